@@ -1,0 +1,125 @@
+// CPU workloads on the bare machine with paging on: code at 0x10000 (R-X), data from 0x100000
+// (RW-), page tables in RAM. Each workload ends in ecall; MIPS = retired instructions / seconds.
+
+import { Pte } from '../abi/riscv.js';
+import { Machine } from '../machine/machine.js';
+import { Trap } from '../machine/trap.js';
+import { Program } from './program.js';
+import { BenchRow } from './row.js';
+import { Sv32Builder } from './sv32.js';
+
+const CODE_VA = 0x10000;
+const DATA_VA = 0x100000;
+const DATA_PA = 0x400000;
+const DATA_BYTES = 16 * 1024 * 1024 + 4096;
+const TABLES_PA = 0x200000;
+const CODE_PA = 0x300000;
+
+// Register numbers by ABI name, for readable workloads.
+const [zero, t0, t1, t2, a0, a1, a2, a3, a4, a5, a6, a7, s1] = [0, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 9];
+
+/** alu-loop: eleven ALU instructions per iteration, mostly register-to-register. */
+function aluLoop(iterations: number): Program {
+  const p = new Program(CODE_VA).li(t0, iterations).li(a0, 1).li(a1, 0x1234567);
+  p.label('loop')
+    .emit('add', a0, a0, t0).emit('xor', a1, a1, a0).emit('slli', a2, a0, 3).emit('srli', a3, a1, 2)
+    .emit('or', a4, a2, a3).emit('and', a5, a4, a0).emit('sub', a6, a5, a1).emit('sltu', a7, a6, a0)
+    .emit('addi', a0, a0, 1).emit('addi', t0, t0, -1).emit('bne', t0, zero, 'loop');
+  return p.emit('ecall');
+}
+
+/** memcpy: copies 64 KiB word by word (4x unrolled), `rounds` times. */
+function memcpy(rounds: number): Program {
+  const p = new Program(CODE_VA).li(s1, rounds);
+  p.label('round').li(a0, DATA_VA).li(a1, DATA_VA + 0x10000).li(a2, DATA_VA + 0x10000);
+  p.label('copy')
+    .emit('lw', t0, a0, 0).emit('lw', t1, a0, 4).emit('lw', t2, a0, 8).emit('lw', a3, a0, 12)
+    .emit('sw', t0, a1, 0).emit('sw', t1, a1, 4).emit('sw', t2, a1, 8).emit('sw', a3, a1, 12)
+    .emit('addi', a0, a0, 16).emit('addi', a1, a1, 16).emit('bltu', a0, a2, 'copy')
+    .emit('addi', s1, s1, -1).emit('bne', s1, zero, 'round');
+  return p.emit('ecall');
+}
+
+/** muldiv: a dependent mix of mul, mulh, mulhu, div, divu, rem, remu. */
+function mulDiv(iterations: number): Program {
+  const p = new Program(CODE_VA).li(t0, iterations).li(a0, 0x12345679).li(a1, 0x7654321).li(a5, 12345);
+  p.label('loop')
+    .emit('mul', a2, a0, a1).emit('mulh', a3, a0, a2).emit('mulhu', a4, a2, a1).emit('add', a0, a0, a4)
+    .emit('div', a6, a2, a5).emit('divu', a7, a3, a5).emit('rem', t1, a2, a5).emit('remu', t2, a0, a5)
+    .emit('xor', a1, a1, a6).emit('add', a1, a1, t1).emit('addi', t0, t0, -1).emit('bne', t0, zero, 'loop');
+  return p.emit('ecall');
+}
+
+/** pointer-chase: follows a random cycle of 262,144 nodes spread over 16 MiB. */
+function pointerChase(steps: number): Program {
+  const p = new Program(CODE_VA).li(t0, steps).li(a0, DATA_VA);
+  p.label('loop')
+    .emit('lw', a0, a0, 0).emit('lw', a0, a0, 0).emit('lw', a0, a0, 0).emit('lw', a0, a0, 0)
+    .emit('addi', t0, t0, -1).emit('bne', t0, zero, 'loop');
+  return p.emit('ecall');
+}
+
+/** Writes a random cyclic permutation of 64-byte nodes over 16 MiB (seeded, so runs compare). */
+function buildChain(m: Machine): void {
+  const nodes = (16 * 1024 * 1024) / 64;
+  const order = new Int32Array(nodes);
+  for (let i = 0; i < nodes; i++) order[i] = i;
+  let seed = 0x2545f491;
+  for (let i = nodes - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1103515245) + 12345) | 0;
+    const j = (seed >>> 8) % (i + 1);
+    const t = order[i]; order[i] = order[j]; order[j] = t;
+  }
+  // Start at node 0 so the program can begin at DATA_VA.
+  const at = order.indexOf(0);
+  [order[0], order[at]] = [order[at], order[0]];
+  for (let i = 0; i < nodes; i++) {
+    const from = order[i];
+    const to = order[(i + 1) % nodes];
+    m.ram.write32(DATA_PA + from * 64, DATA_VA + to * 64);
+  }
+}
+
+/** A machine with the program mapped and paging on, pc at its start. */
+export function pagedMachine(program: Program): Machine {
+  const m = new Machine({ ramBytes: 64 * 1024 * 1024 });
+  const tables = new Sv32Builder(m.ram, TABLES_PA);
+  const code = program.bytes();
+  m.ram.writeBytes(CODE_PA, code);
+  tables.map(CODE_VA, CODE_PA, code.length, Pte.R | Pte.X | Pte.U);
+  tables.map(DATA_VA, DATA_PA, DATA_BYTES, Pte.R | Pte.W | Pte.U);
+  m.cpu.setSatp(tables.satp);
+  m.cpu.pc = CODE_VA;
+  return m;
+}
+
+/** Runs to the final ecall; returns retired instructions and seconds. */
+function measure(m: Machine): { instructions: number; seconds: number } {
+  const start = performance.now();
+  const before = m.cpu.instret;
+  for (;;) {
+    const trap = m.run(50_000_000);
+    if (trap === Trap.Ecall) break;
+    if (trap !== Trap.Budget) throw new Error(`bench: workload trapped (${trap}) at pc 0x${m.cpu.pc.toString(16)}`);
+  }
+  return { instructions: m.cpu.instret - before, seconds: (performance.now() - start) / 1000 };
+}
+
+function row(name: string, m: Machine): BenchRow {
+  const { instructions, seconds } = measure(m);
+  return { group: 'cpu', name, instructions, seconds: round(seconds, 4), mips: round(instructions / seconds / 1e6, 1) };
+}
+
+const round = (v: number, digits: number): number => Number(v.toFixed(digits));
+
+/** The cpu group: alu-loop, memcpy, muldiv, pointer-chase. `scale` 1 is the full run. */
+export function cpuBench(scale = 1): BenchRow[] {
+  const chase = pagedMachine(pointerChase(Math.round(10_000_000 * scale)));
+  buildChain(chase);
+  return [
+    row('alu-loop', pagedMachine(aluLoop(Math.round(20_000_000 * scale)))),
+    row('memcpy', pagedMachine(memcpy(Math.round(1500 * scale)))),
+    row('muldiv', pagedMachine(mulDiv(Math.round(10_000_000 * scale)))),
+    row('pointer-chase', chase),
+  ];
+}

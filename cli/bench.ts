@@ -1,0 +1,30 @@
+// `pagoda bench [--json]`: runs every benchmark group and prints a table or one JSON object.
+
+import { cpuBench } from '../bench/cpu.js';
+import { BenchGroup, BenchRow } from '../bench/row.js';
+
+const GROUPS: BenchGroup[] = [() => cpuBench()];
+
+function table(rows: BenchRow[]): string {
+  const lines = [`Pagoda bench — Node ${process.version}`, ''];
+  for (const r of rows) {
+    const figures = Object.entries(r)
+      .filter(([k]) => k !== 'group' && k !== 'name')
+      .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : v}`);
+    lines.push(`${r.group.padEnd(10)} ${r.name.padEnd(16)} ${figures.join('  ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const unknown = argv.filter((a) => a !== '--json');
+  if (unknown.length > 0) {
+    process.stderr.write(`pagoda bench: unknown argument '${unknown[0]}' (usage: pagoda bench [--json])\n`);
+    return 2;
+  }
+  const rows: BenchRow[] = [];
+  for (const group of GROUPS) rows.push(...(await group()));
+  process.stdout.write(json ? JSON.stringify({ node: process.version, rows }) + '\n' : table(rows));
+  return 0;
+}

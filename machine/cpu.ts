@@ -1,0 +1,438 @@
+// The RV32IMA hart in user mode: registers, pc, counters, and the interpreter loop.
+// run(budget) executes until the budget or the timer runs out or an instruction traps; a trap is
+// a return value (machine/trap.ts), never a host exception. The hot loop keeps pc and the
+// instruction count in locals, allocates nothing, fetches through a page cached until pc leaves
+// it, and reaches data through the TLB (one compare and one add); everything rare is a method.
+
+import { Mmu } from './mmu.js';
+import { mulh, mulhsu, mulhu } from './muldiv.js';
+import { PhysicalMemory } from './ram.js';
+import { Timer } from './timer.js';
+import { Access, Trap } from './trap.js';
+import { TLB_MASK } from './tlb.js';
+
+/** One run() slice at most: keeps the instruction count a small integer for the JIT. */
+const MAX_SLICE = 0x3fffffff;
+const TWO_32 = 4294967296;
+
+/** Default source of the `time` CSR: a 10 MHz timebase, as qemu's virt board. */
+export const hostTime = (): number => Math.floor(performance.now() * 10_000);
+
+export class Cpu {
+  /** x0..x31; x[0] always reads 0. */
+  readonly x = new Int32Array(32);
+  /** Program counter, unsigned. */
+  pc = 0;
+  /** Trap value of the last trap: faulting address, or instruction bits for illegal ones. */
+  tval = 0;
+  /** Instructions retired since the machine was built (`cycle` counts the same: CPI 1). */
+  instret = 0;
+  /** Misaligned loads and stores completed by the machine (Linux fixes these up too). */
+  misalignedAccesses = 0;
+  /** Physical address reserved by LR.W, or -1. */
+  private reservation = -1;
+  /** Set by the slow paths when the access faults; Trap.Budget (0) means none. */
+  private pending: Trap = Trap.Budget;
+
+  constructor(
+    private readonly ram: PhysicalMemory,
+    readonly mmu: Mmu,
+    private readonly timer: Timer,
+    private readonly timeSource: () => number = hostTime,
+  ) {}
+
+  get cycle(): number {
+    return this.instret;
+  }
+
+  get satp(): number {
+    return this.mmu.satp;
+  }
+
+  /** Writes satp (bit 31: Sv32; bits 21:0: root PPN; 0: bare, va = pa) and flushes the TLB. */
+  setSatp(value: number): void {
+    this.mmu.setSatp(value);
+  }
+
+  /** sfence.vma: forget all translations, or those of the page holding `va`. */
+  flush(va?: number): void {
+    if (va === undefined) this.mmu.tlb.flushAll();
+    else this.mmu.tlb.flushPage(va);
+  }
+
+  /** Drops an LR reservation (the kernel does this when it switches processes). */
+  clearReservation(): void {
+    this.reservation = -1;
+  }
+
+  /**
+   * Runs up to `budget` instructions. Returns why it stopped; see machine/trap.ts for what pc
+   * and tval then hold. Never throws for anything the program does.
+   */
+  run(budget: number): Trap {
+    const limit = Math.max(0, Math.min(budget, this.timer.budget, MAX_SLICE)) | 0;
+    if (this.pc & 3) {
+      this.tval = this.pc >>> 0;
+      return Trap.InstructionMisaligned;
+    }
+    const n = this.execute(limit);
+    this.x[0] = 0;
+    this.instret += n;
+    const fired = this.timer.advance(n);
+    const trap = this.pending;
+    this.pending = Trap.Budget;
+    if (trap !== Trap.Budget) return trap;
+    return fired ? Trap.Timer : Trap.Budget;
+  }
+
+  /**
+   * The interpreter: one dispatch switch on the opcode (the exception to "small functions").
+   * Returns the number of retired instructions; a trap leaves `pending` set and pc at the
+   * trapping instruction.
+   */
+  private execute(limit: number): number {
+    const x = this.x;
+    const ram = this.ram;
+    const i32 = ram.i32;
+    const u8 = ram.u8;
+    const i8 = ram.i8;
+    const u16 = ram.u16;
+    const i16 = ram.i16;
+    const tlb = this.mmu.tlb;
+    const fetchTag = tlb.fetchTag;
+    const fetchOffs = tlb.fetchOff;
+    const loadTag = tlb.loadTag;
+    const loadOff = tlb.loadOff;
+    const storeTag = tlb.storeTag;
+    const storeOff = tlb.storeOff;
+    let pc = this.pc | 0;
+    let n = 0;
+    let fetchVa = 1; // no page: page addresses have their low bits clear
+    let fetchOff = 0;
+    let trap: Trap = Trap.Budget;
+    let fetchFault = false;
+
+    loop: while (n < limit) {
+      if ((pc & -4096) !== fetchVa) {
+        const vpn = pc >>> 12;
+        const ti = vpn & TLB_MASK;
+        if (fetchTag[ti] !== vpn && this.mmu.translate(pc, Access.Fetch) < 0) {
+          trap = this.mmu.fault;
+          this.tval = pc >>> 0;
+          fetchFault = true;
+          break;
+        }
+        fetchOff = fetchOffs[ti];
+        fetchVa = pc & -4096;
+      }
+      const inst = i32[(pc + fetchOff) >> 2];
+      n++;
+      x[0] = 0;
+      switch (inst & 0x7f) {
+        case 0x13: { // OP-IMM
+          const rd = (inst >> 7) & 31;
+          const a = x[(inst >> 15) & 31];
+          const imm = inst >> 20;
+          switch ((inst >> 12) & 7) {
+            case 0: x[rd] = a + imm; break;
+            case 1:
+              if (inst >>> 25) { trap = Trap.IllegalInstruction; break loop; }
+              x[rd] = a << imm; break;
+            case 2: x[rd] = a < imm ? 1 : 0; break;
+            case 3: x[rd] = (a >>> 0) < (imm >>> 0) ? 1 : 0; break;
+            case 4: x[rd] = a ^ imm; break;
+            case 5:
+              if ((inst >>> 25) === 0) x[rd] = a >>> imm;
+              else if ((inst >>> 25) === 0x20) x[rd] = a >> imm;
+              else { trap = Trap.IllegalInstruction; break loop; }
+              break;
+            case 6: x[rd] = a | imm; break;
+            case 7: x[rd] = a & imm; break;
+          }
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x33: { // OP and M
+          const rd = (inst >> 7) & 31;
+          const a = x[(inst >> 15) & 31];
+          const b = x[(inst >> 20) & 31];
+          switch (((inst >>> 22) & 0x3f8) | ((inst >> 12) & 7)) {
+            case 0x000: x[rd] = a + b; break;
+            case 0x100: x[rd] = a - b; break;
+            case 0x001: x[rd] = a << b; break;
+            case 0x002: x[rd] = a < b ? 1 : 0; break;
+            case 0x003: x[rd] = (a >>> 0) < (b >>> 0) ? 1 : 0; break;
+            case 0x004: x[rd] = a ^ b; break;
+            case 0x005: x[rd] = a >>> b; break;
+            case 0x105: x[rd] = a >> b; break;
+            case 0x006: x[rd] = a | b; break;
+            case 0x007: x[rd] = a & b; break;
+            case 0x008: x[rd] = Math.imul(a, b); break;
+            case 0x009: x[rd] = mulh(a, b); break;
+            case 0x00a: x[rd] = mulhsu(a, b); break;
+            case 0x00b: x[rd] = mulhu(a, b); break;
+            case 0x00c: x[rd] = b === 0 ? -1 : (a / b) | 0; break;
+            case 0x00d: x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) >>> 0; break;
+            case 0x00e: x[rd] = b === 0 ? a : a % b; break;
+            case 0x00f: x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0); break;
+            default: trap = Trap.IllegalInstruction; break loop;
+          }
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x03: { // LOAD
+          const rd = (inst >> 7) & 31;
+          const va = (x[(inst >> 15) & 31] + (inst >> 20)) | 0;
+          const vpn = va >>> 12;
+          const ti = vpn & TLB_MASK;
+          const hit = loadTag[ti] === vpn;
+          let v: number;
+          switch ((inst >> 12) & 7) {
+            case 0: v = hit ? i8[(va + loadOff[ti]) | 0] : (this.loadSlow(va, 1) << 24) >> 24; break;
+            case 1: v = hit && !(va & 1) ? i16[(va + loadOff[ti]) >> 1] : (this.loadSlow(va, 2) << 16) >> 16; break;
+            case 2: v = hit && !(va & 3) ? i32[(va + loadOff[ti]) >> 2] : this.loadSlow(va, 4); break;
+            case 4: v = hit ? u8[(va + loadOff[ti]) | 0] : this.loadSlow(va, 1); break;
+            case 5: v = hit && !(va & 1) ? u16[(va + loadOff[ti]) >> 1] : this.loadSlow(va, 2); break;
+            default: trap = Trap.IllegalInstruction; break loop;
+          }
+          if (this.pending !== Trap.Budget) break loop;
+          x[rd] = v;
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x23: { // STORE
+          const va = (x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
+          const v = x[(inst >> 20) & 31];
+          const vpn = va >>> 12;
+          const ti = vpn & TLB_MASK;
+          const hit = storeTag[ti] === vpn;
+          switch ((inst >> 12) & 7) {
+            case 0: if (hit) u8[(va + storeOff[ti]) | 0] = v; else this.storeSlow(va, 1, v); break;
+            case 1: if (hit && !(va & 1)) u16[(va + storeOff[ti]) >> 1] = v; else this.storeSlow(va, 2, v); break;
+            case 2: if (hit && !(va & 3)) i32[(va + storeOff[ti]) >> 2] = v; else this.storeSlow(va, 4, v); break;
+            default: trap = Trap.IllegalInstruction; break loop;
+          }
+          if (this.pending !== Trap.Budget) break loop;
+          pc = (pc + 4) | 0;
+          break;
+        }
+        case 0x63: { // BRANCH
+          const a = x[(inst >> 15) & 31];
+          const b = x[(inst >> 20) & 31];
+          let taken: boolean;
+          switch ((inst >> 12) & 7) {
+            case 0: taken = a === b; break;
+            case 1: taken = a !== b; break;
+            case 4: taken = a < b; break;
+            case 5: taken = a >= b; break;
+            case 6: taken = (a >>> 0) < (b >>> 0); break;
+            case 7: taken = (a >>> 0) >= (b >>> 0); break;
+            default: trap = Trap.IllegalInstruction; break loop;
+          }
+          if (!taken) { pc = (pc + 4) | 0; break; }
+          const target = (pc + (((inst >> 31) << 12) | (((inst >> 7) & 1) << 11) | (((inst >> 25) & 0x3f) << 5) | (((inst >> 8) & 0xf) << 1))) | 0;
+          if (target & 3) { trap = Trap.InstructionMisaligned; this.tval = target >>> 0; break loop; }
+          pc = target;
+          break;
+        }
+        case 0x6f: { // JAL
+          const target = (pc + (((inst >> 31) << 20) | (inst & 0xff000) | (((inst >> 20) & 1) << 11) | (((inst >> 21) & 0x3ff) << 1))) | 0;
+          if (target & 3) { trap = Trap.InstructionMisaligned; this.tval = target >>> 0; break loop; }
+          x[(inst >> 7) & 31] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x67: { // JALR
+          if ((inst >> 12) & 7) { trap = Trap.IllegalInstruction; break loop; }
+          const target = (x[(inst >> 15) & 31] + (inst >> 20)) & -2;
+          if (target & 3) { trap = Trap.InstructionMisaligned; this.tval = target >>> 0; break loop; }
+          x[(inst >> 7) & 31] = pc + 4;
+          pc = target;
+          break;
+        }
+        case 0x37: // LUI
+          x[(inst >> 7) & 31] = inst & 0xfffff000;
+          pc = (pc + 4) | 0;
+          break;
+        case 0x17: // AUIPC
+          x[(inst >> 7) & 31] = pc + (inst & 0xfffff000);
+          pc = (pc + 4) | 0;
+          break;
+        case 0x2f: // AMO
+          if (!this.atomic(inst)) break loop;
+          pc = (pc + 4) | 0;
+          break;
+        case 0x0f: // MISC-MEM: fence is a no-op on one hart; fence.i too, as every fetch reads RAM.
+          if (((inst >> 12) & 7) > 1) { trap = Trap.IllegalInstruction; break loop; }
+          pc = (pc + 4) | 0;
+          break;
+        case 0x73: { // SYSTEM
+          const funct3 = (inst >> 12) & 7;
+          if (funct3 === 0) {
+            trap = inst === 0x73 ? Trap.Ecall : inst === 0x00100073 ? Trap.Ebreak : Trap.IllegalInstruction;
+            break loop;
+          }
+          if (!this.csr(inst, this.instret + n - 1)) { trap = Trap.IllegalInstruction; break loop; }
+          pc = (pc + 4) | 0;
+          break;
+        }
+        default:
+          trap = Trap.IllegalInstruction;
+          break loop;
+      }
+    }
+    this.pc = pc >>> 0;
+    if (trap === Trap.Budget) trap = this.pending;
+    if (trap === Trap.Budget) return n;
+    this.pending = trap;
+    if (trap === Trap.IllegalInstruction) this.tval = this.ram.i32[(pc + fetchOff) >> 2] >>> 0;
+    // A trapping instruction was counted when fetched but does not retire.
+    return fetchFault ? n : n - 1;
+  }
+
+  /** Translates a data access outside the fast path; -1 with `pending` and `tval` set on a fault. */
+  private translateData(va: number, access: Access): number {
+    const pa = this.mmu.translate(va, access);
+    if (pa < 0) {
+      this.pending = this.mmu.fault;
+      this.tval = va >>> 0;
+    }
+    return pa;
+  }
+
+  /** A load that missed the TLB or is misaligned. Returns the raw little-endian value. */
+  private loadSlow(va: number, size: number): number {
+    const pa = this.translateData(va, Access.Load);
+    if (pa < 0) return 0;
+    const ram = this.ram;
+    if ((va & (size - 1)) === 0) {
+      return size === 4 ? ram.i32[pa >> 2] : size === 2 ? ram.u16[pa >> 1] : ram.u8[pa];
+    }
+    this.misalignedAccesses++;
+    const lastVa = (va + size - 1) | 0;
+    let lastPa = pa + size - 1;
+    if ((lastVa ^ va) & -4096) {
+      const second = this.translateData(lastVa & -4096, Access.Load);
+      if (second < 0) return 0;
+      lastPa = second + (lastVa & 0xfff);
+    }
+    let v = 0;
+    for (let i = size - 1; i >= 0; i--) {
+      const byteVa = (va + i) | 0;
+      const bytePa = (byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i;
+      v = (v << 8) | ram.u8[bytePa];
+    }
+    return v;
+  }
+
+  /** A store that missed the TLB, is misaligned, or hits a page holding code. */
+  private storeSlow(va: number, size: number, value: number): void {
+    const pa = this.translateData(va, Access.Store);
+    if (pa < 0) return;
+    const ram = this.ram;
+    if ((va & (size - 1)) === 0) {
+      if (size === 4) ram.i32[pa >> 2] = value;
+      else if (size === 2) ram.u16[pa >> 1] = value;
+      else ram.u8[pa] = value;
+      return;
+    }
+    const lastVa = (va + size - 1) | 0;
+    let lastPa = pa + size - 1;
+    if ((lastVa ^ va) & -4096) {
+      const second = this.translateData(lastVa & -4096, Access.Store);
+      if (second < 0) return; // nothing written: the trap stays precise
+      lastPa = second + (lastVa & 0xfff);
+    }
+    this.misalignedAccesses++;
+    for (let i = 0; i < size; i++) {
+      const byteVa = (va + i) | 0;
+      const bytePa = (byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i;
+      ram.u8[bytePa] = value >>> (8 * i);
+    }
+  }
+
+  /** LR.W, SC.W and the AMOs. Returns false when the instruction trapped (pending set). */
+  private atomic(inst: number): boolean {
+    const x = this.x;
+    const funct5 = inst >>> 27;
+    const rs2 = (inst >> 20) & 31;
+    if (((inst >> 12) & 7) !== 2 || !AMO_FUNCT5[funct5] || (funct5 === 2 && rs2 !== 0)) {
+      return this.illegal();
+    }
+    const va = x[(inst >> 15) & 31];
+    if (va & 3) {
+      this.pending = funct5 === 2 ? Trap.LoadMisaligned : Trap.StoreMisaligned;
+      this.tval = va >>> 0;
+      return false;
+    }
+    const rd = (inst >> 7) & 31;
+    const i32 = this.ram.i32;
+    if (funct5 === 2) { // LR.W
+      const pa = this.translateData(va, Access.Load);
+      if (pa < 0) return false;
+      x[rd] = i32[pa >> 2];
+      this.reservation = pa;
+      return true;
+    }
+    const pa = this.translateData(va, Access.Store);
+    if (pa < 0) return false;
+    const b = x[rs2];
+    if (funct5 === 3) { // SC.W
+      const ok = this.reservation === pa;
+      if (ok) i32[pa >> 2] = b;
+      x[rd] = ok ? 0 : 1;
+      this.reservation = -1;
+      return true;
+    }
+    const a = i32[pa >> 2];
+    i32[pa >> 2] = amoResult(funct5, a, b);
+    x[rd] = a;
+    return true;
+  }
+
+  private illegal(): false {
+    this.pending = Trap.IllegalInstruction;
+    return false;
+  }
+
+  /** Zicsr on the read-only user counters. False for anything else (illegal instruction). */
+  private csr(inst: number, retired: number): boolean {
+    const funct3 = (inst >> 12) & 7;
+    const src = (inst >> 15) & 31;
+    // csrrw/csrrwi always write; csrrs/csrrc (and the immediate forms) write unless rs1/uimm is 0.
+    const writes = funct3 === 1 || funct3 === 5 || src !== 0;
+    if (funct3 === 4 || writes) return false;
+    let value: number;
+    switch (inst >>> 20) {
+      case 0xc00: case 0xc02: value = retired; break;
+      case 0xc80: case 0xc82: value = retired / TWO_32; break;
+      case 0xc01: value = this.timeSource(); break;
+      case 0xc81: value = this.timeSource() / TWO_32; break;
+      default: return false;
+    }
+    this.x[(inst >> 7) & 31] = Math.floor(value) % TWO_32;
+    return true;
+  }
+}
+
+/** funct5 values of the A extension that exist. */
+const AMO_FUNCT5: readonly boolean[] = (() => {
+  const ok: boolean[] = new Array(32).fill(false);
+  for (const f of [0x00, 0x01, 0x02, 0x03, 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18, 0x1c]) ok[f] = true;
+  return ok;
+})();
+
+/** The value an AMO writes back, given the old memory value a and rs2 value b. */
+function amoResult(funct5: number, a: number, b: number): number {
+  switch (funct5) {
+    case 0x01: return b;
+    case 0x00: return (a + b) | 0;
+    case 0x04: return a ^ b;
+    case 0x0c: return a & b;
+    case 0x08: return a | b;
+    case 0x10: return a < b ? a : b;
+    case 0x14: return a > b ? a : b;
+    case 0x18: return (a >>> 0) < (b >>> 0) ? a : b;
+    default: return (a >>> 0) > (b >>> 0) ? a : b; // 0x1c amomaxu
+  }
+}
