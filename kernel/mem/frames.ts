@@ -1,0 +1,116 @@
+// 4 KiB frames carved from 2 MiB chunks. A chunk is taken from the chunk map when no owned chunk has a free
+// frame, and handed back the moment all of its frames are free again, so after every process exits the chunk
+// map reads exactly as it did at boot. Frames are zeroed when handed out; page-table pages are frames too.
+
+import type { PhysicalMemory } from '../../machine/ram.js';
+import { kassert } from '../panic.js';
+import type { ChunkMap } from './chunks.js';
+import { CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from './layout.js';
+
+/** Bookkeeping for one chunk owned by the frame allocator. */
+class CarvedChunk {
+  /** Stack of free frame numbers within the chunk (0..511). */
+  readonly freeStack = new Uint16Array(FRAMES_PER_CHUNK);
+  freeCount = FRAMES_PER_CHUNK;
+  /** 1 where the frame is handed out: catches double frees. */
+  readonly inUse = new Uint8Array(FRAMES_PER_CHUNK);
+
+  constructor(readonly pa: number) {
+    // Hand out low frames first (pop from the end of the stack).
+    for (let i = 0; i < FRAMES_PER_CHUNK; i++) this.freeStack[i] = FRAMES_PER_CHUNK - 1 - i;
+  }
+}
+
+export interface FrameCounters {
+  /** Frames handed out and not yet freed. */
+  usedFrames: number;
+  /** Free frames inside chunks the allocator owns. */
+  freeFramesInChunks: number;
+  /** Chunks the allocator holds. */
+  ownedChunks: number;
+  /** Frames obtainable right now: free ones in owned chunks plus 512 per free chunk in the map. */
+  availableFrames: number;
+}
+
+export class FrameAllocator {
+  private readonly owned = new Map<number, CarvedChunk>();
+  /** Owned chunks with at least one free frame, keyed by chunk index. */
+  private readonly partial = new Map<number, CarvedChunk>();
+  private used = 0;
+  private freeInChunks = 0;
+  /** When set (tests), freed frames are filled with 0xa5 to catch use after free. */
+  poisonFreed = false;
+
+  constructor(private readonly ram: PhysicalMemory, private readonly chunks: ChunkMap) {}
+
+  /**
+   * A zeroed 4 KiB frame's physical address, or -1 when physical memory is exhausted (nothing changes then).
+   */
+  allocFrame(): number {
+    let carved: CarvedChunk | undefined;
+    for (const c of this.partial.values()) { carved = c; break; }
+    if (!carved) {
+      const pa = this.chunks.allocChunks(1);
+      if (pa < 0) return -1;
+      carved = new CarvedChunk(pa);
+      this.owned.set(pa / CHUNK_SIZE, carved);
+      this.partial.set(pa / CHUNK_SIZE, carved);
+      this.freeInChunks += FRAMES_PER_CHUNK;
+    }
+    const n = carved.freeStack[--carved.freeCount];
+    carved.inUse[n] = 1;
+    if (carved.freeCount === 0) this.partial.delete(carved.pa / CHUNK_SIZE);
+    this.used++;
+    this.freeInChunks--;
+    const pa = carved.pa + n * PAGE_SIZE;
+    this.ram.u8.fill(0, pa, pa + PAGE_SIZE);
+    return pa;
+  }
+
+  /**
+   * Returns frame `pa` to its chunk; the chunk goes back to the chunk map when all its frames are free.
+   * Requires `pa` to be a frame this allocator handed out and that is not free already (panic otherwise).
+   */
+  freeFrame(pa: number): void {
+    kassert(pa % PAGE_SIZE === 0, `FrameAllocator.freeFrame: unaligned 0x${pa.toString(16)}`);
+    const index = Math.floor(pa / CHUNK_SIZE);
+    const carved = this.owned.get(index);
+    kassert(carved, `FrameAllocator.freeFrame: 0x${pa.toString(16)} is not in an owned chunk`);
+    const n = (pa - carved.pa) / PAGE_SIZE;
+    kassert(carved.inUse[n] === 1, `FrameAllocator.freeFrame: double free of 0x${pa.toString(16)}`);
+    carved.inUse[n] = 0;
+    if (this.poisonFreed) this.ram.u8.fill(0xa5, pa, pa + PAGE_SIZE);
+    carved.freeStack[carved.freeCount++] = n;
+    this.used--;
+    this.freeInChunks++;
+    if (carved.freeCount === FRAMES_PER_CHUNK) {
+      this.owned.delete(index);
+      this.partial.delete(index);
+      this.freeInChunks -= FRAMES_PER_CHUNK;
+      this.chunks.releaseChunks(carved.pa, 1);
+    } else if (carved.freeCount === 1) {
+      this.partial.set(index, carved);
+    }
+  }
+
+  /** True when `pa` is a frame currently handed out. */
+  isAllocated(pa: number): boolean {
+    const carved = this.owned.get(Math.floor(pa / CHUNK_SIZE));
+    return !!carved && pa % PAGE_SIZE === 0 && carved.inUse[(pa - carved.pa) / PAGE_SIZE] === 1;
+  }
+
+  /** A snapshot of the counters. */
+  counters(): FrameCounters {
+    return {
+      usedFrames: this.used,
+      freeFramesInChunks: this.freeInChunks,
+      ownedChunks: this.owned.size,
+      availableFrames: this.freeInChunks + this.chunks.freeChunks * FRAMES_PER_CHUNK,
+    };
+  }
+
+  /** Frames handed out and not yet freed. */
+  get usedFrames(): number { return this.used; }
+  /** Frames obtainable right now without failing. */
+  get availableFrames(): number { return this.freeInChunks + this.chunks.freeChunks * FRAMES_PER_CHUNK; }
+}

@@ -1,0 +1,39 @@
+// Where things live, physical and virtual.
+//
+// Physical (chunk 0 is the kernel's from boot):
+//   0x00000000  chunk 0: page 0 unused, page 1 the chunk map (one byte per 2 MiB chunk), rest reserved
+//   0x00200000  chunk 1 ... chunk N-1: handed out by allocChunks(), top down; frames are carved from them
+//
+// Virtual, per process (shared/ARCHITECTURE.md "User address space"):
+//   0x00000000-0x00000fff  never mapped (NULL guard)
+//   0x00010000             ELF PT_LOAD segments, then the heap (break) growing up
+//   ...                    mmap regions, placed top down from MMAP_TOP
+//   MMAP_TOP               guard page, then the stack's 8 MiB reservation
+//   0xc0000000             STACK_TOP; the kernel half above is never user-accessible
+
+import { PAGE_SIZE } from '../../abi/riscv.js';
+import { CHUNK_SIZE, MIB } from '../../machine/ram.js';
+
+export { PAGE_SIZE, CHUNK_SIZE };
+export const FRAMES_PER_CHUNK = CHUNK_SIZE / PAGE_SIZE;
+
+/** Physical address of the chunk map inside chunk 0. */
+export const CHUNK_MAP_PA = 0x1000;
+
+/** Lowest user address a mapping may use (page 0 is the NULL guard). */
+export const USER_MIN = 0x1000;
+/** First address of the kernel half; user mappings end at or below it. */
+export const KERNEL_BASE = 0xc0000000;
+/** The stack's top: the initial sp is below it. */
+export const STACK_TOP = KERNEL_BASE;
+/** How far the stack may grow (RLIMIT_STACK's usual 8 MiB). */
+export const STACK_LIMIT_BYTES = 8 * MIB;
+/** Lowest address the stack may reach. */
+export const STACK_FLOOR = STACK_TOP - STACK_LIMIT_BYTES;
+/** mmap regions are placed top down from here, leaving a guard page under the stack's reservation. */
+export const MMAP_TOP = STACK_FLOOR - PAGE_SIZE;
+
+/** Rounds `n` down to a page boundary (n >= 0, < 2^32). */
+export const pageDown = (n: number): number => n - (n % PAGE_SIZE);
+/** Rounds `n` up to a page boundary; may return 2^32 for n near the top (callers check). */
+export const pageUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
