@@ -180,7 +180,7 @@ export class Cpu {
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x03: { // LOAD
+        case 0x03: { // LOAD: TLB hits finish here; misses and misaligned ones go to loadSlow
           const rd = (inst >> 7) & 31;
           const va = (x[(inst >> 15) & 31] + (inst >> 20)) | 0;
           const vpn = va >>> 12;
@@ -188,28 +188,36 @@ export class Cpu {
           const hit = loadTag[ti] === vpn;
           let v: number;
           switch ((inst >> 12) & 7) {
-            case 0: v = hit ? i8[(va + loadOff[ti]) | 0] : (this.loadSlow(va, 1) << 24) >> 24; break;
-            case 1: v = hit && !(va & 1) ? i16[(va + loadOff[ti]) >> 1] : (this.loadSlow(va, 2) << 16) >> 16; break;
-            case 2: v = hit && !(va & 3) ? i32[(va + loadOff[ti]) >> 2] : this.loadSlow(va, 4); break;
-            case 4: v = hit ? u8[(va + loadOff[ti]) | 0] : this.loadSlow(va, 1); break;
-            case 5: v = hit && !(va & 1) ? u16[(va + loadOff[ti]) >> 1] : this.loadSlow(va, 2); break;
+            case 0: if (hit) { x[rd] = i8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
+              v = (this.loadSlow(va, 1) << 24) >> 24; break;
+            case 1: if (hit && !(va & 1)) { x[rd] = i16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
+              v = (this.loadSlow(va, 2) << 16) >> 16; break;
+            case 2: if (hit && !(va & 3)) { x[rd] = i32[(va + loadOff[ti]) >> 2]; pc = (pc + 4) | 0; continue loop; }
+              v = this.loadSlow(va, 4); break;
+            case 4: if (hit) { x[rd] = u8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
+              v = this.loadSlow(va, 1); break;
+            case 5: if (hit && !(va & 1)) { x[rd] = u16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
+              v = this.loadSlow(va, 2); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
-          if (this.pending !== Trap.Budget) break loop;
+          if (this.pending !== Trap.Budget) break loop; // rd untouched: precise
           x[rd] = v;
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x23: { // STORE
+        case 0x23: { // STORE: TLB hits finish here; the rest goes to storeSlow
           const va = (x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
           const v = x[(inst >> 20) & 31];
           const vpn = va >>> 12;
           const ti = vpn & TLB_MASK;
           const hit = storeTag[ti] === vpn;
           switch ((inst >> 12) & 7) {
-            case 0: if (hit) u8[(va + storeOff[ti]) | 0] = v; else this.storeSlow(va, 1, v); break;
-            case 1: if (hit && !(va & 1)) u16[(va + storeOff[ti]) >> 1] = v; else this.storeSlow(va, 2, v); break;
-            case 2: if (hit && !(va & 3)) i32[(va + storeOff[ti]) >> 2] = v; else this.storeSlow(va, 4, v); break;
+            case 0: if (hit) { u8[(va + storeOff[ti]) | 0] = v; pc = (pc + 4) | 0; continue loop; }
+              this.storeSlow(va, 1, v); break;
+            case 1: if (hit && !(va & 1)) { u16[(va + storeOff[ti]) >> 1] = v; pc = (pc + 4) | 0; continue loop; }
+              this.storeSlow(va, 2, v); break;
+            case 2: if (hit && !(va & 3)) { i32[(va + storeOff[ti]) >> 2] = v; pc = (pc + 4) | 0; continue loop; }
+              this.storeSlow(va, 4, v); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
           if (this.pending !== Trap.Budget) break loop;
@@ -308,7 +316,6 @@ export class Cpu {
     if ((va & (size - 1)) === 0) {
       return size === 4 ? ram.i32[pa >> 2] : size === 2 ? ram.u16[pa >> 1] : ram.u8[pa];
     }
-    this.misalignedAccesses++;
     const lastVa = (va + size - 1) | 0;
     let lastPa = pa + size - 1;
     if ((lastVa ^ va) & -4096) {
@@ -316,6 +323,7 @@ export class Cpu {
       if (second < 0) return 0;
       lastPa = second + (lastVa & 0xfff);
     }
+    this.misalignedAccesses++;
     let v = 0;
     for (let i = size - 1; i >= 0; i--) {
       const byteVa = (va + i) | 0;
