@@ -1,0 +1,100 @@
+// `pagoda ld [-o OUT] [-e ENTRY] [-Ttext ADDR] [-L DIR] [-lNAME] FILES...`: reads the files, runs the pure
+// linker (toolchain/ld) and writes the executable (mode 0755). Diagnostics go to stderr as
+// `pagoda ld: FILE: error: MESSAGE`; exit status 1 on any error, never a stack trace.
+// Accepted and ignored for GNU compatibility: -m EMUL, -static, --no-relax, -nostdlib, --build-id=none, -N/-n.
+
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDiagnostic, link, type LinkInput } from '../toolchain/ld/index.js';
+
+interface Parsed {
+  output: string;
+  entry?: string;
+  textAddress?: number;
+  libDirs: string[];
+  /** Files and -l libraries in command-line order; libraries are resolved after all -L are known. */
+  items: { path?: string; lib?: string }[];
+}
+
+class UsageError extends Error {}
+
+const IGNORED = new Set(['-static', '--no-relax', '-nostdlib', '--build-id=none', '-N', '-n', '--no-dynamic-linker']);
+
+function valueOf(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined) throw new UsageError(`option '${flag}' requires an argument`);
+  return v;
+}
+
+function parseAddress(text: string): number {
+  const n = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : /^[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : NaN;
+  if (!Number.isFinite(n) || n > 0xffffffff) throw new UsageError(`invalid hex number '${text}' for -Ttext`);
+  return n;
+}
+
+// Dispatch over options (a flat switch on the flag, one case per option).
+function parseArgs(argv: string[]): Parsed {
+  const p: Parsed = { output: 'a.out', libDirs: [], items: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o') p.output = valueOf(argv, i++, a);
+    else if (a.startsWith('-o') && a.length > 2) p.output = a.slice(2);
+    else if (a === '-e' || a === '--entry') p.entry = valueOf(argv, i++, a);
+    else if (a.startsWith('--entry=')) p.entry = a.slice(8);
+    else if (a.startsWith('-e') && a.length > 2) p.entry = a.slice(2);
+    else if (a === '-Ttext') p.textAddress = parseAddress(valueOf(argv, i++, a));
+    else if (a.startsWith('-Ttext=')) p.textAddress = parseAddress(a.slice(7));
+    else if (a === '-L') p.libDirs.push(valueOf(argv, i++, a));
+    else if (a.startsWith('-L')) p.libDirs.push(a.slice(2));
+    else if (a === '-l') p.items.push({ lib: valueOf(argv, i++, a) });
+    else if (a.startsWith('-l')) p.items.push({ lib: a.slice(2) });
+    else if (a === '-m') i++;
+    else if (IGNORED.has(a) || a.startsWith('-march') || a.startsWith('-melf')) continue;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unrecognized option '${a}'`);
+    else p.items.push({ path: a });
+  }
+  return p;
+}
+
+function readInput(path: string): LinkInput {
+  try {
+    return { name: path, bytes: new Uint8Array(readFileSync(path)) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(path, code === 'ENOENT' ? 'No such file or directory' : code === 'EISDIR' ? 'Is a directory' : String(e));
+  }
+}
+
+class InputError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(message);
+  }
+}
+
+function resolveLibrary(name: string, dirs: string[]): string {
+  for (const d of dirs) {
+    const candidate = join(d, `lib${name}.a`);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new InputError(`-l${name}`, `cannot find -l${name} (searched ${dirs.length ? dirs.join(', ') : 'no -L directories'})`);
+}
+
+/** Runs `pagoda ld`; returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const err = (s: string): void => void process.stderr.write(s + '\n');
+  try {
+    const p = parseArgs(argv);
+    const inputs = p.items.map((it) => readInput(it.path ?? resolveLibrary(it.lib!, p.libDirs)));
+    const result = link(inputs, { entry: p.entry, textAddress: p.textAddress });
+    for (const d of result.diagnostics) err(formatDiagnostic(d));
+    if (!result.executable) return 1;
+    writeFileSync(p.output, result.executable);
+    chmodSync(p.output, 0o755);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) err(`pagoda ld: error: ${e.message}`);
+    else if (e instanceof InputError) err(`pagoda ld: ${e.file}: error: ${e.message}`);
+    else err(`pagoda ld: error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,121 @@
+// The linker's pure API: ELF32 RISC-V relocatable objects and ar archives in, a static ET_EXEC out.
+// No host imports, so the C compiler driver can call it in-process, in Node or in the browser.
+// Steps: read inputs in order (archives pull members on demand) -> resolve symbols -> lay out -> define
+// linker symbols -> write the image and relocate it in place. Each step is linear in the input size.
+
+import { isElf } from '../../abi/elfread.js';
+import { isArchive } from '../ar.js';
+import { selectArchiveMembers } from './archive-select.js';
+import { Diagnostics, LinkAbort, type Diagnostic } from './diagnostics.js';
+import { readObject, type InputObject } from './input.js';
+import { computeLayout, DEFAULT_TEXT_ADDRESS, type Layout } from './layout.js';
+import { defineLinkerSymbols } from './linker-symbols.js';
+import { elfSectionIndices, writeExecutable } from './output.js';
+import { Relocator } from './relocate.js';
+import { SymbolState, SymbolTable } from './symbols.js';
+import { buildSymbolTable } from './symtab.js';
+
+export { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+export { DEFAULT_TEXT_ADDRESS } from './layout.js';
+
+/** One input file: its name (for messages) and contents. Archives are recognized by their `!<arch>` magic. */
+export interface LinkInput {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LinkOptions {
+  /** Entry symbol (default `_start`), or a number as text (`0x10000`) when no such symbol exists. */
+  readonly entry?: string;
+  /** Address of .text (default 0x10000). */
+  readonly textAddress?: number;
+}
+
+/** `executable` is present exactly when there are no errors; warnings may accompany it. */
+export interface LinkResult {
+  readonly executable?: Uint8Array;
+  readonly diagnostics: Diagnostic[];
+}
+
+const EF_RISCV_FLOAT_ABI = 0x6;
+
+/** Links `inputs` in command-line order into a static executable. Never throws on bad input. */
+export function link(inputs: readonly LinkInput[], options: LinkOptions = {}): LinkResult {
+  const diags = new Diagnostics();
+  try {
+    const executable = linkOrAbort(inputs, options, diags);
+    return diags.hasErrors ? { diagnostics: diags.list } : { executable, diagnostics: diags.list };
+  } catch (e) {
+    if (e instanceof LinkAbort) return { diagnostics: diags.list };
+    throw e;
+  }
+}
+
+function linkOrAbort(inputs: readonly LinkInput[], options: LinkOptions, diags: Diagnostics): Uint8Array | undefined {
+  if (inputs.length === 0) diags.fatal(undefined, 'no input files');
+  const table = new SymbolTable(diags);
+  const objects: InputObject[] = [];
+  let order = 0;
+  for (const input of inputs) {
+    if (isArchive(input.bytes)) {
+      order = selectArchiveMembers(input.name, input.bytes, table, objects, order, diags);
+    } else if (isElf(input.bytes)) {
+      const obj = readObject(input.name, input.bytes, order++, diags);
+      objects.push(obj);
+      table.addObject(obj);
+    } else {
+      diags.fatal(input.name, 'file format not recognized (neither an ELF object nor an ar archive)');
+    }
+  }
+  const flags = mergeFlags(objects, diags);
+  const layout = computeLayout(objects, table, options.textAddress ?? DEFAULT_TEXT_ADDRESS);
+  defineLinkerSymbols(layout, table);
+  finalizeAddresses(table);
+  const entry = entryAddress(table, layout, options.entry ?? '_start', diags);
+  if (diags.hasErrors) return undefined;
+  const indices = elfSectionIndices(layout);
+  const symbols = buildSymbolTable(objects, table, layout, (o) => indices[o]);
+  return writeExecutable(layout, objects, symbols, entry, flags, (image) => {
+    new Relocator(image, layout, diags).run(objects);
+  });
+}
+
+/** Final addresses of section-defined globals (commons and linker symbols were set by layout). */
+function finalizeAddresses(table: SymbolTable): void {
+  for (const g of table.byName.values()) {
+    if (g.state !== SymbolState.DEFINED || g.linkerDefined) continue;
+    g.address = g.section ? (g.section.address + g.value) >>> 0 : g.value >>> 0;
+  }
+}
+
+function entryAddress(table: SymbolTable, layout: Layout, entry: string, diags: Diagnostics): number {
+  const g = table.get(entry);
+  if (g && g.state !== SymbolState.UNDEFINED) return g.address;
+  if (/^(0x[0-9a-f]+|\d+)$/i.test(entry)) return Number(entry) >>> 0;
+  const text = layout.outputs.find((o) => o.spec.name === '.text')!;
+  diags.warning(undefined, `cannot find entry symbol ${entry}; defaulting to 0x${text.address.toString(16)}`);
+  return text.address;
+}
+
+/** e_flags of the output: the union of the inputs' flags; mixing float ABIs is an error. */
+function mergeFlags(objects: readonly InputObject[], diags: Diagnostics): number {
+  let flags = 0;
+  let first: InputObject | undefined;
+  for (const obj of objects) {
+    const f = obj.elf.header.flags;
+    if (!first) {
+      first = obj;
+      flags = f;
+      continue;
+    }
+    if ((f & EF_RISCV_FLOAT_ABI) !== (flags & EF_RISCV_FLOAT_ABI)) {
+      diags.error(
+        obj.name,
+        `float ABI (e_flags 0x${f.toString(16)}) differs from ${first.name} (e_flags 0x${flags.toString(16)})`,
+      );
+      continue;
+    }
+    flags |= f;
+  }
+  return flags;
+}

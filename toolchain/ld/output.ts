@@ -1,0 +1,164 @@
+// Writing the executable file: ELF header, program headers, the loadable contents at their layout offsets,
+// then .symtab, .strtab, .shstrtab and the section header table at the end of the file.
+
+import {
+  EHDR_SIZE,
+  ELFCLASS32,
+  ELFDATA2LSB,
+  ELFOSABI_SYSV,
+  EM_RISCV,
+  ElfType,
+  EV_CURRENT,
+  PHDR_SIZE,
+  PhType,
+  SHDR_SIZE,
+  SHN_ABS,
+  ShType,
+  SYM_SIZE,
+} from '../../abi/elf.js';
+import type { InputObject } from './input.js';
+import type { Layout } from './layout.js';
+import type { EncodedSymbols } from './symtab.js';
+
+/** For each layout output section: its ELF section index in the executable, or SHN_ABS when it is empty. */
+export function elfSectionIndices(layout: Layout): number[] {
+  let next = 1;
+  return layout.outputs.map((o) => (o.size > 0 ? next++ : SHN_ABS));
+}
+
+const alignUp = (v: number, a: number): number => Math.ceil(v / a) * a;
+
+interface SectionRow {
+  name: number;
+  type: number;
+  flags: number;
+  addr: number;
+  offset: number;
+  size: number;
+  link: number;
+  info: number;
+  align: number;
+  entsize: number;
+}
+
+/**
+ * Assembles the executable. `relocate(image)` is called once the section contents are in place and before
+ * the headers are written, so it can patch the image in place.
+ */
+export function writeExecutable(
+  layout: Layout,
+  objects: readonly InputObject[],
+  symbols: EncodedSymbols,
+  entry: number,
+  flags: number,
+  relocate: (image: Uint8Array) => void,
+): Uint8Array {
+  const written = layout.outputs.filter((o) => o.size > 0);
+  let shstr = '\0';
+  const nameOf = (n: string): number => {
+    const at = shstr.length;
+    shstr += n + '\0';
+    return at;
+  };
+  const rows: SectionRow[] = written.map((o) => ({
+    name: nameOf(o.spec.name),
+    type: o.spec.type,
+    flags: o.spec.flags,
+    addr: o.address,
+    offset: o.offset,
+    size: o.size,
+    link: 0,
+    info: 0,
+    align: o.align,
+    entsize: 0,
+  }));
+  const symtabOffset = alignUp(layout.fileEnd, 4);
+  const strtabOffset = symtabOffset + symbols.symtab.length;
+  const symtabIndex = rows.length + 1;
+  rows.push(
+    tableRow(nameOf('.symtab'), ShType.SYMTAB, symtabOffset, symbols.symtab.length, symtabIndex + 1, symbols.firstGlobal, 4, SYM_SIZE),
+    tableRow(nameOf('.strtab'), ShType.STRTAB, strtabOffset, symbols.strtab.length, 0, 0, 1, 0),
+  );
+  const shstrtabOffset = strtabOffset + symbols.strtab.length;
+  rows.push(tableRow(nameOf('.shstrtab'), ShType.STRTAB, shstrtabOffset, 0, 0, 0, 1, 0));
+  rows[rows.length - 1].size = shstr.length;
+  const shoff = alignUp(shstrtabOffset + shstr.length, 4);
+  const image = new Uint8Array(shoff + (rows.length + 1) * SHDR_SIZE);
+
+  for (const obj of objects) {
+    for (const sec of obj.sections) {
+      if (!sec || sec.type === ShType.NOBITS || sec.size === 0) continue;
+      const out = layout.outputs[sec.output];
+      if (out.spec.type === ShType.NOBITS) continue;
+      image.set(sec.data, out.offset + (sec.address - out.address));
+    }
+  }
+  relocate(image);
+
+  const view = new DataView(image.buffer);
+  writeElfHeader(image, view, layout, entry, flags, shoff, rows.length + 1, rows.length);
+  writeProgramHeaders(view, layout);
+  image.set(symbols.symtab, symtabOffset);
+  image.set(symbols.strtab, strtabOffset);
+  for (let i = 0; i < shstr.length; i++) image[shstrtabOffset + i] = shstr.charCodeAt(i);
+  rows.forEach((r, i) => writeSectionHeader(view, shoff + (i + 1) * SHDR_SIZE, r));
+  return image;
+}
+
+function tableRow(
+  name: number,
+  type: number,
+  offset: number,
+  size: number,
+  link: number,
+  info: number,
+  align: number,
+  entsize: number,
+): SectionRow {
+  return { name, type, flags: 0, addr: 0, offset, size, link, info, align, entsize };
+}
+
+function writeElfHeader(
+  image: Uint8Array,
+  view: DataView,
+  layout: Layout,
+  entry: number,
+  flags: number,
+  shoff: number,
+  shnum: number,
+  shstrndx: number,
+): void {
+  image.set([0x7f, 0x45, 0x4c, 0x46, ELFCLASS32, ELFDATA2LSB, EV_CURRENT, ELFOSABI_SYSV]);
+  view.setUint16(16, ElfType.EXEC, true);
+  view.setUint16(18, EM_RISCV, true);
+  view.setUint32(20, EV_CURRENT, true);
+  view.setUint32(24, entry >>> 0, true);
+  view.setUint32(28, EHDR_SIZE, true);
+  view.setUint32(32, shoff, true);
+  view.setUint32(36, flags >>> 0, true);
+  view.setUint16(40, EHDR_SIZE, true);
+  view.setUint16(42, PHDR_SIZE, true);
+  view.setUint16(44, layout.segments.length, true);
+  view.setUint16(46, SHDR_SIZE, true);
+  view.setUint16(48, shnum, true);
+  view.setUint16(50, shstrndx, true);
+}
+
+function writeProgramHeaders(view: DataView, layout: Layout): void {
+  layout.segments.forEach((seg, i) => {
+    const o = EHDR_SIZE + i * PHDR_SIZE;
+    view.setUint32(o, PhType.LOAD, true);
+    view.setUint32(o + 4, seg.offset, true);
+    view.setUint32(o + 8, seg.vaddr, true);
+    view.setUint32(o + 12, seg.vaddr, true);
+    view.setUint32(o + 16, seg.filesz, true);
+    view.setUint32(o + 20, seg.memsz, true);
+    view.setUint32(o + 24, seg.flags, true);
+    view.setUint32(o + 28, 0x1000, true);
+  });
+}
+
+function writeSectionHeader(view: DataView, o: number, r: SectionRow): void {
+  const fields = [r.name, r.type, r.flags, r.addr, r.offset, r.size, r.link, r.info, r.align, r.entsize];
+  fields.forEach((v, k) => view.setUint32(o + 4 * k, v >>> 0, true));
+}
