@@ -12,7 +12,7 @@
 //   0xc0000000             STACK_TOP; the kernel half above is never user-accessible
 
 import { PAGE_SIZE } from '../../abi/riscv.js';
-import { CHUNK_SIZE, MIB } from '../../machine/ram.js';
+import { CHUNK_SIZE } from '../../machine/ram.js';
 
 export { PAGE_SIZE, CHUNK_SIZE };
 export const FRAMES_PER_CHUNK = CHUNK_SIZE / PAGE_SIZE;
@@ -20,14 +20,8 @@ export const FRAMES_PER_CHUNK = CHUNK_SIZE / PAGE_SIZE;
 /** Physical address of the chunk map inside chunk 0. */
 export const CHUNK_MAP_PA = 0x1000;
 
-/** Lowest user address a mapping may use (page 0 is the NULL guard). */
-export const USER_MIN = 0x1000;
-/** First address of the kernel half; user mappings end at or below it. */
-export const KERNEL_BASE = 0xc0000000;
-/** The stack's top: the initial sp is below it. */
-export const STACK_TOP = KERNEL_BASE;
-/** How far the stack may grow (RLIMIT_STACK's usual 8 MiB). */
-export const STACK_LIMIT_BYTES = 8 * MIB;
+export { USER_MIN, KERNEL_BASE, STACK_TOP, STACK_LIMIT_BYTES } from '../../abi/memlayout.js';
+import { STACK_TOP, STACK_LIMIT_BYTES } from '../../abi/memlayout.js';
 /** Lowest address the stack may reach. */
 export const STACK_FLOOR = STACK_TOP - STACK_LIMIT_BYTES;
 /** mmap regions are placed top down from here, leaving a guard page under the stack's reservation. */
