@@ -10,6 +10,7 @@ import {
   ELFDATA2LSB,
   Ident,
   PHDR_SIZE,
+  PhType,
   REL_SIZE,
   RELA_SIZE,
   SHDR_SIZE,
@@ -210,9 +211,9 @@ function readProgramHeaders(bytes: Uint8Array, view: DataView, h: ElfHeader): Pr
       align: u32(28),
     };
     if (ph.filesz > 0) checkRange(bytes, `segment of program header ${i}`, ph.offset, ph.filesz);
-    if (ph.filesz > ph.memsz) {
+    if (ph.type === PhType.LOAD && ph.filesz > ph.memsz) {
       throw new ElfFormatError(
-        `program header ${i} (offset ${hex(o)}) has p_filesz ${hex(ph.filesz)} larger than p_memsz ${hex(ph.memsz)}`,
+        `PT_LOAD program header ${i} (offset ${hex(o)}) has p_filesz ${hex(ph.filesz)} larger than p_memsz ${hex(ph.memsz)}`,
       );
     }
     out.push(ph);
