@@ -1,0 +1,76 @@
+/* stdio.h: buffered streams and formatted output (integers, strings, characters; no floating point).
+ * stdout is line-buffered on a terminal and fully buffered otherwise; stderr is unbuffered. */
+#ifndef _STDIO_H
+#define _STDIO_H
+#include <stddef.h>
+#include <stdarg.h>
+#include <sys/types.h>
+
+#define EOF (-1)
+#define BUFSIZ 1024
+#define _IOFBF 0
+#define _IOLBF 1
+#define _IONBF 2
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+typedef struct _FILE {
+  int fd;
+  int flags;           /* __F_* in libc/stdio/stdio_impl.h */
+  unsigned char *buf;
+  size_t size;         /* buffer capacity */
+  size_t wpos;         /* bytes waiting in buf to be written */
+  size_t rpos, rend;   /* unread bytes are buf[rpos..rend) */
+  int ungot;           /* pushed-back byte, or -1 */
+  struct _FILE *next;  /* list of open streams, flushed at exit */
+} FILE;
+
+extern FILE *stdin;
+extern FILE *stdout;
+extern FILE *stderr;
+
+FILE *fopen(const char *path, const char *mode);
+FILE *fdopen(int fd, const char *mode);
+int fclose(FILE *f);
+int fflush(FILE *f);
+int setvbuf(FILE *f, char *buf, int mode, size_t size);
+void setbuf(FILE *f, char *buf);
+int fileno(FILE *f);
+int feof(FILE *f);
+int ferror(FILE *f);
+void clearerr(FILE *f);
+int fseek(FILE *f, long offset, int whence);
+long ftell(FILE *f);
+void rewind(FILE *f);
+
+int fputc(int c, FILE *f);
+int putc(int c, FILE *f);
+int putchar(int c);
+int fputs(const char *s, FILE *f);
+int puts(const char *s);
+size_t fwrite(const void *p, size_t size, size_t n, FILE *f);
+int fgetc(FILE *f);
+int getc(FILE *f);
+int getchar(void);
+int ungetc(int c, FILE *f);
+char *fgets(char *s, int n, FILE *f);
+size_t fread(void *p, size_t size, size_t n, FILE *f);
+ssize_t getline(char **line, size_t *cap, FILE *f);
+void perror(const char *msg);
+
+/* printf family: flags - + space # 0, width and precision (also *), lengths hh h l ll z t j,
+ * conversions d i u o x X c s p %. %n is not supported (printed literally), nor floating point. */
+int printf(const char *fmt, ...);
+int fprintf(FILE *f, const char *fmt, ...);
+int dprintf(int fd, const char *fmt, ...);
+int sprintf(char *s, const char *fmt, ...);
+/* Writes at most n bytes including the terminating NUL; returns the length the full output has. */
+int snprintf(char *s, size_t n, const char *fmt, ...);
+int vprintf(const char *fmt, va_list ap);
+int vfprintf(FILE *f, const char *fmt, va_list ap);
+int vdprintf(int fd, const char *fmt, va_list ap);
+int vsprintf(char *s, const char *fmt, va_list ap);
+int vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,86 @@
+/* The bins of the dl policy: exact small bins, sorted large bins, the bitmap of non-empty bins. */
+#include "dl.h"
+
+struct dl_state __dl;
+
+static struct chunk *bin_head(unsigned i) {
+  struct chunk *b = &__dl.bins[i];
+  if (!b->fd) b->fd = b->bk = b; /* lazily initialised circular list */
+  return b;
+}
+
+/* Small sizes: size / 8 (2..63). Large: 64 + 4 * (log2(size) - 9) + the next two bits. */
+unsigned __dl_bin_index(size_t size) {
+  unsigned b = 9;
+  if (size < SMALL_LIMIT) return (unsigned)(size >> 3);
+  if (size >> 21) b = 21;
+  if (size >> (b + 6)) b += 6;
+  while (size >> (b + 1)) b++;
+  return 64 + 4 * (b - 9) + (unsigned)((size >> (b - 2)) & 3);
+}
+
+void __dl_insert(struct chunk *p, size_t size) {
+  unsigned i = __dl_bin_index(size);
+  struct chunk *b = bin_head(i);
+  struct chunk *after = b;
+  if (i >= 64) {
+    /* keep large bins ascending: insert before the first bigger chunk (after equal ones) */
+    struct chunk *q = b->fd;
+    while (q != b && chunk_size(q) <= size) q = q->fd;
+    after = q->bk;
+  } else {
+    after = b->bk; /* small bins are FIFO */
+  }
+  p->fd = after->fd;
+  p->bk = after;
+  after->fd->bk = p;
+  after->fd = p;
+  __dl.binmap[i >> 5] |= 1u << (i & 31);
+}
+
+void __dl_unlink(struct chunk *p) {
+  struct chunk *f = p->fd, *k = p->bk;
+  if (!f || !k || f->bk != p || k->fd != p) __malloc_fail("corrupted free list", mem_of(p));
+  f->bk = k;
+  k->fd = f;
+  if (f == k) {
+    /* the bin may now be empty: clear its bit if f is the bin head */
+    unsigned i = __dl_bin_index(chunk_size(p));
+    if (f == &__dl.bins[i]) __dl.binmap[i >> 5] &= ~(1u << (i & 31));
+  }
+}
+
+/* The first non-empty bin at index >= i, or NBINS. */
+static unsigned next_bin(unsigned i) {
+  while (i < NBINS) {
+    unsigned word = __dl.binmap[i >> 5] >> (i & 31);
+    if (word) {
+      while (!(word & 1)) {
+        word >>= 1;
+        i++;
+      }
+      return i;
+    }
+    i = (i | 31) + 1;
+  }
+  return NBINS;
+}
+
+struct chunk *__dl_take_fit(size_t nb) {
+  unsigned i = __dl_bin_index(nb);
+  struct chunk *b, *q;
+  if (i >= 64 && (__dl.binmap[i >> 5] >> (i & 31)) & 1) {
+    b = &__dl.bins[i];
+    for (q = b->fd; q != b; q = q->fd)
+      if (chunk_size(q) >= nb) {
+        __dl_unlink(q);
+        return q;
+      }
+    i++;
+  }
+  i = next_bin(i);
+  if (i == NBINS) return 0;
+  q = __dl.bins[i].fd; /* smallest of the bin: every chunk here is >= nb */
+  __dl_unlink(q);
+  return q;
+}

@@ -1,0 +1,93 @@
+/* realloc, memalign and malloc_usable_size of the dl policy. */
+#include "dl.h"
+#include <string.h>
+
+size_t __dl_usable(void *mem) {
+  struct chunk *p = __dl_checked(mem, "malloc_usable_size");
+  return is_mmapped(p) ? chunk_size(p) - 8 : chunk_size(p) - 4;
+}
+
+/* Cuts in-use chunk p (size cs) down to nb, returning the tail to the heap. */
+static void shrink_to(struct chunk *p, size_t cs, size_t nb) {
+  struct chunk *rest;
+  if (cs - nb < MIN_CHUNK) return;
+  rest = chunk_at(p, nb);
+  p->head = nb | CINUSE | (p->head & PINUSE);
+  rest->head = (cs - nb) | CINUSE | PINUSE;
+  __dl_release(rest);
+}
+
+static void *realloc_mmapped(struct chunk *p, size_t n, size_t nb) {
+  size_t have = chunk_size(p) - 8;
+  void *fresh;
+  if (n <= have && nb >= MALLOC_MMAP_THRESHOLD / 2 && n >= have / 2) return mem_of(p);
+  fresh = __dl_malloc(n);
+  if (!fresh) return 0;
+  memcpy(fresh, mem_of(p), n < have ? n : have);
+  __dl_free_mmapped(p);
+  return fresh;
+}
+
+void *__dl_realloc(void *mem, size_t n) {
+  struct chunk *p = __dl_checked(mem, "realloc");
+  size_t nb, cs;
+  struct chunk *next;
+  void *fresh;
+  if (n > MAX_REQUEST) return __malloc_enomem();
+  nb = request_size(n);
+  if (is_mmapped(p)) return realloc_mmapped(p, n, nb);
+  cs = chunk_size(p);
+  if (nb <= cs) {
+    shrink_to(p, cs, nb);
+    return mem;
+  }
+  next = chunk_at(p, cs);
+  if (next == __dl.top && (cs + __dl.top_size >= nb + MIN_CHUNK || __dl_grow_top(nb - cs) == 0) &&
+      next == __dl.top) {
+    /* grow into the top chunk (growing the heap first when needed) */
+    __dl.top = chunk_at(p, nb);
+    __dl.top_size -= nb - cs;
+    __dl.top->head = __dl.top_size | PINUSE;
+    p->head = nb | CINUSE | (p->head & PINUSE);
+    return mem;
+  }
+  if (next != __dl.top && !(next->head & CINUSE) && cs + chunk_size(next) >= nb) {
+    size_t total = cs + chunk_size(next);
+    __dl_unlink(next);
+    p->head = total | CINUSE | (p->head & PINUSE);
+    chunk_at(p, total)->head |= PINUSE;
+    shrink_to(p, total, nb);
+    return mem;
+  }
+  fresh = __dl_malloc(n);
+  if (!fresh) return 0;
+  memcpy(fresh, mem, cs - 4);
+  __dl_free(mem);
+  return fresh;
+}
+
+void *__dl_memalign(size_t align, size_t n) {
+  size_t nb = request_size(n);
+  char *mem = __dl_malloc(nb + align + MIN_CHUNK);
+  struct chunk *p, *q;
+  char *aligned;
+  size_t lead, cs;
+  if (!mem) return 0;
+  if (((size_t)mem & (align - 1)) == 0) return mem;
+  p = chunk_of(mem);
+  aligned = (char *)MALLOC_ALIGN_UP((size_t)mem, align);
+  if ((size_t)(aligned - mem) < MIN_CHUNK) aligned += align; /* room for a leading free chunk */
+  q = chunk_of(aligned);
+  lead = (size_t)((char *)q - (char *)p);
+  cs = chunk_size(p);
+  if (is_mmapped(p)) {
+    q->prev_foot = (p->prev_foot + lead) | 1;
+    q->head = (cs - lead) | CINUSE;
+    return aligned;
+  }
+  q->head = (cs - lead) | CINUSE | PINUSE;
+  p->head = lead | CINUSE | (p->head & PINUSE);
+  __dl_release(p);
+  shrink_to(q, cs - lead, nb);
+  return aligned;
+}

@@ -1,0 +1,114 @@
+/* The public allocation calls. They forward to the policy chosen at the first call from the
+ * environment variable MALLOC_POLICY (dl, first, next, best, buddy, quick; default dl). Until
+ * then __malloc_current points at a "choose" table whose entries pick the policy and forward. */
+#include "malloc_impl.h"
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+
+static const struct malloc_policy *const policies[] = {
+  &__malloc_dl, &__malloc_first, &__malloc_next, &__malloc_best, &__malloc_buddy, &__malloc_quick,
+};
+
+static const struct malloc_policy choose_policy;
+static const struct malloc_policy *current = &choose_policy;
+
+/* Selects the policy named by MALLOC_POLICY (a warning on stderr for an unknown name). */
+static const struct malloc_policy *select_policy(void) {
+  const char *name = getenv("MALLOC_POLICY");
+  size_t i;
+  current = &__malloc_dl;
+  if (!name || !*name) return current;
+  for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
+    if (strcmp(name, policies[i]->name) == 0) return current = policies[i];
+  {
+    static const char warning[] = "malloc: unknown MALLOC_POLICY, using dl\n";
+    write(2, warning, sizeof warning - 1);
+  }
+  return current;
+}
+
+static void *choose_malloc(size_t n) { return select_policy()->malloc(n); }
+static void choose_free(void *p) {
+  if (p) __malloc_fail("free of a pointer malloc never returned", p);
+}
+static void *choose_realloc(void *p, size_t n) {
+  (void)n;
+  __malloc_fail("realloc of a pointer malloc never returned", p);
+}
+static void *choose_memalign(size_t a, size_t n) { return select_policy()->memalign(a, n); }
+static size_t choose_usable(void *p) { return p ? select_policy()->usable_size(p) : 0; }
+static void choose_info(struct mallinfo *mi) { select_policy()->info(mi); }
+static size_t choose_check(void) { return select_policy()->check(); }
+
+static const struct malloc_policy choose_policy = {
+  "none", choose_malloc, choose_free, choose_realloc, choose_memalign, choose_usable, choose_info,
+  choose_check,
+};
+
+const char *malloc_policy(void) {
+  if (current == &choose_policy) select_policy();
+  return current->name;
+}
+
+void *malloc(size_t n) {
+  return current->malloc(n);
+}
+
+void free(void *p) {
+  current->free(p);
+}
+
+void *realloc(void *p, size_t n) {
+  if (!p) return current->malloc(n);
+  return current->realloc(p, n);
+}
+
+void *calloc(size_t count, size_t size) {
+  size_t total = count * size;
+  void *p;
+  if (size && total / size != count) {
+    errno = ENOMEM;
+    return 0;
+  }
+  p = current->malloc(total);
+  if (p) memset(p, 0, total);
+  return p;
+}
+
+void *memalign(size_t align, size_t n) {
+  if (align == 0 || (align & (align - 1))) {
+    errno = EINVAL;
+    return 0;
+  }
+  if (align <= 8) return current->malloc(n);
+  if (n > (size_t)-1 / 2 || align > (size_t)-1 / 4) return __malloc_enomem();
+  return current->memalign(align, n);
+}
+
+void *aligned_alloc(size_t align, size_t n) {
+  return memalign(align, n);
+}
+
+int posix_memalign(void **out, size_t align, size_t n) {
+  void *p;
+  if (align < sizeof(void *) || (align & (align - 1))) return EINVAL;
+  p = memalign(align, n);
+  if (!p) return ENOMEM;
+  *out = p;
+  return 0;
+}
+
+size_t malloc_usable_size(void *p) {
+  return p ? current->usable_size(p) : 0;
+}
+
+void __malloc_info_current(struct mallinfo *mi) {
+  malloc_policy();
+  current->info(mi);
+}
+
+size_t malloc_check_heap(void) {
+  return current->check();
+}

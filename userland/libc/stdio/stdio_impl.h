@@ -1,0 +1,41 @@
+/* stdio_impl.h: FILE internals shared by libc/stdio. */
+#ifndef _PAGODA_STDIO_IMPL_H
+#define _PAGODA_STDIO_IMPL_H
+#include <stdio.h>
+#include <stdarg.h>
+
+#define __F_READ 1        /* opened for reading */
+#define __F_WRITE 2       /* opened for writing */
+#define __F_EOF 4
+#define __F_ERR 8
+#define __F_LBF 16        /* line-buffered */
+#define __F_NBF 32        /* unbuffered */
+#define __F_UNDECIDED 64  /* buffering chosen at first use: line on a terminal, full otherwise */
+#define __F_OWNBUF 128    /* buf was malloc'd by stdio */
+#define __F_APPEND 256
+
+/* Writes n bytes through f's buffer; returns n, or less with __F_ERR set when write fails. */
+size_t __fwritex(const unsigned char *data, size_t n, FILE *f);
+/* Settles buffering of a stream with __F_UNDECIDED and links it for the exit flush. */
+void __stdio_prepare(FILE *f);
+/* Flushes every open stream (registered as exit's stdio hook). */
+void __stdio_flush_all(void);
+/* Links f into the list of open streams / removes it. */
+void __stdio_link(FILE *f);
+void __stdio_unlink(FILE *f);
+
+/* An output destination for __format: put() receives each run of bytes. */
+struct sink {
+  void (*put)(struct sink *s, const char *p, size_t n);
+  size_t count;   /* bytes produced so far (also those an snprintf buffer could not hold) */
+  int failed;     /* set by put() when the destination refused bytes */
+  FILE *file;     /* for FILE sinks */
+  char *buf;      /* for string sinks: the buffer and its capacity, NUL included */
+  size_t cap;
+  int fd;         /* for dprintf */
+};
+
+/* The printf engine: formats fmt with ap into s. Returns the byte count, or -1 when the sink failed. */
+int __format(struct sink *s, const char *fmt, va_list ap);
+
+#endif
