@@ -68,6 +68,7 @@ SECTIONS {
   . = ALIGN(0x1000);
   .rodata : { *(.rodata .rodata.* .srodata .srodata.*) }
   . = ALIGN(0x1000);
+  __gp_base = .;
   .preinit_array : { *(.preinit_array) }
   .init_array : { *(SORT_BY_INIT_PRIORITY(.init_array.*)) *(.init_array) }
   .fini_array : { *(SORT_BY_INIT_PRIORITY(.fini_array.*)) *(.fini_array) }
@@ -75,7 +76,7 @@ SECTIONS {
   .sdata : { *(.sdata .sdata.*) }
   .sbss : { *(.sbss .sbss.*) }
   .bss : { *(.bss .bss.*) *(COMMON) }
-  __global_pointer$ = ADDR(.sdata) + 0x800;
+  __global_pointer$ = (SIZEOF(.sdata) > 0 ? ADDR(.sdata) : __gp_base) + 0x800;
   /DISCARD/ : { *(.eh_frame) *(.comment) *(.note.GNU-stack) }
 }
 `;
