@@ -1,0 +1,209 @@
+// How GNU objdump 2.40 spells each RV32IMA + Zicsr + Zifencei instruction: for every INSTRUCTIONS entry of
+// riscv.ts, the forms objdump tries in the order of its opcode table (the first whose condition holds wins),
+// and the few encodings objdump decodes that Pagoda's table leaves out (privileged instructions, shifts with
+// a 6-bit amount). Operand letters are objdump's: d rd, s rs1, t rs2, j I-immediate, o load offset,
+// q store offset, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
+// P/Q fence sets, a jump target, p branch target, 0 a zero offset (printed only when last).
+// Verified against the installed riscv64-unknown-elf-objdump by test/abi/disasm.test.ts. Imports only abi/.
+
+import { immI, instrByName, rdOf, rs1Of, rs2Of } from './riscv.js';
+
+/** The extension an instruction belongs to ('i' is always enabled). */
+export type IsaClass = 'i' | 'm' | 'zmmul' | 'a' | 'zicsr' | 'zifencei';
+
+/** One way of printing an instruction. */
+export interface Form {
+  readonly name: string;
+  readonly args: string;
+  /** Extra condition on the word; absent means always. */
+  readonly when?: (w: number) => boolean;
+  /** The extension this form needs when it differs from its base instruction's (objdump's unimp, rdcycle). */
+  readonly cls?: IsaClass;
+}
+
+/** An encoding outside INSTRUCTIONS that objdump still decodes. */
+export interface ExtraForm extends Form {
+  readonly match: number;
+  readonly mask: number;
+}
+
+const rd0 = (w: number): boolean => rdOf(w) === 0;
+const rs1Zero = (w: number): boolean => rs1Of(w) === 0;
+const rs2Zero = (w: number): boolean => rs2Of(w) === 0;
+const imm0 = (w: number): boolean => immI(w) === 0;
+const csrIs = (csr: number) => (w: number): boolean => w >>> 20 === csr && rs1Zero(w);
+/** A counter read objdump prints even without Zicsr. */
+const counter = (name: string, csr: number): Form => ({ name, args: 'd', when: csrIs(csr), cls: 'i' });
+/** objdump's fence entries require fm, rd and rs1 to be zero. */
+const plainFence = (w: number): boolean => w >>> 28 === 0 && rd0(w) && rs1Zero(w);
+
+const plain = (name: string, args: string): Form[] => [{ name, args }];
+const R = 'd,s,t';
+const AMO_ARGS = 'd,t,0(s)';
+
+/** objdump appends the ordering bits to atomics: .aq, .rl, .aqrl. */
+function atomic(name: string, args: string): Form[] {
+  const bits = (w: number): number => (w >>> 25) & 3;
+  return [
+    { name: `${name}.aqrl`, args, when: (w) => bits(w) === 3 },
+    { name: `${name}.aq`, args, when: (w) => bits(w) === 2 },
+    { name: `${name}.rl`, args, when: (w) => bits(w) === 1 },
+    { name, args },
+  ];
+}
+
+/** Forms per INSTRUCTIONS name, in objdump's table order. */
+export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
+  lui: plain('lui', 'd,u'),
+  auipc: plain('auipc', 'd,u'),
+  jal: [
+    { name: 'j', args: 'a', when: rd0 },
+    { name: 'jal', args: 'a', when: (w) => rdOf(w) === 1 },
+    { name: 'jal', args: 'd,a' },
+  ],
+  jalr: [
+    { name: 'ret', args: '', when: (w) => rd0(w) && rs1Of(w) === 1 && imm0(w) },
+    { name: 'jr', args: 's', when: (w) => rd0(w) && imm0(w) },
+    { name: 'jr', args: 'o(s)', when: rd0 },
+    { name: 'jalr', args: 's', when: (w) => rdOf(w) === 1 && imm0(w) },
+    { name: 'jalr', args: 'o(s)', when: (w) => rdOf(w) === 1 },
+    { name: 'jalr', args: 'd,s', when: imm0 },
+    { name: 'jalr', args: 'd,o(s)' },
+  ],
+  beq: [{ name: 'beqz', args: 's,p', when: rs2Zero }, { name: 'beq', args: 's,t,p' }],
+  bne: [{ name: 'bnez', args: 's,p', when: rs2Zero }, { name: 'bne', args: 's,t,p' }],
+  blt: [
+    { name: 'bltz', args: 's,p', when: rs2Zero },
+    { name: 'bgtz', args: 't,p', when: rs1Zero },
+    { name: 'blt', args: 's,t,p' },
+  ],
+  bge: [
+    { name: 'blez', args: 't,p', when: rs1Zero },
+    { name: 'bgez', args: 's,p', when: rs2Zero },
+    { name: 'bge', args: 's,t,p' },
+  ],
+  bltu: plain('bltu', 's,t,p'),
+  bgeu: plain('bgeu', 's,t,p'),
+  lb: plain('lb', 'd,o(s)'),
+  lh: plain('lh', 'd,o(s)'),
+  lw: plain('lw', 'd,o(s)'),
+  lbu: plain('lbu', 'd,o(s)'),
+  lhu: plain('lhu', 'd,o(s)'),
+  sb: plain('sb', 't,q(s)'),
+  sh: plain('sh', 't,q(s)'),
+  sw: plain('sw', 't,q(s)'),
+  addi: [
+    { name: 'nop', args: '', when: (w) => rd0(w) && rs1Zero(w) && imm0(w) },
+    { name: 'li', args: 'd,j', when: rs1Zero },
+    { name: 'mv', args: 'd,s', when: imm0 },
+    { name: 'add', args: 'd,s,j' },
+  ],
+  slti: plain('slti', 'd,s,j'),
+  sltiu: [{ name: 'seqz', args: 'd,s', when: (w) => immI(w) === 1 }, { name: 'sltiu', args: 'd,s,j' }],
+  xori: [{ name: 'not', args: 'd,s', when: (w) => immI(w) === -1 }, { name: 'xor', args: 'd,s,j' }],
+  ori: plain('or', 'd,s,j'),
+  andi: [{ name: 'zext.b', args: 'd,s', when: (w) => immI(w) === 255 }, { name: 'and', args: 'd,s,j' }],
+  // objdump 2.40 prints the immediate shifts under their register-shift alias.
+  slli: plain('sll', 'd,s,>'),
+  srli: plain('srl', 'd,s,>'),
+  srai: plain('sra', 'd,s,>'),
+  add: plain('add', R),
+  sub: [{ name: 'neg', args: 'd,t', when: rs1Zero }, { name: 'sub', args: R }],
+  sll: plain('sll', R),
+  slt: [
+    { name: 'sltz', args: 'd,s', when: rs2Zero },
+    { name: 'sgtz', args: 'd,t', when: rs1Zero },
+    { name: 'slt', args: R },
+  ],
+  sltu: [{ name: 'snez', args: 'd,t', when: rs1Zero }, { name: 'sltu', args: R }],
+  xor: plain('xor', R),
+  srl: plain('srl', R),
+  sra: plain('sra', R),
+  or: plain('or', R),
+  and: plain('and', R),
+  fence: [
+    { name: 'fence', args: '', when: (w) => plainFence(w) && ((w >>> 20) & 0xff) === 0xff },
+    { name: 'fence', args: 'P,Q', when: plainFence },
+    { name: 'fence.tso', args: '', when: (w) => w >>> 0 === 0x8330000f },
+  ],
+  'fence.i': [{ name: 'fence.i', args: '', when: (w) => rd0(w) && rs1Zero(w) && imm0(w) }],
+  ecall: plain('ecall', ''),
+  ebreak: plain('ebreak', ''),
+  csrrw: [
+    { name: 'unimp', args: '', when: (w) => w >>> 0 === 0xc0001073, cls: 'i' },
+    { name: 'csrw', args: 'E,s', when: rd0 },
+    { name: 'csrrw', args: 'd,E,s' },
+  ],
+  csrrs: [
+    counter('rdcycle', 0xc00),
+    counter('rdinstret', 0xc02),
+    counter('rdtime', 0xc01),
+    counter('rdcycleh', 0xc80),
+    counter('rdinstreth', 0xc82),
+    counter('rdtimeh', 0xc81),
+    { name: 'csrr', args: 'd,E', when: rs1Zero },
+    { name: 'csrs', args: 'E,s', when: rd0 },
+    { name: 'csrrs', args: 'd,E,s' },
+  ],
+  csrrc: [{ name: 'csrc', args: 'E,s', when: rd0 }, { name: 'csrrc', args: 'd,E,s' }],
+  csrrwi: [{ name: 'csrw', args: 'E,Z', when: rd0 }, { name: 'csrrw', args: 'd,E,Z' }],
+  csrrsi: [{ name: 'csrs', args: 'E,Z', when: rd0 }, { name: 'csrrs', args: 'd,E,Z' }],
+  csrrci: [{ name: 'csrc', args: 'E,Z', when: rd0 }, { name: 'csrrc', args: 'd,E,Z' }],
+  mul: plain('mul', R),
+  mulh: plain('mulh', R),
+  mulhsu: plain('mulhsu', R),
+  mulhu: plain('mulhu', R),
+  div: plain('div', R),
+  divu: plain('divu', R),
+  rem: plain('rem', R),
+  remu: plain('remu', R),
+  'lr.w': atomic('lr.w', 'd,0(s)'),
+  'sc.w': atomic('sc.w', AMO_ARGS),
+  'amoswap.w': atomic('amoswap.w', AMO_ARGS),
+  'amoadd.w': atomic('amoadd.w', AMO_ARGS),
+  'amoxor.w': atomic('amoxor.w', AMO_ARGS),
+  'amoand.w': atomic('amoand.w', AMO_ARGS),
+  'amoor.w': atomic('amoor.w', AMO_ARGS),
+  'amomin.w': atomic('amomin.w', AMO_ARGS),
+  'amomax.w': atomic('amomax.w', AMO_ARGS),
+  'amominu.w': atomic('amominu.w', AMO_ARGS),
+  'amomaxu.w': atomic('amomaxu.w', AMO_ARGS),
+};
+
+const SHIFT6_MASK = 0xfc00707f;
+const base = (name: string): number => instrByName(name)?.match ?? 0;
+const system = (name: string, word: number): ExtraForm => ({ name, args: '', match: word, mask: 0xffffffff });
+
+/** Encodings objdump decodes although INSTRUCTIONS does not list them, in objdump's table order. */
+export const EXTRA_FORMS: readonly ExtraForm[] = [
+  // RV64-style shift amounts (bit 25 set) still decode on RV32.
+  { name: 'sll', args: 'd,s,>', match: base('slli'), mask: SHIFT6_MASK },
+  { name: 'srl', args: 'd,s,>', match: base('srli'), mask: SHIFT6_MASK },
+  { name: 'sra', args: 'd,s,>', match: base('srai'), mask: SHIFT6_MASK },
+  // Privileged instructions: objdump always decodes them.
+  system('uret', 0x00200073),
+  system('sret', 0x10200073),
+  system('mret', 0x30200073),
+  system('dret', 0x7b200073),
+  { name: 'sfence.vma', args: '', match: 0x12000073, mask: 0xffffffff },
+  { name: 'sfence.vma', args: 's', match: 0x12000073, mask: 0xfff07fff },
+  { name: 'sfence.vma', args: 's,t', match: 0x12000073, mask: 0xfe007fff },
+  system('wfi', 0x10500073),
+  // Privileged-spec 1.9 leftovers that objdump 2.40 still decodes.
+  system('hret', 0x20200073),
+  { name: 'sfence.vm', args: '', match: 0x10400073, mask: 0xffffffff },
+  { name: 'sfence.vm', args: 's', match: 0x10400073, mask: 0xfff07fff },
+];
+
+const CLASS_BY_NAME: Readonly<Record<string, IsaClass>> = {
+  mul: 'zmmul', mulh: 'zmmul', mulhsu: 'zmmul', mulhu: 'zmmul',
+  div: 'm', divu: 'm', rem: 'm', remu: 'm',
+  csrrw: 'zicsr', csrrs: 'zicsr', csrrc: 'zicsr', csrrwi: 'zicsr', csrrsi: 'zicsr', csrrci: 'zicsr',
+  'fence.i': 'zifencei',
+};
+
+/** The extension an INSTRUCTIONS entry needs before objdump prints it. */
+export function classOf(name: string): IsaClass {
+  if (name.startsWith('amo') || name === 'lr.w' || name === 'sc.w') return 'a';
+  return CLASS_BY_NAME[name] ?? 'i';
+}

@@ -1,0 +1,94 @@
+// Which instruction-set extensions an ISA string names, as GNU binutils 2.40 reads the strings found in
+// `Tag_RISCV_arch` attributes and `$x<isa>` mapping symbols (e.g. "rv32i2p1_m2p0_zmmul1p0").
+// The disassembler prints only instructions of enabled extensions, as objdump does. Imports nothing.
+
+/** The extensions the disassembler cares about (the base integer ISA is always on). */
+export interface IsaExtensions {
+  /** Multiply and divide (M). */
+  readonly m: boolean;
+  /** Multiply only (Zmmul; implied by M). */
+  readonly zmmul: boolean;
+  /** Atomics (A). */
+  readonly a: boolean;
+  /** CSR instructions (Zicsr). */
+  readonly zicsr: boolean;
+  /** `fence.i` (Zifencei). */
+  readonly zifencei: boolean;
+  /** Compressed instructions (C): Pagoda never decodes them; kept so callers can tell. */
+  readonly c: boolean;
+}
+
+/** Everything Pagoda's machine implements: RV32IMA + Zicsr + Zifencei, no C. */
+export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, c: false };
+
+/** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, Zicsr, Zifencei). */
+export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, c: true };
+
+interface Named {
+  readonly name: string;
+  readonly major: number;
+  readonly minor: number;
+}
+
+const VERSION = /^(\d+)(?:p(\d+))?/;
+
+/** Splits "i2p1" / "zicsr2p0" / "m" into name and version (-1 when absent). */
+function splitVersion(token: string, nameLength: number): Named & { rest: string } {
+  const name = token.slice(0, nameLength);
+  const m = VERSION.exec(token.slice(nameLength));
+  if (!m) return { name, major: -1, minor: -1, rest: token.slice(nameLength) };
+  return { name, major: Number(m[1]), minor: m[2] === undefined ? 0 : Number(m[2]), rest: token.slice(nameLength + m[0].length) };
+}
+
+/** The extension names of an ISA string, single letters and multi-letter ones, with versions. */
+function extensionsOf(isa: string): Named[] | undefined {
+  const s = isa.toLowerCase();
+  const m = /^rv(32|64|128)/.exec(s);
+  if (!m) return undefined;
+  const [head, ...multi] = s.slice(m[0].length).split('_');
+  const out: Named[] = [];
+  let rest = head ?? '';
+  while (rest.length > 0) {
+    if ('zsx'.includes(rest[0]!)) {
+      multi.unshift(rest);
+      break;
+    }
+    const part = splitVersion(rest, 1);
+    out.push(part);
+    rest = part.rest;
+  }
+  for (const token of multi) {
+    if (token === '') continue;
+    const nameLength = /^[a-z]+?(?=\d|$)/.exec(token)?.[0].length ?? token.length;
+    out.push(splitVersion(token, nameLength));
+  }
+  return out;
+}
+
+/**
+ * The extensions an ISA string enables, with binutils' implications: G = IMAFD + Zicsr + Zifencei, I before
+ * version 2.1 implies Zicsr and Zifencei, M implies Zmmul, F implies Zicsr. Returns undefined when the string
+ * does not start with rv32/rv64/rv128 (objdump then keeps what it had).
+ */
+export function parseIsaString(isa: string): IsaExtensions | undefined {
+  const exts = extensionsOf(isa);
+  if (!exts) return undefined;
+  const has = new Set<string>();
+  for (const e of exts) {
+    has.add(e.name);
+    if (e.name === 'g') ['i', 'm', 'a', 'f', 'd', 'zicsr', 'zifencei'].forEach((x) => has.add(x));
+    if (e.name === 'i' && e.major >= 0 && (e.major < 2 || (e.major === 2 && e.minor < 1))) {
+      has.add('zicsr');
+      has.add('zifencei');
+    }
+  }
+  if (has.has('f') || has.has('d') || has.has('q')) has.add('zicsr');
+  return {
+    m: has.has('m'),
+    zmmul: has.has('m') || has.has('zmmul'),
+    a: has.has('a'),
+    zicsr: has.has('zicsr'),
+    zifencei: has.has('zifencei'),
+    c: has.has('c'),
+  };
+}
