@@ -69,6 +69,7 @@ function linkOrAbort(inputs: readonly LinkInput[], options: LinkOptions, diags: 
   }
   const flags = mergeFlags(objects, diags);
   const layout = computeLayout(objects, table, options.textAddress ?? DEFAULT_TEXT_ADDRESS);
+  checkFits(layout, diags);
   defineLinkerSymbols(layout, table);
   finalizeAddresses(table);
   const entry = entryAddress(table, layout, options.entry ?? '_start', diags);
@@ -78,6 +79,18 @@ function linkOrAbort(inputs: readonly LinkInput[], options: LinkOptions, diags: 
   return writeExecutable(layout, objects, symbols, entry, flags, (image) => {
     new Relocator(image, layout, diags).run(objects);
   });
+}
+
+const MAX_FILE_BYTES = 0x40000000;
+
+/** The image must fit the 32-bit address space, and the file a sane size (a corrupt alignment can ask more). */
+function checkFits(layout: Layout, diags: Diagnostics): void {
+  for (const seg of layout.segments) {
+    if (seg.vaddr + seg.memsz > 0x100000000) {
+      diags.fatal(undefined, `segment at 0x${seg.vaddr.toString(16)} (size 0x${seg.memsz.toString(16)}) does not fit in 32-bit addresses`);
+    }
+  }
+  if (layout.fileEnd > MAX_FILE_BYTES) diags.fatal(undefined, `output would be ${layout.fileEnd} bytes, more than 1 GiB`);
 }
 
 /** Final addresses of section-defined globals (commons and linker symbols were set by layout). */
