@@ -55,7 +55,8 @@ export class AddressSpace {
   private resident = 0;
 
   private constructor(
-    private readonly ram: PhysicalMemory,
+    /** The RAM the page tables and frames live in (uaccess copies through it). */
+    readonly ram: PhysicalMemory,
     private readonly frames: FrameAllocator,
     private readonly commit: CommitLedger,
     readonly pageTable: PageTable,

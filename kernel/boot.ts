@@ -1,0 +1,82 @@
+// Boot: the table of contents. One line per subsystem, each logged as it comes up.
+
+import { Machine } from '../machine/machine.js';
+import { MIB } from '../machine/ram.js';
+import { ConsoleInput } from './dev/console.js';
+import { BootFiles } from './fs/bootfiles.js';
+import type { Kernel, KernelSinks } from './kernel.js';
+import { ChunkMap } from './mem/chunks.js';
+import { CommitLedger } from './mem/commit.js';
+import { FrameAllocator } from './mem/frames.js';
+import { CHUNK_MAP_PA, CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from './mem/layout.js';
+import { hex8 } from './panic.js';
+
+export const PAGODA_VERSION = '0.1.0';
+
+export interface BootOptions {
+  /** RAM in MiB: a multiple of 2 from 16 to 1024 (default 128). */
+  memMiB?: number;
+  /** A newc cpio archive: the boot image. */
+  bootImage?: Uint8Array;
+  /** Extra files by absolute path, added after the boot image. */
+  files?: Readonly<Record<string, Uint8Array>>;
+  /** Where output goes; each missing sink defaults to the console UART (lines get a newline). */
+  sinks?: Partial<KernelSinks>;
+  /** Where console UART output goes (default: nowhere). */
+  onConsoleOutput?: (bytes: Uint8Array) => void;
+  /** Source of AT_RANDOM bytes (default: crypto.getRandomValues). */
+  random?: () => Uint8Array;
+  /** Timer interrupt period in instructions (0: off). */
+  timerInterval?: number;
+  /** Freed frames are filled with 0xa5 (tests: catches use after free). */
+  poisonFreedFrames?: boolean;
+}
+
+/** Frames kept out of the commit limit for page tables: 1/32 of memory, at least 64. */
+function commitLimit(frames: FrameAllocator): number {
+  const total = frames.availableFrames;
+  return total - Math.max(64, Math.floor(total / 32));
+}
+
+const defaultRandom = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16));
+
+/** Brings the machine and the kernel up and returns the kernel, ready for spawnProcess(). */
+export function boot(options: BootOptions = {}): Kernel {
+  const memMiB = options.memMiB ?? 128;
+  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? 0, onConsoleOutput: options.onConsoleOutput });
+  const toConsole = (bytes: Uint8Array): void => machine.uart.write(bytes);
+  const line = (s: string): void => toConsole(new TextEncoder().encode(s + '\n'));
+  const sinks: KernelSinks = {
+    stdout: options.sinks?.stdout ?? toConsole,
+    stderr: options.sinks?.stderr ?? toConsole,
+    message: options.sinks?.message ?? line,
+    bootLog: options.sinks?.bootLog ?? line,
+  };
+  const log = sinks.bootLog;
+  log(`Pagoda ${PAGODA_VERSION}: RV32IMA user mode, Sv32 MMU, one hart`);
+  log(`ram: ${memMiB} MiB (${hex8(0)}-${hex8(memMiB * MIB - 1)})`);
+  const chunks = new ChunkMap(machine.ram);                       // physical memory in 2 MiB chunks
+  log(`chunks: ${chunks.chunkCount} x ${CHUNK_SIZE / MIB} MiB, ${chunks.freeChunks} free; chunk 0 is the kernel's (map at ${hex8(CHUNK_MAP_PA)})`);
+  log(`chunk map: ${chunks.render()}`);
+  const frames = new FrameAllocator(machine.ram, chunks);         // 4 KiB frames carved from chunks
+  frames.poisonFreed = options.poisonFreedFrames ?? false;
+  log(`frames: ${PAGE_SIZE / 1024} KiB, ${FRAMES_PER_CHUNK} per chunk, carved on demand, zeroed when handed out`);
+  const commit = new CommitLedger(commitLimit(frames));           // user memory promised at most
+  log(`commit limit: ${commit.limitPages} pages (${Math.floor(commit.limitPages * PAGE_SIZE / MIB)} MiB)`);
+  const files = new BootFiles();                                   // the boot image's files
+  if (options.bootImage) files.addArchive(options.bootImage);
+  for (const [path, data] of Object.entries(options.files ?? {})) files.add(path, data);
+  log(`boot image: ${files.count} files, ${files.totalBytes} bytes${files.count ? ': ' + files.paths().slice(0, 8).join(' ') + (files.count > 8 ? ' ...' : '') : ''}`);
+  const consoleInput = new ConsoleInput(machine.uart);           // console: UART bytes in and out
+  log('console: uart');
+  const bootMs = performance.now();
+  return {
+    machine, chunks, frames, commit, files, consoleInput, sinks,
+    random: options.random ?? defaultRandom,
+    realtimeMs: () => Date.now(),
+    monotonicMs: () => performance.now() - bootMs,
+    processes: new Map(),
+    current: undefined,
+    nextPid: 1,
+  };
+}

@@ -1,0 +1,99 @@
+// The only way the kernel touches user memory: through the process's page tables, with the user's
+// permissions, one page at a time. An absent page inside a region is demand-faulted in exactly as the
+// hardware access would have done; anything the user could not access gives -EFAULT, never a host exception.
+
+import { Errno } from '../../abi/errno.js';
+import { Pte } from '../../abi/riscv.js';
+import { Access } from '../../machine/trap.js';
+import { FaultResult, type AddressSpace } from './addrspace.js';
+import { KERNEL_BASE, PAGE_SIZE } from './layout.js';
+
+/**
+ * Physical address of user byte `va` for a `access` (Load or Store) by the user, faulting the page in when the
+ * user could; -EFAULT otherwise. Sets A (and D for stores) as the MMU would.
+ */
+export function userPa(as: AddressSpace, va: number, access: Access): number {
+  va >>>= 0;
+  if (va >= KERNEL_BASE) return -Errno.EFAULT;
+  let pte = as.pageTable.lookup(va);
+  if ((pte & Pte.V) === 0) {
+    if (as.handleFault(va, access) !== FaultResult.MAPPED) return -Errno.EFAULT;
+    pte = as.pageTable.lookup(va);
+  }
+  const need = access === Access.Store ? Pte.W | Pte.U : Pte.R | Pte.U;
+  if ((pte & need) !== need) return -Errno.EFAULT;
+  const pa = (pte >>> 10) * PAGE_SIZE + (va % PAGE_SIZE);
+  return pa;
+}
+
+/** 0 when every page of [va, va+len) is accessible for `access` (faulting pages in), else -EFAULT. */
+export function checkUserRange(as: AddressSpace, va: number, len: number, access: Access): number {
+  va >>>= 0;
+  if (len === 0) return 0;
+  if (va + len > KERNEL_BASE) return -Errno.EFAULT;
+  for (let page = va - (va % PAGE_SIZE); page < va + len; page += PAGE_SIZE) {
+    const pa = userPa(as, Math.max(page, va), access);
+    if (pa < 0) return pa;
+  }
+  return 0;
+}
+
+/** A copy of `len` user bytes at `va`, or -EFAULT (nothing is returned partially). */
+export function copyIn(as: AddressSpace, va: number, len: number): Uint8Array | number {
+  va >>>= 0;
+  const out = new Uint8Array(len);
+  let done = 0;
+  while (done < len) {
+    const pa = userPa(as, va + done, Access.Load);
+    if (pa < 0) return pa;
+    const n = Math.min(len - done, PAGE_SIZE - ((va + done) % PAGE_SIZE));
+    out.set(as.ram.u8.subarray(pa, pa + n), done);
+    done += n;
+  }
+  return out;
+}
+
+/** Copies `bytes` to user address `va`: 0, or -EFAULT (after checking every page first, so nothing is written). */
+export function copyOut(as: AddressSpace, va: number, bytes: Uint8Array): number {
+  va >>>= 0;
+  const ok = checkUserRange(as, va, bytes.length, Access.Store);
+  if (ok < 0) return ok;
+  let done = 0;
+  while (done < bytes.length) {
+    const pa = userPa(as, va + done, Access.Store);
+    const n = Math.min(bytes.length - done, PAGE_SIZE - ((va + done) % PAGE_SIZE));
+    as.ram.u8.set(bytes.subarray(done, done + n), pa);
+    done += n;
+  }
+  return 0;
+}
+
+/**
+ * The NUL-terminated user string at `va` (UTF-8 decoded), at most `max` bytes before the NUL: -EFAULT when a
+ * byte before the NUL is inaccessible, -ENAMETOOLONG when no NUL comes within `max` bytes.
+ */
+export function copyInString(as: AddressSpace, va: number, max: number): string | number {
+  va >>>= 0;
+  const bytes: number[] = [];
+  let pa = -1;
+  for (let i = 0; i <= max; i++) {
+    const at = va + i;
+    if (pa < 0 || at % PAGE_SIZE === 0) {
+      pa = userPa(as, at, Access.Load);
+      if (pa < 0) return pa;
+    } else {
+      pa++;
+    }
+    const b = as.ram.u8[pa];
+    if (b === 0) return new TextDecoder().decode(new Uint8Array(bytes));
+    bytes.push(b);
+  }
+  return -Errno.ENAMETOOLONG;
+}
+
+/** The unsigned 32-bit user word at `va` (any alignment), or -EFAULT as a negative number. */
+export function copyInU32(as: AddressSpace, va: number): number {
+  const b = copyIn(as, va, 4);
+  if (typeof b === 'number') return b;
+  return (b[0] | (b[1] << 8) | (b[2] << 16) | (b[3] << 24)) >>> 0;
+}

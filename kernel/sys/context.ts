@@ -1,0 +1,23 @@
+// What a system call handler may use: the calling process and a few kernel services. Handlers decode their
+// arguments, validate them, and return the result (a value or -errno). `undefined` means no result now: the
+// process blocked (its Resume will produce the result later) or is gone (exit).
+
+import type { OpenFile } from '../dev/file.js';
+import type { ExitStatus, Process, Resume } from '../proc/process.js';
+
+export interface SysContext {
+  readonly proc: Process;
+  /** Ends the calling process. */
+  exit(status: ExitStatus): void;
+  /** Puts the calling process to sleep until `resume` returns a number (retried on input or at `wakeAtMs`). */
+  block(resume: Resume, wakeAtMs?: number): void;
+  /** A new open file for a device path (/dev/null, /dev/zero, /dev/console, /dev/tty), or undefined. */
+  openDevice(path: string): OpenFile | undefined;
+  /** Host time in ms: wall clock (epoch) and monotonic since boot. */
+  realtimeMs(): number;
+  monotonicMs(): number;
+  /** User instructions the process has retired (for the CPU-time clocks). */
+  cpuInstructions(): number;
+}
+
+export type SyscallHandler = (ctx: SysContext, a0: number, a1: number, a2: number, a3: number, a4: number, a5: number) => number | undefined;

@@ -1,0 +1,22 @@
+// brk, sbrk (Pagoda's 1000), mmap2, munmap, mprotect: argument decoding over kernel/mem/vm.ts.
+
+import { brk, mmap, mprotect, munmap, sbrk } from '../mem/vm.js';
+import type { SysContext } from './context.js';
+
+export function sysBrk(ctx: SysContext, addr: number): number { return brk(ctx.proc.space, addr >>> 0); }
+
+export function sysSbrk(ctx: SysContext, increment: number): number { return sbrk(ctx.proc.space, increment | 0); }
+
+/** mmap2(addr, length, prot, flags, fd, pgoffset): the offset is in 4 KiB units; anonymous maps only. */
+export function sysMmap2(ctx: SysContext, addr: number, length: number, prot: number, flags: number): number {
+  return mmap(ctx.proc.space, addr, length, prot, flags);
+}
+
+export function sysMunmap(ctx: SysContext, addr: number, length: number): number {
+  return munmap(ctx.proc.space, addr, length);
+}
+
+export function sysMprotect(ctx: SysContext, addr: number, length: number, prot: number): number {
+  return mprotect(ctx.proc.space, addr, length, prot);
+}
+

@@ -1,0 +1,44 @@
+// System call number -> handler. Numbers come from abi/syscalls.ts, the one source of truth; anything not
+// listed returns -ENOSYS.
+
+import { Errno } from '../../abi/errno.js';
+import { Sys } from '../../abi/syscalls.js';
+import type { SysContext, SyscallHandler } from './context.js';
+import { sysClose, sysOpenat, sysRead, sysReadv, sysWrite, sysWritev } from './io.js';
+import { sysUname } from './info.js';
+import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './mem.js';
+import { sysExit, sysGetpid, sysGetuid, sysSetTidAddress } from './proc.js';
+import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
+
+export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
+  [Sys.read, sysRead],
+  [Sys.write, sysWrite],
+  [Sys.readv, sysReadv],
+  [Sys.writev, sysWritev],
+  [Sys.openat, sysOpenat],
+  [Sys.close, sysClose],
+  [Sys.exit, sysExit],
+  [Sys.exit_group, sysExit],
+  [Sys.getpid, sysGetpid],
+  [Sys.gettid, sysGetpid],
+  [Sys.getuid, sysGetuid],
+  [Sys.geteuid, sysGetuid],
+  [Sys.getgid, sysGetuid],
+  [Sys.getegid, sysGetuid],
+  [Sys.set_tid_address, sysSetTidAddress],
+  [Sys.brk, sysBrk],
+  [Sys.sbrk, sysSbrk],
+  [Sys.mmap2, sysMmap2],
+  [Sys.munmap, sysMunmap],
+  [Sys.mprotect, sysMprotect],
+  [Sys.uname, sysUname],
+  [Sys.clock_gettime64, sysClockGettime64],
+  [Sys.clock_nanosleep_time64, sysClockNanosleep64],
+]);
+
+/** Runs system call `nr` with the six argument registers; -ENOSYS for unknown numbers. */
+export function dispatchSyscall(ctx: SysContext, nr: number, a: Int32Array): number | undefined {
+  const handler = SYSCALLS.get(nr);
+  if (!handler) return -Errno.ENOSYS;
+  return handler(ctx, a[10], a[11], a[12], a[13], a[14], a[15]);
+}

@@ -1,0 +1,65 @@
+// clock_gettime64(clock, struct __kernel_timespec *) and clock_nanosleep_time64(clock, flags, req, rem).
+// struct __kernel_timespec is { s64 tv_sec; s64 tv_nsec } (16 bytes) on 32-bit RISC-V.
+
+import { Errno } from '../../abi/errno.js';
+import { copyIn, copyOut } from '../mem/uaccess.js';
+import type { SysContext } from './context.js';
+
+const enum Clock {
+  REALTIME = 0,
+  MONOTONIC = 1,
+  PROCESS_CPUTIME_ID = 2,
+  THREAD_CPUTIME_ID = 3,
+  MONOTONIC_RAW = 4,
+  REALTIME_COARSE = 5,
+  MONOTONIC_COARSE = 6,
+  BOOTTIME = 7,
+}
+const TIMER_ABSTIME = 1;
+/** The CPU-time clocks count retired instructions at a nominal 100 MHz. */
+const NS_PER_INSTRUCTION = 10;
+
+/** The clock's current value in ns, or undefined for an unknown clock. */
+function nowNs(ctx: SysContext, clock: number): number | undefined {
+  switch (clock) {
+    case Clock.REALTIME: case Clock.REALTIME_COARSE: return Math.floor(ctx.realtimeMs() * 1e6);
+    case Clock.MONOTONIC: case Clock.MONOTONIC_RAW: case Clock.MONOTONIC_COARSE: case Clock.BOOTTIME:
+      return Math.floor(ctx.monotonicMs() * 1e6);
+    case Clock.PROCESS_CPUTIME_ID: case Clock.THREAD_CPUTIME_ID: return ctx.cpuInstructions() * NS_PER_INSTRUCTION;
+    default: return undefined;
+  }
+}
+
+function encodeTimespec(ns: number): Uint8Array {
+  const out = new Uint8Array(16);
+  const v = new DataView(out.buffer);
+  v.setBigInt64(0, BigInt(Math.floor(ns / 1e9)), true);
+  v.setBigInt64(8, BigInt(ns % 1e9), true);
+  return out;
+}
+
+export function sysClockGettime64(ctx: SysContext, clock: number, tp: number): number {
+  const ns = nowNs(ctx, clock);
+  if (ns === undefined) return -Errno.EINVAL;
+  return copyOut(ctx.proc.space, tp, encodeTimespec(ns));
+}
+
+/** Sleeps until the requested time; rem is never written since sleeps are not interrupted (no signals yet). */
+export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: number, req: number): number | undefined {
+  if (clock === Clock.THREAD_CPUTIME_ID) return -Errno.EINVAL;
+  const start = nowNs(ctx, clock);
+  if (start === undefined) return -Errno.EINVAL;
+  const raw = copyIn(ctx.proc.space, req, 16);
+  if (typeof raw === 'number') return raw;
+  const v = new DataView(raw.buffer);
+  const sec = Number(v.getBigInt64(0, true));
+  const nsec = Number(v.getBigInt64(8, true));
+  if (sec < 0 || nsec < 0 || nsec >= 1e9) return -Errno.EINVAL;
+  const target = flags & TIMER_ABSTIME ? sec * 1e9 + nsec : start + sec * 1e9 + nsec;
+  const waitMs = (target - start) / 1e6;
+  if (waitMs <= 0) return 0;
+  const wakeAt = ctx.monotonicMs() + waitMs;
+  const check = (): number | undefined => (ctx.monotonicMs() >= wakeAt ? 0 : undefined);
+  ctx.block(check, wakeAt);
+  return undefined;
+}

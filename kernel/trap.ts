@@ -1,0 +1,109 @@
+// User trap entry: what the hart reported when run() stopped, turned into kernel action.
+//   ecall                  -> system call (result in a0, pc past the ecall; or the process sleeps)
+//   page fault             -> demand paging / stack growth, or SIGSEGV
+//   illegal instruction    -> SIGILL;  ebreak -> SIGTRAP;  misaligned jump or atomic -> SIGBUS
+//   budget, timer          -> nothing (the scheduler decides)
+// Fatal faults print one line naming pid, program, kind, address, pc and the disassembled instruction.
+
+import { formatInstruction } from '../abi/disasm.js';
+import { Signal, SIGNAL_NAMES } from '../abi/signals.js';
+import { Access, Trap, TRAP_NAMES } from '../machine/trap.js';
+import type { Kernel } from './kernel.js';
+import { FaultResult } from './mem/addrspace.js';
+import { describe, exitProcess } from './proc/lifecycle.js';
+import type { Process, Resume } from './proc/process.js';
+import type { SysContext } from './sys/context.js';
+import { dispatchSyscall } from './sys/table.js';
+import { hex8 } from './panic.js';
+import { NullFile, ZeroFile } from './dev/null.js';
+import { ConsoleFile } from './dev/console.js';
+import type { OpenFile } from './dev/file.js';
+
+/** Handles `trap` for the current process `p` (whose registers are on the hart). */
+export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
+  const cpu = k.machine.cpu;
+  switch (trap) {
+    case Trap.Budget:
+    case Trap.Timer:
+      return;
+    case Trap.Ecall:
+      return systemCall(k, p);
+    case Trap.InstructionPageFault:
+      return pageFault(k, p, Access.Fetch, trap);
+    case Trap.LoadPageFault:
+      return pageFault(k, p, Access.Load, trap);
+    case Trap.StorePageFault:
+      return pageFault(k, p, Access.Store, trap);
+    case Trap.IllegalInstruction:
+      return kill(k, p, Signal.SIGILL, `illegal instruction ${hex8(cpu.tval)}`);
+    case Trap.Ebreak:
+      return kill(k, p, Signal.SIGTRAP, 'breakpoint');
+    case Trap.InstructionMisaligned:
+    case Trap.LoadMisaligned:
+    case Trap.StoreMisaligned:
+      return kill(k, p, Signal.SIGBUS, `${TRAP_NAMES[trap]} at ${hex8(cpu.tval)}`);
+    default:
+      return kill(k, p, Signal.SIGSEGV, `${TRAP_NAMES[trap]} at ${hex8(cpu.tval)}`);
+  }
+}
+
+function pageFault(k: Kernel, p: Process, access: Access, trap: Trap): void {
+  const va = k.machine.cpu.tval >>> 0;
+  const result = p.space.handleFault(va, access);
+  if (result === FaultResult.MAPPED) return;
+  if (result === FaultResult.OUT_OF_MEMORY) return kill(k, p, Signal.SIGKILL, `out of memory (${TRAP_NAMES[trap]} at ${hex8(va)})`);
+  const why = result === FaultResult.NO_REGION ? 'no mapping' : 'permission denied';
+  kill(k, p, Signal.SIGSEGV, `${TRAP_NAMES[trap]} at ${hex8(va)} (${why})`);
+}
+
+/** The instruction at the process's pc, disassembled, read with kernel rights; a note when unreadable. */
+function instructionAt(p: Process, pc: number): string {
+  const pa = p.space.pageTable.translate(pc);
+  if (pa < 0 || pc % 4 !== 0) return '(pc not mapped)';
+  return formatInstruction(p.space.ram.read32(pa), pc).replace(/\t/g, ' ');
+}
+
+/** Kills `p` with `signal`, printing the one-line report. */
+export function kill(k: Kernel, p: Process, signal: number, what: string): void {
+  const pc = k.machine.cpu.pc >>> 0;
+  k.sinks.message(`pagoda: ${describe(p)} killed by ${SIGNAL_NAMES[signal] ?? signal}: ${what}, pc ${hex8(pc)}: ${instructionAt(p, pc)}`);
+  exitProcess(k, p, { kind: 'signaled', signal });
+}
+
+/** Finishes a system call with `result`: a0 gets it and pc moves past the ecall. */
+export function completeSyscall(k: Kernel, result: number): void {
+  const cpu = k.machine.cpu;
+  cpu.x[10] = result | 0;
+  cpu.pc = (cpu.pc + 4) >>> 0;
+}
+
+function systemCall(k: Kernel, p: Process): void {
+  const cpu = k.machine.cpu;
+  const result = dispatchSyscall(contextFor(k, p), cpu.x[17], cpu.x);
+  if (result !== undefined && p.alive) completeSyscall(k, result);
+}
+
+function openDevice(k: Kernel, path: string): OpenFile | undefined {
+  switch (path) {
+    case '/dev/null': return new NullFile();
+    case '/dev/zero': return new ZeroFile();
+    case '/dev/console': case '/dev/tty': return new ConsoleFile(path, k.consoleInput, k.sinks.stdout);
+    default: return undefined;
+  }
+}
+
+/** The services a system call of `p` may use. */
+export function contextFor(k: Kernel, p: Process): SysContext {
+  return {
+    proc: p,
+    exit: (status) => exitProcess(k, p, status),
+    block: (resume: Resume, wakeAtMs = 0) => {
+      p.blocked = resume;
+      p.wakeAtMs = wakeAtMs;
+    },
+    openDevice: (path) => openDevice(k, path),
+    realtimeMs: k.realtimeMs,
+    monotonicMs: k.monotonicMs,
+    cpuInstructions: () => k.machine.cpu.instret,
+  };
+}
