@@ -71,6 +71,7 @@ export class Cpu {
    */
   run(budget: number): Trap {
     const limit = Math.max(0, Math.min(budget, this.timer.budget, MAX_SLICE)) | 0;
+    this.tval = 0; // ecall, ebreak, budget and timer report 0
     if (this.pc & 3) {
       this.tval = this.pc >>> 0;
       return Trap.InstructionMisaligned;
