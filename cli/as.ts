@@ -1,0 +1,51 @@
+// `pagoda as [-o OUT.o] FILE.s`: the GNU-compatible RISC-V assembler on the host file system.
+// GNU as options that do not change our output (-march, -mabi, -mno-relax, ...) are accepted.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { assemble, formatDiagnostic } from '../toolchain/as/index.js';
+
+const USAGE = 'usage: pagoda as [-o OUT.o] FILE.s';
+
+/** Runs the assembler; returns the exit status (0 ok, 1 errors). */
+export async function main(argv: string[]): Promise<number> {
+  let out = 'a.out';
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-o') {
+      if (i + 1 >= argv.length) return fail('-o needs a file name');
+      out = argv[++i];
+    } else if (a.startsWith('-o') && a.length > 2) {
+      out = a.slice(2);
+    } else if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    } else if (/^-(march|mabi)=|^-m(no-)?relax$|^-mno-arch-attr$|^-g$|^--?[0-9a-z-]*$/.test(a) && a !== '-') {
+      if (!/^-(march|mabi)=|^-m(no-)?relax$|^-mno-arch-attr$|^-g$/.test(a)) return fail(`unknown option '${a}'`);
+    } else {
+      inputs.push(a);
+    }
+  }
+  if (inputs.length !== 1) return fail(inputs.length === 0 ? `no input file\n${USAGE}` : 'exactly one input file is supported');
+  const file = inputs[0];
+  let source: string;
+  try {
+    source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+  } catch (e) {
+    return fail(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const result = assemble(source, file);
+  for (const d of result.diagnostics) process.stderr.write(`pagoda as: ${formatDiagnostic(d)}\n`);
+  if (result.object === undefined) return 1;
+  try {
+    writeFileSync(out, result.object);
+  } catch (e) {
+    return fail(`cannot write '${out}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return 0;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`pagoda as: error: ${message}\n`);
+  return 1;
+}
