@@ -5,7 +5,7 @@
 //   node userland/build-gcc.mjs OUTDIR [PROGRAM...]   builds libc.a, crt0.o and the programs
 //   node userland/build-gcc.mjs --write-manifest       regenerates manifest.json from the tree
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,6 +81,7 @@ export function buildLibc(outDir, manifest = readManifest()) {
   }
   run(GCC, [...CFLAGS, '-c', join(USERLAND, manifest.crt0), '-o', join(outDir, 'crt0.o')]);
   const lib = join(outDir, 'libc.a');
+  rmSync(lib, { force: true }); // ar would keep members of sources that no longer exist
   run(AR, ['rcs', lib, ...objects]);
   return { crt0: join(outDir, 'crt0.o'), libc: lib };
 }
