@@ -7,10 +7,10 @@ import {
   ElfFormatError,
   findSymbolTable,
   readElf,
-  readRelocations,
+  readRelocationTable,
   readSymbols,
   type ElfFile,
-  type ElfRelocation,
+  type RelocationTable,
   type ElfSymbol,
 } from '../../abi/elfread.js';
 import type { Diagnostics } from './diagnostics.js';
@@ -29,7 +29,8 @@ export interface InputSection {
   readonly size: number;
   /** File bytes (empty for SHT_NOBITS). */
   readonly data: Uint8Array;
-  relocations: ElfRelocation[];
+  /** Relocation tables that apply to this section (normally one). */
+  relocations: RelocationTable[];
   address: number;
   /** Index into the layout's output sections, -1 until placed. */
   output: number;
@@ -112,8 +113,7 @@ function buildObject(name: string, elf: ElfFile, order: number, diags: Diagnosti
       diags.error(name, `section ${s.name}: SHT_REL relocations are not used on RISC-V and are not supported`);
       continue;
     }
-    const relocs = readRelocations(elf, s, symbols.length);
-    target.relocations = target.relocations.length ? target.relocations.concat(relocs) : relocs;
+    target.relocations.push(readRelocationTable(elf, s, symbols.length));
   }
   return object;
 }

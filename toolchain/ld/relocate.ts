@@ -48,17 +48,26 @@ export class Relocator {
     }
     const out = this.layout.outputs[sec.output];
     const base = out.offset + (sec.address - out.address);
-    for (const r of sec.relocations) {
-      if (r.type === RelocType.RELAX || r.type === RelocType.ALIGN || r.type === RelocType.NONE) continue;
-      if (r.offset + widthOf(r.type) > sec.size) {
-        this.where(sec, r, `${relocName(r.type)} at offset 0x${r.offset.toString(16)} lies outside the section`);
-        continue;
+    // One scratch record per section, refilled per entry: no allocation per relocation.
+    const r = { offset: 0, type: 0, symbolIndex: 0, addend: 0, explicitAddend: true };
+    for (const table of sec.relocations) {
+      for (let i = 0; i < table.count; i++) {
+        const type = table.types[i];
+        if (type === RelocType.RELAX || type === RelocType.ALIGN || type === RelocType.NONE) continue;
+        r.offset = table.offsets[i];
+        r.type = type;
+        r.symbolIndex = table.symbols[i];
+        r.addend = table.addends[i];
+        if (r.offset + widthOf(type) > sec.size) {
+          this.where(sec, r, `${relocName(type)} at offset 0x${r.offset.toString(16)} lies outside the section`);
+          continue;
+        }
+        if (type === RelocType.PCREL_LO12_I || type === RelocType.PCREL_LO12_S) {
+          this.deferred.push({ sec, r: { ...r }, fileOffset: base + r.offset });
+          continue;
+        }
+        this.apply(sec, r, base + r.offset, sec.address + r.offset);
       }
-      if (r.type === RelocType.PCREL_LO12_I || r.type === RelocType.PCREL_LO12_S) {
-        this.deferred.push({ sec, r, fileOffset: base + r.offset });
-        continue;
-      }
-      this.apply(sec, r, base + r.offset, sec.address + r.offset);
     }
   }
 
@@ -111,33 +120,31 @@ export class Relocator {
     const v = (S + r.addend) | 0;
     const pcrel = (v - place) | 0;
     const view = this.view;
-    const word = (): number => view.getUint32(at, true);
-    const put = (w: number): void => view.setUint32(at, w >>> 0, true);
     switch (r.type) {
       case RelocType.R_32:
-        return put(v);
+        return view.setUint32(at, v >>> 0, true);
       case RelocType.HI20:
-        return put(patchU(word(), v));
+        return view.setUint32(at, patchU(view.getUint32(at, true), v), true);
       case RelocType.LO12_I:
-        return put(patchI(word(), v));
+        return view.setUint32(at, patchI(view.getUint32(at, true), v), true);
       case RelocType.LO12_S:
-        return put(patchS(word(), v));
+        return view.setUint32(at, patchS(view.getUint32(at, true), v), true);
       case RelocType.PCREL_HI20:
         this.hiValues.set(place >>> 0, pcrel);
-        return put(patchU(word(), pcrel));
+        return view.setUint32(at, patchU(view.getUint32(at, true), pcrel), true);
       case RelocType.CALL:
       case RelocType.CALL_PLT:
-        put(patchU(word(), pcrel));
+        view.setUint32(at, patchU(view.getUint32(at, true), pcrel), true);
         view.setUint32(at + 4, patchI(view.getUint32(at + 4, true), pcrel), true);
         return;
       case RelocType.JAL:
         if (!fitsSigned(pcrel, 21) || pcrel & 1) return this.truncated(sec, r, rangeNote(pcrel, 'jal', 1 << 20));
-        return put(patchJ(word(), pcrel));
+        return view.setUint32(at, patchJ(view.getUint32(at, true), pcrel), true);
       case RelocType.BRANCH:
         if (!fitsSigned(pcrel, 13) || pcrel & 1) return this.truncated(sec, r, rangeNote(pcrel, 'branch', 1 << 12));
-        return put(patchB(word(), pcrel));
+        return view.setUint32(at, patchB(view.getUint32(at, true), pcrel), true);
       case RelocType.R_32_PCREL:
-        return put(pcrel);
+        return view.setUint32(at, pcrel >>> 0, true);
       default:
         return this.applyData(sec, r, at, v);
     }

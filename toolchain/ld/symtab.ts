@@ -16,18 +16,26 @@ export interface EncodedSymbols {
   readonly firstGlobal: number;
 }
 
+/** Builds a string table in one allocation: offsets are handed out first, bytes written at the end. */
 class StringTable {
-  private readonly chunks: number[] = [0];
+  private readonly strings: string[] = [];
+  private length = 1;
 
   add(s: string): number {
-    const at = this.chunks.length;
-    for (let i = 0; i < s.length; i++) this.chunks.push(s.charCodeAt(i) & 0xff);
-    this.chunks.push(0);
+    const at = this.length;
+    this.strings.push(s);
+    this.length += s.length + 1;
     return at;
   }
 
   bytes(): Uint8Array {
-    return Uint8Array.from(this.chunks);
+    const out = new Uint8Array(this.length);
+    let pos = 1;
+    for (const s of this.strings) {
+      for (let i = 0; i < s.length; i++) out[pos + i] = s.charCodeAt(i) & 0xff;
+      pos += s.length + 1;
+    }
+    return out;
   }
 }
 
