@@ -40,9 +40,10 @@ export interface StackImage {
 export const MAX_STACK_IMAGE_BYTES = 2 * 1024 * 1024;
 
 function auxvOf(input: StackInput, randomVa: number, execfnVa: number): [number, number][] {
+  // Linux's order (fs/binfmt_elf.c create_elf_tables).
   return [
-    [Auxv.PHDR, input.phdrVa], [Auxv.PHENT, input.phent], [Auxv.PHNUM, input.phnum],
-    [Auxv.PAGESZ, PAGE_SIZE], [Auxv.ENTRY, input.entry],
+    [Auxv.PAGESZ, PAGE_SIZE], [Auxv.PHDR, input.phdrVa], [Auxv.PHENT, input.phent], [Auxv.PHNUM, input.phnum],
+    [Auxv.ENTRY, input.entry],
     [Auxv.UID, 0], [Auxv.EUID, 0], [Auxv.GID, 0], [Auxv.EGID, 0], [Auxv.SECURE, 0],
     [Auxv.RANDOM, randomVa], [Auxv.EXECFN, execfnVa], [Auxv.NULL, 0],
   ];

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../harness.js';
+import { hasGcc, program } from './progs/build.js';
+import { LoadRefusal } from '../../loader/refusal.js';
+import { craftElf } from '../loader/craft.js';
+
+if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel memory tests');
+
+describe.skipIf(!hasGcc)('address spaces of running programs', () => {
+  it('lays out text R-X, data RW-, bss, heap and stack as regions, and frees them all at exit', async () => {
+    const k = bootTestKernel();
+    const r = await k.run(program('brk'));
+    const kinds = r.regions.map((x) => `${x.kind}:${x.prot}`);
+    expect(kinds[0]).toBe('text:5');
+    expect(kinds).toContain('heap:3');
+    expect(kinds[kinds.length - 1]).toBe('stack:3');
+    expect(r.regions.find((x) => x.kind === 'stack')!.end).toBe(0xc0000000);
+    expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('gives a 3 MiB bss its frames only when touched, and frees them at exit', async () => {
+    const k = bootTestKernel({ memMiB: 32 });
+    const r = await k.run(program('bigbss'));
+    expect(r.stdout).toBe('pages=768\nnonzero_before=0\nsum=97920\n');
+    const bss = r.regions.filter((x) => x.kind === 'bss' || x.kind === 'data');
+    expect(bss.reduce((n, x) => n + x.end - x.start, 0)).toBeGreaterThanOrEqual(3 << 20);
+    expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('refuses a program needing more memory than the machine has, with ENOMEM and nothing leaked', async () => {
+    const k = bootTestKernel({ memMiB: 16 });
+    const huge = craftElf({ segments: [
+      { vaddr: 0x10000, data: new Uint8Array([0x73, 0, 0, 0]), flags: 5 },
+      { vaddr: 0x11000, data: new Uint8Array(4), memsz: 64 << 20, flags: 6 }] });
+    const err = await k.run(huge).catch((e) => e);
+    expect(err).toBeInstanceOf(LoadRefusal);
+    expect(err.code).toBe('no-memory');
+    expect(err.errno).toBe(12);
+    expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('runs the same program many times with the counters back at boot values each time', async () => {
+    const k = bootTestKernel();
+    for (let i = 0; i < 5; i++) {
+      const r = await k.run(program('recurse'));
+      expect(r.stdout).toBe('depth=60000\n');
+      expect(k.counters()).toEqual(k.bootCounters);
+    }
+  });
+
+  it('logs the boot: banner, RAM size, chunks, the chunk map, the boot image', () => {
+    const k = bootTestKernel({ memMiB: 32, files: { '/bin/hello': program('hello') } });
+    const log = k.bootLog.join('\n');
+    expect(log).toMatch(/^Pagoda /);
+    expect(log).toContain('ram: 32 MiB');
+    expect(log).toContain('chunks: 16 x 2 MiB, 15 free');
+    expect(log).toContain('chunk map: #...............');
+    expect(log).toMatch(/boot image: 1 files, \d+ bytes: \/bin\/hello/);
+  });
+
+  it('runs a program from the boot image by path', async () => {
+    const k = bootTestKernel({ files: { '/bin/hello': program('hello') } });
+    const r = await k.run('/bin/hello');
+    expect(r.stdout).toBe('hello from user mode\n');
+  });
+});
