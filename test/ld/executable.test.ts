@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readElf } from '../../abi/elfread.js';
+import { readElf, readRelocations } from '../../abi/elfread.js';
 import {
   GCC,
   START_AND_SYSCALLS,
@@ -205,6 +205,18 @@ describe.skipIf(!hasGas || !hasGcc || !hasGld || !hasQemu)('gcc-compiled C with 
       expect(a).toEqual(runQemu(dir, 'prog.theirs', theirs, args));
       expect(a.status).toBe(43);
     }
+  });
+
+  it('links relaxable gcc output (R_RISCV_RELAX, R_RISCV_ALIGN) without relaxing it, and it still runs', () => {
+    const obj = gccObject(dir, 'relaxed', C_PROGRAM, ['-mrelax', '-falign-functions=16', '-falign-loops=16']);
+    const types = new Set<number>();
+    const elf = readElf(obj);
+    for (const s of elf.sections) if (s.type === 4) readRelocations(elf, s).forEach((r) => types.add(r.type));
+    expect(types.has(51)).toBe(true); // RELAX
+    expect(types.has(43)).toBe(true); // ALIGN
+    const ours = linkOk([{ name: 'crt.o', bytes: start }, { name: 'relaxed.o', bytes: obj }]);
+    const theirs = gnuLink(dir, 'relaxed.gnu', [join(dir, 'crt.o'), join(dir, 'relaxed.o')], false);
+    expect(runQemu(dir, 'relaxed.ours', ours, ['x'])).toEqual(runQemu(dir, 'relaxed.theirs', theirs, ['x']));
   });
 
   it('links against gcc libgcc.a for 64-bit division', () => {
