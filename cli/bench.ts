@@ -2,8 +2,9 @@
 
 import { cpuBench } from '../bench/cpu.js';
 import { BenchGroup, BenchRow } from '../bench/row.js';
+import { toolchainBench } from '../bench/toolchain.js';
 
-const GROUPS: BenchGroup[] = [() => cpuBench()];
+const GROUPS: BenchGroup[] = [() => cpuBench(), () => toolchainBench()];
 
 function table(rows: BenchRow[]): string {
   const lines = [`Pagoda bench — Node ${process.version}`, ''];
