@@ -140,3 +140,10 @@ export function prng(seed: number): () => number {
 
 /** Hex for messages. */
 export const hex = (v: number): string => `0x${(v >>> 0).toString(16)}`;
+
+/** `la`-style constant load that is always two instructions (lui + addi), so layouts are fixed. */
+export function li2(p: Program, rd: number, value: number): Program {
+  const v = value | 0;
+  const hi = (v + 0x800) & 0xfffff000;
+  return p.emit('lui', rd, hi).emit('addi', rd, rd, (v - hi) | 0);
+}

@@ -1,0 +1,110 @@
+// Self-modifying code: a program that stores a new instruction over a later one and runs fence.i
+// executes the new instruction, through a W+X page or through a second (writable) mapping of its
+// code frame; mmu.codeWrites counts writes that land on pages holding code.
+
+import { describe, expect, it } from 'vitest';
+import { Pte } from '../../abi/riscv.js';
+import { encode, Program } from '../../bench/program.js';
+import { Trap } from '../../machine/trap.js';
+import { bareMachine, CODE, CODE_PA, DATA, li2, pagedMachine, R, runUntilTrap } from './support.js';
+
+const ADDI_A0_2 = encode('addi', [R.a0, R.zero, 2]);
+const ADDI_A0_A0_100 = encode('addi', [R.a0, R.a0, 100]);
+
+/** `li a0,0; la s0,<target>; la t0,<new>; sw t0,0(s0); fence.i; target: addi a0,zero,1; ecall`. */
+function patcher(base: number, storeBase: number): Program {
+  const target = base + 4 * 7;
+  const p = new Program(base).li(R.a0, 0);
+  li2(p, R.s0, storeBase + (target - base));
+  li2(p, R.t0, ADDI_A0_2).emit('sw', R.t0, R.s0, 0).emit('fence.i');
+  if (p.here !== target) throw new Error('patcher: layout changed');
+  return p.emit('addi', R.a0, R.zero, 1).emit('ecall');
+}
+
+describe('self-modifying code', () => {
+  it('in bare mode, a stored instruction word runs after fence.i', () => {
+    const m = bareMachine(patcher(CODE, CODE));
+    expect(runUntilTrap(m)).toBe(Trap.Ecall);
+    expect(m.cpu.x[R.a0]).toBe(2);
+    expect(m.mmu.codeWrites).toBe(1);
+  });
+
+  it('through a page mapped R|W|X|U, a stored instruction word runs after fence.i', () => {
+    const p = patcher(CODE, CODE);
+    const pm = pagedMachine(p);
+    pm.pt.map(CODE, CODE_PA, 0x1000, Pte.R | Pte.W | Pte.X | Pte.U);
+    expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.x[R.a0]).toBe(2);
+    expect(pm.m.mmu.codeWrites).toBe(1);
+  });
+
+  it('through a second, writable mapping of the code frame (R-X and RW- aliases), the new instruction runs', () => {
+    const ALIAS = 0x30000;
+    const p = patcher(CODE, ALIAS);
+    const pm = pagedMachine(p);
+    pm.pt.mapPage(ALIAS, CODE_PA, Pte.R | Pte.W | Pte.U);
+    expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.x[R.a0]).toBe(2);
+    expect(pm.m.mmu.codeWrites).toBe(1);
+  });
+
+  it('an instruction already executed runs in its new form the next time round a loop', () => {
+    const p = new Program(CODE).li(R.a0, 0).li(R.s1, 3).li(R.t0, ADDI_A0_A0_100);
+    const loopAt = p.here;
+    p.label('loop').emit('addi', R.a0, R.a0, 1);             // patched after the first iteration
+    p.li(R.s0, loopAt).emit('sw', R.t0, R.s0, 0).emit('fence.i');
+    p.emit('addi', R.s1, R.s1, -1).emit('bne', R.s1, R.zero, 'loop').emit('ecall');
+    const m = bareMachine(p);
+    expect(runUntilTrap(m)).toBe(Trap.Ecall);
+    expect(m.cpu.x[R.a0]).toBe(1 + 100 + 100);
+    expect(m.mmu.codeWrites).toBe(3);
+  });
+
+  it('code generated into a fresh RWX page before it is ever fetched runs, and a later patch is seen too', () => {
+    const JIT = 0x40000;
+    const JIT_PA = 0x380000;
+    const gen = new Program(JIT).emit('addi', R.a0, R.a0, 5).emit('jalr', R.zero, R.ra, 0);
+    const [w0, w1] = gen.words;
+    const p = new Program(CODE).li(R.a0, 0).li(R.s0, JIT).li(R.t0, w0).emit('sw', R.t0, R.s0, 0)
+      .li(R.t0, w1).emit('sw', R.t0, R.s0, 4).emit('fence.i')
+      .emit('jalr', R.ra, R.s0, 0)                            // a0 += 5
+      .li(R.t0, ADDI_A0_A0_100).emit('sw', R.t0, R.s0, 0).emit('fence.i')
+      .emit('jalr', R.ra, R.s0, 0)                            // a0 += 100
+      .emit('ecall');
+    const pm = pagedMachine(p);
+    pm.pt.mapPage(JIT, JIT_PA, Pte.R | Pte.W | Pte.X | Pte.U);
+    expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.x[R.a0]).toBe(105);
+    expect(pm.m.mmu.codeWrites).toBeGreaterThanOrEqual(1); // the patch after the page was fetched
+  });
+
+  it('a store to the very next instruction takes effect even within one run() slice', () => {
+    const p = new Program(CODE).li(R.a0, 0).li(R.t0, ADDI_A0_2);
+    const at = p.here + 4 * 3; // after li s0 (lui+addi) and sw
+    p.li(R.s0, at).emit('sw', R.t0, R.s0, 0).emit('addi', R.a0, R.zero, 1).emit('ecall');
+    if (new Program(CODE).li(R.s0, at).words.length !== 2) throw new Error('layout');
+    const m = bareMachine(p);
+    expect(runUntilTrap(m)).toBe(Trap.Ecall);
+    expect(m.cpu.x[R.a0]).toBe(2);
+  });
+
+  it('the host (a debugger) can plant an ebreak between runs and it is hit', () => {
+    const p = new Program(CODE);
+    for (let i = 0; i < 8; i++) p.emit('addi', R.a0, R.a0, 1);
+    p.emit('ecall');
+    const m = bareMachine(p);
+    expect(m.run(3)).toBe(Trap.Budget);
+    m.ram.write32(CODE + 5 * 4, encode('ebreak', []));
+    expect(m.run(100)).toBe(Trap.Ebreak);
+    expect(m.cpu.pc).toBe(CODE + 20);
+    expect(m.cpu.x[R.a0]).toBe(5);
+  });
+
+  it('ordinary data stores do not count as code writes', () => {
+    const p = new Program(CODE).li(R.s0, DATA).li(R.t0, 10).label('l').emit('sw', R.t0, R.s0, 0).emit('sb', R.t0, R.s0, 5)
+      .emit('addi', R.t0, R.t0, -1).emit('bne', R.t0, R.zero, 'l').emit('ecall');
+    const m = bareMachine(p);
+    expect(runUntilTrap(m)).toBe(Trap.Ecall);
+    expect(m.mmu.codeWrites).toBe(0);
+  });
+});
