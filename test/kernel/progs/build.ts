@@ -2,7 +2,7 @@
 // executables by content hash under the OS temp directory.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ export function programPath(name: string): string {
     const tmp = `${out}.${process.pid}.tmp`;
     execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-O1', '-nostdlib', '-static', '-ffreestanding', '-fno-builtin',
       '-fno-stack-protector', '-o', tmp, join(PROGS_DIR, 'crt.S'), src], { stdio: 'pipe' });
-    writeFileSync(out, readFileSync(tmp));
+    renameSync(tmp, out);
   }
   return out;
 }
