@@ -4,10 +4,18 @@
 import type { Uart } from '../../machine/uart.js';
 import { WOULD_BLOCK, type OpenFile, type ReadResult } from './file.js';
 
+/** A terminal size in character cells. */
+export interface ConsoleWinsize {
+  cols: number;
+  rows: number;
+}
+
 /** Console input state shared by every fd open on the console. */
 export class ConsoleInput {
   /** Set by the host when its input ends (a pipe closed): reads then return 0 instead of sleeping. */
   closed = false;
+  /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
+  readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
   constructor(private readonly uart: Uart) {}
 
   /** Up to `max` waiting bytes; end of file when closed and drained; WOULD_BLOCK otherwise. */
