@@ -150,7 +150,7 @@ export class ConsoleSession {
 
   /** Sleeps until input, resume, power-off, or `ms` milliseconds (forever when undefined). */
   private waitForWake(ms: number | undefined): Promise<void> {
-    return new Promise((resolve) => {
+    return new Promise<void>((resolve) => {
       const timer = ms === undefined ? undefined : setTimeout(done, ms);
       function done(): void {
         if (timer !== undefined) clearTimeout(timer);
