@@ -22,6 +22,7 @@
 #define FREE 2u
 #define INNER 3u
 #define MAX_SEGMENTS 32
+#define MAX_REQUEST 0x7ff00000u
 
 struct block {
   size_t back;
@@ -127,6 +128,7 @@ static struct block *take(unsigned order) {
 
 static void *buddy_malloc(size_t n) {
   struct block *b;
+  if (n > MAX_REQUEST) return __malloc_enomem();
   if (n > ROOT_SIZE - 8) return __big_alloc(n);
   b = take(order_for(n + 8));
   if (!b) return __malloc_enomem();

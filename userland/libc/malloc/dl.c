@@ -41,10 +41,10 @@ struct chunk *__dl_checked(void *mem, const char *op) {
   if (((size_t)mem & 7) != 0) __malloc_fail("free of a misaligned pointer malloc never returned", mem);
   if ((char *)p >= __dl.base && p < __dl.top) {
     size = chunk_size(p);
-    if (p->head & FAST) __malloc_fail("double free (chunk already in a fast list)", mem);
-    if (!(p->head & CINUSE)) __malloc_fail("double free (chunk already free)", mem);
     if (size < MIN_CHUNK || (char *)p + size > (char *)__dl.top)
       __malloc_fail("corrupted chunk header", mem);
+    if (p->head & FAST) __malloc_fail("double free (chunk already in a fast list)", mem);
+    if (!(p->head & CINUSE)) __malloc_fail("double free (chunk already free)", mem);
     if (!(chunk_at(p, size)->head & PINUSE)) __malloc_fail("corrupted chunk header (next chunk)", mem);
     return p;
   }

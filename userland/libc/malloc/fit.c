@@ -118,10 +118,13 @@ struct fchunk *__fit_checked(struct fit_heap *h, void *mem) {
   if (((size_t)mem & 7) || (char *)p < h->base || p >= h->top)
     __malloc_fail("free of a pointer malloc never returned", mem);
   size = fsize(p);
-  if (p->head & F_QUICK) __malloc_fail("double free (chunk already in a quick list)", mem);
+  if (size < F_MIN || (char *)p + size > (char *)h->top) __malloc_fail("corrupted chunk header", mem);
+  if (p->head & F_QUICK) {
+    if (!h->reclaim) __malloc_fail("corrupted chunk header", mem);
+    __malloc_fail("double free (chunk already in a quick list)", mem);
+  }
   if (!(p->head & F_CINUSE)) __malloc_fail("double free (chunk already free)", mem);
-  if (size < F_MIN || (char *)p + size > (char *)h->top || !(fat(p, size)->head & F_PINUSE))
-    __malloc_fail("corrupted chunk header", mem);
+  if (!(fat(p, size)->head & F_PINUSE)) __malloc_fail("corrupted chunk header (next chunk)", mem);
   return p;
 }
 
