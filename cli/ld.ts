@@ -1,4 +1,4 @@
-// `pagoda ld [-o OUT] [-e ENTRY] [-Ttext ADDR] [-L DIR] [-lNAME] FILES...`: reads the files, runs the pure
+// `pagoda ld [-o OUT] [-e ENTRY] [-Ttext ADDR] [-L DIR] [-lNAME] [--start-group ... --end-group] FILES...`: reads the files, runs the pure
 // linker (toolchain/ld) and writes the executable (mode 0755). Diagnostics go to stderr as
 // `pagoda ld: FILE: error: MESSAGE`; exit status 1 on any error, never a stack trace.
 // Accepted and ignored for GNU compatibility: -m EMUL, -static, --no-relax, -nostdlib, --build-id=none, -N/-n.
@@ -13,7 +13,14 @@ interface Parsed {
   textAddress?: number;
   libDirs: string[];
   /** Files and -l libraries in command-line order; libraries are resolved after all -L are known. */
-  items: { path?: string; lib?: string }[];
+  items: Item[];
+}
+
+/** A file, a -l library, or a --start-group ... --end-group list of them. */
+interface Item {
+  path?: string;
+  lib?: string;
+  group?: Item[];
 }
 
 class UsageError extends Error {}
@@ -35,8 +42,21 @@ function parseAddress(text: string): number {
 // Dispatch over options (a flat switch on the flag, one case per option).
 function parseArgs(argv: string[]): Parsed {
   const p: Parsed = { output: 'a.out', libDirs: [], items: [] };
+  let group: Item[] | undefined;
+  const items = (): Item[] => group ?? p.items;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--start-group' || a === '-(') {
+      if (group) throw new UsageError('nested --start-group');
+      group = [];
+      p.items.push({ group });
+      continue;
+    }
+    if (a === '--end-group' || a === '-)') {
+      if (!group) throw new UsageError('--end-group without --start-group');
+      group = undefined;
+      continue;
+    }
     if (a === '-o') p.output = valueOf(argv, i++, a);
     else if (a.startsWith('-o') && a.length > 2) p.output = a.slice(2);
     else if (a === '-e' || a === '--entry') p.entry = valueOf(argv, i++, a);
@@ -46,13 +66,14 @@ function parseArgs(argv: string[]): Parsed {
     else if (a.startsWith('-Ttext=')) p.textAddress = parseAddress(a.slice(7));
     else if (a === '-L') p.libDirs.push(valueOf(argv, i++, a));
     else if (a.startsWith('-L')) p.libDirs.push(a.slice(2));
-    else if (a === '-l') p.items.push({ lib: valueOf(argv, i++, a) });
-    else if (a.startsWith('-l')) p.items.push({ lib: a.slice(2) });
+    else if (a === '-l') items().push({ lib: valueOf(argv, i++, a) });
+    else if (a.startsWith('-l')) items().push({ lib: a.slice(2) });
     else if (a === '-m') i++;
     else if (IGNORED.has(a) || a.startsWith('-march') || a.startsWith('-melf')) continue;
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unrecognized option '${a}'`);
-    else p.items.push({ path: a });
+    else items().push({ path: a });
   }
+  if (group) throw new UsageError('--start-group without --end-group');
   return p;
 }
 
@@ -84,7 +105,8 @@ export async function main(argv: string[]): Promise<number> {
   const err = (s: string): void => void process.stderr.write(s + '\n');
   try {
     const p = parseArgs(argv);
-    const inputs = p.items.map((it) => readInput(it.path ?? resolveLibrary(it.lib!, p.libDirs)));
+    const load = (it: Item): LinkInput => readInput(it.path ?? resolveLibrary(it.lib!, p.libDirs));
+    const inputs = p.items.map((it) => (it.group ? { group: it.group.map(load) } : load(it)));
     const result = link(inputs, { entry: p.entry, textAddress: p.textAddress });
     for (const d of result.diagnostics) err(formatDiagnostic(d));
     if (!result.executable) return 1;

@@ -36,6 +36,21 @@ describe.skipIf(!hasGas)('pagoda ld command line', () => {
     expect(readElf(new Uint8Array(readFileSync(out))).header.type).toBe(2);
   });
 
+  it('rescans libraries between --start-group and --end-group', async () => {
+    gas(dir, 'needsanswer', '.globl helper\nhelper: call answer\n ret\n');
+    gas(dir, 'callshelper', '.globl _start\n_start: call helper\n li a7, 93\n ecall\n');
+    writeFileSync(join(dir, 'libhelper.a'), writeArchive([{ name: 'h.o', bytes: readFileSync(join(dir, 'needsanswer.o')) }]));
+    const out = join(dir, 'prog-g');
+    const objs = [join(dir, 'callshelper.o')];
+    expect(await ldMain(['-o', out, ...objs, '-L', dir, '-lanswer', '-lhelper'])).toBe(1);
+    expect(err).toContain("undefined reference to 'answer'");
+    err = '';
+    expect(await ldMain(['-o', out, ...objs, '-L', dir, '--start-group', '-lanswer', '-lhelper', '--end-group'])).toBe(0);
+    expect(err).toBe('');
+    expect(await ldMain([...objs, '--start-group', '-lanswer'])).toBe(1);
+    expect(err).toContain('pagoda ld: error: --start-group without --end-group');
+  });
+
   it('honours -e and -Ttext (also in the = forms)', async () => {
     const out = join(dir, 'prog-e');
     expect(await ldMain(['-e', 'answer', '-Ttext', '0x20000', '-o', out, join(dir, 'main.o'), join(dir, 'answer.o')])).toBe(0);

@@ -141,6 +141,13 @@ describe.skipIf(!hasGas)('archive member selection', () => {
     ]);
   });
 
+  it('rescans archives inside a group until nothing more is pulled (--start-group)', () => {
+    const libFoo = { name: 'libfoo.a', bytes: writeArchive([foo]) };
+    const libBar = { name: 'libbar.a', bytes: writeArchive([bar]) };
+    const exe = linkOk([main, { group: [libBar, libFoo] }]);
+    expect(symbolsOf(exe).map((s) => s.name)).toEqual(expect.arrayContaining(['foo', 'bar']));
+  });
+
   it('does not pull a member for a weak undefined reference', () => {
     const weakMain = member('weakmain', `.weak foo\n.globl _start\n_start: ret\n.data\n.word foo\n`);
     const exe = linkOk([weakMain, libOf(foo, bar)]);

@@ -5,7 +5,7 @@
 
 import { isElf } from '../../abi/elfread.js';
 import { isArchive } from '../ar.js';
-import { selectArchiveMembers } from './archive-select.js';
+import { openArchive, pullGroup, pullMembers, type LinkState, type OpenArchive } from './archive-select.js';
 import { Diagnostics, LinkAbort, type Diagnostic } from './diagnostics.js';
 import { readObject, type InputObject } from './input.js';
 import { computeLayout, DEFAULT_TEXT_ADDRESS, type Layout } from './layout.js';
@@ -24,6 +24,11 @@ export interface LinkInput {
   readonly bytes: Uint8Array;
 }
 
+/** Inputs between --start-group and --end-group: their archives are rescanned together until stable. */
+export interface LinkGroup {
+  readonly group: readonly LinkInput[];
+}
+
 export interface LinkOptions {
   /** Entry symbol (default `_start`), or a number as text (`0x10000`) when no such symbol exists. */
   readonly entry?: string;
@@ -40,7 +45,7 @@ export interface LinkResult {
 const EF_RISCV_FLOAT_ABI = 0x6;
 
 /** Links `inputs` in command-line order into a static executable. Never throws on bad input. */
-export function link(inputs: readonly LinkInput[], options: LinkOptions = {}): LinkResult {
+export function link(inputs: readonly (LinkInput | LinkGroup)[], options: LinkOptions = {}): LinkResult {
   const diags = new Diagnostics();
   try {
     const executable = linkOrAbort(inputs, options, diags);
@@ -51,20 +56,28 @@ export function link(inputs: readonly LinkInput[], options: LinkOptions = {}): L
   }
 }
 
-function linkOrAbort(inputs: readonly LinkInput[], options: LinkOptions, diags: Diagnostics): Uint8Array | undefined {
+function linkOrAbort(
+  inputs: readonly (LinkInput | LinkGroup)[],
+  options: LinkOptions,
+  diags: Diagnostics,
+): Uint8Array | undefined {
   if (inputs.length === 0) diags.fatal(undefined, 'no input files');
   const table = new SymbolTable(diags);
   const objects: InputObject[] = [];
-  let order = 0;
+  const state: LinkState = { table, objects, diags, order: 0 };
   for (const input of inputs) {
-    if (isArchive(input.bytes)) {
-      order = selectArchiveMembers(input.name, input.bytes, table, objects, order, diags);
-    } else if (isElf(input.bytes)) {
-      const obj = readObject(input.name, input.bytes, order++, diags);
-      objects.push(obj);
-      table.addObject(obj);
+    if ('group' in input) {
+      const archives: OpenArchive[] = [];
+      for (const member of input.group) {
+        const archive = addInput(member, state);
+        if (!archive) continue;
+        archives.push(archive);
+        pullMembers(archive, state);
+      }
+      pullGroup(archives, state);
     } else {
-      diags.fatal(input.name, 'file format not recognized (neither an ELF object nor an ar archive)');
+      const archive = addInput(input, state);
+      if (archive) pullMembers(archive, state);
     }
   }
   const flags = mergeFlags(objects, diags);
@@ -91,6 +104,18 @@ function checkFits(layout: Layout, diags: Diagnostics): void {
     }
   }
   if (layout.fileEnd > MAX_FILE_BYTES) diags.fatal(undefined, `output would be ${layout.fileEnd} bytes, more than 1 GiB`);
+}
+
+/** Loads an object into the link, or opens an archive (returned, for the caller to pull members from). */
+function addInput(input: LinkInput, state: LinkState): OpenArchive | undefined {
+  if (isArchive(input.bytes)) return openArchive(input.name, input.bytes, state.diags);
+  if (!isElf(input.bytes)) {
+    state.diags.fatal(input.name, 'file format not recognized (neither an ELF object nor an ar archive)');
+  }
+  const obj = readObject(input.name, input.bytes, state.order++, state.diags);
+  state.objects.push(obj);
+  state.table.addObject(obj);
+  return undefined;
 }
 
 /** Final addresses of section-defined globals (commons and linker symbols were set by layout). */
