@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSection, findSymbolTable, readElf, readSymbols, sectionBytes } from '../../abi/elfread.js';
-import { formatDiagnostic, link, type LinkInput, type LinkOptions } from '../../toolchain/ld/index.js';
+import { formatDiagnostic, link, type LinkGroup, type LinkInput, type LinkOptions } from '../../toolchain/ld/index.js';
 
 export const GAS = '/usr/bin/riscv64-unknown-elf-as';
 export const GCC = '/usr/bin/riscv64-unknown-elf-gcc';
@@ -48,7 +48,7 @@ export function gccObject(dir: string, name: string, source: string, extra: stri
 }
 
 /** Links with our linker; fails the test with the diagnostics when no executable comes out. */
-export function linkOk(inputs: LinkInput[], options: LinkOptions = {}): Uint8Array {
+export function linkOk(inputs: (LinkInput | LinkGroup)[], options: LinkOptions = {}): Uint8Array {
   const r = link(inputs, options);
   if (!r.executable) throw new Error('link failed:\n' + r.diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
   return r.executable;
