@@ -48,6 +48,26 @@ describe('self-modifying code', () => {
     expect(pm.m.mmu.codeWrites).toBe(1);
   });
 
+  it('a writable alias cached before its frame holds code still updates the code after the frame is fetched', () => {
+    // The routine lives in the second code frame (CODE + 0x1000, R-X), also mapped RW- at ALIAS.
+    const ALIAS = 0x30000;
+    const p = new Program(CODE);
+    li2(p, R.s0, ALIAS);
+    p.emit('sw', R.zero, R.s0, 0x10);            // CODE+8: a data store through the alias, before any fetch there
+    p.emit('jal', R.ra, 0x1000 - 12);            // CODE+12: call the routine
+    li2(p, R.t0, ADDI_A0_2).emit('sw', R.t0, R.s0, 0).emit('fence.i'); // CODE+16..28: patch it through the alias
+    p.emit('jal', R.ra, 0x1000 - 32);            // CODE+32: call it again
+    p.emit('ecall');                             // CODE+36
+    while (p.here < CODE + 0x1000) p.emit('ebreak');
+    p.emit('addi', R.a0, R.zero, 1).emit('jalr', R.zero, R.ra, 0);
+    const pm = pagedMachine(p);
+    pm.pt.mapPage(ALIAS, CODE_PA + 0x1000, Pte.R | Pte.W | Pte.U);
+    expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.pc).toBe(CODE + 36);
+    expect(pm.m.cpu.x[R.a0]).toBe(2);
+    expect(pm.m.mmu.codeWrites).toBe(1);
+  });
+
   it('an instruction already executed runs in its new form the next time round a loop', () => {
     const p = new Program(CODE).li(R.a0, 0).li(R.s1, 3).li(R.t0, ADDI_A0_A0_100);
     const loopAt = p.here;
