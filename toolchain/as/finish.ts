@@ -9,7 +9,7 @@ import { evaluate } from './eval.js';
 import { branchTargets, layoutSection, type BranchTargets } from './layout.js';
 import { writeObject } from './object.js';
 import { applyFixup, buildContents } from './resolve.js';
-import type { Section } from './section.js';
+import { VarKind, type Section } from './section.js';
 import { SymKind, type Sym } from './symbol.js';
 
 /** Runs every post-parse step; returns the object bytes, or undefined when errors were reported. */
@@ -21,6 +21,7 @@ export function finishAssembly(asm: Assembler): Uint8Array | undefined {
   writeComment(asm);
   const targets = new Map<Section, BranchTargets>();
   for (const sec of asm.sections) {
+    if (sec.isCode) padEnd(sec);
     const t = branchTargets(sec, (e, f) => asm.error(e.message, e.col, f.line));
     layoutSection(sec, t);
     targets.set(sec, t);
@@ -58,6 +59,16 @@ function allocateLocalCommons(asm: Assembler): void {
     sym.size = size;
   }
   asm.cur = saved;
+}
+
+/** GNU as pads the end of a code section to the section's alignment (with nops). */
+function padEnd(sec: Section): void {
+  if (sec.align <= 1) return;
+  const f = sec.curFrag;
+  f.alignBytes = sec.align;
+  f.fill = -1;
+  f.maxSkip = 0;
+  sec.closeFrag(VarKind.ALIGN);
 }
 
 /** `.ident` strings: a NUL, then each string NUL-terminated, in `.comment`. */

@@ -157,11 +157,21 @@ function uType(spec: InstrSpec): InstrFn {
   };
 }
 
-/** The target of a branch or jump: an expression naming a symbol. */
-export function targetExpr(op: Operand, what: string): Expr {
+/**
+ * The target of a branch or jump: an expression naming a symbol. A register name there is a symbol
+ * (GNU as parses this operand as an expression, so `j a3` jumps to a label called `a3`).
+ */
+export function targetExpr(asm: Assembler, op: Operand, what: string): Expr {
+  if (op.kind === OpKind.REG && op.text !== undefined) return symbolOperand(asm, op);
   if (op.kind !== OpKind.EXPR || relocOf(op) !== null) throw new AsmError(`expected a ${what} target`, op.col);
   if (typeof op.expr === 'number') throw new AsmError(`${what} target must be a symbol, not a constant`, op.col);
   return op.expr;
+}
+
+/** An expression for the symbol named like the register operand `op`. */
+export function symbolOperand(asm: Assembler, op: Operand): Expr {
+  const sym = asm.symbols.get(op.text as string, asm.line, op.col);
+  return { op: Op.SYM, a: 0, b: 0, sym, name: '', col: op.col };
 }
 
 /** Emits a conditional branch as a relaxable fragment (4 bytes, or 8 when the target is far). */
@@ -181,7 +191,7 @@ export function emitBranch(asm: Assembler, branchMatch: number, rs1: number, rs2
 function branchType(spec: InstrSpec): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
-    emitBranch(asm, spec.match, reg(ops[0]), reg(ops[1]), targetExpr(ops[2], 'branch'), col);
+    emitBranch(asm, spec.match, reg(ops[0]), reg(ops[1]), targetExpr(asm, ops[2], 'branch'), col);
   };
 }
 
@@ -193,9 +203,9 @@ export function emitJal(asm: Assembler, rd: number, target: Expr, col: number): 
 
 /** `jal target` (rd = ra) or `jal rd, target`. */
 const jal: InstrFn = (asm, ops, name, col) => {
-  if (ops.length === 1) return emitJal(asm, 1, targetExpr(ops[0], 'jump'), col);
+  if (ops.length === 1) return emitJal(asm, 1, targetExpr(asm, ops[0], 'jump'), col);
   expectCount(ops, 2, name, col);
-  emitJal(asm, reg(ops[0]), targetExpr(ops[1], 'jump'), col);
+  emitJal(asm, reg(ops[0]), targetExpr(asm, ops[1], 'jump'), col);
 };
 
 /** `jalr rs`, `jalr rd, rs`, `jalr rd, rs, imm`, `jalr rd, imm(rs)`, `jalr imm(rs)`. */

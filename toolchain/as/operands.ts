@@ -19,6 +19,8 @@ export interface Operand {
   reg: number;
   expr: Expr;
   col: number;
+  /** REG only: the register name as written (a symbol of that name where an address is expected). */
+  text?: string;
 }
 
 const REGS = new Map<string, number>();
@@ -57,7 +59,7 @@ function parseOperand(parser: ExprParser, toks: Token[]): Operand {
     const r = REGS.get(t.text);
     if (r !== undefined) {
       parser.pos++;
-      return { kind: OpKind.REG, reg: r, expr: 0, col: t.col };
+      return { kind: OpKind.REG, reg: r, expr: 0, col: t.col, text: t.text };
     }
   }
   const mem = memSuffix(toks, p);

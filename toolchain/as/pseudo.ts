@@ -5,7 +5,7 @@ import type { Assembler } from './assembler.js';
 import { AsmError } from './diagnostics.js';
 import { FixKind } from './fixup.js';
 import {
-  csrOperand, emitBranch, emitJal, emitPcrelHi, jalr, match, targetExpr, type InstrFn,
+  csrOperand, emitBranch, emitJal, emitPcrelHi, jalr, match, symbolOperand, targetExpr, type InstrFn,
 } from './instructions.js';
 import { checkRange, constant, constantExpr, expectCount, OpKind, reg, relocOf, type Operand } from './operands.js';
 
@@ -41,10 +41,13 @@ function loadAddress(got: boolean): InstrFn {
     expectCount(ops, 2, name, col);
     const rd = reg(ops[0]);
     const op = ops[1];
-    if (op.kind !== OpKind.EXPR || relocOf(op) !== null) throw new AsmError('expected a symbol', op.col);
-    if (typeof op.expr === 'number') return emitLi(asm, rd, op.expr, col);
+    const target = op.kind === OpKind.REG && op.text !== undefined ? symbolOperand(asm, op) : op.expr;
+    if ((op.kind !== OpKind.EXPR && op.kind !== OpKind.REG) || relocOf(op) !== null) {
+      throw new AsmError('expected a symbol', op.col);
+    }
+    if (typeof target === 'number') return emitLi(asm, rd, target, col);
     const pic = got && asm.options.pic;
-    const label = emitPcrelHi(asm, rd, op.expr, op.col, pic ? FixKind.GOT_HI20 : FixKind.PCREL_HI20);
+    const label = emitPcrelHi(asm, rd, target, op.col, pic ? FixKind.GOT_HI20 : FixKind.PCREL_HI20);
     asm.fixup(FixKind.PCREL_LO12_I, label, op.col);
     asm.emitInstr(encI(pic ? LW : ADDI, rd, rd, 0), col);
   };
@@ -64,7 +67,7 @@ function callType(tail: boolean): InstrFn {
       expectCount(ops, 1, name, col);
       target = ops[0];
     }
-    asm.fixup(FixKind.CALL_PLT, targetExpr(target, 'call'), target.col);
+    asm.fixup(FixKind.CALL_PLT, targetExpr(asm, target, 'call'), target.col);
     asm.emitInstr(encU(AUIPC, tmp, 0), col);
     asm.emitInstr(encI(JALR, rd, tmp, 0), col);
   };
@@ -84,7 +87,7 @@ function branchZero(base: string, swap: boolean): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 2, name, col);
     const rs = reg(ops[0]);
-    emitBranch(asm, m, swap ? 0 : rs, swap ? rs : 0, targetExpr(ops[1], 'branch'), col);
+    emitBranch(asm, m, swap ? 0 : rs, swap ? rs : 0, targetExpr(asm, ops[1], 'branch'), col);
   };
 }
 
@@ -93,7 +96,7 @@ function branchSwap(base: string): InstrFn {
   const m = match(base);
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
-    emitBranch(asm, m, reg(ops[1]), reg(ops[0]), targetExpr(ops[2], 'branch'), col);
+    emitBranch(asm, m, reg(ops[1]), reg(ops[0]), targetExpr(asm, ops[2], 'branch'), col);
   };
 }
 
@@ -159,7 +162,7 @@ export function pseudoInstructions(): Map<string, InstrFn> {
   m.set('bleu', branchSwap('bgeu'));
   m.set('j', (asm, ops, name, col) => {
     expectCount(ops, 1, name, col);
-    emitJal(asm, 0, targetExpr(ops[0], 'jump'), col);
+    emitJal(asm, 0, targetExpr(asm, ops[0], 'jump'), col);
   });
   m.set('jr', (asm, ops, name, col) => {
     if (ops.length === 2) {

@@ -27,15 +27,22 @@ export function buildContents(sec: Section, targets: BranchTargets): void {
   sec.buf = out;
 }
 
-/** Alignment padding: the fill byte, or in code zeros up to a word boundary and then `nop`s. */
+/**
+ * Alignment padding: the fill byte; in code GNU as's riscv_make_nops sequence: a zero byte when the
+ * count is odd, one 2-byte pattern 0x0001 when 2 bytes remain over a multiple of 4, then `nop`s.
+ */
 function padding(out: Uint8Array, at: number, n: number, fill: number, code: boolean): void {
   if (fill >= 0 || !code) {
     out.fill(fill < 0 ? 0 : fill, at, at + n);
     return;
   }
-  const odd = n % 4;
-  out.fill(0, at, at + odd);
-  for (let p = at + odd; p < at + n; p += 4) put32(out, p, NOP);
+  let p = at;
+  if (n % 2 === 1) out[p++] = 0;
+  if ((at + n - p) % 4 === 2) {
+    out[p++] = 0x01;
+    out[p++] = 0x00;
+  }
+  for (; p < at + n; p += 4) put32(out, p, NOP);
 }
 
 /** Writes a 4-byte branch (with a BRANCH relocation) or an inverted branch + `jal x0` (JAL). */
@@ -90,17 +97,18 @@ export function applyFixup(fx: Fixup): void {
   if (v.sub !== null) throw new AsmError('expression is not relocatable (difference of symbols)', fx.col);
   const out = sec.buf;
   const word = get32(out, at);
-  const c = v.sym === null ? v.add : null;
+  // GNU as writes the constant part into HI20/LO12 fields even when a relocation follows.
+  const c = v.add;
   switch (fx.kind) {
     case FixKind.HI20:
-      if (c !== null) return put32(out, at, (word | ((((c + 0x800) >>> 12) & 0xfffff) << 12)) >>> 0);
-      return addReloc(sec, at, RelocType.HI20, v.sym as Sym, v.add);
+      put32(out, at, (word | ((((c + 0x800) >>> 12) & 0xfffff) << 12)) >>> 0);
+      return relocIfSymbol(sec, at, RelocType.HI20, v);
     case FixKind.LO12_I:
-      if (c !== null) return put32(out, at, (word | ((c & 0xfff) << 20)) >>> 0);
-      return addReloc(sec, at, RelocType.LO12_I, v.sym as Sym, v.add);
+      put32(out, at, (word | ((c & 0xfff) << 20)) >>> 0);
+      return relocIfSymbol(sec, at, RelocType.LO12_I, v);
     case FixKind.LO12_S:
-      if (c !== null) return put32(out, at, (word | ((c & 0x1f) << 7) | (((c >> 5) & 0x7f) << 25)) >>> 0);
-      return addReloc(sec, at, RelocType.LO12_S, v.sym as Sym, v.add);
+      put32(out, at, (word | ((c & 0x1f) << 7) | (((c >> 5) & 0x7f) << 25)) >>> 0);
+      return relocIfSymbol(sec, at, RelocType.LO12_S, v);
     case FixKind.PCREL_LO12_I:
     case FixKind.PCREL_LO12_S: {
       const s = v.sym;
@@ -118,6 +126,10 @@ export function applyFixup(fx: Fixup): void {
       return addReloc(sec, at, type, v.sym, v.add);
     }
   }
+}
+
+function relocIfSymbol(sec: Section, at: number, type: number, v: Val): void {
+  if (v.sym !== null) addReloc(sec, at, type, v.sym, v.add);
 }
 
 function applyData(fx: Fixup, sec: Section, at: number): void {
