@@ -9,7 +9,7 @@
 import { immI, instrByName, rdOf, rs1Of, rs2Of } from './riscv.js';
 
 /** The extension an instruction belongs to ('i' is always enabled). */
-export type IsaClass = 'i' | 'm' | 'zmmul' | 'a' | 'zicsr' | 'zifencei';
+export type IsaClass = 'i' | 'm' | 'zmmul' | 'a' | 'zicsr' | 'zifencei' | 'f';
 
 /** One way of printing an instruction. */
 export interface Form {
@@ -32,6 +32,18 @@ const rs1Zero = (w: number): boolean => rs1Of(w) === 0;
 const rs2Zero = (w: number): boolean => rs2Of(w) === 0;
 const imm0 = (w: number): boolean => immI(w) === 0;
 const csrIs = (csr: number) => (w: number): boolean => w >>> 20 === csr && rs1Zero(w);
+/** The floating-point CSR aliases (fflags 1, frm 2, fcsr 3), printed only when F is enabled. */
+const FP_CSRS: readonly [number, string][] = [[1, 'flags'], [2, 'rm'], [3, 'csr']];
+const csrNumber = (w: number): number => w >>> 20;
+const fpReads: Form[] = FP_CSRS.map(([csr, n]) => ({ name: `fr${n}`, args: 'd', when: csrIs(csr), cls: 'f' }));
+const fpWrites: Form[] = FP_CSRS.flatMap(([csr, n]): Form[] => [
+  { name: `fs${n}`, args: 's', when: (w) => csrNumber(w) === csr && rd0(w), cls: 'f' },
+  { name: `fs${n}`, args: 'd,s', when: (w) => csrNumber(w) === csr, cls: 'f' },
+]);
+const fpWriteImmediates: Form[] = FP_CSRS.filter(([csr]) => csr !== 3).map(([csr, n]) => ({
+  name: `fs${n}i`, args: 'd,Z', when: (w: number) => csrNumber(w) === csr, cls: 'f' as const,
+}));
+
 /** A counter read objdump prints even without Zicsr. */
 const counter = (name: string, csr: number): Form => ({ name, args: 'd', when: csrIs(csr), cls: 'i' });
 /** objdump's fence entries require fm, rd and rs1 to be zero. */
@@ -131,6 +143,7 @@ export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
   ebreak: plain('ebreak', ''),
   csrrw: [
     { name: 'unimp', args: '', when: (w) => w >>> 0 === 0xc0001073, cls: 'i' },
+    ...fpWrites,
     { name: 'csrw', args: 'E,s', when: rd0 },
     { name: 'csrrw', args: 'd,E,s' },
   ],
@@ -141,12 +154,13 @@ export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
     counter('rdcycleh', 0xc80),
     counter('rdinstreth', 0xc82),
     counter('rdtimeh', 0xc81),
+    ...fpReads,
     { name: 'csrr', args: 'd,E', when: rs1Zero },
     { name: 'csrs', args: 'E,s', when: rd0 },
     { name: 'csrrs', args: 'd,E,s' },
   ],
   csrrc: [{ name: 'csrc', args: 'E,s', when: rd0 }, { name: 'csrrc', args: 'd,E,s' }],
-  csrrwi: [{ name: 'csrw', args: 'E,Z', when: rd0 }, { name: 'csrrw', args: 'd,E,Z' }],
+  csrrwi: [...fpWriteImmediates, { name: 'csrw', args: 'E,Z', when: rd0 }, { name: 'csrrw', args: 'd,E,Z' }],
   csrrsi: [{ name: 'csrs', args: 'E,Z', when: rd0 }, { name: 'csrrs', args: 'd,E,Z' }],
   csrrci: [{ name: 'csrc', args: 'E,Z', when: rd0 }, { name: 'csrrc', args: 'd,E,Z' }],
   mul: plain('mul', R),

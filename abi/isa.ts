@@ -14,15 +14,17 @@ export interface IsaExtensions {
   readonly zicsr: boolean;
   /** `fence.i` (Zifencei). */
   readonly zifencei: boolean;
+  /** Single-precision floating point (F): only its CSR aliases (frcsr, fsrm, ...) matter here. */
+  readonly f: boolean;
   /** Compressed instructions (C): Pagoda never decodes them; kept so callers can tell. */
   readonly c: boolean;
 }
 
 /** Everything Pagoda's machine implements: RV32IMA + Zicsr + Zifencei, no C. */
-export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, c: false };
+export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: false, c: false };
 
-/** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, Zicsr, Zifencei). */
-export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, c: true };
+/** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, F, D, Zicsr, Zifencei). */
+export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, c: true };
 
 interface Named {
   readonly name: string;
@@ -89,6 +91,7 @@ export function parseIsaString(isa: string): IsaExtensions | undefined {
     a: has.has('a'),
     zicsr: has.has('zicsr'),
     zifencei: has.has('zifencei'),
+    f: has.has('f') || has.has('d') || has.has('q'),
     c: has.has('c'),
   };
 }

@@ -120,6 +120,14 @@ describe('disassemble', () => {
     expect(disassemble(addiGp, 0, new DisasmContext({ gp: 0x11800 })).text).toBe('add\ta0,gp,-2048 # 11000');
   });
 
+  it('prints the floating-point CSR aliases only when F is enabled', () => {
+    const withF = new DisasmContext({ isa: parseIsaString('rv32imaf')! });
+    expect(disassemble(0x00302573, 0, withF).text).toBe('frcsr\ta0');
+    expect(disassemble(0x00359073, 0, withF).text).toBe('fscsr\ta1');
+    expect(disassemble(0x0025d573, 0, withF).text).toBe('fsrmi\ta0,11');
+    expect(disassemble(0x00302573, 0).text).toBe('csrr\ta0,fcsr');
+  });
+
   it('hides extensions the ISA does not enable, as objdump does', () => {
     const rv32i = new DisasmContext({ isa: parseIsaString('rv32i2p1')! });
     expect(disassemble(0x02b50533, 0, rv32i).text).toBe('.4byte\t0x2b50533');
@@ -209,12 +217,25 @@ describe.skipIf(!tools)('disassembler against the installed GNU objdump, live', 
     check(words, 'rv32i2p1_m2p0_zmmul1p0');
   });
 
-  it('matches on every SYSTEM and MISC-MEM word with small register fields', () => {
+  /** SYSTEM words (every CSR number or funct12, every funct3) with x0 or another register in rd and rs1. */
+  function systemWords(topLimit: number): number[] {
     const words: number[] = [];
-    for (let top = 0; top < 4096; top++) {
-      for (const rs1 of [0, 5]) for (const rd of [0, 6]) words.push(((top << 20) | (rs1 << 15) | (rd << 7) | 0x73) >>> 0);
-      for (const f3 of [0, 1]) words.push(((top << 20) | (f3 << 12) | 0x0f) >>> 0);
+    for (let top = 0; top < topLimit; top++) {
+      for (let f3 = 0; f3 < 8; f3++) {
+        for (const rs1 of [0, 5]) for (const rd of [0, 6]) words.push(((top << 20) | (rs1 << 15) | (f3 << 12) | (rd << 7) | 0x73) >>> 0);
+      }
     }
-    check(words, 'rv32ima_zicsr_zifencei');
+    return words;
+  }
+
+  it('matches on every SYSTEM word (CSR names, aliases, privileged instructions) and every fence', () => {
+    const fences: number[] = [];
+    for (let top = 0; top < 4096; top++) for (const f3 of [0, 1]) for (const rs1 of [0, 7]) fences.push(((top << 20) | (rs1 << 15) | (f3 << 12) | 0x0f) >>> 0);
+    check([...systemWords(4096), ...fences], 'rv32ima_zicsr_zifencei');
+  });
+
+  it('matches the CSR aliases that depend on the arch: none without Zicsr, frcsr & co. with F', () => {
+    check(systemWords(16), 'rv32i2p1_m2p0');
+    check(systemWords(16), 'rv32imaf');
   });
 });
