@@ -1,0 +1,30 @@
+# Minimal start-up and system-call stubs for the C compiler tests (no libc):
+#   _start: main(argc, argv) then exit(status)
+#   int __t_write(int fd, const void *buf, int len)   -- Linux write (64)
+#   void __t_exit(int status)                          -- Linux exit (93)
+	.text
+	.globl	_start
+	.type	_start, @function
+_start:
+	lw	a0, 0(sp)
+	addi	a1, sp, 4
+	andi	sp, sp, -16
+	call	main
+	li	a7, 93
+	ecall
+	.size	_start, .-_start
+
+	.globl	__t_write
+	.type	__t_write, @function
+__t_write:
+	li	a7, 64
+	ecall
+	ret
+	.size	__t_write, .-__t_write
+
+	.globl	__t_exit
+	.type	__t_exit, @function
+__t_exit:
+	li	a7, 93
+	ecall
+	.size	__t_exit, .-__t_exit

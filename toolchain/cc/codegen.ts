@@ -1,0 +1,62 @@
+// Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
+// external definition, and static/inline ones only when referenced), then data, then string literals.
+import type { Obj } from './ast.js';
+import { emitGlobal, emitStrings } from './gen-data.js';
+import { genFunction } from './gen-func.js';
+import { peephole } from './peephole.js';
+import type { Program } from './parse.js';
+
+export interface CodegenOptions {
+  /** 0: locals in memory; 1: register allocation of locals, strength reduction, folding (done earlier). */
+  opt: number;
+  fileName: string;
+}
+
+/** Names of the functions that must be emitted. */
+function liveFunctions(prog: Program): Set<string> {
+  const byName = new Map<string, Obj>();
+  for (const g of prog.globals) if (g.isFunction && g.isDefinition) byName.set(g.name, g);
+  const live = new Set<string>();
+  const work: string[] = [];
+  const mark = (name: string): void => {
+    if (!live.has(name) && byName.has(name)) {
+      live.add(name);
+      work.push(name);
+    }
+  };
+  for (const g of prog.globals) {
+    if (g.isFunction && g.isDefinition && !g.isStatic && !(g.isInline && !g.isExtern)) mark(g.name);
+    if (!g.isFunction && g.relocs) for (const r of g.relocs) mark(r.label);
+  }
+  while (work.length) {
+    const f = byName.get(work.pop()!)!;
+    for (const r of f.refs ?? []) mark(r);
+  }
+  return live;
+}
+
+/** Generates the assembly for a parsed unit. */
+export function codegen(prog: Program, opts: CodegenOptions): string {
+  const out: string[] = [];
+  out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
+  out.push('\t.option nopic');
+  out.push('\t.text');
+  let label = 0;
+  const labelGen = (): string => `.L${label++}`;
+  const live = liveFunctions(prog);
+  for (const f of prog.globals) {
+    if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
+    const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
+    const body = peephole(genFunction(f, opts.opt, labelGen), opts.opt);
+    out.push('\t.text');
+    out.push('\t.p2align 2');
+    if (isPublic) out.push(`\t.globl ${f.name}`);
+    out.push(`\t.type ${f.name}, @function`);
+    out.push(`${f.name}:`);
+    out.push(...body);
+    out.push(`\t.size ${f.name}, .-${f.name}`);
+  }
+  for (const g of prog.globals) emitGlobal(g, out);
+  emitStrings(prog.strings, out);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,159 @@
+// One function: -O1 register allocation of locals, frame layout, prologue (incoming arguments homed),
+// body, epilogue.
+//
+// Frame (s0 = the stack pointer at entry, i.e. the CFA):
+//   s0+0 ...            incoming stack arguments
+//   s0-32 .. s0         a0-a7 saved here by variadic functions (so va_list walks upward into the stack args)
+//   below               ra, old s0, saved s1..s11     (the save area, 16-byte aligned)
+//   below               locals and spill slots
+//   sp .. sp+outgoing   outgoing stack arguments
+import type { Obj } from './ast.js';
+import { classifyArgs } from './gen-call.js';
+import { copyStruct } from './gen-lval.js';
+import { FnGen, SREGS, fits12, storeInsn } from './gen-state.js';
+import { genStmt } from './gen-stmt.js';
+import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
+
+function isRegCandidate(v: Obj): boolean {
+  const t = v.ty;
+  if (v.addrTaken || t.isVolatile || !v.isLocal || v.isStatic) return false;
+  if (isRecord(t) || t.kind === 'array' || t.kind === 'func' || is64(t)) return false;
+  return (v.uses ?? 0) > 0;
+}
+
+/** -O1: gives the most used scalar locals (never address-taken) callee-saved registers. */
+function allocateRegisters(fn: Obj): string[] {
+  const cands = fn.locals!.filter(isRegCandidate).sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+  const used: string[] = [];
+  cands.slice(0, SREGS.length).forEach((v, i) => {
+    v.reg = SREGS[i];
+    used.push(SREGS[i]);
+  });
+  return used;
+}
+
+/** Generates the assembly lines of function `fn` (without the .globl/.type header). */
+export function genFunction(fn: Obj, opt: number, labelGen: () => string): string[] {
+  for (const v of fn.locals!) {
+    v.reg = undefined;
+    v.offset = undefined;
+  }
+  const sregs = opt > 0 ? allocateRegisters(fn) : [];
+  const ft = fn.ty;
+  const vaBytes = ft.variadic ? 32 : 0;
+  const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
+  const g = new FnGen(fn, opt, saveArea, labelGen);
+  const ret = ft.returnType!;
+  const sret = isRecord(ret) && sizeOf(ret) > 8;
+  const params = fn.params!;
+  const { classes, rawStackBytes, nextReg } = classifyArgs(params.map((p) => p.ty), params.length, sret ? 1 : 0);
+
+  // params entirely on the stack stay where the caller put them (unless they get a register)
+  params.forEach((p, i) => {
+    const c = classes[i];
+    if (!p.reg && !c.byRef && c.words.every((w) => w.reg === null)) p.offset = c.words[0].stack!;
+  });
+  for (const v of fn.locals!) {
+    if (v.reg || v.offset !== undefined) continue;
+    const size = Math.max(Math.ceil(sizeOf(v.ty) / 4) * 4, isRecord(v.ty) ? 4 : sizeOf(v.ty));
+    v.offset = g.allocSlot(Math.max(size, 1), Math.max(alignOf(v.ty), v.align, isRecord(v.ty) ? 4 : 1));
+  }
+  if (sret) g.retPtrSlot = g.allocSlot(4, 4);
+  g.vaStartOffset = nextReg < 8 ? -32 + 4 * nextReg : rawStackBytes;
+
+  // home incoming arguments
+  if (ft.variadic) for (let r = 0; r < 8; r++) g.storeWord(`a${r}`, 's0', -32 + 4 * r);
+  if (sret) g.storeWord('a0', 's0', g.retPtrSlot);
+  const byRefCopies: { p: Obj; slot: number }[] = [];
+  params.forEach((p, i) => {
+    const c = classes[i];
+    if (c.byRef) {
+      const slot = g.allocSlot(4, 4);
+      const w = c.words[0];
+      if (w.reg !== null) g.storeWord(`a${w.reg}`, 's0', slot);
+      else {
+        g.loadWord('t6', 's0', w.stack!);
+        g.storeWord('t6', 's0', slot);
+      }
+      byRefCopies.push({ p, slot });
+      return;
+    }
+    homeParam(g, p, c.words);
+  });
+  for (const { p, slot } of byRefCopies) {
+    const src = g.alloc();
+    g.loadWord(src.reg!, 's0', slot);
+    copyStruct(g, { kind: 'frame', off: p.offset! }, { kind: 'reg', base: src, off: 0 }, p.ty);
+  }
+
+  genStmt(g, fn.body!);
+  if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
+  g.label(g.retLabel);
+
+  const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
+  return [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(saveArea, vaBytes, sregs)];
+}
+
+function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number | null }[]): void {
+  const t: Type = p.ty;
+  if (p.reg) {
+    const w = words[0];
+    if (w.reg !== null) g.emit(`mv ${p.reg}, a${w.reg}`);
+    else g.loadOp(loadFor(t), p.reg, 's0', w.stack!);
+    return;
+  }
+  if (words.every((w) => w.reg === null)) return; // already in place on the stack
+  words.forEach((w, k) => {
+    const op = words.length === 1 && !isRecord(t) ? storeInsn(t) : 'sw';
+    if (w.reg !== null) g.storeOp(op, `a${w.reg}`, 's0', p.offset! + 4 * k);
+    else {
+      g.loadWord('t6', 's0', w.stack!);
+      g.storeWord('t6', 's0', p.offset! + 4 * k);
+    }
+  });
+}
+
+function loadFor(t: Type): string {
+  const size = t.kind === 'ptr' ? 4 : sizeOf(t);
+  if (size === 1) return t.unsigned || t.kind === 'bool' ? 'lbu' : 'lb';
+  if (size === 2) return t.unsigned ? 'lhu' : 'lh';
+  return 'lw';
+}
+
+function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sregs: string[]): string[] {
+  const out: string[] = [];
+  const e = (s: string): void => {
+    out.push('\t' + s);
+  };
+  e(`addi sp, sp, -${saveArea}`);
+  const top = saveArea - vaBytes;
+  e(`sw ra, ${top - 4}(sp)`);
+  e(`sw s0, ${top - 8}(sp)`);
+  sregs.forEach((r, i) => e(`sw ${r}, ${top - 12 - 4 * i}(sp)`));
+  e(`addi s0, sp, ${saveArea}`);
+  const rest = frame - saveArea;
+  if (rest > 0) {
+    if (fits12(-rest)) e(`addi sp, sp, -${rest}`);
+    else {
+      e(`li t6, ${rest}`);
+      e(`sub sp, sp, t6`);
+    }
+  }
+  void g;
+  return out;
+}
+
+function epilogue(saveArea: number, vaBytes: number, sregs: string[]): string[] {
+  const out: string[] = [];
+  const e = (s: string): void => {
+    out.push('\t' + s);
+  };
+  const top = saveArea - vaBytes;
+  e(`addi sp, s0, -${saveArea}`);
+  e(`lw ra, ${top - 4}(sp)`);
+  e(`lw s0, ${top - 8}(sp)`);
+  sregs.forEach((r, i) => e(`lw ${r}, ${top - 12 - 4 * i}(sp)`));
+  e(`addi sp, sp, ${saveArea}`);
+  e('ret');
+  return out;
+}

@@ -1,0 +1,102 @@
+// The C compiler's pure API (no host access: files come through `readFile`, so it runs in browsers).
+//   compile(source, fileName, options) -> { ok, asm, diagnostics }
+// Stages: tokenize -> preprocess -> parse -> (fold at -O1) -> codegen.
+import { CompileError, Diagnostic, Diagnostics, formatDiagnostic, makeDiagnostic } from './diagnostics.js';
+import { codegen } from './codegen.js';
+import { foldProgram } from './optimize.js';
+import { parse } from './parse.js';
+import { preprocess } from './preprocess.js';
+import type { Token } from './tokenize.js';
+
+export interface CompileOptions {
+  /** -I directories, searched for "..." (after the including file's directory) and <...>. */
+  includeDirs?: string[];
+  /** System directories searched after includeDirs: the compiler's headers, then libc's. */
+  systemIncludeDirs?: string[];
+  /** -D NAME[=VALUE] in order; value "1" when absent. */
+  defines?: [string, string][];
+  /** -U NAME */
+  undefines?: string[];
+  /** Returns a file's text, or null when it does not exist. */
+  readFile?: (path: string) => string | null;
+  /** Optimisation level: 0 or 1 (higher values act as 1). */
+  opt?: number;
+  now?: Date;
+}
+
+export interface CompileResult {
+  ok: boolean;
+  /** GNU assembler text (empty when !ok). */
+  asm: string;
+  /** Warnings, and the error when !ok, in order. */
+  diagnostics: Diagnostic[];
+}
+
+export { formatDiagnostic };
+export type { Diagnostic };
+
+function ppOptions(opts: CompileOptions) {
+  return {
+    includeDirs: opts.includeDirs ?? [],
+    systemIncludeDirs: opts.systemIncludeDirs ?? [],
+    defines: new Map(opts.defines ?? []),
+    undefines: opts.undefines ?? [],
+    readFile: opts.readFile ?? ((): string | null => null),
+    now: opts.now,
+  };
+}
+
+/** Runs one stage, turning any exception into a diagnostic (internal errors included, never a throw). */
+function guarded<T>(diags: Diagnostics, where: () => Token | null, fn: () => T): T | null {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CompileError) {
+      diags.list.push(makeDiagnostic('error', e.message, e.loc ?? where()));
+    } else {
+      const msg = e instanceof Error ? e.message : String(e);
+      const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+      if (env?.PAGODA_CC_DEBUG && e instanceof Error) console.error(e.stack);
+      diags.list.push(makeDiagnostic('error', `internal compiler error: ${msg}`, where()));
+    }
+    return null;
+  }
+}
+
+/** Compiles one C translation unit to assembly. */
+export function compile(source: string, fileName: string, opts: CompileOptions = {}): CompileResult {
+  const diags = new Diagnostics();
+  let last: Token | null = null;
+  const toks = guarded(diags, () => null, () => preprocess(source, fileName, ppOptions(opts), diags));
+  if (!toks) return { ok: false, asm: '', diagnostics: diags.list };
+  last = toks[toks.length - 1] ?? null;
+  const prog = guarded(diags, () => last, () => parse(toks, diags));
+  if (!prog) return { ok: false, asm: '', diagnostics: diags.list };
+  const opt = Math.min(opts.opt ?? 0, 1);
+  const asm = guarded(diags, () => last, () => {
+    if (opt > 0) foldProgram(prog.globals);
+    return codegen(prog, { opt, fileName });
+  });
+  if (asm === null) return { ok: false, asm: '', diagnostics: diags.list };
+  return { ok: true, asm, diagnostics: diags.list };
+}
+
+/** Preprocesses only (gcc -E): tokens joined with the original spacing approximated, one line per source line. */
+export function preprocessOnly(source: string, fileName: string, opts: CompileOptions = {}): { ok: boolean; text: string; diagnostics: Diagnostic[] } {
+  const diags = new Diagnostics();
+  const toks = guarded(diags, () => null, () => preprocess(source, fileName, ppOptions(opts), diags));
+  if (!toks) return { ok: false, text: '', diagnostics: diags.list };
+  let text = '';
+  let line = -1;
+  let file = '';
+  for (const t of toks) {
+    if (t.kind === 'eof') break;
+    if (t.displayName !== file || t.line !== line) {
+      if (text) text += '\n';
+      file = t.displayName;
+      line = t.line;
+    } else if (t.hasSpace) text += ' ';
+    text += t.text;
+  }
+  return { ok: true, text: text + '\n', diagnostics: diags.list };
+}

@@ -1,0 +1,54 @@
+// -O1 constant folding over the AST: every side-effect-free integer subexpression whose value is known
+// at compile time becomes a constant (bottom-up, so each node is evaluated once its children are folded).
+import type { Node, Obj } from './ast.js';
+import { tryEval } from './fold.js';
+import { isInteger } from './types.js';
+
+const FOLDABLE = new Set([
+  'add', 'sub', 'mul', 'div', 'mod', 'shl', 'shr', 'bitand', 'bitor', 'bitxor', 'eq', 'ne', 'lt', 'le',
+  'neg', 'not', 'bitnot', 'logand', 'logor', 'cond', 'cast',
+]);
+
+function foldNode(n: Node | undefined): Node | undefined {
+  if (!n) return n;
+  n.lhs = foldNode(n.lhs);
+  n.rhs = foldNode(n.rhs);
+  n.cond = foldNode(n.cond);
+  n.then = foldNode(n.then);
+  n.els = foldNode(n.els);
+  n.init = foldNode(n.init);
+  n.inc = foldNode(n.inc);
+  if (n.body) n.body = n.body.map((b) => foldNode(b)!);
+  if (n.args) n.args = n.args.map((a) => foldNode(a)!);
+  if (FOLDABLE.has(n.kind) && n.ty && isInteger(n.ty)) {
+    let c;
+    try {
+      c = tryEval(n);
+    } catch {
+      return n; // division by zero: leave it to run time, as gcc does
+    }
+    if (c && c.label === null) return { kind: 'num', tok: n.tok, ty: n.ty, val: c.val };
+  }
+  if (n.kind === 'if' && n.cond!.kind === 'num') {
+    // dead branch elimination keeps labels reachable through goto: only drop when no labels inside
+    if (!hasLabel(n.cond!.val !== 0n ? n.els : n.then)) {
+      const live = n.cond!.val !== 0n ? n.then! : n.els;
+      return live ?? { kind: 'block', tok: n.tok, body: [] };
+    }
+  }
+  return n;
+}
+
+function hasLabel(n: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.kind === 'label' || n.kind === 'case') return true;
+  return (
+    hasLabel(n.lhs) || hasLabel(n.rhs) || hasLabel(n.then) || hasLabel(n.els) || hasLabel(n.init) ||
+    (n.body ?? []).some(hasLabel)
+  );
+}
+
+/** Folds constants in every function body. */
+export function foldProgram(globals: Obj[]): void {
+  for (const g of globals) if (g.isFunction && g.body) g.body = foldNode(g.body)!;
+}

@@ -1,0 +1,161 @@
+// Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
+// the current function, loop/switch context, and the unit's string literals and globals.
+import type { Node, Obj } from './ast.js';
+import { CompileError, Diagnostics } from './diagnostics.js';
+import type { Token } from './tokenize.js';
+import type { Type } from './types.js';
+
+/** What an ordinary identifier names in a scope. */
+export interface ScopeEntry {
+  obj?: Obj;
+  typedef?: Type;
+  enumType?: Type;
+  enumVal?: bigint;
+}
+
+export interface Scope {
+  vars: Map<string, ScopeEntry>;
+  tags: Map<string, Type>;
+  parent: Scope | null;
+}
+
+/** A string literal of the unit; emitted in .rodata under `label`. */
+export interface StringLiteral {
+  elems: number[];
+  charSize: number;
+  label: string;
+}
+
+/** Storage-class and function specifiers collected by declspec. */
+export interface VarAttr {
+  isTypedef: boolean;
+  isStatic: boolean;
+  isExtern: boolean;
+  isInline: boolean;
+  isNoreturn: boolean;
+  align: number;
+}
+
+export const KEYWORDS = new Set([
+  'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern',
+  'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed',
+  'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while',
+  '_Alignas', '_Alignof', '_Atomic', '_Bool', '_Complex', '_Generic', '_Imaginary', '_Noreturn',
+  '_Static_assert', '_Thread_local', '__attribute__', 'typeof', 'asm', '__builtin_va_arg', '__builtin_offsetof',
+  '__builtin_types_compatible_p', '__builtin_expect', '__builtin_va_start', '__builtin_va_end', '__builtin_va_copy',
+  '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
+]);
+
+export class Parser {
+  pos = 0;
+  scope: Scope = { vars: new Map(), tags: new Map(), parent: null };
+  readonly globals: Obj[] = [];
+  readonly strings: StringLiteral[] = [];
+  curFn: Obj | null = null;
+  locals: Obj[] = [];
+  breakLabel: string | null = null;
+  continueLabel: string | null = null;
+  curSwitch: Node | null = null;
+  gotos: Node[] = [];
+  labels: Map<string, Node> = new Map();
+  /** Loop nesting, to weight variable uses for register allocation. */
+  loopDepth = 0;
+  private labelCounter = 0;
+
+  constructor(
+    readonly toks: Token[],
+    readonly diags: Diagnostics,
+  ) {
+    for (const t of toks) if (t.kind === 'ident' && KEYWORDS.has(t.text)) t.kind = 'keyword';
+  }
+
+  get tok(): Token {
+    return this.toks[this.pos];
+  }
+  peekAt(n: number): Token {
+    return this.toks[Math.min(this.pos + n, this.toks.length - 1)];
+  }
+  /** True when the current token is the punctuator or keyword `s`. */
+  is(s: string): boolean {
+    const t = this.toks[this.pos];
+    return t.text === s && (t.kind === 'punct' || t.kind === 'keyword');
+  }
+  advance(): Token {
+    const t = this.toks[this.pos];
+    if (t.kind !== 'eof') this.pos++;
+    return t;
+  }
+  consume(s: string): boolean {
+    if (this.is(s)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+  /** Consumes `s` or reports "expected 's' before 'x' token" as gcc does. */
+  expect(s: string): Token {
+    if (this.is(s)) return this.toks[this.pos++];
+    throw this.expectedError(`'${s}'`);
+  }
+  expectedError(what: string): CompileError {
+    const t = this.tok;
+    if (what === "';'" && this.pos > 0) {
+      // gcc points after the previous token for a missing semicolon
+      const prev = this.toks[this.pos - 1];
+      return new CompileError(`expected ${what} before ${describe(t)}`, { ...prev, pos: prev.pos + prev.text.length });
+    }
+    return new CompileError(`expected ${what} before ${describe(t)}`, t);
+  }
+  error(msg: string, tok: Token = this.tok): CompileError {
+    return new CompileError(msg, tok);
+  }
+  warn(msg: string, tok: Token = this.tok): void {
+    this.diags.warn(msg, tok);
+  }
+
+  newLabel(prefix = 'L'): string {
+    return `.L${prefix}${this.labelCounter++}`;
+  }
+
+  enterScope(): void {
+    this.scope = { vars: new Map(), tags: new Map(), parent: this.scope };
+  }
+  leaveScope(): void {
+    this.scope = this.scope.parent!;
+  }
+  findVar(name: string): ScopeEntry | undefined {
+    for (let s: Scope | null = this.scope; s; s = s.parent) {
+      const e = s.vars.get(name);
+      if (e) return e;
+    }
+    return undefined;
+  }
+  findTag(name: string): Type | undefined {
+    for (let s: Scope | null = this.scope; s; s = s.parent) {
+      const t = s.tags.get(name);
+      if (t) return t;
+    }
+    return undefined;
+  }
+  declare(name: string, entry: ScopeEntry): void {
+    this.scope.vars.set(name, entry);
+  }
+  get atFileScope(): boolean {
+    return this.scope.parent === null;
+  }
+
+  /** Interns a string literal and returns its index. */
+  addString(elems: number[], charSize: number): number {
+    this.strings.push({ elems, charSize, label: `.LC${this.strings.length}` });
+    return this.strings.length - 1;
+  }
+}
+
+/** gcc's way of naming a token in "expected X before Y" messages. */
+export function describe(t: Token): string {
+  if (t.kind === 'eof') return 'end of input';
+  if (t.kind === 'num') return 'numeric constant';
+  if (t.kind === 'str') return 'string constant';
+  if (t.kind === 'char') return 'character constant';
+  return `'${t.text}' token`.replace(/^'(.*)' token$/, (_m, x: string) => (/^[A-Za-z_]/.test(x) ? `'${x}'` : `'${x}' token`));
+}
