@@ -9,7 +9,12 @@ export class KernelPanic extends Error {
   }
 }
 
-/** Throws KernelPanic(`message`) unless `cond` holds. */
+/** Throws KernelPanic(`message`). Hot paths write `if (!cond) panic(`...`)` so the message is only built on failure. */
+export function panic(message: string): never {
+  throw new KernelPanic(message);
+}
+
+/** Throws KernelPanic(`message`) unless `cond` holds (for messages without interpolation). */
 export function kassert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new KernelPanic(message);
 }

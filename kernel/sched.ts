@@ -2,7 +2,7 @@
 // slice, and hears back whether it is still running, waiting (for console input or a timer), or done.
 
 import { Trap, TRAP_NAMES } from '../machine/trap.js';
-import { hex8, kassert } from './panic.js';
+import { hex8, panic } from './panic.js';
 import type { Kernel } from './kernel.js';
 import { switchTo } from './proc/lifecycle.js';
 import type { Process } from './proc/process.js';
@@ -48,7 +48,7 @@ export function runSlice(k: Kernel, budget: number): RunState {
     const trap: Trap = cpu.run(left);
     // A fault that keeps coming back with no instruction retired is a kernel bug, not a user error.
     stalled = cpu.instret === before && trap !== Trap.Ecall ? stalled + 1 : 0;
-    kassert(stalled < 16, `runSlice: ${TRAP_NAMES[trap]} at ${hex8(cpu.tval)} repeats at pc ${hex8(cpu.pc)}`);
+    if (stalled >= 16) panic(`runSlice: ${TRAP_NAMES[trap]} at ${hex8(cpu.tval)} repeats at pc ${hex8(cpu.pc)}`);
     handleTrap(k, p, trap);
   }
 }

@@ -7,7 +7,7 @@ import { Prot } from '../../abi/mman.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
-import { kassert, hex8 } from '../panic.js';
+import { panic, hex8 } from '../panic.js';
 import type { CommitLedger } from './commit.js';
 import type { FrameAllocator } from './frames.js';
 import { PAGE_SIZE, STACK_FLOOR, STACK_TOP, USER_MIN, pageDown } from './layout.js';
@@ -88,7 +88,7 @@ export class AddressSpace {
    * pages fill on demand. Returns false, changing nothing, when the commit limit would be passed.
    */
   addRegion(start: number, end: number, prot: number, kind: RegionKind, name: string): boolean {
-    kassert(start >= USER_MIN && end <= STACK_TOP && start < end, `addRegion: bad range ${hex8(start)}-${hex8(end)}`);
+    if (!(start >= USER_MIN && end <= STACK_TOP && start < end)) panic(`addRegion: bad range ${hex8(start)}-${hex8(end)}`);
     if (!this.commit.reserve(pagesIn(start, end))) return false;
     this.regions.insert({ start, end, prot, kind, name });
     return true;
@@ -119,7 +119,7 @@ export class AddressSpace {
 
   /** Sets the permissions of [start, end), which regions must fully cover, in the regions and the PTEs. */
   protectRange(start: number, end: number, prot: number): void {
-    kassert(this.regions.covers(start, end), `protectRange: hole in ${hex8(start)}-${hex8(end)}`);
+    if (!(this.regions.covers(start, end))) panic(`protectRange: hole in ${hex8(start)}-${hex8(end)}`);
     this.regions.protect(start, end, prot);
     const flags = pteFlagsOf(prot);
     for (let va = start; va < end; va += PAGE_SIZE) this.pageTable.protect(va, flags);
@@ -186,7 +186,7 @@ export class AddressSpace {
       const at = va + done;
       const page = pageDown(at);
       const r = this.regions.find(page);
-      kassert(r, `writeInitial: no region at ${hex8(at)}`);
+      if (!r) panic(`writeInitial: no region at ${hex8(at)}`);
       if (this.pageTable.translate(page) < 0 && !this.populatePage(page, pteFlagsOf(r.prot))) return false;
       const n = Math.min(bytes.length - done, page + PAGE_SIZE - at);
       this.ram.u8.set(bytes.subarray(done, done + n), this.pageTable.translate(at));
@@ -201,7 +201,7 @@ export class AddressSpace {
       for (let va = r.start; va < r.end; va += PAGE_SIZE) this.dropPage(va);
       this.commit.release(pagesIn(r.start, r.end));
     }
-    kassert(this.resident === 0, `AddressSpace.destroy: ${this.resident} pages left outside every region`);
+    if (this.resident !== 0) panic(`AddressSpace.destroy: ${this.resident} pages left outside every region`);
     this.pageTable.destroy();
     this.flush();
   }

@@ -3,7 +3,7 @@
 // free chunks searching from the top of memory downward, so user memory gathers high and chunk 0 stays put.
 
 import type { PhysicalMemory } from '../../machine/ram.js';
-import { kassert } from '../panic.js';
+import { kassert, panic } from '../panic.js';
 import { CHUNK_MAP_PA, CHUNK_SIZE } from './layout.js';
 
 export const enum ChunkState {
@@ -35,9 +35,9 @@ export class ChunkMap {
 
   /** State byte of chunk `index` as it is in RAM (validated: anything but 1 or 2 is a panic). */
   stateOf(index: number): ChunkState {
-    kassert(Number.isInteger(index) && index >= 0 && index < this.chunkCount, `ChunkMap.stateOf: bad chunk ${index}`);
+    if (!(Number.isInteger(index) && index >= 0 && index < this.chunkCount)) panic(`ChunkMap.stateOf: bad chunk ${index}`);
     const b = this.ram.u8[this.mapPa + index];
-    kassert(b === ChunkState.FREE || b === ChunkState.USED, `ChunkMap: corrupt byte ${b} for chunk ${index}`);
+    if (!(b === ChunkState.FREE || b === ChunkState.USED)) panic(`ChunkMap: corrupt byte ${b} for chunk ${index}`);
     return b;
   }
 
@@ -66,11 +66,11 @@ export class ChunkMap {
    * a kernel bug).
    */
   releaseChunks(pa: number, count: number): void {
-    kassert(pa % CHUNK_SIZE === 0 && count > 0, `ChunkMap.releaseChunks: bad range 0x${pa.toString(16)} x ${count}`);
+    if (!(pa % CHUNK_SIZE === 0 && count > 0)) panic(`ChunkMap.releaseChunks: bad range 0x${pa.toString(16)} x ${count}`);
     const first = pa / CHUNK_SIZE;
-    kassert(first >= 1 && first + count <= this.chunkCount, `ChunkMap.releaseChunks: chunk ${first} x ${count} out of range`);
+    if (!(first >= 1 && first + count <= this.chunkCount)) panic(`ChunkMap.releaseChunks: chunk ${first} x ${count} out of range`);
     for (let i = first; i < first + count; i++) {
-      kassert(this.stateOf(i) === ChunkState.USED, `ChunkMap.releaseChunks: chunk ${i} is already free`);
+      if (!(this.stateOf(i) === ChunkState.USED)) panic(`ChunkMap.releaseChunks: chunk ${i} is already free`);
     }
     this.ram.fill(this.mapPa + first, count, ChunkState.FREE);
     this._free += count;

@@ -2,7 +2,7 @@
 // a limit fixed at boot, so mmap/brk/exec refuse with ENOMEM while the frames to back them still exist, and
 // demand faults inside regions do not run out of memory. A reserve is kept for page-table pages.
 
-import { kassert } from '../panic.js';
+import { panic } from '../panic.js';
 
 export class CommitLedger {
   private _committed = 0;
@@ -22,7 +22,7 @@ export class CommitLedger {
 
   /** Gives back `pages` committed earlier (panic if more than committed). */
   release(pages: number): void {
-    kassert(pages >= 0 && pages <= this._committed, `CommitLedger.release: ${pages} of ${this._committed}`);
+    if (!(pages >= 0 && pages <= this._committed)) panic(`CommitLedger.release: ${pages} of ${this._committed}`);
     this._committed -= pages;
   }
 }

@@ -3,7 +3,7 @@
 // map reads exactly as it did at boot. Frames are zeroed when handed out; page-table pages are frames too.
 
 import type { PhysicalMemory } from '../../machine/ram.js';
-import { kassert } from '../panic.js';
+import { panic } from '../panic.js';
 import type { ChunkMap } from './chunks.js';
 import { CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from './layout.js';
 
@@ -72,12 +72,12 @@ export class FrameAllocator {
    * Requires `pa` to be a frame this allocator handed out and that is not free already (panic otherwise).
    */
   freeFrame(pa: number): void {
-    kassert(pa % PAGE_SIZE === 0, `FrameAllocator.freeFrame: unaligned 0x${pa.toString(16)}`);
+    if (pa % PAGE_SIZE !== 0) panic(`FrameAllocator.freeFrame: unaligned 0x${pa.toString(16)}`);
     const index = Math.floor(pa / CHUNK_SIZE);
     const carved = this.owned.get(index);
-    kassert(carved, `FrameAllocator.freeFrame: 0x${pa.toString(16)} is not in an owned chunk`);
+    if (!carved) panic(`FrameAllocator.freeFrame: 0x${pa.toString(16)} is not in an owned chunk`);
     const n = (pa - carved.pa) / PAGE_SIZE;
-    kassert(carved.inUse[n] === 1, `FrameAllocator.freeFrame: double free of 0x${pa.toString(16)}`);
+    if (carved.inUse[n] !== 1) panic(`FrameAllocator.freeFrame: double free of 0x${pa.toString(16)}`);
     carved.inUse[n] = 0;
     if (this.poisonFreed) this.ram.u8.fill(0xa5, pa, pa + PAGE_SIZE);
     carved.freeStack[carved.freeCount++] = n;

@@ -6,7 +6,7 @@
 
 import { Pte, SATP_MODE_SV32 } from '../../abi/riscv.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
-import { kassert, hex8 } from '../panic.js';
+import { panic, hex8 } from '../panic.js';
 import type { FrameAllocator } from './frames.js';
 import { PAGE_SIZE } from './layout.js';
 
@@ -43,7 +43,7 @@ export class PageTable {
   private leafSlot(va: number): number {
     const pte = this.ram.i32[(this.rootPa >>> 2) + vpn1(va)];
     if ((pte & Pte.V) === 0) return -1;
-    kassert((pte & (Pte.R | Pte.W | Pte.X)) === 0, `PageTable: unexpected megapage at ${hex8(va)}`);
+    if (!((pte & (Pte.R | Pte.W | Pte.X)) === 0)) panic(`PageTable: unexpected megapage at ${hex8(va)}`);
     return ptePa(pte) + vpn0(va) * 4;
   }
 
@@ -52,8 +52,8 @@ export class PageTable {
    * second-level table is needed and no frame is left. Requires `va` unmapped (panic "remap" otherwise).
    */
   map(va: number, pa: number, flags: number): boolean {
-    kassert(va % PAGE_SIZE === 0 && pa % PAGE_SIZE === 0, `PageTable.map: unaligned ${hex8(va)} -> ${hex8(pa)}`);
-    kassert((flags & (Pte.R | Pte.X)) !== 0 || (flags & Pte.W) === 0, `PageTable.map: W without R at ${hex8(va)}`);
+    if (!(va % PAGE_SIZE === 0 && pa % PAGE_SIZE === 0)) panic(`PageTable.map: unaligned ${hex8(va)} -> ${hex8(pa)}`);
+    if (!((flags & (Pte.R | Pte.X)) !== 0 || (flags & Pte.W) === 0)) panic(`PageTable.map: W without R at ${hex8(va)}`);
     let slot = this.leafSlot(va);
     if (slot < 0) {
       const table = this.frames.allocFrame();
@@ -62,7 +62,7 @@ export class PageTable {
       this.ram.i32[(this.rootPa >>> 2) + vpn1(va)] = ((table / PAGE_SIZE) << 10) | Pte.V;
       slot = table + vpn0(va) * 4;
     }
-    kassert((this.ram.i32[slot >>> 2] & Pte.V) === 0, `PageTable.map: remap of ${hex8(va)}`);
+    if (!((this.ram.i32[slot >>> 2] & Pte.V) === 0)) panic(`PageTable.map: remap of ${hex8(va)}`);
     this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | (flags & LEAF_FLAG_MASK) | Pte.V;
     this.leaves[vpn1(va)]++;
     return true;
@@ -128,7 +128,7 @@ export class PageTable {
 
   /** Frees the root and every second-level table. Requires every leaf unmapped first (panic otherwise). */
   destroy(): void {
-    for (let i = 0; i < 1024; i++) kassert(this.leaves[i] === 0, `PageTable.destroy: leaves left under ${hex8(i << 22)}`);
+    for (let i = 0; i < 1024; i++) if (this.leaves[i] !== 0) panic(`PageTable.destroy: leaves left under ${hex8(i << 22)}`);
     this.frames.freeFrame(this.rootPa);
     this._tablePages = 0;
   }

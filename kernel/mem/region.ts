@@ -3,7 +3,7 @@
 // Adjacent regions of the same kind, permissions and name merge, so an mprotect undone leaves one region.
 
 import { Prot } from '../../abi/mman.js';
-import { kassert, hex8 } from '../panic.js';
+import { panic, hex8 } from '../panic.js';
 import { PAGE_SIZE } from './layout.js';
 
 export type RegionKind = 'text' | 'rodata' | 'data' | 'bss' | 'heap' | 'mmap' | 'stack';
@@ -80,9 +80,10 @@ export class RegionList {
 
   /** Adds `r`, merging it with equal neighbours. Requires page alignment and no overlap (panic otherwise). */
   insert(r: Region): void {
-    kassert(r.start % PAGE_SIZE === 0 && r.end % PAGE_SIZE === 0 && r.start < r.end,
-      `RegionList.insert: bad range ${hex8(r.start)}-${hex8(r.end)}`);
-    kassert(!this.overlaps(r.start, r.end), `RegionList.insert: overlap at ${hex8(r.start)}-${hex8(r.end)}`);
+    if (r.start % PAGE_SIZE !== 0 || r.end % PAGE_SIZE !== 0 || r.start >= r.end) {
+      panic(`RegionList.insert: bad range ${hex8(r.start)}-${hex8(r.end)}`);
+    }
+    if (this.overlaps(r.start, r.end)) panic(`RegionList.insert: overlap at ${hex8(r.start)}-${hex8(r.end)}`);
     const i = this.lowerBound(r.start);
     this.list.splice(i, 0, { ...r });
     this.mergeAround(i);
