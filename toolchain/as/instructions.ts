@@ -10,7 +10,7 @@ import { AsmError } from './diagnostics.js';
 import { Op, type Expr } from './expr.js';
 import { FixKind } from './fixup.js';
 import {
-  baseOnly, checkRange, constant, constantExpr, expectCount, OpKind, parseOperands, reg, relocOf,
+  baseOnly, checkRange, constant, constantExpr, expectCount, nameOf, OpKind, parseOperands, reg, relocOf,
   type Operand,
 } from './operands.js';
 import { VarKind } from './section.js';
@@ -31,7 +31,11 @@ const AUIPC = match('auipc');
 function rType(spec: InstrSpec, immTwin: InstrFn | null): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
-    if (immTwin !== null && ops[2].kind !== OpKind.REG) return immTwin(asm, ops, name, col);
+    if (immTwin !== null && ops[2].kind !== OpKind.REG) {
+      const sym = nameOf(ops[2]);
+      if (sym !== null && /^x[0-9]+$/.test(sym)) throw new AsmError(`invalid register '${sym}'`, ops[2].col);
+      return immTwin(asm, ops, name, col);
+    }
     asm.emitInstr(encR(spec.match, reg(ops[0]), reg(ops[1]), reg(ops[2])), col);
   };
 }
@@ -121,6 +125,8 @@ function storeType(spec: InstrSpec): InstrFn {
     const m = ops[1];
     if (m.kind === OpKind.MEM) {
       asm.emitInstr(encS(spec.match, m.reg, rs2, lowImmediate(asm, m, true, name)), col);
+    } else if (isSymbolic(m)) {
+      throw new AsmError(`storing to a symbol needs a temporary register: ${name} rs, symbol, rt`, m.col);
     } else {
       const off = checkRange(constant(m), -2048, 2047, name, m.col);
       asm.emitInstr(encS(spec.match, 0, rs2, off), col);

@@ -80,11 +80,13 @@ function parseOperand(parser: ExprParser, toks: Token[]): Operand {
 function memSuffix(toks: Token[], p: number): number {
   if (!isPunct(toks[p], '(') || toks[p + 1].kind !== Tk.IDENT || !isPunct(toks[p + 2], ')')) return -1;
   if (!endsOperand(toks[p + 3])) return -1;
-  return REGS.get(toks[p + 1].text) ?? -1;
+  const r = REGS.get(toks[p + 1].text);
+  if (r === undefined) throw new AsmError(`invalid register '${toks[p + 1].text}'`, toks[p + 1].col);
+  return r;
 }
 
 /** Describes an operand for messages: the symbol name when it is one. */
-function nameOf(op: Operand): string | null {
+export function nameOf(op: Operand): string | null {
   const e = op.expr;
   return typeof e !== 'number' && e.op === Op.SYM && e.sym ? e.sym.name : null;
 }

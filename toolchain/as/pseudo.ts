@@ -16,16 +16,20 @@ const JALR = match('jalr');
 const LW = match('lw');
 
 /**
- * `li rd, value`: the low 32 bits of value, as `addi rd, zero, v` when it fits 12 bits, `lui` alone
- * when the low 12 bits are zero, else `lui` + `addi` with the +0x800 rounding (GNU as's choice).
+ * `li rd, value` as GNU as's load_const does on RV32: a value in 0..0xffffffff is first read as a
+ * signed 32-bit number; then lo = the sign-extended low 12 bits and upper = value - lo; `lui` when
+ * upper is not 0 (taking its bits 31:12), `addi` when lo is not 0 or upper is 0.
  */
 export function emitLi(asm: Assembler, rd: number, value: number, col: number): void {
-  const v = value | 0;
-  if (v >= -2048 && v <= 2047) return asm.emitInstr(encI(ADDI, rd, 0, v), col);
-  const hi = ((v + 0x800) >>> 12) & 0xfffff;
-  const lo = (v << 20) >> 20;
-  asm.emitInstr(encU(LUI, rd, hi << 12), col);
-  if (lo !== 0) asm.emitInstr(encI(ADDI, rd, rd, lo), col);
+  const v = value >= 0 && value <= 0xffffffff ? value | 0 : value;
+  let lo = v - Math.floor(v / 4096) * 4096;
+  if (lo >= 2048) lo -= 4096;
+  const upper = v - lo;
+  if (upper !== 0) {
+    const field = (((upper / 4096) % 0x100000) + 0x100000) % 0x100000;
+    asm.emitInstr(encU(LUI, rd, field << 12), col);
+  }
+  if (lo !== 0 || upper === 0) asm.emitInstr(encI(ADDI, rd, upper !== 0 ? rd : 0, lo), col);
 }
 
 const li: InstrFn = (asm, ops, name, col) => {
