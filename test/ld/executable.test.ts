@@ -150,6 +150,41 @@ describe.skipIf(!hasGas || !hasReadelf)('readelf -a reads our executables withou
   });
 });
 
+const SECTION_ZOO = `
+int tentative;
+static int small_bss;
+int data_var = 5;
+const char *ro = "ro string";
+long long q = 7;
+__attribute__((constructor)) static void ctor(void) { small_bss = 1; }
+__attribute__((destructor)) static void dtor(void) { small_bss = 2; }
+int main(int c) { return (int)(q / c) + tentative + data_var + small_bss + ro[0]; }
+`;
+
+describe.skipIf(!hasGas || !hasGcc || !hasReadelf || !hasQemu || !hasGld)('a C file with every kind of section', () => {
+  it('links with libgcc into an executable readelf accepts and that runs like the GNU-linked one', () => {
+    const dir = tempDir();
+    const libgcc = execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-print-libgcc-file-name'], {
+      encoding: 'utf8',
+    }).trim();
+    gas(dir, 'crt', START_AND_SYSCALLS);
+    const obj = gccObject(dir, 'zoo', SECTION_ZOO, ['-fcommon', '-msmall-data-limit=8']);
+    const exe = linkOk([
+      { name: 'crt.o', bytes: readFileSync(join(dir, 'crt.o')) },
+      { name: 'zoo.o', bytes: obj },
+      { name: 'libgcc.a', bytes: readFileSync(libgcc) },
+    ]);
+    const names = readElf(exe).sections.map((s) => s.name);
+    expect(names).toEqual(['', '.text', '.rodata', '.init_array', '.fini_array', '.sdata', '.sbss', '.bss',
+      '.symtab', '.strtab', '.shstrtab']);
+    const out = readelfAll(dir, 'zoo', exe);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).not.toMatch(/warning/i);
+    const theirs = gnuLink(dir, 'zoo.gnu', [join(dir, 'crt.o'), join(dir, 'zoo.o'), libgcc], false);
+    expect(runQemu(dir, 'zoo.ours', exe, ['a', 'b'])).toEqual(runQemu(dir, 'zoo.theirs', theirs, ['a', 'b']));
+  });
+});
+
 describe.skipIf(!hasGas || !hasQemu)('programs linked by us run under qemu-riscv32', () => {
   it('prints and exits with the status from .data', () => {
     const dir = tempDir();
