@@ -97,8 +97,8 @@ export function instructionLength(parcel: number): number {
 const REG = ABI_REG_NAMES;
 const FENCE_SETS = ['unknown', 'w', 'r', 'rw', 'o', 'ow', 'or', 'orw', 'i', 'iw', 'ir', 'irw', 'io', 'iow', 'ior', 'iorw'];
 
+/** What printing the operands found out besides their text. */
 interface Rendered {
-  operands: string;
   target?: number;
 }
 
@@ -156,7 +156,7 @@ function renderOperand(ch: string, isLast: boolean, w: number, pc: number, ctx: 
 }
 
 function renderForm(form: Form, w: number, pc: number, ctx: DisasmContext): Disassembly {
-  const out: Rendered = { operands: '' };
+  const out: Rendered = {};
   let operands = '';
   const args = form.args;
   for (let i = 0; i < args.length; i++) operands += renderOperand(args[i]!, i === args.length - 1, w, pc, ctx, out);
