@@ -86,6 +86,12 @@ describe('the permission matrix (leaf PTE R/W/X/U against fetch, load, store)', 
     }
   });
 
+  it.each(['fetch', 'load', 'store'] as Kind[])('the two RSW bits (9:8, for the kernel) are ignored for a %s', (kind) => {
+    const { pm, trap } = access(kind, TARGET, ({ pt }) => pt.mapPage(PAGE_VA, PAGE_PA, Pte.R | Pte.W | Pte.X | Pte.U | (3 << 8)));
+    expectSuccess(kind, pm, trap, TARGET);
+    expect(pm.m.ram.read32(pm.pt.leafAddress(PAGE_VA)) & (3 << 8)).toBe(3 << 8);
+  });
+
   it.each(['fetch', 'load', 'store'] as Kind[])('the G bit and preset A/D bits change nothing for a %s', (kind) => {
     const { pm, trap } = access(kind, TARGET, ({ pt }) => pt.mapPage(PAGE_VA, PAGE_PA, Pte.R | Pte.W | Pte.X | Pte.U | Pte.G | Pte.A | Pte.D));
     expectSuccess(kind, pm, trap, TARGET);

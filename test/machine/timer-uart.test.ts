@@ -83,6 +83,10 @@ describe('timer interrupts', () => {
     expect(m.cpu.instret).toBe(3);
   });
 
+  it('Machine refuses a negative timer interval with a RangeError', () => {
+    expect(() => new Machine({ ramBytes: 16 * 1024 * 1024, timerInterval: -5 })).toThrow(RangeError);
+  });
+
   it('is off by default', () => {
     const m = spinner(0);
     expect(m.run(10_000)).toBe(Trap.Budget);

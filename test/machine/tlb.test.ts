@@ -228,6 +228,38 @@ describe('TLB slots', () => {
   });
 });
 
+describe('fetching across pages', () => {
+  it('straight-line code spanning three pages mapped to scattered frames runs through and jumps back', () => {
+    const FRAMES = [0x700000, 0x380000, 0x520000];
+    const p = new Program(CODE).li(R.a0, 0).li(R.t0, 2);
+    p.label('top');
+    while (p.here < CODE + 3 * 0x1000 - 16) p.emit('addi', R.a0, R.a0, 1);
+    // The loop is longer than a branch reaches: jal goes back.
+    p.emit('addi', R.t0, R.t0, -1).emit('beq', R.t0, R.zero, 'done').emit('jal', R.zero, 'top').label('done').emit('ecall');
+    const code = p.bytes();
+    const perPass = (CODE + 3 * 0x1000 - 16 - (CODE + 8)) / 4;
+    const pm = pagedMachine(new Program(CODE).emit('ecall'));
+    FRAMES.forEach((pa, i) => {
+      pm.m.ram.writeBytes(pa, code.subarray(i * 0x1000, Math.min(code.length, (i + 1) * 0x1000)));
+      pm.pt.mapPage(CODE + i * 0x1000, pa, Pte.R | Pte.X | Pte.U);
+    });
+    expect(runFrom(pm, CODE)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.x[R.a0]).toBe(2 * perPass);
+    expect(pm.m.cpu.pc).toBe(CODE + 3 * 0x1000 - 4);
+  });
+
+  it('a run() slice that ends exactly at a page boundary resumes on the next page', () => {
+    const p = new Program(CODE);
+    while (p.here < CODE + 0x1000 + 8) p.emit('addi', R.a0, R.a0, 1);
+    p.emit('ecall');
+    const pm = pagedMachine(p);
+    expect(pm.m.run(1024)).toBe(Trap.Budget);
+    expect(pm.m.cpu.pc).toBe(CODE + 0x1000);
+    expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
+    expect(pm.m.cpu.x[R.a0]).toBe(1026);
+  });
+});
+
 describe('Tlb (unit)', () => {
   function filled(vpn: number, pa: number): Tlb {
     const t = new Tlb();
