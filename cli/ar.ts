@@ -1,4 +1,5 @@
-// `pagoda ar`: GNU-like archiver. Keys: r (insert/replace), q (append), t (list), x (extract), d (delete);
+// `pagoda ar`: GNU-like archiver. Keys: r (insert/replace), q (append), t (list), x (extract), d (delete),
+// s alone (rewrite the index, like ranlib);
 // modifiers c (create silently), s (write the index: always done), v (verbose), u and D (accepted, ignored).
 // Errors go to stderr as `pagoda ar: FILE: error: MESSAGE`; exit status 1.
 
@@ -80,7 +81,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       default:
-        throw new ArError(undefined, 'no operation specified (one of r, q, t, x, d)');
+        if (!mods.has('s')) throw new ArError(undefined, 'no operation specified (one of r, q, t, x, d)');
+        // `ar s LIB.a` alone: rewrite the symbol index, as ranlib does.
+        writeFileSync(archivePath, writeArchive(loadExistingOrFail(archivePath), true));
+        return 0;
     }
   } catch (e) {
     if (e instanceof ArError) {

@@ -140,6 +140,17 @@ describe.skipIf(!hasGas)('pagoda ar command line', () => {
     expect(readArchive(new Uint8Array(readFileSync(lib))).members.map((m) => m.name)).toEqual(['one.o', 'two.o']);
   });
 
+  it('q appends, d deletes, s alone rebuilds the index, v reports what it does', async () => {
+    const lib = join(dir, 'libq.a');
+    expect(await arMain(['qcv', lib, join(dir, 'one.o'), join(dir, 'two.o')])).toBe(0);
+    expect(out).toBe('a - one.o\na - two.o\n');
+    expect(await arMain(['d', lib, 'one.o'])).toBe(0);
+    expect(readArchive(new Uint8Array(readFileSync(lib))).members.map((m) => m.name)).toEqual(['two.o']);
+    writeFileSync(lib, writeArchive(readArchive(new Uint8Array(readFileSync(lib))).members, false));
+    expect(await arMain(['s', lib])).toBe(0);
+    expect(readArchive(new Uint8Array(readFileSync(lib))).symbols!.map((s) => s.name)).toEqual(['two']);
+  });
+
   it('x extracts members into the current directory', async () => {
     const lib = join(dir, 'liby.a');
     await arMain(['rcs', lib, join(dir, 'one.o')]);
