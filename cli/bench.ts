@@ -1,10 +1,11 @@
 // `pagoda bench [--json]`: runs every benchmark group and prints a table or one JSON object.
 
 import { cpuBench } from '../bench/cpu.js';
+import { kernelBench } from '../bench/kernel.js';
 import { BenchGroup, BenchRow } from '../bench/row.js';
 import { toolchainBench } from '../bench/toolchain.js';
 
-const GROUPS: BenchGroup[] = [() => cpuBench(), () => toolchainBench()];
+const GROUPS: BenchGroup[] = [() => cpuBench(), () => toolchainBench(), () => kernelBench()];
 
 function table(rows: BenchRow[]): string {
   const lines = [`Pagoda bench — Node ${process.version}`, ''];
