@@ -1,5 +1,6 @@
-// `pagoda boot [--mem MiB]`: until the kernel lands, a machine demo: it builds the machine,
-// maps a small program with hand-made Sv32 tables, and serves its write/exit ecalls itself.
+// `pagoda boot [--mem MiB] [--init PATH]`: the console host (cli/console-host.ts) when the boot image holds a
+// boot program or --init names one; until then a machine demo: it builds the machine, maps a small program
+// with hand-made Sv32 tables, and serves its write/exit ecalls itself.
 
 import { Pte } from '../abi/riscv.js';
 import { Program } from '../bench/program.js';
@@ -7,6 +8,7 @@ import { Sv32Builder } from '../bench/sv32.js';
 import { Machine } from '../machine/machine.js';
 import { MIB } from '../machine/ram.js';
 import { Trap, TRAP_NAMES } from '../machine/trap.js';
+import { canBootConsole, main as consoleMain } from './console-host.js';
 
 const MESSAGE = 'Hello from user mode on an emulated RV32IMA hart, through Sv32 page tables.\n';
 
@@ -18,6 +20,8 @@ function demoProgram(): Program {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The real console (cli/console-host.ts) as soon as there is a boot program to run.
+  if (canBootConsole(argv)) return consoleMain(argv);
   const memArg = argv.indexOf('--mem');
   const mib = memArg >= 0 ? Number(argv[memArg + 1]) : 128;
   let machine: Machine;
