@@ -1,6 +1,7 @@
 /* malloc.h: Pagoda's allocator introspection and the extra allocation calls.
  * The policy is chosen at the first allocation from the environment variable MALLOC_POLICY:
- * dl (default), first, next, best, buddy, quick. An unknown name prints a warning and uses dl. */
+ * dl (default), first, next, best, buddy, quick. An unknown name prints a warning and uses dl.
+ * With MALLOC_STATS set as well, the bytes requested are counted for malloc_stats. */
 #ifndef _MALLOC_H
 #define _MALLOC_H
 #include <stddef.h>
@@ -20,9 +21,8 @@ struct mallinfo {
   size_t keepcost;  /* bytes at the top of the heap that could be trimmed */
   size_t largest;   /* largest free chunk */
   size_t syscalls;  /* brk/sbrk/mmap/munmap calls the allocator made (count) */
-  size_t requested; /* bytes requested by malloc/calloc/realloc/aligned calls so far (cumulative) */
-  size_t nmalloc;   /* allocations so far (count) */
-  size_t nfree;     /* frees so far (count) */
+  size_t requested; /* bytes asked of malloc/calloc/realloc/memalign so far (cumulative); counted
+                       only when MALLOC_STATS is set in the environment, else 0 */
 };
 
 struct mallinfo mallinfo(void);
@@ -34,6 +34,14 @@ void malloc_stats(void);
 const char *malloc_policy(void);
 size_t malloc_usable_size(void *ptr);
 void *memalign(size_t alignment, size_t size);
+/* Bytes the allocator holds from the kernel now (heap from sbrk plus mappings), cheaply. */
+size_t malloc_footprint(void);
+/* The most that footprint has been since the start or the last reset. */
+size_t malloc_max_footprint(void);
+/* Restarts the peak at the current footprint (for measuring one phase of a program). */
+void malloc_reset_max_footprint(void);
+/* Allocator system calls (brk/sbrk/mmap/munmap) made so far. */
+size_t malloc_syscalls(void);
 /* Checks every chunk of the heap and aborts naming the first bad one. Returns the number of chunks. */
 size_t malloc_check_heap(void);
 

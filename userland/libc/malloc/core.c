@@ -53,3 +53,19 @@ void __malloc_fail(const char *what, const void *addr) {
   write(2, line, (size_t)n);
   abort();
 }
+
+size_t malloc_footprint(void) {
+  return __malloc_counters.heap_bytes + __malloc_counters.mmap_bytes;
+}
+
+size_t malloc_max_footprint(void) {
+  return __malloc_counters.peak;
+}
+
+void malloc_reset_max_footprint(void) {
+  __malloc_counters.peak = malloc_footprint();
+}
+
+size_t malloc_syscalls(void) {
+  return __malloc_counters.syscalls;
+}

@@ -3,13 +3,16 @@
 #include "dl.h"
 #include <unistd.h>
 
+/* The fast paths. malloc: a request of up to FAST_MAX - 4 bytes pops the fast list of its chunk
+ * size, (n + 11) & ~7 (requests of 0-4 bytes map to the never-filled list of size 8 and take the
+ * slow path). free: a chunk in use, not in a fast list, of size 16..120 (head & ~0x7d is just
+ * CINUSE plus size bits below 128) and inside the heap is pushed on its list. */
 void *__dl_malloc(size_t n) {
   if (n <= FAST_MAX - 4) {
-    size_t nb = request_size(n);
-    struct chunk **list = &__dl.fast[nb >> 3];
-    struct chunk *p = *list;
+    struct fast_list *list = fast_list_for((n + 11) & ~(size_t)7);
+    struct chunk *p = list->head;
     if (p) {
-      *list = p->fd;
+      list->head = p->fd;
       p->head &= ~(size_t)FAST;
       return mem_of(p);
     }
@@ -19,16 +22,15 @@ void *__dl_malloc(size_t n) {
 
 void __dl_free(void *mem) {
   struct chunk *p = chunk_of(mem);
-  size_t head, size;
+  size_t head;
   if (!mem) return;
   head = p->head;
-  size = head & ~(size_t)FLAG_BITS;
-  if (size - MIN_CHUNK <= FAST_MAX - MIN_CHUNK && (head & (CINUSE | FAST)) == CINUSE &&
+  if ((head & ~(size_t)(0x78 | PINUSE)) == CINUSE && (head & 0x70) != 0 &&
       (char *)p >= __dl.base && p < __dl.top) {
-    struct chunk **list = &__dl.fast[size >> 3];
+    struct fast_list *list = fast_list_for(head & 0x78);
     p->head = head | FAST;
-    p->fd = *list;
-    *list = p;
+    p->fd = list->head;
+    list->head = p;
     return;
   }
   __dl_release(__dl_checked(mem, "free"));
@@ -143,8 +145,8 @@ int __dl_grow_top(size_t nb) {
 void __dl_consolidate(void) {
   unsigned i;
   for (i = MIN_CHUNK >> 3; i <= FAST_MAX >> 3; i++) {
-    struct chunk *p = __dl.fast[i];
-    __dl.fast[i] = 0;
+    struct chunk *p = __dl.fast[i].head;
+    __dl.fast[i].head = 0;
     while (p) {
       struct chunk *next = p->fd;
       p->head &= ~(size_t)FAST;
@@ -157,7 +159,7 @@ void __dl_consolidate(void) {
 static int have_fast(void) {
   unsigned i;
   for (i = MIN_CHUNK >> 3; i <= FAST_MAX >> 3; i++)
-    if (__dl.fast[i]) return 1;
+    if (__dl.fast[i].head) return 1;
   return 0;
 }
 

@@ -31,7 +31,7 @@ struct chunk {
 #define FAST 4u
 #define FLAG_BITS 7u
 #define MIN_CHUNK 16u
-#define FAST_MAX 64u        /* largest chunk size kept in fast lists */
+#define FAST_MAX 120u       /* largest chunk size kept in fast lists: heads below 128 */
 #define SMALL_LIMIT 512u    /* chunk sizes below this have exact bins */
 #define NBINS 160
 #define MMAP_MAGIC 0x6d6d6170u
@@ -47,13 +47,21 @@ struct chunk {
 #define chunk_of(m) ((struct chunk *)((char *)(m) - 8))
 #define is_mmapped(p) (!((p)->head & PINUSE) && ((p)->prev_foot & 1))
 /* Chunk size for a request: payload + 4-byte header, rounded to 8, at least MIN_CHUNK. */
+#define fast_list_for(size) ((struct fast_list *)((char *)&__dl + (size)))
 #define request_size(n) ((n) < 12 ? MIN_CHUNK : ((n) + 4 + 7) & ~(size_t)7)
 
+/* A fast list head, padded to 8 bytes so that the list of chunk size s sits at byte offset s
+ * of struct dl_state: the fast paths index it with the size itself. */
+struct fast_list {
+  struct chunk *head;
+  size_t pad;
+};
+
 struct dl_state {
+  struct fast_list fast[FAST_MAX / 8 + 1]; /* must stay first (see struct fast_list) */
   char *base;                 /* first chunk of the heap (NULL before the first sbrk) */
   struct chunk *top;          /* the top chunk; its size reaches the end of the heap */
   size_t top_size;
-  struct chunk *fast[FAST_MAX / 8 + 1];
   struct chunk bins[NBINS];   /* list heads: only fd and bk are used */
   unsigned binmap[NBINS / 32];
 };

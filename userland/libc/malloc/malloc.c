@@ -13,23 +13,50 @@ static const struct malloc_policy *const policies[] = {
 
 static const struct malloc_policy choose_policy;
 static const struct malloc_policy *current = &choose_policy;
+static void *choose_malloc(size_t n);
+static void choose_free(void *p);
+/* Copies of current->malloc and current->free: one load less on the hottest calls. */
+static void *(*malloc_fn)(size_t) = choose_malloc;
+static void (*free_fn)(void *) = choose_free;
+/* Set when MALLOC_STATS is in the environment: then every entry point adds the bytes it was
+ * asked for to __malloc_counters.requested (malloc through counting_malloc). Off by default so
+ * that the malloc fast path pays nothing for it. */
+int __malloc_track_requests;
+
+static void *counting_malloc(size_t n) {
+  __malloc_counters.requested += n;
+  return current->malloc(n);
+}
+
+static void count_request(size_t n) {
+  if (__malloc_track_requests) __malloc_counters.requested += n;
+}
+
+static const struct malloc_policy *use_policy(const struct malloc_policy *p) {
+  __malloc_track_requests = getenv("MALLOC_STATS") != 0;
+  malloc_fn = __malloc_track_requests ? counting_malloc : p->malloc;
+  free_fn = p->free;
+  return current = p;
+}
 
 /* Selects the policy named by MALLOC_POLICY (a warning on stderr for an unknown name). */
 static const struct malloc_policy *select_policy(void) {
   const char *name = getenv("MALLOC_POLICY");
   size_t i;
-  current = &__malloc_dl;
-  if (!name || !*name) return current;
+  if (!name || !*name) return use_policy(&__malloc_dl);
   for (i = 0; i < sizeof policies / sizeof policies[0]; i++)
-    if (strcmp(name, policies[i]->name) == 0) return current = policies[i];
+    if (strcmp(name, policies[i]->name) == 0) return use_policy(policies[i]);
   {
     static const char warning[] = "malloc: unknown MALLOC_POLICY, using dl\n";
     write(2, warning, sizeof warning - 1);
   }
-  return current;
+  return use_policy(&__malloc_dl);
 }
 
-static void *choose_malloc(size_t n) { return select_policy()->malloc(n); }
+static void *choose_malloc(size_t n) {
+  select_policy();
+  return malloc_fn(n);
+}
 static void choose_free(void *p) {
   if (p) __malloc_fail("free of a pointer malloc never returned", p);
 }
@@ -53,14 +80,15 @@ const char *malloc_policy(void) {
 }
 
 void *malloc(size_t n) {
-  return current->malloc(n);
+  return malloc_fn(n);
 }
 
 void free(void *p) {
-  current->free(p);
+  free_fn(p);
 }
 
 void *realloc(void *p, size_t n) {
+  count_request(n);
   if (!p) return current->malloc(n);
   return current->realloc(p, n);
 }
@@ -72,6 +100,7 @@ void *calloc(size_t count, size_t size) {
     errno = ENOMEM;
     return 0;
   }
+  count_request(total);
   p = current->malloc(total);
   if (p) memset(p, 0, total);
   return p;
@@ -82,6 +111,7 @@ void *memalign(size_t align, size_t n) {
     errno = EINVAL;
     return 0;
   }
+  count_request(n);
   if (align <= 8) return current->malloc(n);
   if (n > (size_t)-1 / 2 || align > (size_t)-1 / 4) return __malloc_enomem();
   return current->memalign(align, n);

@@ -28,7 +28,7 @@ struct malloc_policy {
 extern const struct malloc_policy __malloc_dl, __malloc_first, __malloc_next, __malloc_best,
     __malloc_buddy, __malloc_quick;
 
-/* Counters kept by the memory wrappers (and the dispatcher for the request counts). */
+/* Counters kept by the memory wrappers (and by the dispatcher for `requested`). */
 struct malloc_counters {
   size_t syscalls;      /* sbrk/brk/mmap/munmap calls */
   size_t heap_bytes;    /* bytes currently obtained with sbrk */
@@ -36,9 +36,11 @@ struct malloc_counters {
   size_t mmap_count;    /* mappings currently held */
   size_t peak;          /* max of heap_bytes + mmap_bytes */
   size_t requested;     /* bytes requested (cumulative) */
-  size_t nmalloc, nfree;
 };
 extern struct malloc_counters __malloc_counters;
+
+/* Non-zero when MALLOC_STATS asked for request counting (see malloc.c). */
+extern int __malloc_track_requests;
 
 /* sbrk through the brk system call, counted. Returns the old break or NULL when refused. */
 void *__malloc_sbrk(ptrdiff_t incr);

@@ -13,8 +13,6 @@ struct mallinfo mallinfo(void) {
   mi.usmblks = __malloc_counters.peak;
   mi.syscalls = __malloc_counters.syscalls;
   mi.requested = __malloc_counters.requested;
-  mi.nmalloc = __malloc_counters.nmalloc;
-  mi.nfree = __malloc_counters.nfree;
   return mi;
 }
 
@@ -37,8 +35,10 @@ void malloc_stats(void) {
   struct mallinfo mi = mallinfo();
   size_t total_free = mi.fordblks;
   fprintf(stderr, "malloc policy          %s\n", malloc_policy());
-  fprintf(stderr, "bytes requested        %zu (in %zu allocations, %zu frees)\n", mi.requested,
-          mi.nmalloc, mi.nfree);
+  if (__malloc_track_requests)
+    fprintf(stderr, "bytes requested        %zu (all calls so far)\n", mi.requested);
+  else
+    fprintf(stderr, "bytes requested        not counted (set MALLOC_STATS=1 to count)\n");
   fprintf(stderr, "bytes in use           %zu\n", mi.uordblks);
   fprintf(stderr, "heap size              %zu (peak with mmap %zu)\n", mi.arena, mi.usmblks);
   fprintf(stderr, "mmapped                %zu bytes in %zu chunks\n", mi.hblkhd, mi.hblks);
