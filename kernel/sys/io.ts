@@ -8,6 +8,10 @@ import type { SysContext } from './context.js';
 
 /** Largest single transfer; a longer request is cut short (Linux caps at 0x7ffff000 bytes too). */
 const MAX_IO = 0x7ffff000;
+/** Writes are copied in pieces of this size, so a huge count never means a huge kernel buffer. */
+const WRITE_PIECE = 64 * 1024;
+/** A read transfers at most this much at once (a short read, which POSIX allows). */
+const READ_PIECE = 1024 * 1024;
 const IOV_MAX = 1024;
 const AT_FDCWD = -100;
 const PATH_MAX = 4096;
@@ -30,21 +34,35 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
 export function sysRead(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
-  const len = Math.min(count >>> 0, MAX_IO);
+  const len = Math.min(count >>> 0, READ_PIECE);
   if (len === 0) return 0;
   const ok = checkUserRange(ctx.proc.space, buf, len, Access.Store);
   if (ok < 0) return ok;
   return readInto(ctx, file, buf, len);
 }
 
+/**
+ * Writes user bytes [buf, buf+len) to `file` in pieces: -errno when nothing could be written, else the bytes
+ * written up to the first bad piece or short device write (a short write, as Linux does).
+ */
+function writeFrom(ctx: SysContext, file: OpenFile, buf: number, len: number): number {
+  let done = 0;
+  do {
+    const data = copyIn(ctx.proc.space, (buf >>> 0) + done, Math.min(WRITE_PIECE, len - done));
+    if (typeof data === 'number') return done > 0 ? done : data;
+    const n = file.write(data);
+    if (n < 0) return done > 0 ? done : n;
+    done += n;
+    if (n < data.length) break;
+  } while (done < len);
+  return done;
+}
+
 /** write(fd, buf, count). */
 export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
-  const len = Math.min(count >>> 0, MAX_IO);
-  const data = copyIn(ctx.proc.space, buf, len);
-  if (typeof data === 'number') return data;
-  return file.write(data);
+  return writeFrom(ctx, file, buf, Math.min(count >>> 0, MAX_IO));
 }
 
 /** The iovec array at `iov` as [base, len] pairs, or -errno. */
@@ -64,22 +82,21 @@ function readIovecs(ctx: SysContext, iov: number, iovcnt: number): [number, numb
   return out;
 }
 
-/** writev(fd, iov, iovcnt): the buffers gathered, then written as one. */
+/** writev(fd, iov, iovcnt): each buffer in order, stopping at the first short or failed one. */
 export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
-  const parts: Uint8Array[] = [];
+  let total = 0;
   for (const [base, len] of vecs) {
-    const data = copyIn(ctx.proc.space, base, len);
-    if (typeof data === 'number') return data;
-    parts.push(data);
+    if (len === 0) continue;
+    const n = writeFrom(ctx, file, base, len);
+    if (n < 0) return total > 0 ? total : n;
+    total += n;
+    if (n < len) break;
   }
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.length; }
-  return file.write(all);
+  return total;
 }
 
 /** readv(fd, iov, iovcnt): one read, scattered over the buffers in order. */
@@ -92,7 +109,7 @@ export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: numbe
     const ok = checkUserRange(ctx.proc.space, base, len, Access.Store);
     if (ok < 0) return ok;
   }
-  const total = vecs.reduce((n, [, len]) => n + len, 0);
+  const total = Math.min(vecs.reduce((n, [, len]) => n + len, 0), READ_PIECE);
   if (total === 0) return 0;
   const attempt = (): number | undefined => {
     const data = file.read(total);

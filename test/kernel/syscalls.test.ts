@@ -26,6 +26,8 @@ describe.skipIf(!hasGcc)('system calls', () => {
     expect(v.negative_fd).toBe('-9');
     expect(v.close_bad).toBe('-9');
     expect(v.unknown_syscall).toBe('-38');
+    expect(v.write_huge_count).toBe('-14');
+    expect(v.read_huge_count).toBe('-14');
     expect(r.status).toBe(0);
     expectNothingLeaked(k);
   });

@@ -25,6 +25,10 @@ int main(void) {
   kv("negative_fd", sc3(SYS_write, -1, buf, 1));
   kv("close_bad", sc1(SYS_close, 42));
   kv("unknown_syscall", sc0(4242));
+  /* a huge count over a small valid buffer: EFAULT (the first piece crosses into an unmapped page), no huge copy */
+  two[4095] = '\n';
+  kv("write_huge_count", sc3(SYS_write, 1, two + 4095, 0x7fffffff));
+  kv("read_huge_count", sc3(SYS_read, 0, two, 0x7fffffff));
   (void)page_end_string;
   return 0;
 }
