@@ -1,6 +1,8 @@
 // `pagoda run` end to end through bin/pagoda.mjs (needs `npm run build` first: skipped otherwise).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { writeCpio } from '../../abi/cpio.js';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasGcc, programPath } from './progs/build.js';
@@ -33,6 +35,14 @@ describe.skipIf(!built || !hasGcc)('pagoda run', () => {
     const r = pagoda([programPath('nullderef')]);
     expect(r.status).toBe(139);
     expect(r.stderr).toMatch(/^pagoda: pid 1 \(.*nullderef.*\) killed by SIGSEGV: store page fault at 0x00000000 \(no mapping\), pc 0x[0-9a-f]{8}: sw /);
+  });
+
+  it('runs a program by its path in the boot image', () => {
+    const image = join(mkdtempSync(join(tmpdir(), 'pagoda-img-')), 'boot.cpio');
+    writeFileSync(image, writeCpio([{ name: 'bin/hello', mode: 0o100755, data: new Uint8Array(readFileSync(programPath('hello'))) }]));
+    const r = pagoda(['/bin/hello'], '', { PAGODA_BOOT_IMAGE: image });
+    expect(r.stdout).toBe('hello from user mode\n');
+    expect(r.status).toBe(0);
   });
 
   it('prints the boot log on stderr only with --verbose', () => {

@@ -3,6 +3,7 @@ import { bootTestKernel } from '../harness.js';
 import { hasGcc, program } from './progs/build.js';
 import { LoadRefusal } from '../../loader/refusal.js';
 import { craftElf } from '../loader/craft.js';
+import { writeCpio } from '../../abi/cpio.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel memory tests');
 
@@ -56,6 +57,19 @@ describe.skipIf(!hasGcc)('address spaces of running programs', () => {
     expect(log).toContain('chunks: 16 x 2 MiB, 15 free');
     expect(log).toContain('chunk map: #...............');
     expect(log).toMatch(/boot image: 1 files, \d+ bytes: \/bin\/hello/);
+  });
+
+  it('unpacks a cpio boot image and runs a program from it', async () => {
+    const image = writeCpio([
+      { name: 'bin', mode: 0o040755, data: new Uint8Array(0) },
+      { name: 'bin/hello', mode: 0o100755, data: program('hello') },
+      { name: 'etc/motd', mode: 0o100644, data: new TextEncoder().encode('hi') },
+    ]);
+    const k = bootTestKernel({ bootImage: image });
+    expect(k.bootLog.join('\n')).toMatch(/boot image: 2 files, \d+ bytes: \/bin\/hello \/etc\/motd/);
+    const r = await k.run('/bin/hello', { argv: ['hello', 'x'] });
+    expect(r.stdout).toBe('hello from user mode\n');
+    expect(r.status).toBe(42);
   });
 
   it('runs a program from the boot image by path', async () => {
