@@ -65,17 +65,17 @@ export class Assembler implements SymbolResolver {
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
       this.line++;
-      this.assembleLine(source.slice(start, end));
+      this.assembleLine(source, start, end);
       start = end + 1;
     }
   }
 
-  private assembleLine(text: string): void {
-    let pos = 0;
+  private assembleLine(source: string, lineStart: number, lineEnd: number): void {
+    let pos = lineStart;
     while (pos >= 0) {
       let toks: Token[];
       try {
-        toks = this.lexer.tokenize(text, pos);
+        toks = this.lexer.tokenize(source, pos, lineEnd, lineStart);
       } catch (e) {
         if (!(e instanceof AsmError)) throw e;
         this.error(e.message, e.col);

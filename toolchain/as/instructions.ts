@@ -13,6 +13,7 @@ import {
   baseOnly, checkRange, constant, constantExpr, expectCount, nameOf, OpKind, parseOperands, reg, relocOf,
   type Operand,
 } from './operands.js';
+import type { Token } from './lexer.js';
 import { VarKind } from './section.js';
 
 export type InstrFn = (asm: Assembler, ops: Operand[], name: string, col: number) => void;
@@ -168,7 +169,7 @@ function uType(spec: InstrSpec): InstrFn {
  * (GNU as parses this operand as an expression, so `j a3` jumps to a label called `a3`).
  */
 export function targetExpr(asm: Assembler, op: Operand, what: string): Expr {
-  if (op.kind === OpKind.REG && op.text !== undefined) return symbolOperand(asm, op);
+  if (op.kind === OpKind.REG && op.tok !== undefined) return symbolOperand(asm, op);
   if (op.kind !== OpKind.EXPR || relocOf(op) !== null) throw new AsmError(`expected a ${what} target`, op.col);
   if (typeof op.expr === 'number') throw new AsmError(`${what} target must be a symbol, not a constant`, op.col);
   return op.expr;
@@ -176,7 +177,7 @@ export function targetExpr(asm: Assembler, op: Operand, what: string): Expr {
 
 /** An expression for the symbol named like the register operand `op`. */
 export function symbolOperand(asm: Assembler, op: Operand): Expr {
-  const sym = asm.symbols.get(op.text as string, asm.line, op.col);
+  const sym = asm.symbols.get((op.tok as Token).text, asm.line, op.col);
   return { op: Op.SYM, a: 0, b: 0, sym, name: '', col: op.col };
 }
 

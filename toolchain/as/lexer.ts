@@ -21,13 +21,50 @@ export const enum Tk {
   PERCENT = 6,
 }
 
-export interface Token {
-  kind: Tk;
-  text: string;
-  num: number;
-  big: bigint | null;
-  col: number;
+/** A token; its text is sliced from the source only when asked for (most numbers never are). */
+export class Token {
+  kind: Tk = Tk.END;
+  num = 0;
+  big: bigint | null = null;
+  /** 0-based column in its line. */
+  col = 0;
+  /** IDENT only: the register it names (x0..x31, ABI name, fp), else -1. */
+  reg = -1;
+  private src = '';
+  private start = 0;
+  private end = 0;
+  private cached: string | null = null;
+
+  get text(): string {
+    if (this.cached === null) this.cached = this.src.slice(this.start, this.end);
+    return this.cached;
+  }
+
+  set(kind: Tk, text: string | null, num: number, src: string, start: number, end: number, col: number): void {
+    this.kind = kind;
+    this.cached = text;
+    this.num = num;
+    this.big = null;
+    this.reg = -1;
+    this.src = src;
+    this.start = start;
+    this.end = end;
+    this.col = col;
+  }
 }
+
+/** Register names keyed by their packed 7-bit characters (all are 2-4 characters long). */
+const REG_KEYS = new Map<number, number>();
+const ABI = ['zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
+  'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6'];
+const packKey = (s: string, i: number, j: number): number => {
+  let k = 0;
+  for (let p = i; p < j; p++) k = k * 128 + s.charCodeAt(p);
+  return k * 8 + (j - i);
+};
+ABI.forEach((n, i) => REG_KEYS.set(packKey(n, 0, n.length), i));
+for (let i = 0; i < 32; i++) REG_KEYS.set(packKey(`x${i}`, 0, `x${i}`.length), i);
+REG_KEYS.set(packKey('fp', 0, 2), 8);
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isIdentStart = (c: number): boolean =>
@@ -35,20 +72,42 @@ const isIdentStart = (c: number): boolean =>
 const isIdentPart = (c: number): boolean => isIdentStart(c) || isDigit(c);
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 12 || c === 11;
 
-/** Two-character operators, checked before single characters. */
-const TWO_CHAR_OPS = new Set(['<<', '>>', '==', '!=', '<>', '<=', '>=', '&&', '||']);
+/** The two-character operator starting with char codes a, b, or null. */
+function twoCharOperator(a: number, b: number): string | null {
+  switch (a) {
+    case 60: return b === 60 ? '<<' : b === 62 ? '<>' : b === 61 ? '<=' : null; // <
+    case 62: return b === 62 ? '>>' : b === 61 ? '>=' : null; // >
+    case 61: return b === 61 ? '==' : null; // =
+    case 33: return b === 61 ? '!=' : null; // !
+    case 38: return b === 38 ? '&&' : null; // &
+    case 124: return b === 124 ? '||' : null; // |
+    default: return null;
+  }
+}
 
 /**
- * Tokenizes `line` from `start` to the end of the statement. Returns the tokens (ending with an
- * END token) and sets `next` to the index just past the statement (past the ';' if any), or -1 when
- * the line is finished. Throws AsmError on malformed numbers, strings or characters.
+ * Tokenizes one statement of `src`: from `start` up to `end` (the end of the line), stopping at ';'
+ * or '#'. Columns are counted from `lineStart`. Returns the tokens, ending with an END token, and
+ * sets `next` to the index just past the ';', or -1 when the line is finished. The returned array
+ * and its tokens are reused by the next call (the assembler handles one statement at a time).
+ * Throws AsmError on malformed numbers, strings or characters.
  */
 export class Lexer {
   next = -1;
+  private readonly pool: Token[] = [];
+  private count = 0;
+  private lineStart = 0;
+  private end = 0;
+  private src = '';
 
-  tokenize(line: string, start: number): Token[] {
-    const toks: Token[] = [];
-    const n = line.length;
+  tokenize(src: string, start: number, end: number, lineStart: number): Token[] {
+    this.count = 0;
+    this.lineStart = lineStart;
+    this.end = end;
+    this.src = src;
+    const toks = this.pool;
+    const line = src;
+    const n = end;
     let i = start;
     this.next = -1;
     while (i < n) {
@@ -59,44 +118,57 @@ export class Lexer {
       if (isIdentStart(c)) {
         let j = i + 1;
         while (j < n && isIdentPart(line.charCodeAt(j))) j++;
-        toks.push(tok(Tk.IDENT, line.slice(i, j), 0, i));
+        const t = this.push(Tk.IDENT, null, 0, i, j);
+        if (j - i >= 2 && j - i <= 4) t.reg = REG_KEYS.get(packKey(line, i, j)) ?? -1;
         i = j;
       } else if (isDigit(c)) {
-        i = this.number(line, i, toks);
+        i = this.number(line, i);
       } else if (c === 34) {
-        i = this.string(line, i, toks);
+        i = this.string(line, i);
       } else if (c === 39) {
-        i = this.charConst(line, i, toks);
+        i = this.charConst(line, i);
       } else if (c === 37 && i + 1 < n && isIdentStart(line.charCodeAt(i + 1))) {
         let j = i + 2;
         while (j < n && isIdentPart(line.charCodeAt(j))) j++;
-        toks.push(tok(Tk.PERCENT, line.slice(i + 1, j), 0, i));
+        this.push(Tk.PERCENT, line.slice(i + 1, j), 0, i, j);
         i = j;
       } else if (c === 64 && i + 1 < n && isIdentStart(line.charCodeAt(i + 1))) {
         let j = i + 2;
         while (j < n && isIdentPart(line.charCodeAt(j))) j++;
-        toks.push(tok(Tk.IDENT, line.slice(i, j), 0, i));
+        this.push(Tk.IDENT, null, 0, i, j);
         i = j;
       } else {
-        const two = line.slice(i, i + 2);
-        if (TWO_CHAR_OPS.has(two)) {
-          toks.push(tok(Tk.PUNCT, two, 0, i));
+        const two = i + 1 < n ? twoCharOperator(c, line.charCodeAt(i + 1)) : null;
+        if (two !== null) {
+          this.push(Tk.PUNCT, two, 0, i, i + 2);
           i += 2;
         } else if ('+-*/%&|^~!()<>,:=[]'.indexOf(line[i]) >= 0) {
-          toks.push(tok(Tk.PUNCT, line[i], 0, i));
+          this.push(Tk.PUNCT, line[i], 0, i, i + 1);
           i++;
         } else {
-          throw new AsmError(`unexpected character '${line[i]}'`, i);
+          throw new AsmError(`unexpected character '${line[i]}'`, i - this.lineStart);
         }
       }
     }
-    toks.push(tok(Tk.END, '', 0, i));
+    this.push(Tk.END, '', 0, i, i);
     return toks;
   }
 
+  /** Appends a token, reusing pooled objects; `at` is an index into the source. */
+  private push(kind: Tk, text: string | null, num: number, at: number, endAt: number): Token {
+    let t = this.pool[this.count];
+    if (t === undefined) {
+      t = new Token();
+      this.pool.push(t);
+    }
+    this.count++;
+    t.set(kind, text, num, this.src, at, endAt, at - this.lineStart);
+    return t;
+  }
+
   /** Lexes a number or a local label reference (`1b`, `2f`) at `i`. */
-  private number(line: string, i: number, toks: Token[]): number {
-    const n = line.length;
+  private number(line: string, i: number): number {
+    const n = this.end;
     const c1 = i + 1 < n ? line.charCodeAt(i + 1) | 32 : 0;
     let j = i;
     let radix = 10;
@@ -112,38 +184,37 @@ export class Lexer {
     if (radix === 10 && j < n) {
       const s = line.charCodeAt(j);
       if ((s === 98 || s === 102) && (j + 1 >= n || !isIdentPart(line.charCodeAt(j + 1)))) {
-        toks.push(tok(Tk.LOCALREF, s === 98 ? 'b' : 'f', Number(line.slice(i, j)), i));
+        this.push(Tk.LOCALREF, s === 98 ? 'b' : 'f', Number(line.slice(i, j)), i, j + 1);
         return j + 1;
       }
     }
     if (j === digitsStart || (j < n && isIdentPart(line.charCodeAt(j)))) {
       let k = j;
       while (k < n && isIdentPart(line.charCodeAt(k))) k++;
-      throw new AsmError(`invalid number '${line.slice(i, k)}'`, i);
+      throw new AsmError(`invalid number '${line.slice(i, k)}'`, i - this.lineStart);
     }
-    const digits = line.slice(digitsStart, j);
-    let value = radix === 10 ? Number(digits) : parseInt(digits, radix);
+    let value = 0;
+    for (let p = digitsStart; p < j; p++) value = value * radix + digitValue(line.charCodeAt(p));
     let big: bigint | null = null;
     if (value > Number.MAX_SAFE_INTEGER) {
       const prefix = radix === 16 ? '0x' : radix === 2 ? '0b' : radix === 8 ? '0o' : '';
-      big = BigInt(prefix + digits);
+      big = BigInt(prefix + line.slice(digitsStart, j));
       value = Number(BigInt.asIntN(64, big));
     }
-    const t = tok(Tk.NUM, line.slice(i, j), value, i);
+    const t = this.push(Tk.NUM, null, value, i, j);
     t.big = big;
-    toks.push(t);
     return j;
   }
 
   /** Lexes a double-quoted string at `i`, decoding escapes into bytes. */
-  private string(line: string, i: number, toks: Token[]): number {
-    const n = line.length;
+  private string(line: string, i: number): number {
+    const n = this.end;
     let out = '';
     let j = i + 1;
     while (j < n && line.charCodeAt(j) !== 34) {
       const c = line.charCodeAt(j);
       if (c === 92) {
-        const r = decodeEscape(line, j);
+        const r = decodeEscape(line, j, this.end, this.lineStart);
         out += String.fromCharCode(r.value);
         j = r.next;
       } else {
@@ -151,19 +222,19 @@ export class Lexer {
         j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       }
     }
-    if (j >= n) throw new AsmError('unterminated string', i);
-    toks.push(tok(Tk.STR, out, 0, i));
+    if (j >= n) throw new AsmError('unterminated string', i - this.lineStart);
+    this.push(Tk.STR, out, 0, i, j + 1);
     return j + 1;
   }
 
   /** Lexes a character constant `'a`, `'a'` or `'\n'` at `i` as a number. */
-  private charConst(line: string, i: number, toks: Token[]): number {
-    const n = line.length;
-    if (i + 1 >= n) throw new AsmError('unterminated character constant', i);
+  private charConst(line: string, i: number): number {
+    const n = this.end;
+    if (i + 1 >= n) throw new AsmError('unterminated character constant', i - this.lineStart);
     let value: number;
     let j: number;
     if (line.charCodeAt(i + 1) === 92) {
-      const r = decodeEscape(line, i + 1);
+      const r = decodeEscape(line, i + 1, this.end, this.lineStart);
       value = r.value;
       j = r.next;
     } else {
@@ -171,14 +242,14 @@ export class Lexer {
       j = i + 2;
     }
     if (j < n && line.charCodeAt(j) === 39) j++;
-    toks.push(tok(Tk.NUM, line.slice(i, j), value, i));
+    this.push(Tk.NUM, null, value, i, j);
     return j;
   }
 }
 
-function tok(kind: Tk, text: string, num: number, col: number): Token {
-  return { kind, text, num, big: null, col };
-}
+
+/** Value of a hex/decimal digit character. */
+const digitValue = (c: number): number => (c <= 57 ? c - 48 : (c | 32) - 87);
 
 const isBinDigit = (c: number): boolean => c === 48 || c === 49;
 
@@ -190,22 +261,22 @@ function isRadixDigit(c: number, radix: number): boolean {
 }
 
 /** Decodes the escape starting at the backslash `line[j]`; returns the byte and the next index. */
-function decodeEscape(line: string, j: number): { value: number; next: number } {
-  const e = line[j + 1];
-  if (e === undefined) throw new AsmError('unterminated escape sequence', j);
+function decodeEscape(line: string, j: number, end: number, lineStart: number): { value: number; next: number } {
+  const e = j + 1 < end ? line[j + 1] : undefined;
+  if (e === undefined) throw new AsmError('unterminated escape sequence', j - lineStart);
   const simple: Record<string, number> = { n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, '\\': 92, '"': 34, "'": 39 };
   if (e in simple) return { value: simple[e], next: j + 2 };
   if (e >= '0' && e <= '7') {
     let k = j + 1;
     let v = 0;
-    while (k < line.length && k < j + 4 && line[k] >= '0' && line[k] <= '7') v = v * 8 + (line.charCodeAt(k++) - 48);
+    while (k < end && k < j + 4 && line[k] >= '0' && line[k] <= '7') v = v * 8 + (line.charCodeAt(k++) - 48);
     return { value: v & 0xff, next: k };
   }
   if (e === 'x' || e === 'X') {
     let k = j + 2;
     let v = 0;
-    while (k < line.length && isRadixDigit(line.charCodeAt(k), 16)) v = (v * 16 + parseInt(line[k++], 16)) & 0xff;
-    if (k === j + 2) throw new AsmError('\\x used with no following hex digits', j);
+    while (k < end && isRadixDigit(line.charCodeAt(k), 16)) v = (v * 16 + parseInt(line[k++], 16)) & 0xff;
+    if (k === j + 2) throw new AsmError('\\x used with no following hex digits', j - lineStart);
     return { value: v, next: k };
   }
   return { value: line.charCodeAt(j + 1) & 0xff, next: j + 2 };

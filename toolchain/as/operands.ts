@@ -19,8 +19,9 @@ export interface Operand {
   reg: number;
   expr: Expr;
   col: number;
-  /** REG only: the register name as written (a symbol of that name where an address is expected). */
-  text?: string;
+  /** REG only: its token, valid while the statement is handled (a register name where an address is
+   * expected names a symbol). */
+  tok?: Token;
 }
 
 const REGS = new Map<string, number>();
@@ -36,14 +37,22 @@ export function registerOf(name: string): number {
 const isPunct = (t: Token, p: string): boolean => t.kind === Tk.PUNCT && t.text === p;
 const endsOperand = (t: Token): boolean => t.kind === Tk.END || isPunct(t, ',');
 
-/** Parses the comma-separated operands in `toks` from index `i` to the END token. */
+/** Reused operand objects: an instruction's operands live only while it is encoded. */
+const pool: Operand[] = [];
+const list: Operand[] = [];
+
+/**
+ * Parses the comma-separated operands in `toks` from index `i` to the END token. The returned array
+ * and its operands are reused by the next call; callers keep only the expressions.
+ */
 export function parseOperands(parser: ExprParser, toks: Token[], i: number): Operand[] {
-  const ops: Operand[] = [];
+  const ops = list;
+  ops.length = 0;
   if (toks[i].kind === Tk.END) return ops;
   parser.toks = toks;
   parser.pos = i;
   for (;;) {
-    ops.push(parseOperand(parser, toks));
+    ops.push(parseOperand(parser, toks, ops.length));
     const t = toks[parser.pos];
     if (t.kind === Tk.END) return ops;
     if (!isPunct(t, ',')) throw new AsmError(`unexpected '${t.text}' after operand`, t.col);
@@ -52,36 +61,48 @@ export function parseOperands(parser: ExprParser, toks: Token[], i: number): Ope
   }
 }
 
-function parseOperand(parser: ExprParser, toks: Token[]): Operand {
+function operand(n: number, kind: OpKind, reg: number, expr: Expr, col: number, tok: Token | undefined): Operand {
+  let o = pool[n];
+  if (o === undefined) {
+    o = { kind, reg, expr, col, tok };
+    pool.push(o);
+    return o;
+  }
+  o.kind = kind;
+  o.reg = reg;
+  o.expr = expr;
+  o.col = col;
+  o.tok = tok;
+  return o;
+}
+
+function parseOperand(parser: ExprParser, toks: Token[], n: number): Operand {
   const p = parser.pos;
   const t = toks[p];
-  if (t.kind === Tk.IDENT && endsOperand(toks[p + 1])) {
-    const r = REGS.get(t.text);
-    if (r !== undefined) {
-      parser.pos++;
-      return { kind: OpKind.REG, reg: r, expr: 0, col: t.col, text: t.text };
-    }
+  if (t.kind === Tk.IDENT && t.reg >= 0 && endsOperand(toks[p + 1])) {
+    parser.pos++;
+    return operand(n, OpKind.REG, t.reg, 0, t.col, t);
   }
   const mem = memSuffix(toks, p);
   if (mem >= 0) {
     parser.pos = p + 3;
-    return { kind: OpKind.MEM, reg: mem, expr: 0, col: t.col };
+    return operand(n, OpKind.MEM, mem, 0, t.col, undefined);
   }
   const expr = parser.parse();
   const r = memSuffix(toks, parser.pos);
   if (r >= 0) {
     parser.pos += 3;
-    return { kind: OpKind.MEM, reg: r, expr, col: t.col };
+    return operand(n, OpKind.MEM, r, expr, t.col, undefined);
   }
-  return { kind: OpKind.EXPR, reg: 0, expr, col: t.col };
+  return operand(n, OpKind.EXPR, 0, expr, t.col, undefined);
 }
 
 /** If `toks[p..]` is `( reg )` ending the operand, the register number, else -1. */
 function memSuffix(toks: Token[], p: number): number {
   if (!isPunct(toks[p], '(') || toks[p + 1].kind !== Tk.IDENT || !isPunct(toks[p + 2], ')')) return -1;
   if (!endsOperand(toks[p + 3])) return -1;
-  const r = REGS.get(toks[p + 1].text);
-  if (r === undefined) throw new AsmError(`invalid register '${toks[p + 1].text}'`, toks[p + 1].col);
+  const r = toks[p + 1].reg;
+  if (r < 0) throw new AsmError(`invalid register '${toks[p + 1].text}'`, toks[p + 1].col);
   return r;
 }
 

@@ -45,7 +45,7 @@ function loadAddress(got: boolean): InstrFn {
     expectCount(ops, 2, name, col);
     const rd = reg(ops[0]);
     const op = ops[1];
-    const target = op.kind === OpKind.REG && op.text !== undefined ? symbolOperand(asm, op) : op.expr;
+    const target = op.kind === OpKind.REG && op.tok !== undefined ? symbolOperand(asm, op) : op.expr;
     if ((op.kind !== OpKind.EXPR && op.kind !== OpKind.REG) || relocOf(op) !== null) {
       throw new AsmError('expected a symbol', op.col);
     }
