@@ -320,6 +320,11 @@ function addressOf(p: Parser, n: Node, tok: Token): Node {
   if (n.ty!.kind === 'func' && n.kind === 'var') {
     return { kind: 'addr', tok, ty: pointerTo(n.ty!), lhs: n };
   }
+  if (n.kind === 'comma' && n.rhs!.kind === 'var') {
+    // compound literal: (init, object)
+    const a = addressOf(p, n.rhs!, tok);
+    return { kind: 'comma', tok, ty: a.ty, lhs: n.lhs, rhs: a };
+  }
   if (!(n.kind === 'var' || n.kind === 'deref' || n.kind === 'member' || n.kind === 'str' || ((n.kind === 'stmtexpr' || n.kind === 'call') && isRecord(n.ty!)))) {
     throw p.error('lvalue required as unary \'&\' operand', tok);
   }

@@ -172,18 +172,14 @@ function arrayDesignator(p: Parser, init: Init): number {
 
 /** Brace elision: an array initialized from the enclosing list takes as many elements as it holds. */
 function arrayInitElided(p: Parser, init: Init, start: number): void {
-  if (init.open) {
-    // unknown size without braces: a single element
-    child(p, init, 0, p.tok);
-  }
-  for (let i = start; i < init.children!.length && !isEnd(p); i++) {
+  for (let i = start; (init.open || i < init.children!.length) && !isEnd(p); i++) {
     const save = p.pos;
-    if (i > start) p.expect(',');
+    if (i > 0) p.expect(',');
     if (p.is('[') || p.is('.')) {
       p.pos = save;
       return;
     }
-    initializer2(p, init.children![i]);
+    initializer2(p, child(p, init, i, p.tok)!);
   }
 }
 

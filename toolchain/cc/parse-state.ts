@@ -3,7 +3,7 @@
 import type { Node, Obj } from './ast.js';
 import { CompileError, Diagnostics } from './diagnostics.js';
 import type { Token } from './tokenize.js';
-import type { Type } from './types.js';
+import { Type, pointerTo, ty } from './types.js';
 
 /** What an ordinary identifier names in a scope. */
 export interface ScopeEntry {
@@ -67,6 +67,8 @@ export class Parser {
     readonly diags: Diagnostics,
   ) {
     for (const t of toks) if (t.kind === 'ident' && KEYWORDS.has(t.text)) t.kind = 'keyword';
+    // gcc's builtin va_list type: a pointer walking the argument save area
+    this.scope.vars.set('__builtin_va_list', { typedef: pointerTo(ty.void) });
   }
 
   get tok(): Token {

@@ -206,7 +206,9 @@ class Lexer {
       if (c === 34) break;
       if (c === 92) {
         const r = this.readEscape(p + 1);
-        elems.push(r.value);
+        const ucn = t[p + 1] === 'u' || t[p + 1] === 'U';
+        if (ucn && !wide) for (const b of utf8Bytes(String.fromCodePoint(r.value))) elems.push(b);
+        else elems.push(r.value);
         p = r.end;
       } else if (wide) {
         const cp = t.codePointAt(p)!;

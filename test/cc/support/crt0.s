@@ -6,6 +6,10 @@
 	.globl	_start
 	.type	_start, @function
 _start:
+	.option	push
+	.option	norelax
+	la	gp, __global_pointer$
+	.option	pop
 	lw	a0, 0(sp)
 	addi	a1, sp, 4
 	andi	sp, sp, -16

@@ -1,0 +1,60 @@
+#include "test.h"
+/* String and character literals: escapes, concatenation, wide strings, arrays of strings. */
+int len(const char *s) { int n = 0; while (*s++) n++; return n; }
+int main(void) {
+  ASSERT(97, "abc"[0]);
+  ASSERT(99, "abc"[2]);
+  ASSERT(0, "abc"[3]);
+  ASSERT(4, sizeof("abc"));
+  ASSERT(7, "\a"[0]);
+  ASSERT(8, "\b"[0]);
+  ASSERT(9, "\t"[0]);
+  ASSERT(10, "\n"[0]);
+  ASSERT(11, "\v"[0]);
+  ASSERT(12, "\f"[0]);
+  ASSERT(13, "\r"[0]);
+  ASSERT(27, "\e"[0]);
+  ASSERT(92, "\\"[0]);
+  ASSERT(34, "\""[0]);
+  ASSERT(39, "\'"[0]);
+  ASSERT(63, "\?"[0]);
+  ASSERT(0, "\0"[0]);
+  ASSERT(16, "\20"[0]);
+  ASSERT(65, "\101"[0]);
+  ASSERT(255, "\377"[0]);
+  ASSERT(255, "\xff"[0]);
+  ASSERT(16, "\x10"[0]);
+  ASSERT(171, "\xAB"[0]);
+  ASSERT(7, sizeof("abc" "def"));
+  ASSERT(100, ("abc" "def")[3]);
+  ASSERT(6, len("abc" "def"));
+  ASSERT(8, sizeof("a\0b\0c\x01\x02"));
+  ASSERT(97, 'a');
+  ASSERT(10, '\n');
+  ASSERT(0, '\0');
+  ASSERT(255, '\xff');
+  ASSERT(255, '\377');
+  ASSERT(39, '\'');
+  ASSERT(34, '"');
+  ASSERT(4, sizeof(L'a'));
+  ASSERT(8, sizeof(L"a"));
+  ASSERT(98, L"ab"[1]);
+  ASSERT(0x3042, L"\u3042"[0]);
+  ASSERT(3, sizeof(u8"\u00e9"));
+  ASSERT(0xc3, u8"\u00e9"[0]);
+  ASSERT(0xa9, (unsigned char)"é"[1]);
+  const char *arr[] = {"one", "two", "three"};
+  ASSERT(5, len(arr[2]));
+  ASSERT(119, arr[1][1]);
+  char buf[] = "mutable";
+  buf[0] = 'M';
+  ASSERT(77, buf[0]);
+  ASSERT(8, sizeof(buf));
+  const char *p = "xyz" + 1;
+  ASSERT(121, *p);
+  ASSERT(1, "abc" != 0);
+  char m[2][4] = {"ab", "cde"};
+  ASSERT(100, m[1][1]);
+  ASSERT(0, m[0][2]);
+  return t_done("strings");
+}

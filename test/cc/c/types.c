@@ -1,0 +1,130 @@
+#include "test.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdalign.h>
+/* Types: sizes and alignment (ilp32), typedef, enum, _Bool, plain char unsigned, casts, qualifiers,
+ * _Generic, _Static_assert, _Alignas/_Alignof, sizeof on expressions. */
+typedef int myint;
+typedef myint *myintp;
+typedef struct Pair { int a, b; } Pair;
+enum Color { RED, GREEN = 5, BLUE, ALPHA = GREEN * 10 };
+enum { ANON_A = -2, ANON_B };
+_Static_assert(sizeof(int) == 4, "int is 32-bit");
+_Static_assert(sizeof(long) == 4, "long is 32-bit");
+_Static_assert(sizeof(void *) == 4, "pointers are 32-bit");
+_Alignas(16) int aligned_global;
+const int cint = 12;
+volatile int vint = 3;
+int restrict_sum(int *restrict a, const int *restrict b) { return *a + *b; }
+#define TYPE_NAME(x) _Generic((x), int: 1, unsigned: 2, long: 3, char: 4, long long: 5, default: 0)
+_Noreturn void never(void);
+int main(void) {
+  ASSERT(1, sizeof(char));
+  ASSERT(2, sizeof(short));
+  ASSERT(4, sizeof(int));
+  ASSERT(4, sizeof(long));
+  ASSERT(8, sizeof(long long));
+  ASSERT(4, sizeof(void *));
+  ASSERT(1, sizeof(_Bool));
+  ASSERT(4, sizeof(enum Color));
+  ASSERT(8, _Alignof(long long));
+  ASSERT(2, _Alignof(short));
+  ASSERT(4, alignof(int *));
+  ASSERT(0, (uintptr_t)&aligned_global % 16);
+  _Alignas(8) char ac = 1;
+  ASSERT(0, (uintptr_t)&ac % 8);
+  ASSERT(255, (char)-1);
+  ASSERT(1, (char)-1 > 0);
+  ASSERT(-1, (signed char)-1);
+  ASSERT(0, CHAR_MIN);
+  ASSERT(255, CHAR_MAX);
+  ASSERT(2147483647, INT_MAX);
+  ASSERT(-2147483647 - 1, INT_MIN);
+  ASSERT(4294967295LL, UINT_MAX);
+  ASSERT(9223372036854775807LL, LLONG_MAX);
+  ASSERT(4, sizeof(int32_t));
+  ASSERT(8, sizeof(uint64_t));
+  ASSERT(4, sizeof(size_t));
+  ASSERT(4, sizeof(ptrdiff_t));
+  ASSERT(-1, (int8_t)255);
+  ASSERT(65535, (uint16_t)-1);
+  myint mi = 5;
+  myintp mp = &mi;
+  ASSERT(5, *mp);
+  Pair pr = {1, 2};
+  ASSERT(3, pr.a + pr.b);
+  ASSERT(8, sizeof(Pair));
+  ASSERT(0, RED);
+  ASSERT(5, GREEN);
+  ASSERT(6, BLUE);
+  ASSERT(50, ALPHA);
+  ASSERT(-1, ANON_B);
+  enum Color col = BLUE;
+  ASSERT(6, col);
+  bool b = 42;
+  ASSERT(1, b);
+  b = 0;
+  ASSERT(0, b);
+  _Bool bb = 0 == 0;
+  ASSERT(1, bb);
+  bb = (char *)0 + 1 != 0;
+  ASSERT(1, bb);
+  ASSERT(1, true);
+  ASSERT(0, false);
+  ASSERT(12, cint);
+  ASSERT(3, vint);
+  vint = 4;
+  ASSERT(4, vint);
+  int r1 = 2, r2 = 3;
+  ASSERT(5, restrict_sum(&r1, &r2));
+  ASSERT(1, TYPE_NAME(1));
+  ASSERT(2, TYPE_NAME(1u));
+  ASSERT(3, TYPE_NAME(1L));
+  ASSERT(4, TYPE_NAME((char)1));
+  ASSERT(5, TYPE_NAME(1LL));
+  ASSERT(0, TYPE_NAME((short)1));
+  int x = 3;
+  ASSERT(4, sizeof x);
+  ASSERT(4, sizeof(x + 1));
+  ASSERT(8, sizeof(x + 1LL));
+  ASSERT(3, x);
+  ASSERT(4, sizeof(x++));
+  ASSERT(3, x);
+  ASSERT(1, sizeof((char)x));
+  ASSERT(4, sizeof(+(char)x));
+  ASSERT(40, sizeof(int[10]));
+  ASSERT(12, sizeof(int(*)[3]) * 3);
+  ASSERT(4, sizeof(int (*)(int)));
+  typeof(x) tx = 7;
+  ASSERT(7, tx);
+  typeof(int *) tp = &tx;
+  ASSERT(7, *tp);
+  unsigned short us = 65535;
+  ASSERT(65536, us + 1);
+  ASSERT(1, (unsigned short)(us + 1) == 0);
+  unsigned char uc = 200;
+  ASSERT(400, uc + uc);
+  char ch = 'A';
+  ASSERT(66, ch + 1);
+  long l = -1;
+  ASSERT(1, l < 0);
+  unsigned long ul = l;
+  ASSERT(4294967295LL, ul);
+  ASSERT(1, (long)ul == -1);
+  ASSERT(0, (unsigned long)-1 < 0);
+  ASSERT(0, -1L < 1U);
+  ASSERT(0, -1 < 1U);
+  ASSERT(1, -1LL < 1U);
+  int *ip = (int *)4096;
+  ASSERT(4100, (int)(ip + 1));
+  ASSERT(4096, (uintptr_t)ip);
+  const char *cs = "abc";
+  ASSERT(98, cs[1]);
+  char *const cp = (char *)cs;
+  ASSERT(97, *cp);
+  const volatile int cvi = 9;
+  ASSERT(9, cvi);
+  return t_done("types");
+}

@@ -1,0 +1,170 @@
+// The one place that decides how compiled C test programs are assembled, linked and run.
+// Defaults: GNU as/ld + qemu-riscv32. Switch with environment variables:
+//   PAGODA_CC_AS=gnu|pagoda   PAGODA_CC_LD=gnu|pagoda   PAGODA_CC_RUN=qemu|pagoda
+// `pagoda` uses toolchain/as, toolchain/ld in-process and `node bin/pagoda.mjs run`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assemble as ourAssemble, formatDiagnostic as fmtAs } from '../../toolchain/as/index.js';
+import { compile } from '../../toolchain/cc/index.js';
+import { formatDiagnostic as fmtCc } from '../../toolchain/cc/index.js';
+import { link as ourLink, formatDiagnostic as fmtLd } from '../../toolchain/ld/index.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SUPPORT = join(ROOT, 'test/cc/support');
+export const CC_INCLUDE = join(ROOT, 'toolchain/cc/include');
+const GCC = 'riscv64-unknown-elf-gcc';
+const MARCH = ['-march=rv32im', '-mabi=ilp32'];
+
+function hasTool(name: string): boolean {
+  try {
+    execFileSync(name, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const have = {
+  gcc: hasTool(GCC),
+  gnuBinutils: hasTool('riscv64-unknown-elf-as') && hasTool('riscv64-unknown-elf-ld'),
+  qemu: hasTool('qemu-riscv32'),
+};
+
+export interface ObjectFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface RunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+const asChoice = process.env.PAGODA_CC_AS ?? 'gnu';
+const ldChoice = process.env.PAGODA_CC_LD ?? 'gnu';
+const runChoice = process.env.PAGODA_CC_RUN ?? 'qemu';
+
+/** True when the selected assembler, linker and runner (and gcc's libgcc for the 64-bit helpers) exist. */
+export const pipelineAvailable =
+  have.gcc && (asChoice === 'pagoda' || have.gnuBinutils) && (ldChoice === 'pagoda' || have.gnuBinutils) &&
+  (runChoice === 'pagoda' || have.qemu);
+
+export const pipelineName = `as=${asChoice} ld=${ldChoice} run=${runChoice}`;
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), 'pagoda-cc-'));
+}
+
+/** Assembles GNU assembler text into an ELF relocatable object. Throws with the diagnostics on error. */
+export function assembleText(asm: string, name: string): ObjectFile {
+  if (asChoice === 'pagoda') {
+    const r = ourAssemble(asm, name);
+    if (!r.object) throw new Error(r.diagnostics.map(fmtAs).join('\n'));
+    return { name: name.replace(/\.s$/, '.o'), bytes: r.object };
+  }
+  const dir = scratch();
+  try {
+    const src = join(dir, 'in.s');
+    const obj = join(dir, 'out.o');
+    writeFileSync(src, asm);
+    execFileSync('riscv64-unknown-elf-as', [...MARCH, '-o', obj, src], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { name: name.replace(/\.s$/, '.o'), bytes: readFileSync(obj) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let libgccCache: ObjectFile | null = null;
+/** gcc's libgcc.a for rv32im/ilp32 (the 64-bit division and shift helpers). */
+export function libgcc(): ObjectFile {
+  if (!libgccCache) {
+    const path = execFileSync(GCC, [...MARCH, '-print-libgcc-file-name']).toString().trim();
+    libgccCache = { name: path, bytes: readFileSync(path) };
+  }
+  return libgccCache;
+}
+
+let crt0Cache: ObjectFile | null = null;
+/** The tests' start-up code and syscall stubs (test/cc/support/crt0.s). */
+export function crt0(): ObjectFile {
+  if (!crt0Cache) crt0Cache = assembleText(readFileSync(join(SUPPORT, 'crt0.s'), 'utf8'), 'crt0.s');
+  return crt0Cache;
+}
+
+/** Links objects (crt0 first) with libgcc into a static executable. */
+export function linkObjects(objects: ObjectFile[]): Uint8Array {
+  const all = [crt0(), ...objects, libgcc()];
+  if (ldChoice === 'pagoda') {
+    const r = ourLink(all);
+    if (!r.executable) throw new Error(r.diagnostics.map(fmtLd).join('\n'));
+    return r.executable;
+  }
+  const dir = scratch();
+  try {
+    const paths = all.map((o, i) => {
+      const p = join(dir, `${i}-${o.name.replace(/[^A-Za-z0-9_.-]/g, '_')}`);
+      writeFileSync(p, o.bytes);
+      return p;
+    });
+    const out = join(dir, 'a.out');
+    execFileSync('riscv64-unknown-elf-ld', ['-m', 'elf32lriscv', '-o', out, ...paths], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs an executable and collects its exit status and output. */
+export function runExecutable(exe: Uint8Array, args: string[] = []): RunResult {
+  const dir = scratch();
+  try {
+    const path = join(dir, 'prog');
+    writeFileSync(path, exe, { mode: 0o755 });
+    const cmd = runChoice === 'pagoda' ? process.execPath : 'qemu-riscv32';
+    const argv = runChoice === 'pagoda' ? [join(ROOT, 'bin/pagoda.mjs'), 'run', path, ...args] : [path, ...args];
+    const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readIfExists(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** Compiles a C file with our compiler to assembly text (throws with formatted diagnostics). */
+export function compileC(path: string, opt: number, extraDefines: [string, string][] = []): string {
+  const r = compile(readFileSync(path, 'utf8'), path, {
+    includeDirs: [SUPPORT],
+    systemIncludeDirs: [CC_INCLUDE],
+    readFile: readIfExists,
+    opt,
+    defines: extraDefines,
+  });
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => fmtCc(d, 'pagoda cc')).join('\n'));
+  return r.asm;
+}
+
+/** Compiles a C file with gcc (-O1, GNU C11) to an object, with our freestanding headers. */
+export function gccObject(path: string, flags: string[] = []): ObjectFile {
+  const dir = scratch();
+  try {
+    const out = join(dir, 'out.o');
+    execFileSync(GCC, [...MARCH, '-mno-relax', '-O1', '-std=gnu11', '-w', '-ffreestanding', '-nostdinc', '-I', CC_INCLUDE, '-I', SUPPORT,
+      '-D__pagoda__=1', '-D__ILP32__=1', ...flags, '-c', '-o', out, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return { name: path.replace(/^.*\//, '').replace(/\.c$/, '.o'), bytes: readFileSync(out) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Compiles (ours), assembles, links and runs one C file. */
+export function buildAndRun(path: string, opt: number): RunResult {
+  const obj = assembleText(compileC(path, opt), path.replace(/^.*\//, '').replace(/\.c$/, '.s'));
+  return runExecutable(linkObjects([obj]));
+}
