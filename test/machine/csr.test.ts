@@ -134,13 +134,14 @@ describe('time', () => {
     expect(m.cpu.x[R.a1]).toBe(5);
   });
 
-  it('the default time source (the host clock) never goes backward', () => {
+  it('the default time source (the host clock) never goes backward (modulo the 32-bit wrap)', () => {
     const m = runBare((p) => {
       rd(p, R.a0, Csr.TIME);
       for (let i = 0; i < 100; i++) p.emit('addi', R.t0, R.t0, 1);
       rd(p, R.a1, Csr.TIME);
     });
-    expect(m.cpu.x[R.a1] >>> 0).toBeGreaterThanOrEqual(m.cpu.x[R.a0] >>> 0);
+    // The low word wraps every ~7 minutes at 10 MHz: the difference, taken modulo 2^32, is small.
+    expect((m.cpu.x[R.a1] - m.cpu.x[R.a0]) >>> 0).toBeLessThan(2 ** 31);
   });
 });
 
