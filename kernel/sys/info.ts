@@ -5,8 +5,10 @@ import { copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
 
 const FIELD = 65;
+/** The uname fields, in struct order. */
 export const UTSNAME = ['Pagoda', 'pagoda', '0.1.0', '#1 Pagoda', 'riscv32', '(none)'];
 
+/** uname(buf): 0 or -EFAULT. */
 export function sysUname(ctx: SysContext, buf: number): number {
   const out = new Uint8Array(FIELD * UTSNAME.length);
   const enc = new TextEncoder();

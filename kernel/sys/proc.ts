@@ -8,6 +8,7 @@ export function sysExit(ctx: SysContext, code: number): undefined {
   return undefined;
 }
 
+/** getpid() and gettid(): the pid (one thread per process). */
 export function sysGetpid(ctx: SysContext): number { return ctx.proc.pid; }
 
 /** set_tid_address(tidptr): remembers the pointer and returns the thread id (the pid: one thread each). */
@@ -16,4 +17,5 @@ export function sysSetTidAddress(ctx: SysContext, tidptr: number): number {
   return ctx.proc.pid;
 }
 
+/** getuid/geteuid/getgid/getegid: 0, everyone is root until users exist. */
 export function sysGetuid(): number { return 0; }

@@ -38,6 +38,7 @@ function encodeTimespec(ns: number): Uint8Array {
   return out;
 }
 
+/** clock_gettime64(clock, tp): 0, -EINVAL for an unknown clock, -EFAULT. */
 export function sysClockGettime64(ctx: SysContext, clock: number, tp: number): number {
   const ns = nowNs(ctx, clock);
   if (ns === undefined) return -Errno.EINVAL;
