@@ -55,6 +55,12 @@ export const pipelineAvailable =
 
 export const pipelineName = `as=${asChoice} ld=${ldChoice} run=${runChoice}`;
 
+/** Runs a host tool; on failure throws with its stderr (not just "Command failed"). */
+function tool(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} failed:\n${r.stderr}`);
+}
+
 function scratch(): string {
   return mkdtempSync(join(tmpdir(), 'pagoda-cc-'));
 }
@@ -71,7 +77,7 @@ export function assembleText(asm: string, name: string): ObjectFile {
     const src = join(dir, 'in.s');
     const obj = join(dir, 'out.o');
     writeFileSync(src, asm);
-    execFileSync('riscv64-unknown-elf-as', [...MARCH, '-o', obj, src], { stdio: ['ignore', 'ignore', 'pipe'] });
+    tool('riscv64-unknown-elf-as', [...MARCH, '-o', obj, src]);
     return { name: name.replace(/\.s$/, '.o'), bytes: readFileSync(obj) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -111,7 +117,7 @@ export function linkObjects(objects: ObjectFile[]): Uint8Array {
       return p;
     });
     const out = join(dir, 'a.out');
-    execFileSync('riscv64-unknown-elf-ld', ['-m', 'elf32lriscv', '-o', out, ...paths], { stdio: ['ignore', 'ignore', 'pipe'] });
+    tool('riscv64-unknown-elf-ld', ['-m', 'elf32lriscv', '-o', out, ...paths]);
     return readFileSync(out);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -155,8 +161,8 @@ export function gccObject(path: string, flags: string[] = []): ObjectFile {
   const dir = scratch();
   try {
     const out = join(dir, 'out.o');
-    execFileSync(GCC, [...MARCH, '-mno-relax', '-O1', '-std=gnu11', '-w', '-ffreestanding', '-nostdinc', '-I', CC_INCLUDE, '-I', SUPPORT,
-      '-D__pagoda__=1', '-D__ILP32__=1', ...flags, '-c', '-o', out, path], { stdio: ['ignore', 'ignore', 'pipe'] });
+    tool(GCC, [...MARCH, '-mno-relax', '-O1', '-std=gnu11', '-w', '-ffreestanding', '-nostdinc', '-I', CC_INCLUDE, '-I', SUPPORT,
+      '-D__pagoda__=1', '-D__ILP32__=1', ...flags, '-c', '-o', out, path]);
     return { name: path.replace(/^.*\//, '').replace(/\.c$/, '.o'), bytes: readFileSync(out) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

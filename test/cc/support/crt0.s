@@ -32,3 +32,30 @@ __t_exit:
 	li	a7, 93
 	ecall
 	.size	__t_exit, .-__t_exit
+
+# memset/memcpy: gcc may call them for struct copies and zeroing (byte loops are enough here).
+	.globl	memset
+	.type	memset, @function
+memset:
+	mv	t0, a0
+1:	beqz	a2, 2f
+	sb	a1, 0(t0)
+	addi	t0, t0, 1
+	addi	a2, a2, -1
+	j	1b
+2:	ret
+	.size	memset, .-memset
+
+	.globl	memcpy
+	.type	memcpy, @function
+memcpy:
+	mv	t0, a0
+1:	beqz	a2, 2f
+	lbu	t1, 0(a1)
+	sb	t1, 0(t0)
+	addi	t0, t0, 1
+	addi	a1, a1, 1
+	addi	a2, a2, -1
+	j	1b
+2:	ret
+	.size	memcpy, .-memcpy

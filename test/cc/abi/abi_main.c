@@ -1,0 +1,76 @@
+#include "test.h"
+#include "abi.h"
+/* Caller side of the ABI test: every argument and result shape across the compiler boundary. */
+static int cb(int a, long long b, struct S8 s) { return a + (int)(b >> 33) + s.b * 100; }
+int main(void) {
+  ASSERT(-5, take_sc(-5));
+  ASSERT(251, take_uc(251));
+  ASSERT(-300, take_ss(-300));
+  ASSERT(65000, take_us(65000));
+  ASSERT(1, take_bool(7));
+  ASSERT(-1, ret_sc(255));
+  ASSERT(255, ret_uc(-1));
+  ASSERT(-1, ret_ss(65535));
+  ASSERT(65535, ret_us(-1));
+  ASSERT(1, ret_bool(256));
+  ASSERT(1, ret_sc(257));
+  ASSERT(0x20000000000LL - 1, ret_ll(0x100000000LL, 0x200));
+  ASSERT(0xfffffffe00000001ULL, ret_ull(0xffffffffu, 0xffffffffu));
+  ASSERT(1 + 0x200000000LL * 2 + 9 + 0x300000000LL * 4, ll_pair(1, 0x200000000LL, 3, 0x300000000LL));
+  ASSERT(0x500000000LL + 1 + 7 + 9000, ll_split(1, 2, 3, 4, 5, 6, 7, 0x500000000LL, 9));
+  ASSERT(1 + 8 + 90 + 0x700000000LL + 1100 + 0x900000001LL, ll_stack(1, 2, 3, 4, 5, 6, 7, 8, 9, 0x700000000LL, 11, 0x900000001LL));
+  ASSERT(1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 18 + 30 + 44 + 60 + 35 + 6, many(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0x500000006LL));
+  struct S1 a1 = {7};
+  struct S2 a2 = {-9};
+  struct S3 a3 = {1, 2, 3};
+  struct S4 a4 = {-44};
+  struct S5 a5 = {{1, 2, 3, 4, 5}};
+  struct S6 a6 = {1, 2, 3};
+  struct S8 a8 = {100, 1};
+  struct SLL all = {0x123456789LL};
+  struct SCI aci = {3, 4};
+  struct S12 a12 = {1, 2, 3};
+  struct S16 a16 = {1, 2, 3, 4};
+  struct S20 a20 = {{5}, 6};
+  a20.name[16] = 7;
+  ASSERT(7, s1(a1));
+  ASSERT(-9, s2(a2));
+  ASSERT(10203, s3(a3));
+  ASSERT(-44, s4(a4));
+  ASSERT(501, s5(a5));
+  ASSERT(321, s6(a6));
+  ASSERT(99, s8(a8));
+  ASSERT(0x12345678aLL, sll(all));
+  ASSERT(3004, sci(aci));
+  ASSERT(32, s12(a12));
+  ASSERT(1, a12.a);
+  ASSERT(15, s16(a16, 5));
+  ASSERT(18, s20(a20));
+  ASSERT(1 + 7 + 1000 + 100, s8_split(1, 2, 3, 4, 5, 6, 7, a8));
+  ASSERT(8 + 1 + 30 - 4400, s12_stack(1, 2, 3, 4, 5, 6, 7, 8, a12, a4));
+  ASSERT(9, r1(9).a);
+  ASSERT(12, r3(10).c);
+  ASSERT(-3, r4(-3).a);
+  ASSERT(8, r5(4).a[4]);
+  ASSERT(-5, r6(5).b);
+  ASSERT(30, r8(10).b);
+  ASSERT(0x1230, rll(0x123).v);
+  ASSERT(35, rci(5).i);
+  ASSERT(5, rci(5).c);
+  ASSERT(7, r12(5).c);
+  ASSERT(12, r16(6).d);
+  ASSERT(21, r20(7).n);
+  ASSERT(9, r20(7).name[16]);
+  ASSERT(7, r20(7).name[0]);
+  ASSERT(0, vsum(0));
+  ASSERT(45, vsum(9, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+  ASSERT(0x300000003LL, vll(3, 1LL, 0x100000001LL, 0x200000001LL));
+  ASSERT(0x400000000LL, vll(4, 0x100000000LL, 0x100000000LL, 0x100000000LL, 0x100000000LL));
+  struct S8 v8 = {1, 2};
+  struct S12 v12 = {0, 0, 3};
+  struct S3 v3 = {0, 0, 4};
+  ASSERT(2 + 1 + 20 + 300 + 4000 + 50000, vstruct(2, v8, v12, v3, 5));
+  ASSERT(1 + 7 + 0x100000000LL + 20 + 0x200000000LL, vmixed(1, 2, 3, 4, 5, 6, 7, 0x100000000LL, 2, 0x200000000LL));
+  ASSERT(3 + 3 + 400 + 1, callback(cb, 3));
+  return t_done("abi");
+}
