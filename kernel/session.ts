@@ -68,11 +68,12 @@ export class ConsoleSession {
   get initPid(): number | undefined { return this.init?.pid; }
 
   /**
-   * Starts the boot program and runs the machine until init ends or the host powers off. Resolves with how
-   * the session ended; never rejects for a user program's fault (a kernel panic does reject).
+   * Starts the boot program (or `path`, a program in the boot files, when given) and runs the machine until it
+   * ends or the host powers off. Resolves with how the session ended; never rejects for a user program's fault
+   * (a kernel panic does reject). May be called again after it resolved, to run another program.
    */
-  async start(): Promise<SessionEnd> {
-    const started = this.startInit();
+  async start(path?: string): Promise<SessionEnd> {
+    const started = this.startInit(path ?? this.initPath());
     if (typeof started === 'string') return { kind: 'no-init', message: started };
     this.init = started;
     await runUntilDone(this.kernel, {
@@ -84,22 +85,30 @@ export class ConsoleSession {
     return { kind: 'init-exited', status: shellStatus(exit), exit };
   }
 
-  /** Spawns init; a one-line reason when it cannot. */
-  private startInit(): Process | string {
-    const path = this.initPath();
-    if (path === undefined) {
-      const wanted = this.options.init ?? INIT_CANDIDATES.join(', ');
+  /** Spawns the program at `path`; a one-line reason when it cannot. */
+  private startInit(path: string | undefined): Process | string {
+    if (path === undefined || !this.kernel.files.get(path)) {
+      const wanted = path ?? this.options.init ?? INIT_CANDIDATES.join(', ');
       return `no boot program: ${wanted} not in the boot image`;
     }
     try {
       return spawnProcess(this.kernel, {
         path, bytes: this.kernel.files.get(path)!,
-        argv: this.options.argv ?? [path], envp: this.options.envp ?? DEFAULT_ENV,
+        argv: path === this.initPath() && this.options.argv ? this.options.argv : [path],
+        envp: this.options.envp ?? DEFAULT_ENV,
       });
     } catch (e) {
       if (e instanceof LoadRefusal) return `cannot execute ${path} (${e.code}): ${e.message}`;
       throw e;
     }
+  }
+
+  /**
+   * Host side: a file from the host (dropped on the web page) at absolute `path`. Until ramfs exists it joins
+   * the boot files, where exec finds programs; kernel II makes it a ramfs file.
+   */
+  addFile(path: string, bytes: Uint8Array): void {
+    this.kernel.files.add(path, bytes);
   }
 
   /** Host side: bytes typed at the terminal (or read from a pipe). */

@@ -1,0 +1,41 @@
+// The messages between the page (web/main.ts) and the worker running the machine (web/worker.ts). Everything
+// crosses by structured clone; byte arrays are transferred, not copied.
+
+import type { MemorySnapshot } from './memview-model.js';
+
+/** Page -> worker. */
+export type ToWorker =
+  /** Boot: the terminal's size; `init` overrides the boot program; `memMiB` the RAM size. */
+  | { type: 'boot'; cols: number; rows: number; memMiB?: number; init?: string }
+  /** Keys typed. */
+  | { type: 'input'; bytes: Uint8Array }
+  /** The terminal was resized. */
+  | { type: 'resize'; cols: number; rows: number }
+  /** `bytes` of output have been parsed by the terminal (flow control credit). */
+  | { type: 'ack'; bytes: number }
+  /** A file dropped onto the page, to go into /home. */
+  | { type: 'file'; name: string; bytes: Uint8Array }
+  /** Send a memory snapshot now (besides the periodic ones). */
+  | { type: 'snapshot' };
+
+/** Worker -> page. */
+export type FromWorker =
+  /** Console output, in order. */
+  | { type: 'output'; bytes: Uint8Array }
+  /** The live memory views' data, a few times per second while anything changes. */
+  | { type: 'memory'; snapshot: MemorySnapshot }
+  /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
+  | { type: 'file-added'; path: string; ran: boolean }
+  /** The session ended (init exited, or there was no boot program). */
+  | { type: 'ended'; how: string }
+  /** The worker failed (a kernel panic, a bad boot image): one line. */
+  | { type: 'fatal'; message: string };
+
+/** Flow control: the worker stops running the guest while this many output bytes are unparsed... */
+export const OUTPUT_HIGH_WATER = 256 * 1024;
+/** ...and runs it again once fewer than this many are. */
+export const OUTPUT_LOW_WATER = 64 * 1024;
+/** Output is posted at least at the end of every slice, and at once when a batch reaches this size. */
+export const OUTPUT_BATCH_BYTES = 64 * 1024;
+/** How often (ms) the worker sends a memory snapshot while the machine runs. */
+export const SNAPSHOT_INTERVAL_MS = 250;

@@ -1,0 +1,149 @@
+// The machine's thread: a Web Worker running a console session (kernel/session.ts), so the page never freezes
+// however long a guest computes. Output is batched per slice and sent with credit-based flow control (the page
+// acknowledges what xterm.js has parsed; past OUTPUT_HIGH_WATER unacknowledged bytes the guest is paused).
+// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
+
+import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
+import { snapshotMemory } from './memview-model.js';
+import {
+  OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
+  type FromWorker, type ToWorker,
+} from './protocol.js';
+
+/** The worker global as this file uses it (the DOM lib types `self` as a Window). */
+interface WorkerScope {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
+}
+const scope = self as unknown as WorkerScope;
+
+let session: ConsoleSession | undefined;
+let running = false;
+let batch: Uint8Array[] = [];
+let batchBytes = 0;
+let flushQueued = false;
+let unacked = 0;
+
+function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
+
+/** Sends the batched output as one message. */
+function flushOutput(): void {
+  flushQueued = false;
+  if (batchBytes === 0) return;
+  const bytes = new Uint8Array(batchBytes);
+  let at = 0;
+  for (const b of batch) { bytes.set(b, at); at += b.length; }
+  batch = [];
+  batchBytes = 0;
+  unacked += bytes.length;
+  if (unacked > OUTPUT_HIGH_WATER) session?.pause();
+  post({ type: 'output', bytes }, [bytes.buffer]);
+}
+
+/** Collects console output; flushed when the current slice ends (a microtask) or the batch is full. */
+function onOutput(bytes: Uint8Array): void {
+  batch.push(bytes.slice());
+  batchBytes += bytes.length;
+  if (batchBytes >= OUTPUT_BATCH_BYTES) flushOutput();
+  else if (!flushQueued) {
+    flushQueued = true;
+    queueMicrotask(flushOutput);
+  }
+}
+
+const say = (line: string): void => onOutput(new TextEncoder().encode(line + '\n'));
+
+/** A macrotask turn without setTimeout's clamping: pending messages (keys, acks) are handled meanwhile. */
+const channel = new MessageChannel();
+const turnWaiters: (() => void)[] = [];
+channel.port1.onmessage = (): void => { turnWaiters.shift()?.(); };
+function yieldTurn(): Promise<void> {
+  flushOutput();
+  return new Promise((resolve) => {
+    turnWaiters.push(resolve);
+    channel.port2.postMessage(0);
+  });
+}
+
+async function fetchBootImage(): Promise<Uint8Array | undefined> {
+  try {
+    const r = await fetch(new URL('boot.cpio', import.meta.url));
+    return r.ok ? new Uint8Array(await r.arrayBuffer()) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeEnd(end: SessionEnd): string {
+  if (end.kind === 'init-exited') return `exited with status ${end.status}`;
+  return end.kind === 'power-off' ? 'powered off' : end.message;
+}
+
+/** Runs `path` (or the boot program) to its end, then reports. */
+async function runSession(path?: string): Promise<void> {
+  if (!session || running) return;
+  running = true;
+  const end = await session.start(path);
+  running = false;
+  flushOutput();
+  postSnapshot();
+  if (end.kind === 'no-init') say(`pagoda: ${end.message}; drop an ELF file onto the page to run it`);
+  else say(`pagoda: ${path ?? 'init'} ${describeEnd(end)}`);
+  flushOutput();
+  post({ type: 'ended', how: describeEnd(end) });
+}
+
+function postSnapshot(): void {
+  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel) });
+}
+
+async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
+  const bootImage = await fetchBootImage();
+  session = new ConsoleSession({
+    memMiB: msg.memMiB, bootImage, init: msg.init, output: onOutput, yieldToHost: yieldTurn,
+  });
+  session.resize(msg.cols, msg.rows);
+  setInterval(() => { if (running) postSnapshot(); }, SNAPSHOT_INTERVAL_MS);
+  postSnapshot();
+  await runSession();
+}
+
+/** A dropped file goes to /home/NAME; with nothing running, it is run at once. */
+function addFile(name: string, bytes: Uint8Array): void {
+  if (!session) return;
+  const path = '/home/' + (name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '') || 'file');
+  session.addFile(path, bytes);
+  const ran = !running;
+  post({ type: 'file-added', path, ran });
+  if (ran) {
+    say(`pagoda: running ${path}`);
+    void runSession(path);
+  } else say(`\npagoda: ${path} added (${bytes.length} bytes)`);
+}
+
+function handle(msg: ToWorker): void {
+  switch (msg.type) {
+    case 'boot': return void bootMachine(msg).catch(fatal);
+    case 'input': return session?.input(msg.bytes);
+    case 'resize': return session?.resize(msg.cols, msg.rows);
+    case 'ack':
+      unacked = Math.max(0, unacked - msg.bytes);
+      if (unacked < OUTPUT_LOW_WATER) session?.resume();
+      return;
+    case 'file': return addFile(msg.name, msg.bytes);
+    case 'snapshot': return postSnapshot();
+  }
+}
+
+function fatal(e: unknown): void {
+  flushOutput();
+  post({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
+}
+
+scope.onmessage = (e) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    fatal(err);
+  }
+};
