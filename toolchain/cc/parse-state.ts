@@ -101,7 +101,7 @@ export class Parser {
   }
   expectedError(what: string): CompileError {
     const t = this.tok;
-    if (what === "';'" && this.pos > 0) {
+    if (what.includes("';'") && this.pos > 0) {
       // gcc points after the previous token for a missing semicolon
       const prev = this.toks[this.pos - 1];
       return new CompileError(`expected ${what} before ${describe(t)}`, { ...prev, pos: prev.pos + prev.text.length });

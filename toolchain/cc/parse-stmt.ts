@@ -58,7 +58,7 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
   const body: Node[] = [];
   let first = true;
   while (!p.consume(';')) {
-    if (!first) p.expect(',');
+    if (!first && !p.consume(',')) throw p.expectedError("',' or ';'");
     first = false;
     const d = declarator(p, base);
     const name = d.name!;

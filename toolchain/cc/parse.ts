@@ -56,7 +56,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
 function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {
   let first = true;
   while (!p.consume(';')) {
-    if (!first) p.expect(',');
+    if (!first && !p.consume(',')) throw p.expectedError("',' or ';'");
     const d = declarator(p, base);
     attributes(p);
     const name = d.name!;

@@ -83,7 +83,10 @@ export function newAdd(a: Node, b: Node, tok: Token): Node {
   const tb = decayed(b.ty!);
   if (isInteger(ta) && isInteger(tb)) return arith('add', '+', a, b, tok);
   if (ta.kind === 'ptr' && tb.kind === 'ptr') throw invalidOperands('+', a, b, tok);
-  if (ta.kind !== 'ptr') return newAdd(b, a, tok);
+  if (ta.kind !== 'ptr') {
+    if (tb.kind === 'ptr' && isInteger(ta)) return newAdd(b, a, tok);
+    throw invalidOperands('+', a, b, tok);
+  }
   if (!isInteger(tb)) throw invalidOperands('+', a, b, tok);
   return { kind: 'add', tok, ty: ta, lhs: newCast(a, ta), rhs: scaleIndex(b, ta.base!, tok) };
 }
