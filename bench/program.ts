@@ -71,6 +71,7 @@ export function encode(name: string, ops: number[]): number {
   if (!spec) throw new Error(`encode: unknown instruction ${name}`);
   const m = spec.match;
   const [a = 0, b = 0, c = 0] = ops;
+  checkRange(name, spec.format, ops);
   switch (spec.format) {
     case 'R': return encR(m, a, b, c);
     case 'I': return encI(m, a, b, c);
@@ -84,5 +85,24 @@ export function encode(name: string, ops: number[]): number {
     case 'LR': return encR(m, a, b, 0);
     case 'FENCE': return (m | 0x0ff00000) >>> 0;
     case 'NONE': return m;
+  }
+}
+
+const RANGES: Partial<Record<string, [index: number, min: number, max: number, align: number]>> = {
+  I: [2, -2048, 2047, 1],
+  S: [2, -2048, 2047, 1],
+  SHIFT: [2, 0, 31, 1],
+  B: [2, -4096, 4094, 2],
+  J: [1, -(1 << 20), (1 << 20) - 2, 2],
+};
+
+/** Throws when an immediate would not fit its field (the encoders would silently wrap it). */
+function checkRange(name: string, format: string, ops: number[]): void {
+  const range = RANGES[format];
+  if (!range) return;
+  const [index, min, max, align] = range;
+  const v = ops[index] ?? 0;
+  if (v < min || v > max || v % align !== 0) {
+    throw new RangeError(`encode: ${name} immediate ${v} is outside ${min}..${max}${align > 1 ? ` or not a multiple of ${align}` : ''}`);
   }
 }
