@@ -19,7 +19,7 @@ const ENOMEM = 12, EINVAL = 22, ENOTTY = 25, ENOSYS = 38;
 class Fault extends Error {}
 
 /** Runs an ELF32 RISC-V executable. Returns { exitCode, signal, stdout, stderr, instret }. */
-export function runRv32(elf, { argv = ['prog'], env = [], maxInstructions = 5e9 } = {}) {
+export function runRv32(elf, { argv = ['prog'], env = [], maxInstructions = 5e9, profile = null } = {}) {
   const pages = new Array(1 << 20);
   const regions = []; // [start, end) ranges where pages may appear on first touch
   const view = new DataView(elf.buffer, elf.byteOffset, elf.byteLength);
@@ -251,6 +251,7 @@ export function runRv32(elf, { argv = ['prog'], env = [], maxInstructions = 5e9 
           throw new Fault(`illegal instruction 0x${(ins >>> 0).toString(16)} at 0x${pc.toString(16)}`);
       }
       if (write && rd !== 0) x[rd] = v;
+      if (profile) profile[pc >>> 2] = (profile[pc >>> 2] || 0) + 1;
       pc = next;
       instret++;
     }

@@ -173,7 +173,6 @@ void *__dl_malloc_slow(size_t n) {
     m = alloc_mmapped(nb);
     if (m) return m;
   }
-  if (nb >= SMALL_LIMIT && have_fast()) __dl_consolidate();
   for (;;) {
     p = __dl_take_fit(nb);
     if (p) return __dl_use(p, chunk_size(p), nb);

@@ -11,11 +11,13 @@ static struct chunk *bin_head(unsigned i) {
 
 /* Small sizes: size / 8 (2..63). Large: 64 + 4 * (log2(size) - 9) + the next two bits. */
 unsigned __dl_bin_index(size_t size) {
-  unsigned b = 9;
+  unsigned b = 9; /* becomes floor(log2(size)) by binary search: 9 + 16 + 8 + 4 + 2 + 1 > 31 */
   if (size < SMALL_LIMIT) return (unsigned)(size >> 3);
-  if (size >> 21) b = 21;
-  if (size >> (b + 6)) b += 6;
-  while (size >> (b + 1)) b++;
+  if (size >> (b + 16)) b += 16;
+  if (size >> (b + 8)) b += 8;
+  if (size >> (b + 4)) b += 4;
+  if (size >> (b + 2)) b += 2;
+  if (size >> (b + 1)) b += 1;
   return 64 + 4 * (b - 9) + (unsigned)((size >> (b - 2)) & 3);
 }
 
@@ -24,8 +26,10 @@ void __dl_insert(struct chunk *p, size_t size) {
   struct chunk *b = bin_head(i);
   struct chunk *after = b;
   if (i >= 64) {
-    /* keep large bins ascending: insert before the first bigger chunk (after equal ones) */
+    /* keep large bins ascending: insert before the first bigger chunk (after equal ones);
+     * a chunk at least as big as the last one goes straight to the end */
     struct chunk *q = b->fd;
+    if (b->bk != b && chunk_size(b->bk) <= size) q = b;
     while (q != b && chunk_size(q) <= size) q = q->fd;
     after = q->bk;
   } else {
