@@ -66,7 +66,7 @@ function touchProgram(mib: number): Uint8Array {
 /**
  * Microseconds per demand-paging fault while a program touches `mib` MiB of fresh heap, one store per page.
  * `cold`: the first run on a new machine, where the host OS must also supply each page of the emulated RAM
- * on first touch; `warm`: the same program again on the same kernel (frames recycled: the steady state).
+ * on first touch; `warm`: the median of three more runs on the same kernel (frames recycled: the steady state).
  */
 export async function measurePageFault(mib = 64): Promise<{ cold: number; warm: number; faults: number }> {
   const pages = (mib << 20) / 4096;
@@ -78,13 +78,13 @@ export async function measurePageFault(mib = 64): Promise<{ cold: number; warm: 
     return ((performance.now() - t) * 1000) / pages;
   };
   const cold = await once();
-  const warm = await once();
+  const warm = median([await once(), await once(), await once()]);
   return { cold, warm, faults: pages };
 }
 
 /**
  * Microseconds to exec a program with 1 MiB of initialized data and run it to its exit (check, plan, map,
- * copy 1 MiB, build the stack, run, free): cold on a new machine, warm on the same kernel a second time.
+ * copy 1 MiB, build the stack, run, free): cold on a new machine, warm the median of three more runs.
  */
 export async function measureExec1MiB(): Promise<{ cold: number; warm: number }> {
   const data = new Uint8Array(1 << 20).map((_, i) => i & 0xff);
@@ -97,17 +97,19 @@ export async function measureExec1MiB(): Promise<{ cold: number; warm: number }>
     return (performance.now() - t) * 1000;
   };
   const cold = await once();
-  const warm = await once();
+  const warm = median([await once(), await once(), await once()]);
   return { cold, warm };
 }
 
 const round = (n: number): number => Math.round(n * 100) / 100;
+/** The middle value: this machine is shared and noisy, so one run says little. */
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The `kernel` group rows: boot, page-fault, exec-1mib, each with `microseconds` (steady state; page-fault
  *  and exec-1mib also give `coldMicroseconds`, which includes the host's first touch of emulated RAM). */
 export async function kernelBench(): Promise<BenchRow[]> {
-  measureBoot(); // warm the JIT once; report the second run
-  const bootUs = measureBoot();
+  measureBoot(); // warm the JIT once, then report the median of five boots
+  const bootUs = median([measureBoot(), measureBoot(), measureBoot(), measureBoot(), measureBoot()]);
   const fault = await measurePageFault(64);
   const exec = await measureExec1MiB();
   return [
