@@ -4,6 +4,9 @@ import { hasGcc, program } from './progs/build.js';
 import { LoadRefusal } from '../../loader/refusal.js';
 import { craftElf } from '../loader/craft.js';
 import { writeCpio } from '../../abi/cpio.js';
+import { Pte } from '../../abi/riscv.js';
+import { spawnProcess } from '../../kernel/exec.js';
+import { patched } from '../loader/craft.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel memory tests');
 
@@ -26,6 +29,23 @@ describe.skipIf(!hasGcc)('address spaces of running programs', () => {
     const bss = r.regions.filter((x) => x.kind === 'bss' || x.kind === 'data');
     expect(bss.reduce((n, x) => n + x.end - x.start, 0)).toBeGreaterThanOrEqual(3 << 20);
     expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('maps segments with their permissions and zeroes bss, including the tail of the last file page', () => {
+    const k = bootTestKernel({ memMiB: 16 });
+    // data: 4 file bytes at 0x11000 followed, in the file, by 0xff junk the loader must not copy
+    const elf = patched(craftElf(), (v, b) => b.fill(0xff, 0x2004, 0x2100));
+    const p = spawnProcess(k.kernel, { path: '/bin/p', bytes: elf, argv: ['p'], envp: [] });
+    const pt = p.space.pageTable;
+    const ram = k.kernel.machine.ram;
+    expect(pt.lookup(0x10000) & (Pte.R | Pte.W | Pte.X | Pte.U)).toBe(Pte.R | Pte.X | Pte.U);
+    expect(pt.lookup(0x11000) & (Pte.R | Pte.W | Pte.X | Pte.U)).toBe(Pte.R | Pte.W | Pte.U);
+    const data = pt.translate(0x11000);
+    expect(Array.from(ram.u8.subarray(data, data + 8))).toEqual([1, 2, 3, 4, 0, 0, 0, 0]);
+    expect(ram.u8.subarray(data + 4, data + 4096).every((x) => x === 0)).toBe(true);
+    expect(pt.translate(0x12000)).toBe(-1); // bss pages past the file wait for their first touch
+    expect(p.space.regions.all().map((r) => r.kind)).toEqual(['text', 'data', 'bss', 'stack']);
+    expect(p.space.brkStart).toBe(0x14000);
   });
 
   it('refuses a program needing more memory than the machine has, with ENOMEM and nothing leaked', async () => {
