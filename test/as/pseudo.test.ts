@@ -128,6 +128,18 @@ describe('branches and jumps', () => {
   });
 });
 
+describe('other pseudo-instructions gcc and people use', () => {
+  it('expands sgt/sgtu, sext.b/sext.h/zext.b/zext.h and jump as GNU as does', () => {
+    const elf = asm('\tsgt a0, a1, a2\n\tsgtu a0, a1, a2\n\tsext.b a0, a1\n\tsext.h a0, a1\n\tzext.b a0, a1\n' +
+      '\tzext.h a0, a1\n\tjump far_away, t0\n');
+    expect(hexWords(elf)).toEqual([
+      '00b62533', '00b63533', '01859513', '41855513', '01059513', '41055513', '0ff5f513', '01059513', '01055513',
+      '00000297', '00028067',
+    ]);
+    expect(relocs(elf)).toEqual(['24 CALL_PLT far_away']);
+  });
+});
+
 describe('CSR and counter pseudo-instructions', () => {
   it('encode csrr/csrw/csrs/csrc and their immediate forms', () => {
     const src = '\tcsrr a0, cycle\n\tcsrw mscratch, a0\n\tcsrs mstatus, a1\n\tcsrc mstatus, a2\n' +

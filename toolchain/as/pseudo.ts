@@ -130,6 +130,18 @@ function csrWrite(base: string, immBase: string, immOnly: boolean): InstrFn {
   };
 }
 
+/** `sext.b/sext.h/zext.h rd, rs`: `slli rd, rs, n` then a right shift of rd by n (GNU's expansion). */
+function shiftPair(right: string, n: number): InstrFn {
+  const slli = match('slli');
+  const r = match(right);
+  return (asm, ops, name, col) => {
+    expectCount(ops, 2, name, col);
+    const rd = reg(ops[0]);
+    asm.emitInstr((slli | (rd << 7) | (reg(ops[1]) << 15) | (n << 20)) >>> 0, col);
+    asm.emitInstr((r | (rd << 7) | (rd << 15) | (n << 20)) >>> 0, col);
+  };
+}
+
 function fixedWord(word: number): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 0, name, col);
@@ -154,6 +166,18 @@ export function pseudoInstructions(): Map<string, InstrFn> {
   m.set('snez', unary((rd, rs) => encR(sltu, rd, 0, rs)));
   m.set('sltz', unary((rd, rs) => encR(slt, rd, rs, 0)));
   m.set('sgtz', unary((rd, rs) => encR(slt, rd, 0, rs)));
+  m.set('sgt', (asm, ops, name, col) => {
+    expectCount(ops, 3, name, col);
+    asm.emitInstr(encR(slt, reg(ops[0]), reg(ops[2]), reg(ops[1])), col);
+  });
+  m.set('sgtu', (asm, ops, name, col) => {
+    expectCount(ops, 3, name, col);
+    asm.emitInstr(encR(sltu, reg(ops[0]), reg(ops[2]), reg(ops[1])), col);
+  });
+  m.set('zext.b', unary((rd, rs) => encI(match('andi'), rd, rs, 255)));
+  m.set('sext.b', shiftPair('srai', 24));
+  m.set('sext.h', shiftPair('srai', 16));
+  m.set('zext.h', shiftPair('srli', 16));
   m.set('beqz', branchZero('beq', false));
   m.set('bnez', branchZero('bne', false));
   m.set('blez', branchZero('bge', true));
@@ -181,6 +205,13 @@ export function pseudoInstructions(): Map<string, InstrFn> {
   });
   m.set('ret', fixedWord(encI(JALR, 0, 1, 0)));
   m.set('call', callType(false));
+  m.set('jump', (asm, ops, name, col) => {
+    expectCount(ops, 2, name, col);
+    const rt = reg(ops[1]);
+    asm.fixup(FixKind.CALL_PLT, targetExpr(asm, ops[0], 'jump'), ops[0].col);
+    asm.emitInstr(encU(AUIPC, rt, 0), col);
+    asm.emitInstr(encI(JALR, 0, rt, 0), col);
+  });
   m.set('tail', callType(true));
   m.set('csrr', csrRead(null));
   m.set('csrw', csrWrite('csrrw', 'csrrwi', false));
