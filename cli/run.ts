@@ -9,9 +9,11 @@ import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
 import { spawnProcess } from '../kernel/exec.js';
 import type { Kernel } from '../kernel/kernel.js';
+import { exitProcess } from '../kernel/proc/lifecycle.js';
 import { shellStatus } from '../kernel/proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
 
+const SIGPIPE = 13;
 const USAGE = 'usage: pagoda run [--mem MiB] [--verbose] PROG [ARGS...]\n';
 
 interface RunArgs {
@@ -89,11 +91,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pagoda run: ${parsed}\n${USAGE}`);
     return 2;
   }
+  let stdoutClosed = false;
   const k = boot({
     memMiB: parsed.memMiB,
     bootImage: findBootImage(),
     sinks: {
-      stdout: (b) => { process.stdout.write(b); },
+      stdout: (b) => { if (!stdoutClosed) process.stdout.write(b); },
       stderr: (b) => { process.stderr.write(b); },
       message: (line) => { process.stderr.write(line + '\n'); },
       bootLog: (line) => { if (parsed.verbose) process.stderr.write(line + '\n'); },
@@ -113,6 +116,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pagoda run: ${parsed.prog}: cannot execute (${e.code}): ${e.message}\n`);
     return e.code === 'no-memory' ? 12 : 126;
   }
+  // A closed stdout pipe (`pagoda run prog | head`) ends the program with SIGPIPE, as a write on Linux would.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    stdoutClosed = true;
+    const p = k.processes.get(pid);
+    if (p && p.alive) exitProcess(k, p, { kind: 'signaled', signal: SIGPIPE });
+  });
   const stdin = connectStdin(k);
   try {
     await runUntilDone(k, { waitForInput: stdin.wait, yieldToHost: () => new Promise((r) => setImmediate(r)) });

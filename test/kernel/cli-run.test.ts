@@ -45,6 +45,12 @@ describe.skipIf(!built || !hasGcc)('pagoda run', () => {
     expect(r.status).toBe(0);
   });
 
+  it('ends the program with SIGPIPE (status 141) when stdout is a closed pipe', () => {
+    const r = spawnSync('bash', ['-c', `node '${join(ROOT, 'bin', 'pagoda.mjs')}' run '${programPath('yes')}' | head -c 4; echo " \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout).toBe('y\ny\n 141\n');
+    expect(r.stderr).toBe('');
+  });
+
   it('prints the boot log on stderr only with --verbose', () => {
     const r = pagoda(['--verbose', '--mem=16', programPath('hello')]);
     expect(r.stderr).toMatch(/^Pagoda .*\nram: 16 MiB/);
