@@ -10,8 +10,14 @@ import { CommitLedger } from './mem/commit.js';
 import { FrameAllocator } from './mem/frames.js';
 import { CHUNK_MAP_PA, CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from './mem/layout.js';
 import { hex8 } from './panic.js';
+import { buildFileTree } from './fs/tree.js';
+import { signalTerminal } from './proc/signal.js';
+import { LineDiscipline } from './tty/linedisc.js';
+import type { Vfs } from './fs/vfs.js';
 
 export const PAGODA_VERSION = '0.1.0';
+/** Instructions a process runs before the timer lets the next one have the hart (a few ms). */
+export const DEFAULT_TIMER_INTERVAL = 1 << 19;
 
 export interface BootOptions {
   /** RAM in MiB: a multiple of 2 from 16 to 1024 (default 128). */
@@ -26,8 +32,12 @@ export interface BootOptions {
   onConsoleOutput?: (bytes: Uint8Array) => void;
   /** Source of AT_RANDOM bytes (default: crypto.getRandomValues). */
   random?: () => Uint8Array;
-  /** Timer interrupt period in instructions (0: off). */
+  /** Timer interrupt period in instructions (0: off; default DEFAULT_TIMER_INTERVAL): the scheduler's slice. */
   timerInterval?: number;
+  /** The console is an interactive terminal: a line discipline edits input, echoes and raises Ctrl-C. */
+  terminal?: boolean;
+  /** Most processes at once (default 64). */
+  maxProcesses?: number;
   /** Freed frames are filled with 0xa5 (tests: catches use after free). */
   poisonFreedFrames?: boolean;
 }
@@ -43,7 +53,7 @@ const defaultRandom = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16
 /** Brings the machine and the kernel up and returns the kernel, ready for spawnProcess(). */
 export function boot(options: BootOptions = {}): Kernel {
   const memMiB = options.memMiB ?? 128;
-  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? 0, onConsoleOutput: options.onConsoleOutput });
+  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput });
   const toConsole = (bytes: Uint8Array): void => machine.uart.write(bytes);
   const line = (s: string): void => toConsole(new TextEncoder().encode(s + '\n'));
   const sinks: KernelSinks = {
@@ -68,9 +78,8 @@ export function boot(options: BootOptions = {}): Kernel {
   for (const [path, data] of Object.entries(options.files ?? {})) files.add(path, data);
   log(`boot image: ${files.count} files, ${files.totalBytes} bytes${files.count ? ': ' + files.paths().slice(0, 8).join(' ') + (files.count > 8 ? ' ...' : '') : ''}`);
   const consoleInput = new ConsoleInput(machine.uart);           // console: UART bytes in and out
-  log('console: uart');
   const bootMs = performance.now();
-  return {
+  const k: Kernel = {
     machine, chunks, frames, commit, files, consoleInput, sinks,
     random: options.random ?? defaultRandom,
     realtimeMs: () => Date.now(),
@@ -78,5 +87,16 @@ export function boot(options: BootOptions = {}): Kernel {
     processes: new Map(),
     current: undefined,
     nextPid: 1,
+    fs: undefined as unknown as Vfs,
+    maxProcesses: options.maxProcesses ?? 64,
+    lastPid: 0,
   };
+  if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
+    consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
+  }
+  log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);
+  k.fs = buildFileTree(k);                                         // ramfs + /dev + /proc
+  log(`fs: ramfs (boot image read-only; /tmp, /home writable), /dev, /proc`);
+  log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes`);
+  return k;
 }

@@ -8,6 +8,7 @@ import type { FrameAllocator } from './mem/frames.js';
 import type { ConsoleInput } from './dev/console.js';
 import type { BootFiles } from './fs/bootfiles.js';
 import type { Process } from './proc/process.js';
+import type { Vfs } from './fs/vfs.js';
 
 /** Where the kernel's output goes; the host decides (console, stdout, stderr, a test buffer). */
 export interface KernelSinks {
@@ -39,4 +40,10 @@ export interface Kernel {
   /** The process on the hart, if any. */
   current: Process | undefined;
   nextPid: number;
+  /** The file tree (ramfs, /dev, /proc); set right after boot. */
+  fs: Vfs;
+  /** Most processes (live and zombie) at once: fork fails with EAGAIN beyond it. */
+  maxProcesses: number;
+  /** Round-robin position: the pid that ran last (the next turn goes to the next pid after it). */
+  lastPid: number;
 }

@@ -1,12 +1,16 @@
-// Running processes on the one hart. For now one process runs at a time: the host asks the kernel to run a
-// slice, and hears back whether it is still running, waiting (for console input or a timer), or done.
+// Running processes on the one hart, round robin. The current process keeps the hart until it sleeps, ends,
+// or the timer fires (every `timer.interval` instructions); then the next runnable pid after it gets a turn.
+// A sleeping process (its system call blocked: read on an empty tty or pipe, wait, nanosleep) is not run:
+// its system call is retried when the scheduler looks for work, and it runs again once that completes. The
+// host asks the kernel to run a slice and hears back whether it is still running, waiting (every live
+// process sleeps: for console input or a timer), or done.
 
 import { Trap, TRAP_NAMES } from '../machine/trap.js';
 import { hex8, panic } from './panic.js';
 import type { Kernel } from './kernel.js';
 import { switchTo } from './proc/lifecycle.js';
 import type { Process } from './proc/process.js';
-import { completeSyscall, handleTrap } from './trap.js';
+import { completeSyscallOf, handleTrap } from './trap.js';
 
 export type RunState =
   /** Call runSlice again. */
@@ -16,20 +20,39 @@ export type RunState =
   /** No live process is left. */
   | { kind: 'done' };
 
-/** The first live process (lowest pid), if any. */
-function pickProcess(k: Kernel): Process | undefined {
-  for (const p of k.processes.values()) if (p.alive) return p;
-  return undefined;
-}
-
-/** Retries a blocked system call; true when it completed (or there was none). */
+/** Retries a sleeping system call; true when the process can run (it completed, or there was none). */
 function retryBlocked(k: Kernel, p: Process): boolean {
   if (!p.blocked) return true;
   const result = p.blocked();
-  if (result === undefined) return false;
+  if (result === undefined || !p.blocked) return false;
   p.blocked = undefined;
-  if (p.alive) completeSyscall(k, result);
-  return true;
+  p.waitChannel = '';
+  if (p.alive) completeSyscallOf(k, p, result);
+  return p.alive;
+}
+
+/**
+ * The process to run next: the current one unless it sleeps, ended or its turn is over (`rotate`), else the
+ * first runnable pid after it in order. Undefined when none can run; `live` tells whether any exists.
+ */
+function pickProcess(k: Kernel, rotate: boolean): { next: Process | undefined; live: boolean; wakeAtMs: number } {
+  const cur = k.current;
+  if (cur && !rotate && cur.alive && !cur.blocked) return { next: cur, live: true, wakeAtMs: 0 };
+  const all = [...k.processes.values()];
+  const after = cur ? cur.pid : k.lastPid;
+  let start = all.findIndex((p) => p.pid > after);
+  if (start < 0) start = 0;
+  let live = false;
+  let wakeAtMs = 0;
+  for (let i = 0; i < all.length; i++) {
+    const p = all[(start + i) % all.length];
+    if (!p.alive) continue;
+    live = true;
+    if (retryBlocked(k, p)) return { next: p, live, wakeAtMs };
+    if (p.alive && p.wakeAtMs && (wakeAtMs === 0 || p.wakeAtMs < wakeAtMs)) wakeAtMs = p.wakeAtMs;
+  }
+  // A retried call may have ended the process whose turn it was; the others may all have exited.
+  return { next: undefined, live: live && all.some((p) => p.alive), wakeAtMs };
 }
 
 /** Runs the hart for up to `budget` instructions (several traps may be handled) and says what comes next. */
@@ -37,18 +60,23 @@ export function runSlice(k: Kernel, budget: number): RunState {
   const cpu = k.machine.cpu;
   const stopAt = cpu.instret + budget;
   let stalled = 0;
+  let rotate = false;
   for (;;) {
-    const p = pickProcess(k);
-    if (!p) return { kind: 'done' };
+    k.consoleInput.pump();
+    const { next: p, live, wakeAtMs } = pickProcess(k, rotate);
+    rotate = false;
+    if (!p) return live ? { kind: 'waiting', wakeAtMs: wakeAtMs || undefined } : { kind: 'done' };
     switchTo(k, p);
-    if (!retryBlocked(k, p)) return { kind: 'waiting', wakeAtMs: p.wakeAtMs || undefined };
+    k.lastPid = p.pid;
     const left = stopAt - cpu.instret;
     if (left <= 0) return { kind: 'running' };
     const before = cpu.instret;
     const trap: Trap = cpu.run(left);
+    p.instructions += cpu.instret - before;
     // A fault that keeps coming back with no instruction retired is a kernel bug, not a user error.
-    stalled = cpu.instret === before && trap !== Trap.Ecall ? stalled + 1 : 0;
+    stalled = cpu.instret === before && trap !== Trap.Ecall && trap !== Trap.Timer ? stalled + 1 : 0;
     if (stalled >= 16) panic(`runSlice: ${TRAP_NAMES[trap]} at ${hex8(cpu.tval)} repeats at pc ${hex8(cpu.pc)}`);
     handleTrap(k, p, trap);
+    if (trap === Trap.Timer) rotate = true;
   }
 }

@@ -15,9 +15,6 @@ import type { Process, Resume } from './proc/process.js';
 import type { SysContext } from './sys/context.js';
 import { dispatchSyscall } from './sys/table.js';
 import { hex8 } from './panic.js';
-import { NullFile, ZeroFile } from './dev/null.js';
-import { ConsoleFile } from './dev/console.js';
-import type { OpenFile } from './dev/file.js';
 
 /** Handles `trap` for the current process `p` (whose registers are on the hart). */
 export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
@@ -77,31 +74,29 @@ export function completeSyscall(k: Kernel, result: number): void {
   cpu.pc = (cpu.pc + 4) >>> 0;
 }
 
+/** Finishes the sleeping system call of `p`, on the hart or in its saved registers. */
+export function completeSyscallOf(k: Kernel, p: Process, result: number): void {
+  if (k.current === p) return completeSyscall(k, result);
+  p.x[10] = result | 0;
+  p.pc = (p.pc + 4) >>> 0;
+}
+
 function systemCall(k: Kernel, p: Process): void {
   const cpu = k.machine.cpu;
   const result = dispatchSyscall(contextFor(k, p), cpu.x[17], cpu.x);
   if (result !== undefined && p.alive) completeSyscall(k, result);
 }
 
-function openDevice(k: Kernel, path: string): OpenFile | undefined {
-  switch (path) {
-    case '/dev/null': return new NullFile();
-    case '/dev/zero': return new ZeroFile();
-    case '/dev/console': case '/dev/tty': return new ConsoleFile(path, k.consoleInput, k.sinks.stdout);
-    default: return undefined;
-  }
-}
-
 /** The services a system call of `p` may use. */
 export function contextFor(k: Kernel, p: Process): SysContext {
   return {
     proc: p,
+    kernel: k,
     exit: (status) => exitProcess(k, p, status),
     block: (resume: Resume, wakeAtMs = 0) => {
       p.blocked = resume;
       p.wakeAtMs = wakeAtMs;
     },
-    openDevice: (path) => openDevice(k, path),
     realtimeMs: k.realtimeMs,
     monotonicMs: k.monotonicMs,
     cpuInstructions: () => k.machine.cpu.instret,

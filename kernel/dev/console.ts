@@ -1,8 +1,12 @@
 // The console: input bytes from the UART (the host terminal or a pipe), output bytes to a sink (the UART,
-// or for `pagoda run` the host's stdout or stderr). No line discipline yet: reads return what is there.
+// or for `pagoda run` the host's stdout or stderr). With a line discipline attached (an interactive boot),
+// typed bytes go through it (editing, echo, Ctrl-C) and output gets "\r\n" line ends; without one (`pagoda
+// run`, the test harness) reads return whatever bytes are there, since the host terminal does the editing.
 
+import { Errno } from '../../abi/errno.js';
 import type { Uart } from '../../machine/uart.js';
-import { WOULD_BLOCK, type OpenFile, type ReadResult } from './file.js';
+import { LineDiscipline, TERMIOS_BYTES, decodeTermios, encodeTermios } from '../tty/linedisc.js';
+import { WOULD_BLOCK, type FileStat, type IoctlMemory, type OpenFile, type ReadResult } from './file.js';
 
 /** A terminal size in character cells. */
 export interface ConsoleWinsize {
@@ -10,16 +14,38 @@ export interface ConsoleWinsize {
   rows: number;
 }
 
+// ioctl requests (asm-generic ioctls.h).
+export const TCGETS = 0x5401;
+export const TCSETS = 0x5402;
+export const TCSETSW = 0x5403;
+export const TCSETSF = 0x5404;
+export const TIOCGWINSZ = 0x5413;
+export const TIOCSWINSZ = 0x5414;
+
 /** Console input state shared by every fd open on the console. */
 export class ConsoleInput {
   /** Set by the host when its input ends (a pipe closed): reads then return 0 instead of sleeping. */
   closed = false;
   /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
+  /** The line discipline, when the console is an interactive terminal. */
+  discipline: LineDiscipline | undefined;
   constructor(private readonly uart: Uart) {}
+
+  /** Moves typed bytes from the UART through the line discipline (echo, signals). Cheap when idle. */
+  pump(): void {
+    const d = this.discipline;
+    if (!d) return;
+    while (this.uart.inputLength > 0) d.input(this.uart.readByte());
+  }
 
   /** Up to `max` waiting bytes; end of file when closed and drained; WOULD_BLOCK otherwise. */
   read(max: number): ReadResult {
+    if (this.discipline) {
+      this.pump();
+      const r = this.discipline.read(max);
+      return r === WOULD_BLOCK && this.closed ? new Uint8Array(0) : r;
+    }
     const out: number[] = [];
     while (out.length < max) {
       const b = this.uart.readByte();
@@ -31,11 +57,53 @@ export class ConsoleInput {
   }
 
   /** True when a read would not block. */
-  get ready(): boolean { return this.closed || this.uart.inputLength > 0; }
+  get ready(): boolean {
+    if (this.discipline) return this.closed || this.discipline.ready;
+    return this.closed || this.uart.inputLength > 0;
+  }
+
+  /** Terminal ioctls: TCGETS/TCSETS* (termios), TIOCGWINSZ/TIOCSWINSZ; -ENOTTY for others. */
+  ioctl(request: number, arg: number, mem: IoctlMemory): number {
+    const d = this.discipline;
+    switch (request) {
+      case TCGETS: return mem.copyOut(arg, encodeTermios(d ? d.termios : rawTermios()));
+      case TCSETS: case TCSETSW: case TCSETSF: {
+        const raw = mem.copyIn(arg, TERMIOS_BYTES);
+        if (typeof raw === 'number') return raw;
+        d?.setTermios(decodeTermios(raw));
+        return 0;
+      }
+      case TIOCGWINSZ: {
+        const w = new Uint8Array(8);
+        const v = new DataView(w.buffer);
+        v.setUint16(0, this.winsize.rows, true);
+        v.setUint16(2, this.winsize.cols, true);
+        return mem.copyOut(arg, w);
+      }
+      case TIOCSWINSZ: {
+        const raw = mem.copyIn(arg, 8);
+        if (typeof raw === 'number') return raw;
+        const v = new DataView(raw.buffer);
+        if (v.getUint16(0, true) > 0) this.winsize.rows = v.getUint16(0, true);
+        if (v.getUint16(2, true) > 0) this.winsize.cols = v.getUint16(2, true);
+        return 0;
+      }
+      default: return -Errno.ENOTTY;
+    }
+  }
+
+  /** Output processing on the way to the terminal. */
+  output(bytes: Uint8Array): Uint8Array { return this.discipline ? this.discipline.output(bytes) : bytes; }
+}
+
+/** The settings reported when no discipline is attached: everything off (the host does the work). */
+function rawTermios(): ReturnType<typeof decodeTermios> {
+  return { iflag: 0, oflag: 0, cflag: 0o277, lflag: 0, line: 0, cc: new Uint8Array(19) };
 }
 
 /** An fd on the console: reads from the shared input, writes to `sink`. */
 export class ConsoleFile implements OpenFile {
+  readonly openFlags = 2;
   constructor(
     readonly name: string,
     private readonly input: ConsoleInput,
@@ -44,7 +112,11 @@ export class ConsoleFile implements OpenFile {
 
   read(maxBytes: number): ReadResult { return this.input.read(maxBytes); }
   write(bytes: Uint8Array): number {
-    this.sink(bytes.slice());
+    this.sink(this.input.output(bytes.slice()));
     return bytes.length;
+  }
+  ioctl(request: number, arg: number, mem: IoctlMemory): number { return this.input.ioctl(request, arg, mem); }
+  stat(): FileStat {
+    return { ino: 3, mode: 0o020620, size: 0, nlink: 1, rdevMajor: 5, rdevMinor: 1, devMajor: 0, devMinor: 5, mtimeMs: 0 };
   }
 }

@@ -1,6 +1,8 @@
 // A user address space: the region list and the Sv32 page tables, kept in agreement. Every region page is
 // either unmapped (it gets a zeroed frame on first touch: demand paging) or mapped with the region's
-// permissions. Each leaf frame belongs to exactly one address space; destroy() gives every frame back.
+// permissions. A leaf frame belongs to one address space, or after fork() to several copy-on-write: such PTEs
+// carry PTE_COW and never W, and the first store gets the writer its own copy (breakCow). destroy() drops this
+// space's ownership of every frame (the last owner frees it).
 // The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in vm.ts.
 
 import { Prot } from '../../abi/mman.js';
@@ -11,7 +13,7 @@ import { panic, hex8 } from '../panic.js';
 import type { CommitLedger } from './commit.js';
 import type { FrameAllocator } from './frames.js';
 import { PAGE_SIZE, STACK_FLOOR, STACK_TOP, USER_MIN, pageDown } from './layout.js';
-import { PageTable } from './pagetable.js';
+import { PTE_COW, PageTable } from './pagetable.js';
 import { RegionList, type Region, type RegionKind } from './region.js';
 
 /** How a page fault was resolved. */
@@ -122,8 +124,67 @@ export class AddressSpace {
     if (!(this.regions.covers(start, end))) panic(`protectRange: hole in ${hex8(start)}-${hex8(end)}`);
     this.regions.protect(start, end, prot);
     const flags = pteFlagsOf(prot);
-    for (let va = start; va < end; va += PAGE_SIZE) this.pageTable.protect(va, flags);
+    for (let va = start; va < end; va += PAGE_SIZE) {
+      // A copy-on-write page stays read-only until its first store, whatever the region allows.
+      const cow = (this.pageTable.lookup(va) & PTE_COW) !== 0;
+      this.pageTable.protect(va, cow ? flags & ~Pte.W : flags);
+    }
     this.flush();
+  }
+
+  /**
+   * Gives the writer of copy-on-write page `page` (PTE `pte`, region permissions `prot`) a private, writable
+   * frame: the frame itself when no other space owns it any more, else a copy. False when no frame is left.
+   */
+  private breakCow(page: number, pte: number, prot: number): boolean {
+    const pa = (pte >>> 10) * PAGE_SIZE;
+    let target = pa;
+    if (this.frames.owners(pa) > 1) {
+      target = this.frames.allocFrame();
+      if (target < 0) return false;
+      this.ram.u8.copyWithin(target, pa, pa + PAGE_SIZE);
+      this.frames.freeFrame(pa);
+    }
+    this.pageTable.remap(page, target, pteFlagsOf(prot));
+    this.flush(page);
+    return true;
+  }
+
+  /**
+   * A copy of this space for a forked child: the same regions and break, every mapped page shared
+   * copy-on-write (here and in the child: read-only with PTE_COW, the frame gaining an owner). Null when the
+   * commit limit or the frames for the child's page tables run out (nothing is leaked then).
+   */
+  fork(): AddressSpace | null {
+    const child = AddressSpace.create(this.ram, this.frames, this.commit, this.flush);
+    if (!child) return null;
+    for (const r of this.regions.all()) {
+      if (!child.addRegion(r.start, r.end, r.prot, r.kind, r.name)) {
+        child.destroy();
+        return null;
+      }
+    }
+    child.brkStart = this.brkStart;
+    child.brk = this.brk;
+    let ok = true;
+    this.pageTable.forEachLeaf((va, pte) => {
+      if (!ok) return;
+      const pa = (pte >>> 10) * PAGE_SIZE;
+      const flags = ((pte & (Pte.R | Pte.W | Pte.X | Pte.U)) & ~Pte.W) | PTE_COW;
+      if (!child.pageTable.map(va, pa, flags)) {
+        ok = false;
+        return;
+      }
+      this.frames.shareFrame(pa);
+      child.resident++;
+      this.pageTable.remap(va, pa, flags);
+    });
+    this.flush();
+    if (!ok) {
+      child.destroy();
+      return null;
+    }
+    return child;
   }
 
   /**
@@ -140,6 +201,9 @@ export class AddressSpace {
     }
     if (!protAllows(r.prot, access)) return FaultResult.FORBIDDEN;
     const pte = this.pageTable.lookup(page);
+    if ((pte & Pte.V) && access === Access.Store && (pte & PTE_COW)) {
+      return this.breakCow(page, pte, r.prot) ? FaultResult.MAPPED : FaultResult.OUT_OF_MEMORY;
+    }
     if (pte & Pte.V) {
       // Mapped with the region's permissions, which allow the access: the TLB held a stale entry.
       this.flush(page);

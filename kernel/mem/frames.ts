@@ -40,8 +40,22 @@ export class FrameAllocator {
   private freeInChunks = 0;
   /** When set (tests), freed frames are filled with 0xa5 to catch use after free. */
   poisonFreed = false;
+  /** Extra references per frame number (copy-on-write sharing after fork): 0 for a frame with one owner. */
+  private readonly shares: Uint16Array;
 
-  constructor(private readonly ram: PhysicalMemory, private readonly chunks: ChunkMap) {}
+  constructor(private readonly ram: PhysicalMemory, private readonly chunks: ChunkMap) {
+    this.shares = new Uint16Array(ram.sizeBytes / PAGE_SIZE);
+  }
+
+  /** Adds an owner to handed-out frame `pa` (fork shares it copy-on-write); freeFrame drops one owner. */
+  shareFrame(pa: number): void {
+    if (!this.isAllocated(pa)) panic(`FrameAllocator.shareFrame: 0x${pa.toString(16)} is not allocated`);
+    if (this.shares[pa / PAGE_SIZE] === 0xffff) panic(`FrameAllocator.shareFrame: too many owners of 0x${pa.toString(16)}`);
+    this.shares[pa / PAGE_SIZE]++;
+  }
+
+  /** How many address spaces own frame `pa` (1 unless shared copy-on-write). */
+  owners(pa: number): number { return 1 + this.shares[pa / PAGE_SIZE]; }
 
   /**
    * A zeroed 4 KiB frame's physical address, or -1 when physical memory is exhausted (nothing changes then).
@@ -68,11 +82,16 @@ export class FrameAllocator {
   }
 
   /**
-   * Returns frame `pa` to its chunk; the chunk goes back to the chunk map when all its frames are free.
+   * Drops one owner of frame `pa`; when it was the last, returns the frame to its chunk; the chunk goes back to the chunk map when all its frames are free.
    * Requires `pa` to be a frame this allocator handed out and that is not free already (panic otherwise).
    */
   freeFrame(pa: number): void {
     if (pa % PAGE_SIZE !== 0) panic(`FrameAllocator.freeFrame: unaligned 0x${pa.toString(16)}`);
+    if (this.shares[pa / PAGE_SIZE] > 0) {
+      // One owner of a shared frame lets go; the others keep it.
+      this.shares[pa / PAGE_SIZE]--;
+      return;
+    }
     const index = Math.floor(pa / CHUNK_SIZE);
     const carved = this.owned.get(index);
     if (!carved) panic(`FrameAllocator.freeFrame: 0x${pa.toString(16)} is not in an owned chunk`);

@@ -10,6 +10,9 @@ import { panic, hex8 } from '../panic.js';
 import type { FrameAllocator } from './frames.js';
 import { PAGE_SIZE } from './layout.js';
 
+/** RSW bit 8 (ignored by the MMU): the frame may be shared copy-on-write, so the PTE never carries W. */
+export const PTE_COW = 1 << 8;
+
 /** Permission and status bits a leaf may carry (V is added by map()). */
 export const LEAF_FLAG_MASK = Pte.R | Pte.W | Pte.X | Pte.U | Pte.G | Pte.A | Pte.D;
 
@@ -63,7 +66,7 @@ export class PageTable {
       slot = table + vpn0(va) * 4;
     }
     if (!((this.ram.i32[slot >>> 2] & Pte.V) === 0)) panic(`PageTable.map: remap of ${hex8(va)}`);
-    this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | (flags & LEAF_FLAG_MASK) | Pte.V;
+    this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V;
     this.leaves[vpn1(va)]++;
     return true;
   }
@@ -111,6 +114,20 @@ export class PageTable {
     if ((pte & Pte.V) === 0) return false;
     const keep = pte & ~(Pte.R | Pte.W | Pte.X | Pte.U);
     this.ram.i32[slot >>> 2] = keep | (flags & (Pte.R | Pte.W | Pte.X | Pte.U));
+    return true;
+  }
+
+  /**
+   * Replaces the leaf of mapped page `va` with one pointing at frame `pa` with `flags` (permission bits and
+   * PTE_COW; A and D are kept). Returns false when the page is not mapped. The caller flushes the TLB.
+   */
+  remap(va: number, pa: number, flags: number): boolean {
+    const slot = this.leafSlot(va);
+    if (slot < 0) return false;
+    const pte = this.ram.i32[slot >>> 2];
+    if ((pte & Pte.V) === 0) return false;
+    const keep = pte & (Pte.A | Pte.D);
+    this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | keep | (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V;
     return true;
   }
 

@@ -7,6 +7,7 @@ import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import { FaultResult, type AddressSpace } from './addrspace.js';
 import { KERNEL_BASE, PAGE_SIZE } from './layout.js';
+import { PTE_COW } from './pagetable.js';
 
 /**
  * Physical address of user byte `va` for a `access` (Load or Store) by the user, faulting the page in when the
@@ -17,6 +18,11 @@ export function userPa(as: AddressSpace, va: number, access: Access): number {
   if (va >= KERNEL_BASE) return -Errno.EFAULT;
   let pte = as.pageTable.lookup(va);
   if ((pte & Pte.V) === 0) {
+    if (as.handleFault(va, access) !== FaultResult.MAPPED) return -Errno.EFAULT;
+    pte = as.pageTable.lookup(va);
+  }
+  if (access === Access.Store && (pte & PTE_COW) && (pte & Pte.W) === 0) {
+    // A copy-on-write page: the store the user could make would copy it first; so does the kernel's.
     if (as.handleFault(va, access) !== FaultResult.MAPPED) return -Errno.EFAULT;
     pte = as.pageTable.lookup(va);
   }

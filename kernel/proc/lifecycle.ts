@@ -4,9 +4,14 @@ import { hex8 } from '../panic.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 
+/** The pid orphans are given to. */
+export const INIT_PID = 1;
+
 /**
- * Ends `p` with `status`: records its regions, frees its address space (every frame and page-table page) and
- * closes its files. Takes it off the hart if it was there.
+ * Ends `p` with `status`: records its regions, frees its address space (every frame and page-table page it
+ * owns) and closes its files; its children go to init (pid 1), or are reaped by the kernel when there is no
+ * init. `p` stays as a zombie for its parent's wait, unless nobody will wait for it (autoReap). Takes it off
+ * the hart if it was there.
  */
 export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   if (!p.alive) return;
@@ -18,7 +23,26 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   p.space.destroy();
   p.fds.closeAll();
   p.blocked = undefined;
+  p.waitChannel = '';
   p.status = status;
+  orphanChildren(k, p);
+  if (p.autoReap) k.processes.delete(p.pid);
+}
+
+/** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */
+function orphanChildren(k: Kernel, p: Process): void {
+  const init = k.processes.get(INIT_PID);
+  const adopter = init && init.alive && init !== p ? init : undefined;
+  for (const c of [...k.processes.values()]) {
+    if (c.ppid !== p.pid || c === p) continue;
+    if (adopter) {
+      c.ppid = adopter.pid;
+    } else {
+      c.ppid = 0;
+      c.autoReap = true;
+      if (!c.alive) k.processes.delete(c.pid);
+    }
+  }
 }
 
 /** Saves the current process's registers and loads `p`'s, switching page tables. */

@@ -1,5 +1,7 @@
-// A process: pid, program name, address space, open files, saved registers, and how it ended.
-// One hart runs the current process; the others' registers wait here.
+// A process: pid, parent, program name, address space, open files, working directory, signal dispositions,
+// saved registers, and how it ended. One hart runs the current process; the others' registers wait here.
+// A process that has ended stays in the kernel's table as a zombie until its parent reaps it with
+// waitid/wait4 (or, with no parent to do so, until the kernel reaps it at once: `autoReap`).
 
 import type { AddressSpace } from '../mem/addrspace.js';
 import type { Region } from '../mem/region.js';
@@ -11,18 +13,51 @@ export type ExitStatus = { kind: 'exited'; code: number } | { kind: 'signaled'; 
 /** Shell-style status: the exit code, or 128 + the signal. */
 export const shellStatus = (s: ExitStatus): number => (s.kind === 'exited' ? s.code & 0xff : 128 + s.signal);
 
+/** Linux's wait status word: code << 8 for an exit, the signal number for a kill. */
+export const waitStatusWord = (s: ExitStatus): number => (s.kind === 'exited' ? (s.code & 0xff) << 8 : s.signal & 0x7f);
+
 /** A blocked system call: retried until it returns a number (the syscall's result). */
 export type Resume = () => number | undefined;
 
+/** A signal's disposition as rt_sigaction stores it: handler (0 default, 1 ignore, else an address). */
+export interface SigAction {
+  handler: number;
+  flags: number;
+  mask: [number, number];
+}
+
+export const SIG_DFL = 0;
+export const SIG_IGN = 1;
+
 export class Process {
-  readonly fds = new FdTable();
+  fds = new FdTable();
   /** Saved x0..x31 and pc while the process is not on the hart. */
   readonly x = new Int32Array(32);
   pc = 0;
+  /** The parent's pid; 0 when the host started the process (the host then reads its status). */
+  ppid = 0;
+  /** Reaped by the kernel the moment it ends (an orphan with no init to adopt it). */
+  autoReap = false;
+  /** The absolute, normalised working directory. */
+  cwd = '/';
+  /** Dispositions by signal number (absent: SIG_DFL). */
+  readonly sigactions = new Map<number, SigAction>();
+  /** rt_sigprocmask's mask (recorded; blocked signals are not held back yet). */
+  sigmask: [number, number] = [0, 0];
+  /** The console is this process's controlling terminal: its Ctrl-C and Ctrl-\ reach the process. */
+  hasTty = true;
+  /** argv as exec gave it (for /proc/PID/cmdline and ps). */
+  argv: readonly string[] = [];
+  /** User instructions retired while this process was on the hart. */
+  instructions = 0;
+  /** Monotonic ms at creation (fork or spawn). */
+  startMs = 0;
   /** set_tid_address's pointer (cleared at exit; no threads yet, so nothing waits on it). */
   clearChildTid = 0;
   /** Set while a system call sleeps: retried by the scheduler until it completes. */
   blocked: Resume | undefined;
+  /** What the process sleeps on, for /proc/PID/status and ps ('' when running). */
+  waitChannel = '';
   /** When blocked on a timer, the host time (ms) to retry at. */
   wakeAtMs = 0;
   status: ExitStatus | undefined;
@@ -31,10 +66,13 @@ export class Process {
 
   constructor(
     readonly pid: number,
-    /** The program path, as in fault reports and /proc/PID/comm. */
-    readonly name: string,
+    /** The program path, as in fault reports and /proc/PID/status (exec changes it). */
+    public name: string,
     public space: AddressSpace,
   ) {}
 
   get alive(): boolean { return this.status === undefined; }
+
+  /** The handler registered for `sig` (SIG_DFL when none). */
+  handlerOf(sig: number): number { return this.sigactions.get(sig)?.handler ?? SIG_DFL; }
 }

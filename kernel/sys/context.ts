@@ -2,17 +2,17 @@
 // arguments, validate them, and return the result (a value or -errno). `undefined` means no result now: the
 // process blocked (its Resume will produce the result later) or is gone (exit).
 
-import type { OpenFile } from '../dev/file.js';
 import type { ExitStatus, Process, Resume } from '../proc/process.js';
+import type { Kernel } from '../kernel.js';
 
 export interface SysContext {
   readonly proc: Process;
+  /** The whole kernel, for the calls that reach beyond the caller (fork, wait, kill, the file tree). */
+  readonly kernel: Kernel;
   /** Ends the calling process. */
   exit(status: ExitStatus): void;
   /** Puts the calling process to sleep until `resume` returns a number (retried on input or at `wakeAtMs`). */
   block(resume: Resume, wakeAtMs?: number): void;
-  /** A new open file for a device path (/dev/null, /dev/zero, /dev/console, /dev/tty), or undefined. */
-  openDevice(path: string): OpenFile | undefined;
   /** Host time in ms: wall clock (epoch) and monotonic since boot. */
   realtimeMs(): number;
   monotonicMs(): number;

@@ -1,9 +1,13 @@
-// read, write, readv, writev, openat, close on devices (console, /dev/null, /dev/zero).
+// read, write, readv, writev, close on any open file. Reads sleep while the file would block; writes sleep
+// while it has no room (a pipe), until every byte is written; a write to a pipe nobody reads raises SIGPIPE
+// (or, with SIGPIPE ignored, fails with EPIPE).
 
 import { Errno } from '../../abi/errno.js';
 import { Access } from '../../machine/trap.js';
 import { WOULD_BLOCK, type OpenFile } from '../dev/file.js';
-import { checkUserRange, copyIn, copyInString, copyOut } from '../mem/uaccess.js';
+import { checkUserRange, copyIn, copyOut } from '../mem/uaccess.js';
+import { Signal } from '../../abi/signals.js';
+import { sendSignal } from '../proc/signal.js';
 import type { SysContext } from './context.js';
 
 /** Largest single transfer; a longer request is cut short (Linux caps at 0x7ffff000 bytes too). */
@@ -13,8 +17,6 @@ const WRITE_PIECE = 64 * 1024;
 /** A read transfers at most this much at once (a short read, which POSIX allows). */
 const READ_PIECE = 1024 * 1024;
 const IOV_MAX = 1024;
-const AT_FDCWD = -100;
-const PATH_MAX = 4096;
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
 function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): number | undefined {
@@ -26,7 +28,10 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
     return r < 0 ? r : data.length;
   };
   const first = attempt();
-  if (first === undefined) ctx.block(attempt);
+  if (first === undefined) {
+    ctx.proc.waitChannel = 'read';
+    ctx.block(attempt);
+  }
   return first;
 }
 
@@ -42,27 +47,50 @@ export function sysRead(ctx: SysContext, fd: number, buf: number, count: number)
 }
 
 /**
- * Writes user bytes [buf, buf+len) to `file` in pieces: -errno when nothing could be written, else the bytes
- * written up to the first bad piece or short device write (a short write, as Linux does).
+ * Writes the user buffers `vecs` ([address, length] pairs) to `file` in order, copying at most WRITE_PIECE
+ * bytes at a time, and sleeping while the file has no room (a pipe) until every byte is written. Returns
+ * the count, or -errno when nothing was written (a bad buffer; EPIPE after raising SIGPIPE, when the
+ * process survives it); bytes written before an error count as a short write, as in Linux. Undefined when
+ * the caller sleeps or died.
  */
-function writeFrom(ctx: SysContext, file: OpenFile, buf: number, len: number): number {
+function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): number | undefined {
+  let vi = 0;
+  let off = 0;
   let done = 0;
-  do {
-    const data = copyIn(ctx.proc.space, (buf >>> 0) + done, Math.min(WRITE_PIECE, len - done));
-    if (typeof data === 'number') return done > 0 ? done : data;
-    const n = file.write(data);
-    if (n < 0) return done > 0 ? done : n;
-    done += n;
-    if (n < data.length) break;
-  } while (done < len);
-  return done;
+  const attempt = (): number | undefined => {
+    while (vi < vecs.length) {
+      const [base, len] = vecs[vi];
+      if (off >= len) {
+        vi++;
+        off = 0;
+        continue;
+      }
+      const data = copyIn(ctx.proc.space, ((base >>> 0) + off) >>> 0, Math.min(WRITE_PIECE, len - off));
+      if (typeof data === 'number') return done > 0 ? done : data;
+      const n = file.write(data);
+      if (n === WOULD_BLOCK) return undefined;
+      if (n < 0) {
+        if (n === -Errno.EPIPE && done === 0) sendSignal(ctx.kernel, ctx.proc, Signal.SIGPIPE);
+        return done > 0 ? done : n;
+      }
+      off += n;
+      done += n;
+    }
+    return done;
+  };
+  const first = attempt();
+  if (first === undefined) {
+    ctx.proc.waitChannel = 'write';
+    ctx.block(attempt);
+  }
+  return ctx.proc.alive ? first : undefined;
 }
 
 /** write(fd, buf, count). */
-export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number {
+export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
-  return writeFrom(ctx, file, buf, Math.min(count >>> 0, MAX_IO));
+  return writeAll(ctx, file, [[buf, Math.min(count >>> 0, MAX_IO)]]);
 }
 
 /** The iovec array at `iov` as [base, len] pairs, or -errno. */
@@ -82,21 +110,13 @@ function readIovecs(ctx: SysContext, iov: number, iovcnt: number): [number, numb
   return out;
 }
 
-/** writev(fd, iov, iovcnt): each buffer in order, stopping at the first short or failed one. */
-export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number {
+/** writev(fd, iov, iovcnt): the buffers in order, as one write. */
+export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
-  let total = 0;
-  for (const [base, len] of vecs) {
-    if (len === 0) continue;
-    const n = writeFrom(ctx, file, base, len);
-    if (n < 0) return total > 0 ? total : n;
-    total += n;
-    if (n < len) break;
-  }
-  return total;
+  return writeAll(ctx, file, vecs);
 }
 
 /** readv(fd, iov, iovcnt): one read, scattered over the buffers in order. */
@@ -128,18 +148,6 @@ export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: numbe
   const first = attempt();
   if (first === undefined) ctx.block(attempt);
   return first;
-}
-
-/** openat(dirfd, path, flags, mode): devices only for now; other paths are ENOENT. */
-export function sysOpenat(ctx: SysContext, dirfd: number, path: number): number {
-  const name = copyInString(ctx.proc.space, path, PATH_MAX);
-  if (typeof name === 'number') return name;
-  if (name === '') return -Errno.ENOENT;
-  if (!name.startsWith('/') && dirfd !== AT_FDCWD && !ctx.proc.fds.get(dirfd)) return -Errno.EBADF;
-  const file = ctx.openDevice(name);
-  if (!file) return -Errno.ENOENT;
-  const fd = ctx.proc.fds.add(file);
-  return fd < 0 ? -Errno.EMFILE : fd;
 }
 
 /** close(fd). */

@@ -4,7 +4,12 @@
 import { Errno } from '../../abi/errno.js';
 import { Sys } from '../../abi/syscalls.js';
 import type { SysContext, SyscallHandler } from './context.js';
-import { sysClose, sysOpenat, sysRead, sysReadv, sysWrite, sysWritev } from './io.js';
+import { sysClose, sysRead, sysReadv, sysWrite, sysWritev } from './io.js';
+import {
+  sysChdir, sysDup, sysDup3, sysFcntl64, sysGetcwd, sysGetdents64, sysIoctl, sysLlseek, sysMkdirat, sysOpenat, sysPipe2,
+  sysStatx, sysUnlinkat,
+} from './fs.js';
+import { sysClone, sysExecve, sysGetppid, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './procs.js';
 import { sysUname } from './info.js';
 import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './mem.js';
 import { sysExit, sysGetpid, sysGetuid, sysSetTidAddress } from './proc.js';
@@ -34,6 +39,26 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.uname, sysUname],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
+  [Sys.getcwd, sysGetcwd],
+  [Sys.dup, sysDup],
+  [Sys.dup3, sysDup3],
+  [Sys.fcntl64, sysFcntl64],
+  [Sys.ioctl, sysIoctl],
+  [Sys.mkdirat, sysMkdirat],
+  [Sys.unlinkat, sysUnlinkat],
+  [Sys.chdir, sysChdir],
+  [Sys.pipe2, sysPipe2],
+  [Sys.getdents64, sysGetdents64],
+  [Sys._llseek, sysLlseek],
+  [Sys.statx, sysStatx],
+  [Sys.clone, sysClone],
+  [Sys.execve, sysExecve],
+  [Sys.waitid, sysWaitid],
+  [Sys.wait4, sysWait4],
+  [Sys.kill, sysKill],
+  [Sys.getppid, sysGetppid],
+  [Sys.rt_sigaction, sysRtSigaction],
+  [Sys.rt_sigprocmask, sysRtSigprocmask],
 ]);
 
 /** Runs system call `nr` with the six argument registers; -ENOSYS for unknown numbers. */

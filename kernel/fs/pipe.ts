@@ -1,0 +1,76 @@
+// Pipes: a 64 KiB ring buffer between a read end and a write end. A read with nothing buffered blocks while
+// some write end is open, and sees end of file once every write end has closed; a write blocks while the
+// buffer is full, and fails with EPIPE (the caller raises SIGPIPE) once every read end has closed. Writes
+// of at most PIPE_BUF bytes are atomic: they wait for room for all of their bytes.
+
+import { Errno } from '../../abi/errno.js';
+import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
+import { S_IFIFO, nextIno } from './node.js';
+
+export const PIPE_CAPACITY = 65536;
+export const PIPE_BUF = 4096;
+
+export class Pipe {
+  private readonly ring = new Uint8Array(PIPE_CAPACITY);
+  private head = 0;
+  private length = 0;
+  readers = 1;
+  writers = 1;
+  readonly ino = nextIno();
+
+  get buffered(): number { return this.length; }
+
+  /** Up to `max` buffered bytes; end of file (empty) when no writer is left; WOULD_BLOCK otherwise. */
+  take(max: number): ReadResult {
+    if (this.length === 0) return this.writers === 0 || max === 0 ? new Uint8Array(0) : WOULD_BLOCK;
+    const n = Math.min(max, this.length);
+    const out = new Uint8Array(n);
+    const first = Math.min(n, PIPE_CAPACITY - this.head);
+    out.set(this.ring.subarray(this.head, this.head + first));
+    if (first < n) out.set(this.ring.subarray(0, n - first), first);
+    this.head = (this.head + n) % PIPE_CAPACITY;
+    this.length -= n;
+    return out;
+  }
+
+  /** Stores what fits of `bytes`: the count, -EPIPE with no reader left, or WOULD_BLOCK when full. */
+  put(bytes: Uint8Array): number | typeof WOULD_BLOCK {
+    if (this.readers === 0) return -Errno.EPIPE;
+    if (bytes.length === 0) return 0;
+    const room = PIPE_CAPACITY - this.length;
+    if (room === 0 || (bytes.length <= PIPE_BUF && room < bytes.length)) return WOULD_BLOCK;
+    const n = Math.min(room, bytes.length);
+    const tail = (this.head + this.length) % PIPE_CAPACITY;
+    const first = Math.min(n, PIPE_CAPACITY - tail);
+    this.ring.set(bytes.subarray(0, first), tail);
+    if (first < n) this.ring.set(bytes.subarray(first, n), 0);
+    this.length += n;
+    return n;
+  }
+
+  stat(): FileStat {
+    return { ino: this.ino, mode: S_IFIFO | 0o600, size: 0, nlink: 1, rdevMajor: 0, rdevMinor: 0, devMajor: 0, devMinor: 9, mtimeMs: 0 };
+  }
+}
+
+/** The read end of a pipe. */
+export class PipeReader implements OpenFile {
+  readonly name = 'pipe';
+  readonly openFlags = 0;
+  constructor(readonly pipe: Pipe) {}
+  read(maxBytes: number): ReadResult { return this.pipe.take(maxBytes); }
+  write(): number { return -Errno.EBADF; }
+  stat(): FileStat { return this.pipe.stat(); }
+  onLastClose(): void { this.pipe.readers--; }
+}
+
+/** The write end of a pipe. */
+export class PipeWriter implements OpenFile {
+  readonly name = 'pipe';
+  readonly openFlags = 1;
+  constructor(readonly pipe: Pipe) {}
+  read(): ReadResult { return -Errno.EBADF; }
+  write(bytes: Uint8Array): number | typeof WOULD_BLOCK { return this.pipe.put(bytes); }
+  stat(): FileStat { return this.pipe.stat(); }
+  onLastClose(): void { this.pipe.writers--; }
+}

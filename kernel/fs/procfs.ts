@@ -1,0 +1,78 @@
+// /proc: what the kernel holds, rendered as text when a file is opened.
+//   /proc/meminfo        memory in Linux's layout ("MemTotal:" padded to 16 columns, value in 8, " kB")
+//   /proc/chunks         the 2 MiB chunk map, one character per chunk ('#' used, '.' free), then a newline
+//   /proc/uptime         seconds since boot
+//   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
+//   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
+//   /proc/PID/cmdline    argv, each followed by a NUL
+//   /proc/self           the calling process's directory
+
+import type { Kernel } from '../kernel.js';
+import { PAGE_SIZE } from '../mem/layout.js';
+import { formatMaps } from '../mem/maps.js';
+import type { Process } from '../proc/process.js';
+import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
+
+const kb = (label: string, kib: number): string => `${(label + ':').padEnd(16)}${String(kib).padStart(8)} kB\n`;
+
+function meminfo(k: Kernel): string {
+  const total = k.machine.ram.sizeBytes / 1024;
+  const free = k.frames.availableFrames * (PAGE_SIZE / 1024);
+  return kb('MemTotal', total) + kb('MemFree', free) + kb('MemAvailable', free)
+    + kb('Committed_AS', k.commit.committedPages * 4) + kb('CommitLimit', k.commit.limitPages * 4)
+    + kb('KernelChunk', 2048) + `${'Chunks:'.padEnd(16)}${String(k.chunks.chunkCount).padStart(8)}\n`
+    + `${'ChunksFree:'.padEnd(16)}${String(k.chunks.freeChunks).padStart(8)}\n`
+    + `${'FramesUsed:'.padEnd(16)}${String(k.frames.usedFrames).padStart(8)}\n`;
+}
+
+/** The one-letter state ps shows: R running or runnable, S sleeping, Z zombie. */
+export function stateOf(p: Process): string {
+  if (!p.alive) return 'Z (zombie)';
+  return p.blocked ? 'S (sleeping)' : 'R (running)';
+}
+
+function status(p: Process): string {
+  const comm = (p.name.split('/').pop() ?? p.name).slice(0, 15);
+  const vm = p.alive ? p.space.committedPages * 4 : 0;
+  const rss = p.alive ? p.space.residentPages * 4 : 0;
+  return `Name:\t${comm}\nState:\t${stateOf(p)}\nPid:\t${p.pid}\nPPid:\t${p.ppid}\n`
+    + `VmSize:\t${String(vm).padStart(8)} kB\nVmRSS:\t${String(rss).padStart(8)} kB\nThreads:\t1\n`;
+}
+
+function synthFile(render: () => string, mtimeMs: number): SynthFile {
+  return { kind: 'sfile', ino: nextIno(), mode: S_IFREG | 0o444, mtimeMs, render };
+}
+
+/** The /proc/PID directory of `p`. */
+function processDir(p: Process, mtimeMs: number): SynthDir {
+  const files: Record<string, () => string> = {
+    maps: () => (p.alive ? formatMaps(p.space.regions.all()) : ''),
+    status: () => status(p),
+    cmdline: () => p.argv.map((a) => a + '\0').join(''),
+  };
+  return {
+    kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs,
+    list: () => Object.keys(files).sort(),
+    lookup: (name) => (files[name] ? synthFile(files[name], mtimeMs) : undefined),
+  };
+}
+
+/** The /proc directory for kernel `k`; `self` names the calling process. */
+export function procRoot(k: Kernel): SynthDir {
+  const bootMs = k.realtimeMs();
+  const files: Record<string, () => string> = {
+    meminfo: () => meminfo(k),
+    chunks: () => k.chunks.render() + '\n',
+    uptime: () => `${(k.monotonicMs() / 1000).toFixed(2)} 0.00\n`,
+  };
+  const lookup = (name: string): Node | undefined => {
+    if (files[name]) return synthFile(files[name], bootMs);
+    const p = name === 'self' ? k.current : /^[1-9][0-9]*$/.test(name) ? k.processes.get(Number(name)) : undefined;
+    return p ? processDir(p, bootMs) : undefined;
+  };
+  return {
+    kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs: bootMs,
+    list: () => [...Object.keys(files).sort(), ...[...k.processes.keys()].sort((a, b) => a - b).map(String)],
+    lookup,
+  };
+}

@@ -1,0 +1,81 @@
+// execve: the caller's program replaced by another from the file tree. Check, build, commit: the new address
+// space is built completely (through loader/ and kernel/exec.ts) before the old one is touched, so a failed
+// exec returns -errno to a caller left exactly as it was.
+
+import { Errno } from '../../abi/errno.js';
+import { LoadRefusal } from '../../loader/refusal.js';
+import { buildSpace } from '../exec.js';
+import type { Kernel } from '../kernel.js';
+import { copyInString, copyInU32 } from '../mem/uaccess.js';
+import { normalizePath, PATH_MAX } from '../fs/vfs.js';
+import { SIG_IGN, type Process } from './process.js';
+
+/** Total bytes of argv and envp strings (with NULs) accepted (Linux: a quarter of the stack limit, >= 128 KiB). */
+export const ARG_MAX = 256 * 1024;
+/** Longest single argument (MAX_ARG_STRLEN, 32 pages). */
+const ARG_STRLEN_MAX = 32 * 4096;
+
+/** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
+export function copyInStringArray(p: Process, va: number): string[] | number {
+  const out: string[] = [];
+  if (va === 0) return out;
+  let total = 0;
+  for (let i = 0; ; i++) {
+    const ptr = copyInU32(p.space, (va + 4 * i) >>> 0);
+    if (ptr < 0) return ptr;
+    if (ptr === 0) return out;
+    const s = copyInString(p.space, ptr, ARG_STRLEN_MAX);
+    if (typeof s === 'number') return s === -Errno.ENAMETOOLONG ? -Errno.E2BIG : s;
+    total += new TextEncoder().encode(s).length + 1 + 4;
+    if (total > ARG_MAX) return -Errno.E2BIG;
+    out.push(s);
+  }
+}
+
+/** The bytes of the executable at `abs` in the file tree, or -errno (ENOENT, EACCES for directories and
+ *  files without an execute bit). */
+export function executableAt(k: Kernel, abs: string): Uint8Array | number {
+  const node = k.fs.lookup(abs);
+  if (typeof node === 'number') return node;
+  if (node.kind !== 'file' || (node.mode & 0o111) === 0) return -Errno.EACCES;
+  return node.data.subarray(0, node.size);
+}
+
+/**
+ * Replaces the program of `p` (on the hart) with the one at `pathVa`, given argv/envp user arrays. Returns
+ * undefined on success (registers are already set: nothing to complete), -errno on failure (caller intact).
+ */
+export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: number, envpVa: number): number | undefined {
+  const path = copyInString(p.space, pathVa, PATH_MAX);
+  if (typeof path === 'number') return path;
+  if (path === '') return -Errno.ENOENT;
+  const argv = copyInStringArray(p, argvVa);
+  if (typeof argv === 'number') return argv;
+  const envp = copyInStringArray(p, envpVa);
+  if (typeof envp === 'number') return envp;
+  const abs = normalizePath(p.cwd, path);
+  const bytes = executableAt(k, abs);
+  if (typeof bytes === 'number') return bytes;
+  let built: ReturnType<typeof buildSpace>;
+  try {
+    built = buildSpace(k, { path: abs, bytes, argv, envp });
+  } catch (e) {
+    if (e instanceof LoadRefusal) return -e.errno;
+    throw e;
+  }
+  const cpu = k.machine.cpu;
+  const old = p.space;
+  p.space = built.space;
+  cpu.setSatp(p.space.satp);
+  old.destroy();
+  cpu.x.fill(0);
+  cpu.x[2] = built.sp;
+  cpu.pc = built.entry;
+  cpu.clearReservation();
+  p.name = abs;
+  p.argv = argv;
+  // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
+  for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
+  p.fds.closeOnExec();
+  return undefined;
+}

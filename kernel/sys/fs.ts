@@ -1,0 +1,265 @@
+// File system calls over the file tree: openat, _llseek, statx, getdents64, mkdirat, unlinkat, chdir,
+// getcwd, dup, dup3, fcntl64, pipe2, ioctl. Paths are relative to the working directory, or to a directory
+// fd for the *at calls.
+
+import { Errno } from '../../abi/errno.js';
+import type { FileStat, OpenFile } from '../dev/file.js';
+import { DirHandle, RamFileHandle, SynthFileHandle, statOf, truncate } from '../fs/handles.js';
+import { isDir, type Node } from '../fs/node.js';
+import { Pipe, PipeReader, PipeWriter } from '../fs/pipe.js';
+import { normalizePath, PATH_MAX } from '../fs/vfs.js';
+import { copyIn, copyInString, copyOut } from '../mem/uaccess.js';
+import type { SysContext } from './context.js';
+
+export const AT_FDCWD = -100;
+const AT_REMOVEDIR = 0x200;
+const AT_EMPTY_PATH = 0x1000;
+export const O_ACCMODE = 3;
+export const O_WRONLY = 1;
+export const O_RDWR = 2;
+export const O_CREAT = 0o100;
+export const O_EXCL = 0o200;
+export const O_TRUNC = 0o1000;
+export const O_APPEND = 0o2000;
+export const O_DIRECTORY = 0o200000;
+export const O_CLOEXEC = 0o2000000;
+const F_DUPFD = 0;
+const F_GETFD = 1;
+const F_SETFD = 2;
+const F_GETFL = 3;
+const F_SETFL = 4;
+const F_DUPFD_CLOEXEC = 1030;
+
+/** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
+function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
+  const path = copyInString(ctx.proc.space, pathVa, PATH_MAX);
+  if (typeof path === 'number') return path;
+  if (path === '' && !allowEmpty) return -Errno.ENOENT;
+  if (path.startsWith('/') || dirfd === AT_FDCWD) return normalizePath(ctx.proc.cwd, path);
+  const dir = ctx.proc.fds.get(dirfd);
+  if (!dir) return -Errno.EBADF;
+  if (dir.directoryPath === undefined) return -Errno.ENOTDIR;
+  return normalizePath(dir.directoryPath, path);
+}
+
+/** A new open file for `node` at `abs`, or -errno. */
+function openNode(ctx: SysContext, node: Node, abs: string, flags: number): OpenFile | number {
+  const acc = flags & O_ACCMODE;
+  const writing = acc === O_WRONLY || acc === O_RDWR;
+  if ((flags & O_DIRECTORY) && !isDir(node)) return -Errno.ENOTDIR;
+  const k = ctx.kernel;
+  switch (node.kind) {
+    case 'dir': case 'sdir': {
+      if (writing) return -Errno.EISDIR;
+      const parent = k.fs.lookup(normalizePath(abs, '..'));
+      return new DirHandle(abs, abs, node, typeof parent !== 'number' && isDir(parent) ? parent : node, flags);
+    }
+    case 'file':
+      if (writing && !node.writable) return -Errno.EACCES;
+      if (writing && (flags & O_TRUNC)) truncate(node, k.realtimeMs());
+      return new RamFileHandle(abs, node, acc !== O_WRONLY, writing, (flags & O_APPEND) !== 0, flags, k.realtimeMs);
+    case 'sfile':
+      if (writing) return -Errno.EACCES;
+      return new SynthFileHandle(abs, node, node.render(), flags);
+    case 'dev':
+      return node.open();
+  }
+}
+
+/** openat(dirfd, path, flags, mode). */
+export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags: number, mode: number): number {
+  const abs = resolvePath(ctx, dirfd, pathVa);
+  if (typeof abs === 'number') return abs;
+  const fs = ctx.kernel.fs;
+  let node = fs.lookup(abs);
+  if (typeof node !== 'number' && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
+  if (node === -Errno.ENOENT && (flags & O_CREAT)) {
+    if (flags & O_DIRECTORY) return -Errno.EINVAL;
+    node = fs.createFile(abs, mode & 0o777);
+  }
+  if (typeof node === 'number') return node;
+  const file = openNode(ctx, node, abs, flags);
+  if (typeof file === 'number') return file;
+  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
+  return fd < 0 ? -Errno.EMFILE : fd;
+}
+
+/** _llseek(fd, offset_high, offset_low, result, whence): the 64-bit new offset stored at result. */
+export function sysLlseek(ctx: SysContext, fd: number, high: number, low: number, result: number, whence: number): number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  if (!file.seek) return -Errno.ESPIPE;
+  const offset = (high | 0) * 0x100000000 + (low >>> 0);
+  const at = file.seek(offset, whence);
+  if (at < 0) return at;
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setBigInt64(0, BigInt(at), true);
+  return copyOut(ctx.proc.space, result, out);
+}
+
+/** struct statx (256 bytes) for `st`. */
+function encodeStatx(st: FileStat): Uint8Array {
+  const out = new Uint8Array(256);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, 0x7ff, true);                 // stx_mask: STATX_BASIC_STATS
+  v.setUint32(4, 4096, true);                  // stx_blksize
+  v.setUint32(16, st.nlink, true);
+  v.setUint16(28, st.mode, true);
+  v.setBigUint64(32, BigInt(st.ino), true);
+  v.setBigUint64(40, BigInt(st.size), true);
+  v.setBigUint64(48, BigInt(Math.ceil(st.size / 512)), true);
+  const sec = BigInt(Math.floor(st.mtimeMs / 1000));
+  const nsec = Math.floor((st.mtimeMs % 1000) * 1e6);
+  for (const at of [64, 80, 96, 112]) {      // atime, btime, ctime, mtime
+    v.setBigInt64(at, sec, true);
+    v.setUint32(at + 8, nsec, true);
+  }
+  v.setUint32(128, st.rdevMajor, true);
+  v.setUint32(132, st.rdevMinor, true);
+  v.setUint32(136, st.devMajor, true);
+  v.setUint32(140, st.devMinor, true);
+  return out;
+}
+
+/** statx(dirfd, path, flags, mask, buf). */
+export function sysStatx(ctx: SysContext, dirfd: number, pathVa: number, flags: number, _mask: number, buf: number): number {
+  const path = copyInString(ctx.proc.space, pathVa, PATH_MAX);
+  if (typeof path === 'number') return path;
+  let st: FileStat;
+  if (path === '' && (flags & AT_EMPTY_PATH)) {
+    const file = dirfd === AT_FDCWD ? undefined : ctx.proc.fds.get(dirfd);
+    if (dirfd === AT_FDCWD) {
+      const node = ctx.kernel.fs.lookup(ctx.proc.cwd);
+      if (typeof node === 'number') return node;
+      st = statOf(node);
+    } else if (!file) {
+      return -Errno.EBADF;
+    } else {
+      st = file.stat ? file.stat() : { ino: 0, mode: 0o100600, size: 0, nlink: 1, rdevMajor: 0, rdevMinor: 0, devMajor: 0, devMinor: 0, mtimeMs: 0 };
+    }
+  } else {
+    const abs = resolvePath(ctx, dirfd, pathVa);
+    if (typeof abs === 'number') return abs;
+    const node = ctx.kernel.fs.lookup(abs);
+    if (typeof node === 'number') return node;
+    st = statOf(node);
+  }
+  return copyOut(ctx.proc.space, buf, encodeStatx(st));
+}
+
+/** getdents64(fd, dirp, count). */
+export function sysGetdents64(ctx: SysContext, fd: number, dirp: number, count: number): number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  if (!file.readDirectory) return -Errno.ENOTDIR;
+  const data = file.readDirectory(count >>> 0);
+  if (typeof data === 'number') return data;
+  const r = copyOut(ctx.proc.space, dirp, data);
+  return r < 0 ? r : data.length;
+}
+
+/** mkdirat(dirfd, path, mode). */
+export function sysMkdirat(ctx: SysContext, dirfd: number, pathVa: number, mode: number): number {
+  const abs = resolvePath(ctx, dirfd, pathVa);
+  if (typeof abs === 'number') return abs;
+  return ctx.kernel.fs.mkdir(abs, mode);
+}
+
+/** unlinkat(dirfd, path, flags): AT_REMOVEDIR removes an empty directory. */
+export function sysUnlinkat(ctx: SysContext, dirfd: number, pathVa: number, flags: number): number {
+  if ((flags & ~AT_REMOVEDIR) !== 0) return -Errno.EINVAL;
+  const abs = resolvePath(ctx, dirfd, pathVa);
+  if (typeof abs === 'number') return abs;
+  return ctx.kernel.fs.remove(abs, (flags & AT_REMOVEDIR) !== 0);
+}
+
+/** chdir(path). */
+export function sysChdir(ctx: SysContext, pathVa: number): number {
+  const abs = resolvePath(ctx, AT_FDCWD, pathVa);
+  if (typeof abs === 'number') return abs;
+  const node = ctx.kernel.fs.lookup(abs);
+  if (typeof node === 'number') return node;
+  if (!isDir(node)) return -Errno.ENOTDIR;
+  ctx.proc.cwd = abs;
+  return 0;
+}
+
+/** getcwd(buf, size): the length stored including the NUL, or ERANGE when it does not fit. */
+export function sysGetcwd(ctx: SysContext, buf: number, size: number): number {
+  const bytes = new TextEncoder().encode(ctx.proc.cwd + '\0');
+  if (bytes.length > (size >>> 0)) return -Errno.ERANGE;
+  const r = copyOut(ctx.proc.space, buf, bytes);
+  return r < 0 ? r : bytes.length;
+}
+
+/** dup(fd): the lowest free fd, sharing the open file (and its offset). */
+export function sysDup(ctx: SysContext, fd: number): number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  const n = ctx.proc.fds.add(file);
+  return n < 0 ? -Errno.EMFILE : n;
+}
+
+/** dup3(old, new, flags): EINVAL when equal; new is closed first; O_CLOEXEC the only flag. */
+export function sysDup3(ctx: SysContext, oldfd: number, newfd: number, flags: number): number {
+  const file = ctx.proc.fds.get(oldfd);
+  if (!file) return -Errno.EBADF;
+  if (oldfd === newfd || (flags & ~O_CLOEXEC) !== 0) return -Errno.EINVAL;
+  if (newfd < 0 || newfd >= 256) return -Errno.EBADF;
+  ctx.proc.fds.set(newfd, file, (flags & O_CLOEXEC) !== 0);
+  return newfd;
+}
+
+/** fcntl64(fd, cmd, arg): F_DUPFD(_CLOEXEC), F_GETFD/F_SETFD (FD_CLOEXEC), F_GETFL, F_SETFL (accepted). */
+export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number): number {
+  const fds = ctx.proc.fds;
+  const file = fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  switch (cmd) {
+    case F_DUPFD: case F_DUPFD_CLOEXEC: {
+      const n = fds.add(file, cmd === F_DUPFD_CLOEXEC, arg);
+      return n < 0 ? -Errno.EMFILE : n;
+    }
+    case F_GETFD: return fds.isCloseOnExec(fd) ? 1 : 0;
+    case F_SETFD: fds.setCloseOnExec(fd, (arg & 1) !== 0); return 0;
+    case F_GETFL: return file.openFlags ?? O_RDWR;
+    case F_SETFL: return 0;
+    default: return -Errno.EINVAL;
+  }
+}
+
+/** pipe2(fds, flags): [read end, write end]; O_CLOEXEC and O_NONBLOCK (ignored) accepted. */
+export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number {
+  if ((flags & ~(O_CLOEXEC | 0o4000)) !== 0) return -Errno.EINVAL;
+  const fds = ctx.proc.fds;
+  const pipe = new Pipe();
+  const cloexec = (flags & O_CLOEXEC) !== 0;
+  const r = fds.add(new PipeReader(pipe), cloexec);
+  if (r < 0) return -Errno.EMFILE;
+  const w = fds.add(new PipeWriter(pipe), cloexec);
+  if (w < 0) {
+    fds.close(r);
+    return -Errno.EMFILE;
+  }
+  const out = new Uint8Array(8);
+  new DataView(out.buffer).setInt32(0, r, true);
+  new DataView(out.buffer).setInt32(4, w, true);
+  const res = copyOut(ctx.proc.space, fdsVa, out);
+  if (res < 0) {
+    fds.close(r);
+    fds.close(w);
+  }
+  return res;
+}
+
+/** ioctl(fd, request, arg): the device's answer; ENOTTY for files that are not terminals. */
+export function sysIoctl(ctx: SysContext, fd: number, request: number, arg: number): number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  if (!file.ioctl) return -Errno.ENOTTY;
+  const space = ctx.proc.space;
+  return file.ioctl(request >>> 0, arg >>> 0, {
+    copyIn: (va, len) => copyIn(space, va, len),
+    copyOut: (va, bytes) => copyOut(space, va, bytes),
+  });
+}

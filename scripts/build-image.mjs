@@ -1,0 +1,191 @@
+// build-image.mjs: builds the boot image dist/boot.cpio from userland/ with Pagoda's own toolchain
+// (toolchain/cc compile -> toolchain/as assemble -> toolchain/ar archive -> toolchain/ld link), after `tsc`
+// has written dist/. Layout of the image: /bin/* (every userland/bin/*.c and userland/tests/*.c), /etc/motd,
+// /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
+//
+//   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback]
+//
+// A source our compiler cannot compile yet is reported (file and first error) and, unless
+// --no-gcc-fallback, built with riscv64-unknown-elf-gcc instead when that is installed; the summary line at
+// the end says how many pieces were built by which toolchain. Exit status 1 when a piece could not be built.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const USERLAND = join(ROOT, 'userland');
+const GCC = 'riscv64-unknown-elf-gcc';
+const GCC_FLAGS = ['-march=rv32im', '-mabi=ilp32', '-mno-relax', '-O2', '-ffreestanding', '-fno-builtin',
+  '-fno-tree-loop-distribute-patterns', '-fno-stack-protector', '-std=gnu11', '-w'];
+
+function parseArgs(argv) {
+  const o = { dist: join(ROOT, 'dist'), out: undefined, gccFallback: true, quiet: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--dist') o.dist = argv[++i];
+    else if (argv[i] === '--out') o.out = argv[++i];
+    else if (argv[i] === '--no-gcc-fallback') o.gccFallback = false;
+    else if (argv[i] === '--quiet') o.quiet = true;
+    else throw new Error(`build-image: unknown option ${argv[i]}`);
+  }
+  o.out ??= join(o.dist, 'boot.cpio');
+  return o;
+}
+
+/** Sources under dir ending in one of exts, sorted, as paths relative to userland/. */
+function listSources(dir, exts) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listSources(path, exts));
+    else if (exts.some((e) => name.endsWith(e))) out.push(relative(USERLAND, path));
+  }
+  return out;
+}
+
+function haveGcc() {
+  try {
+    execFileSync(GCC, ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readText(path) {
+  try {
+    return statSync(path).isFile() ? readFileSync(path, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Our toolchain, loaded from the compiled dist/. */
+async function loadToolchain(dist) {
+  const load = (p) => import(pathToFileURL(join(dist, p)).href);
+  const [cc, as, ld, ar, cpio] = await Promise.all([
+    load('toolchain/cc/index.js'), load('toolchain/as/index.js'), load('toolchain/ld/index.js'),
+    load('toolchain/ar.js'), load('abi/cpio.js'),
+  ]);
+  return { cc, as, ld, ar, cpio };
+}
+
+class Builder {
+  constructor(tc, opts) {
+    this.tc = tc;
+    this.opts = opts;
+    this.gcc = opts.gccFallback && haveGcc();
+    this.ours = 0;
+    this.byGcc = [];
+    this.failures = [];
+    this.tmp = mkdtempSync(join(tmpdir(), 'pagoda-image-'));
+  }
+
+  /** An object file for `src` (relative to userland/): our toolchain first, gcc as the recorded fallback. */
+  object(src) {
+    const path = join(USERLAND, src);
+    const text = readFileSync(path, 'utf8');
+    let asm = text;
+    let error;
+    if (src.endsWith('.c')) {
+      const r = this.tc.cc.compile(text, path, {
+        systemIncludeDirs: [join(ROOT, 'toolchain/cc/include'), join(USERLAND, 'libc/include')],
+        readFile: readText, opt: 1,
+      });
+      const first = r.diagnostics.find((d) => d.severity === 'error');
+      if (r.ok) asm = r.asm;
+      else error = first ? this.tc.cc.formatDiagnostic(first, 'cc') : 'compile failed';
+    }
+    if (!error) {
+      const a = this.tc.as.assemble(asm, src);
+      if (a.object) {
+        this.ours++;
+        return a.object;
+      }
+      error = a.diagnostics.length ? this.tc.as.formatDiagnostic(a.diagnostics[0]) : 'assembly failed';
+    }
+    return this.fallback(src, error);
+  }
+
+  fallback(src, error) {
+    if (!this.gcc) {
+      this.failures.push({ src, error });
+      return undefined;
+    }
+    const out = join(this.tmp, src.replace(/[/.]/g, '_') + '.o');
+    const march = src.endsWith('.s') ? ['-march=rv32im_zicsr'] : [];
+    try {
+      execFileSync(GCC, [...GCC_FLAGS, ...march, `-I${join(USERLAND, 'libc/include')}`, '-c', join(USERLAND, src), '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    } catch (e) {
+      this.failures.push({ src, error: `${error}; gcc also failed: ${String(e.stderr ?? e.message).split('\n')[0]}` });
+      return undefined;
+    }
+    this.byGcc.push({ src, error });
+    return new Uint8Array(readFileSync(out));
+  }
+
+  /** Links crt0 + objects + libc.a; the executable, or undefined (recorded as a failure). */
+  link(name, objects, crt0, libc) {
+    const r = this.tc.ld.link([{ name: 'crt0.o', bytes: crt0 }, ...objects, { name: 'libc.a', bytes: libc }]);
+    if (r.executable) return r.executable;
+    this.failures.push({ src: name, error: r.diagnostics.map((d) => this.tc.ld.formatDiagnostic(d)).slice(0, 3).join('; ') });
+    return undefined;
+  }
+}
+
+const MOTD = `Welcome to Pagoda: a kernel in TypeScript on an emulated RISC-V machine.
+Type 'help' for the shell's builtins; programs live in /bin (try ls -l /bin, ps, free, chunks).
+`;
+
+/** The boot image's entries: directories, /etc files and the programs. */
+function imageEntries(programs) {
+  const enc = new TextEncoder();
+  const dir = (name) => ({ name, mode: 0o040755, data: new Uint8Array(0) });
+  const file = (name, text, mode = 0o100644) => ({ name, mode, data: enc.encode(text) });
+  const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
+  entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
+  entries.push(file('etc/profile', 'export PATH=/bin\n'));
+  for (const [name, bytes] of programs) entries.push({ name: `bin/${name}`, mode: 0o100755, data: bytes });
+  return entries;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const tc = await loadToolchain(opts.dist);
+  const b = new Builder(tc, opts);
+  const libcSources = listSources(join(USERLAND, 'libc'), ['.c', '.s']);
+  const members = [];
+  for (const src of libcSources) {
+    const obj = b.object(src);
+    if (obj) members.push({ name: basename(src).replace(/\.[cs]$/, '.o'), bytes: obj });
+  }
+  const libc = tc.ar.writeArchive(members.map((m, i) => ({ name: `${i}_${m.name}`, bytes: m.bytes })));
+  const crt0 = b.object('crt/crt0.s');
+  mkdirSync(join(opts.dist, 'userland'), { recursive: true });
+  writeFileSync(join(opts.dist, 'userland', 'libc.a'), libc);
+  if (crt0) writeFileSync(join(opts.dist, 'userland', 'crt0.o'), crt0);
+  const programs = [];
+  for (const src of [...listSources(join(USERLAND, 'bin'), ['.c']), ...listSources(join(USERLAND, 'tests'), ['.c'])]) {
+    const name = basename(src, '.c');
+    const obj = b.object(src);
+    if (!obj || !crt0) continue;
+    const exe = b.link(name, [{ name: `${name}.o`, bytes: obj }], crt0, libc);
+    if (exe) programs.push([name, exe]);
+  }
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, tc.cpio.writeCpio(imageEntries(programs)));
+  rmSync(b.tmp, { recursive: true, force: true });
+  for (const f of b.byGcc) console.error(`build-image: built with gcc (our cc failed): ${f.src}: ${f.error}`);
+  for (const f of b.failures) console.error(`build-image: FAILED ${f.src}: ${f.error}`);
+  if (!opts.quiet || b.byGcc.length || b.failures.length) {
+    console.error(`build-image: ${opts.out}: ${programs.length} programs; objects by our toolchain ${b.ours}, by gcc ${b.byGcc.length}, failed ${b.failures.length}`);
+  }
+  return b.failures.length ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (e) => {
+  console.error(`build-image: ${e.message}`);
+  process.exit(2);
+});
