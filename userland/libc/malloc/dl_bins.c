@@ -47,10 +47,10 @@ void __dl_unlink(struct chunk *p) {
   if (!f || !k || f->bk != p || k->fd != p) __malloc_fail("corrupted free list", mem_of(p));
   f->bk = k;
   k->fd = f;
-  if (f == k) {
-    /* the bin may now be empty: clear its bit if f is the bin head */
-    unsigned i = __dl_bin_index(chunk_size(p));
-    if (f == &__dl.bins[i]) __dl.binmap[i >> 5] &= ~(1u << (i & 31));
+  if (f == k && f >= &__dl.bins[0] && f < &__dl.bins[NBINS]) {
+    /* only the head is left in the ring: the bin is empty now */
+    unsigned i = (unsigned)(f - __dl.bins);
+    __dl.binmap[i >> 5] &= ~(1u << (i & 31));
   }
 }
 
