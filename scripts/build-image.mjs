@@ -75,7 +75,6 @@ async function loadToolchain(dist) {
 class Builder {
   constructor(tc, opts) {
     this.tc = tc;
-    this.opts = opts;
     this.gcc = opts.gccFallback && haveGcc();
     this.ours = 0;
     this.byGcc = [];
@@ -147,14 +146,18 @@ function imageEntries(programs) {
   const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
   entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
   entries.push(file('etc/profile', 'export PATH=/bin\n'));
-  for (const [name, bytes] of programs) entries.push({ name: `bin/${name}`, mode: 0o100755, data: bytes });
+  entries.push(dir('tests'));
+  for (const [name, bytes] of programs) entries.push({ name, mode: 0o100755, data: bytes });
   return entries;
 }
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const tc = await loadToolchain(opts.dist);
-  const b = new Builder(tc, opts);
+/**
+ * Builds the boot image with toolchain `tc` ({ cc, as, ld, ar, cpio } modules): returns the cpio bytes, the
+ * program names, and what was built by gcc or failed (each { src, error }). Also writes libc.a and crt0.o
+ * into `libDir` when given.
+ */
+export function buildImage(tc, opts = {}) {
+  const b = new Builder(tc, { gccFallback: opts.gccFallback ?? true });
   const libcSources = listSources(join(USERLAND, 'libc'), ['.c', '.s']);
   const members = [];
   for (const src of libcSources) {
@@ -163,29 +166,45 @@ async function main() {
   }
   const libc = tc.ar.writeArchive(members.map((m, i) => ({ name: `${i}_${m.name}`, bytes: m.bytes })));
   const crt0 = b.object('crt/crt0.s');
-  mkdirSync(join(opts.dist, 'userland'), { recursive: true });
-  writeFileSync(join(opts.dist, 'userland', 'libc.a'), libc);
-  if (crt0) writeFileSync(join(opts.dist, 'userland', 'crt0.o'), crt0);
+  if (opts.libDir) {
+    mkdirSync(opts.libDir, { recursive: true });
+    writeFileSync(join(opts.libDir, 'libc.a'), libc);
+    if (crt0) writeFileSync(join(opts.libDir, 'crt0.o'), crt0);
+  }
   const programs = [];
-  for (const src of [...listSources(join(USERLAND, 'bin'), ['.c']), ...listSources(join(USERLAND, 'tests'), ['.c'])]) {
+  const sources = [
+    ...listSources(join(USERLAND, 'bin'), ['.c']).map((s) => ['bin', s]),
+    ...listSources(join(USERLAND, 'tests'), ['.c']).map((s) => ['tests', s]),
+  ];
+  for (const [dir, src] of sources) {
     const name = basename(src, '.c');
     const obj = b.object(src);
     if (!obj || !crt0) continue;
     const exe = b.link(name, [{ name: `${name}.o`, bytes: obj }], crt0, libc);
-    if (exe) programs.push([name, exe]);
+    if (exe) programs.push([`${dir}/${name}`, exe]);
   }
-  mkdirSync(dirname(opts.out), { recursive: true });
-  writeFileSync(opts.out, tc.cpio.writeCpio(imageEntries(programs)));
   rmSync(b.tmp, { recursive: true, force: true });
-  for (const f of b.byGcc) console.error(`build-image: built with gcc (our cc failed): ${f.src}: ${f.error}`);
-  for (const f of b.failures) console.error(`build-image: FAILED ${f.src}: ${f.error}`);
-  if (!opts.quiet || b.byGcc.length || b.failures.length) {
-    console.error(`build-image: ${opts.out}: ${programs.length} programs; objects by our toolchain ${b.ours}, by gcc ${b.byGcc.length}, failed ${b.failures.length}`);
-  }
-  return b.failures.length ? 1 : 0;
+  return { image: tc.cpio.writeCpio(imageEntries(programs)), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(`build-image: ${e.message}`);
-  process.exit(2);
-});
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const tc = await loadToolchain(opts.dist);
+  const r = buildImage(tc, { gccFallback: opts.gccFallback, libDir: join(opts.dist, 'userland') });
+  mkdirSync(dirname(opts.out), { recursive: true });
+  writeFileSync(opts.out, r.image);
+  const firstLine = (e) => e.split('\n')[0];
+  for (const f of r.byGcc) console.error(`build-image: built with gcc (our cc failed): ${f.src}: ${firstLine(f.error)}`);
+  for (const f of r.failures) console.error(`build-image: FAILED ${f.src}: ${firstLine(f.error)}`);
+  if (!opts.quiet || r.byGcc.length || r.failures.length) {
+    console.error(`build-image: ${opts.out}: ${r.programs.length} programs; objects by our toolchain ${r.ours}, by gcc ${r.byGcc.length}, failed ${r.failures.length}`);
+  }
+  return r.failures.length ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().then((code) => process.exit(code), (e) => {
+    console.error(`build-image: ${e.message}`);
+    process.exit(2);
+  });
+}
