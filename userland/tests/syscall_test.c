@@ -21,6 +21,8 @@ static void test_errors(void) {
   ASSERT(-1, open("/no/such/file", O_RDONLY));
   ASSERT(ENOENT, errno);
   ASSERT(0, isatty(-1));
+  ASSERT(-1, fcntl(-1, F_GETFD));
+  ASSERT(EBADF, errno);
 }
 
 static void test_memory(void) {
@@ -48,6 +50,14 @@ static void test_processes(void) {
   char buf[16];
   pid_t child;
   ASSERT(1, getpid() > 0);
+  ASSERT(1, getuid() == geteuid());
+  {
+    int fd = dup(1);
+    ASSERT(1, fd > 2);
+    ASSERT(0, fcntl(fd, F_SETFD, FD_CLOEXEC));
+    ASSERT(FD_CLOEXEC, fcntl(fd, F_GETFD));
+    ASSERT(0, close(fd));
+  }
   ASSERT(0, pipe(fds));
   child = fork();
   if (child == 0) {

@@ -49,6 +49,7 @@ extern int errno;
 #define EOVERFLOW 75
 #define EILSEQ 84
 #define ENOTSUP 95
+#define ETIMEDOUT 110
 #define EOPNOTSUPP 95
 
 #endif

@@ -34,5 +34,7 @@
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
 int creat(const char *path, mode_t mode);
+/* fcntl(fd, cmd[, arg]): F_DUPFD, F_GETFD/F_SETFD, F_GETFL/F_SETFL; -1 with errno on failure. */
+int fcntl(int fd, int cmd, ...);
 
 #endif

@@ -1,4 +1,4 @@
-/* open, openat, creat: the mode argument is read only when O_CREAT is given. */
+/* open, openat, creat (the mode argument is read only when O_CREAT is given), fcntl. */
 #include <fcntl.h>
 #include <stdarg.h>
 #include "../arch/riscv32/syscall_arch.h"
@@ -27,4 +27,13 @@ int open(const char *path, int flags, ...) {
 
 int creat(const char *path, mode_t mode) {
   return openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+int fcntl(int fd, int cmd, ...) {
+  va_list ap;
+  long arg;
+  va_start(ap, cmd);
+  arg = va_arg(ap, long);
+  va_end(ap);
+  return (int)__syscall_ret(__syscall3(SYS_fcntl64, fd, cmd, arg));
 }

@@ -1,4 +1,4 @@
-/* getpid, getppid, fork (clone with SIGCHLD only), uname. */
+/* getpid, getppid, fork (clone with SIGCHLD only), uname, getuid/geteuid/getgid/getegid. */
 #include <unistd.h>
 #include <sys/utsname.h>
 #include "../arch/riscv32/syscall_arch.h"
@@ -18,4 +18,20 @@ pid_t fork(void) {
 
 int uname(struct utsname *u) {
   return (int)__syscall_ret(__syscall1(SYS_uname, (long)u));
+}
+
+uid_t getuid(void) {
+  return (uid_t)__syscall0(SYS_getuid);
+}
+
+uid_t geteuid(void) {
+  return (uid_t)__syscall0(SYS_geteuid);
+}
+
+gid_t getgid(void) {
+  return (gid_t)__syscall0(SYS_getgid);
+}
+
+gid_t getegid(void) {
+  return (gid_t)__syscall0(SYS_getegid);
 }

@@ -19,6 +19,7 @@ long __syscall_ret(long r);
 #define SYS_getcwd 17
 #define SYS_dup 23
 #define SYS_dup3 24
+#define SYS_fcntl64 25
 #define SYS_ioctl 29
 #define SYS_mkdirat 34
 #define SYS_unlinkat 35
@@ -42,6 +43,11 @@ long __syscall_ret(long r);
 #define SYS_uname 160
 #define SYS_getpid 172
 #define SYS_getppid 173
+#define SYS_getuid 174
+#define SYS_geteuid 175
+#define SYS_getgid 176
+#define SYS_getegid 177
+#define SYS_gettid 178
 #define SYS_brk 214
 #define SYS_munmap 215
 #define SYS_clone 220
