@@ -2,7 +2,7 @@
 // rewrites conditional branches whose target may be beyond the +-4 KiB B-type range into an inverted
 // branch over a `j` (the assembler does not relax branches).
 
-const INVERT: Record<string, string> = {
+export const INVERT: Record<string, string> = {
   beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt', bltu: 'bgeu', bgeu: 'bltu', beqz: 'bnez', bnez: 'beqz',
   ble: 'bgt', bgt: 'ble', bleu: 'bgtu', bgtu: 'bleu', blez: 'bgtz', bgtz: 'blez', bltz: 'bgez', bgez: 'bltz',
 };
@@ -17,32 +17,139 @@ function sizeOfLine(line: string): number {
 
 let fixLabel = 0;
 
+/** Instructions whose first operand is the only register they write. */
+const WRITES_RD = new Set([
+  'add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
+  'slt', 'slti', 'sltu', 'sltiu', 'mul', 'mulh', 'mulhu', 'mulhsu', 'div', 'divu', 'rem', 'remu', 'lui', 'li',
+  'mv', 'neg', 'not', 'seqz', 'snez', 'lw', 'lh', 'lhu', 'lb', 'lbu',
+]);
+const LOADS = new Set(['lw', 'lh', 'lhu', 'lb', 'lbu']);
+const STORES = new Set(['sw', 'sh', 'sb']);
+
+interface Insn {
+  op: string;
+  args: string[];
+}
+
+function parse(line: string): Insn | null {
+  if (!line.startsWith('\t')) return null;
+  const t = line.slice(1);
+  const sp = t.indexOf(' ');
+  if (sp < 0) return { op: t, args: [] };
+  return { op: t.slice(0, sp), args: t.slice(sp + 1).split(', ') };
+}
+
+/** Registers an instruction reads (approximate but conservative: every operand that names a register). */
+function reads(insn: Insn, reg: string): boolean {
+  const args = WRITES_RD.has(insn.op) ? insn.args.slice(1) : insn.args;
+  return args.some((a) => a === reg || a.endsWith(`(${reg})`));
+}
+
+/**
+ * True when `reg` (a temporary) is dead after line i: it is overwritten before being read, or control
+ * reaches a label, jump, call or return first (temporaries never live across those in our code).
+ */
+function deadAfter(lines: string[], i: number, reg: string): boolean {
+  for (let k = i + 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (!l.startsWith('\t')) return true; // label
+    const insn = parse(l)!;
+    if (reads(insn, reg)) return false;
+    if (insn.op === 'j' || insn.op === 'ret' || insn.op === 'call' || insn.op === 'jr' || insn.op === 'tail') return true;
+    if (insn.op === 'jalr') return !reads(insn, reg);
+    if (WRITES_RD.has(insn.op) && insn.args[0] === reg) return true;
+  }
+  return true;
+}
+
+const isTemp = (r: string): boolean => /^(t[0-5]|a[2-7])$/.test(r);
+
 export function peephole(lines: string[], opt: number): string[] {
   let out = lines;
   if (opt > 0) {
-    out = [];
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i];
-      const m = /^\tmv (\w+), (\w+)$/.exec(l);
-      if (m && m[1] === m[2]) continue;
-      const j = /^\tj (\S+)$/.exec(l);
-      if (j) {
-        // a jump to a label that directly follows (possibly after other labels)
-        let k = i + 1;
-        let hit = false;
-        while (k < lines.length && !lines[k].startsWith('\t')) {
-          if (lines[k] === `${j[1]}:`) hit = true;
-          k++;
-        }
-        if (hit) continue;
-      }
-      out.push(l);
-    }
+    out = simplify(lines);
+    out = fuseMoves(out);
+    out = foldGlobalLo(out);
   }
   for (let pass = 0; pass < 8; pass++) {
     const before = out.length;
     out = relaxBranches(out);
     if (out.length === before) break;
+  }
+  return out;
+}
+
+/** Drops self-moves and jumps to the next label; turns "bcc L1; j L2; L1:" into "b!cc L2; L1:". */
+function simplify(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const m = /^\tmv (\w+), (\w+)$/.exec(l);
+    if (m && m[1] === m[2]) continue;
+    const j = /^\tj (\S+)$/.exec(l);
+    if (j) {
+      let k = i + 1;
+      let hit = false;
+      while (k < lines.length && !lines[k].startsWith('\t')) {
+        if (lines[k] === `${j[1]}:`) hit = true;
+        k++;
+      }
+      if (hit) continue;
+    }
+    const b = /^\t(b\w+) (.*), (\.L\S+)$/.exec(l);
+    const jn = /^\tj (\.L\S+)$/.exec(lines[i + 1] ?? '');
+    if (b && jn && INVERT[b[1]] && lines[i + 2] === `${b[3]}:`) {
+      out.push(`\t${INVERT[b[1]]} ${b[2]}, ${jn[1]}`);
+      i++;
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+/** "op tX, ...; mv R, tX" with tX dead afterwards becomes "op R, ...". */
+function fuseMoves(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const a = parse(lines[i]);
+    const b = parse(lines[i + 1] ?? '');
+    if (a && b && b.op === 'mv' && WRITES_RD.has(a.op) && a.args[0] === b.args[1] && isTemp(a.args[0]) &&
+        b.args[0] !== 'zero' && deadAfter(lines, i + 1, a.args[0])) {
+      out.push(`\t${a.op} ${[b.args[0], ...a.args.slice(1)].join(', ')}`);
+      i++;
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out;
+}
+
+/** "lui R, %hi(S); addi R, R, %lo(S); add R, R, X; ld/st D, off(R)" uses %lo(S+off) in the access. */
+function foldGlobalLo(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const lui = /^\tlui (\w+), %hi\((\S+)\)$/.exec(lines[i]);
+    const addi = /^\taddi (\w+), (\w+), %lo\((\S+)\)$/.exec(lines[i + 1] ?? '');
+    const add = parse(lines[i + 2] ?? '');
+    const mem = parse(lines[i + 3] ?? '');
+    if (lui && addi && add && mem && addi[1] === lui[1] && addi[2] === lui[1] && addi[3] === lui[2] && add.op === 'add' &&
+        add.args[0] === lui[1] && (add.args[1] === lui[1] || add.args[2] === lui[1]) && (LOADS.has(mem.op) || STORES.has(mem.op))) {
+      const r = lui[1];
+      const am = /^(-?\d+)\((\w+)\)$/.exec(mem.args[1]);
+      const other = add.args[1] === r ? add.args[2] : add.args[1];
+      const dataIsBase = STORES.has(mem.op) && mem.args[0] === r;
+      if (am && am[2] === r && other !== r && !dataIsBase && (LOADS.has(mem.op) && mem.args[0] === r || deadAfter(lines, i + 3, r))) {
+        const off = Number(am[1]);
+        const sym = off === 0 ? lui[2] : `${lui[2]}${off > 0 ? '+' : ''}${off}`;
+        out.push(`\tlui ${r}, %hi(${sym})`);
+        out.push(`\tadd ${r}, ${r}, ${other}`);
+        out.push(`\t${mem.op} ${mem.args[0]}, %lo(${sym})(${r})`);
+        i += 3;
+        continue;
+      }
+    }
+    out.push(lines[i]);
   }
   return out;
 }
