@@ -27,7 +27,8 @@ export class ChunkMapView {
       const pt = s.chunkPageTableFrames[i];
       const user = s.chunkUserFrames[i];
       cell.className = `chunk ${KIND_CLASSES[kind]}`;
-      const fill = kind === 1 && pt + user === 0 ? 1 : (pt + user) / FRAMES_PER_CHUNK_VIEW;
+      // Full for kernel chunks; otherwise the share of frames in use, never less than a visible sliver.
+      const fill = kind === 1 && pt + user === 0 ? 1 : Math.max(pt + user > 0 ? 0.12 : 0, (pt + user) / FRAMES_PER_CHUNK_VIEW);
       (cell.firstChild as HTMLElement).style.height = `${Math.round(Math.min(1, fill) * 100)}%`;
       cell.title = `chunk ${i} (0x${(i * CHUNK_BYTES).toString(16).padStart(8, '0')}): ${CHUNK_KIND_NAMES[kind]}` +
         (pt + user > 0 ? ` (${user} user frames, ${pt} page-table frames)` : '');

@@ -46,7 +46,7 @@ const params = new URLSearchParams(location.search);
 const startMs = performance.now();
 
 const term = new Terminal({
-  convertEol: true, cursorBlink: true, scrollback: 5000, fontSize: 14,
+  convertEol: true, cursorBlink: true, scrollback: 2000, fontSize: 14,
   fontFamily: 'ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace',
   theme: { background: '#101418', foreground: '#d8dee4' },
 });
@@ -110,12 +110,24 @@ function renderProcessChoice(): void {
     : '';
 }
 
-/** Redraws both views, at most a few times per second. */
+let drawnChunks = '';
+let drawnProcess = '';
+
+/** Redraws what changed in the views, at most a few times per second. */
 const renderViews = throttle((): void => {
   if (!latest) return;
-  chunkView.render(latest);
+  const chunks = JSON.stringify([latest.chunkKinds, latest.chunkPageTableFrames, latest.chunkUserFrames]);
+  if (chunks !== drawnChunks) {
+    chunkView.render(latest);
+    drawnChunks = chunks;
+  }
   renderProcessChoice();
-  vmapView.render(shownProcess());
+  const shown = shownProcess();
+  const key = JSON.stringify(shown ?? null);
+  if (key !== drawnProcess) {
+    vmapView.render(shown);
+    drawnProcess = key;
+  }
 }, SNAPSHOT_INTERVAL_MS, { leading: true, trailing: true });
 
 procSelect.addEventListener('change', () => handle.selectPid(Number(procSelect.value)));

@@ -16,21 +16,41 @@ export interface OutputStats {
   lastParsedMs: number;
 }
 
+/**
+ * xterm.js checks its time budget only between write() chunks, so a big chunk is one long task: output is
+ * handed over in pieces of at most this many bytes.
+ */
+export const TERMINAL_WRITE_PIECE = 8 * 1024;
+
 export class OutputPump {
   readonly stats: OutputStats = { written: 0, parsed: 0, firstWriteMs: 0, lastParsedMs: 0 };
 
+  private unreported = 0;
+
+  /** `ack` receives parsed byte counts, gathered into one call per terminal turn (acks are messages). */
   constructor(private readonly term: WritableTerminal, private readonly ack: (bytes: number) => void) {}
 
-  /** Queues `bytes` for the terminal; acknowledges them once parsed. */
+  /** Queues `bytes` for the terminal, in pieces; acknowledges each piece once parsed. */
   push(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     if (this.stats.written === 0) this.stats.firstWriteMs = performance.now();
-    this.stats.written += bytes.length;
-    this.term.write(bytes, () => {
-      this.stats.parsed += bytes.length;
+    for (let at = 0; at < bytes.length; at += TERMINAL_WRITE_PIECE) this.writePiece(bytes.subarray(at, at + TERMINAL_WRITE_PIECE));
+  }
+
+  private writePiece(piece: Uint8Array): void {
+    this.stats.written += piece.length;
+    this.term.write(piece, () => {
+      this.stats.parsed += piece.length;
       this.stats.lastParsedMs = performance.now();
-      this.ack(bytes.length);
+      if (this.unreported === 0) queueMicrotask(() => this.report());
+      this.unreported += piece.length;
     });
+  }
+
+  private report(): void {
+    const n = this.unreported;
+    this.unreported = 0;
+    if (n > 0) this.ack(n);
   }
 
   /** Bytes written but not parsed yet. */

@@ -1,0 +1,237 @@
+// The built page (dist/www) in headless Debian chromium through playwright-core, served by `pagoda web`'s
+// server on a random port: boot output, typing, the chunk-map counts, the address-space view's maps lines,
+// a file dropped into /home, output throughput, and no request beyond the page's origin. With a shell in the
+// boot image (kernel II), `ls /bin` and `pmap 1` as well. Timings are reported, never asserted.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readCpio, S_IFREG, writeCpio } from '../../abi/cpio.js';
+import { readBootImage } from '../../cli/boot-image.js';
+import { startWebServer, WEB_ROOT, type RunningWebServer } from '../../cli/web.js';
+import { hasGcc, webProgram } from './progs/build.js';
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const OUT = join(ROOT, 'test-output');
+const hasChromium = existsSync(CHROMIUM);
+const built = existsSync(join(WEB_ROOT, 'index.html')) && existsSync(join(WEB_ROOT, 'worker.js'));
+const realImage = readBootImage();
+const hasShell = !!realImage && readCpio(realImage).some((e) => e.name.replace(/^\/+/, '') === 'bin/sh');
+
+if (!hasChromium) console.warn(`${CHROMIUM} not found (apt-get install -y chromium): skipping the browser tests`);
+if (!built) console.warn('dist/www not built (npm run build): skipping the browser tests');
+if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping the browser tests with the stand-in boot program');
+if (!hasShell) console.warn('no /bin/sh in the boot image yet (kernel II): skipping the browser test of `ls /bin` and `pmap 1`');
+
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A browser with a fresh profile, and a page that refuses (and records) any request off `origin`. */
+async function openPage(origin: string): Promise<{ browser: Browser; page: Page; foreign: string[]; close: () => Promise<void> }> {
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'pagoda-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: LAUNCH_ARGS, viewport: { width: 1400, height: 900 } });
+  const page = context.pages()[0] ?? await context.newPage();
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  page.on('pageerror', (e) => console.warn(`page error: ${e.message}`));
+  return {
+    browser: context.browser()!, page, foreign,
+    close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** The terminal's whole buffer as text (trailing blanks trimmed). */
+function screenText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const b = window.pagoda.term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < b.length; i++) lines.push(b.getLine(i)?.translateToString(true) ?? '');
+    return lines.join('\n').trimEnd();
+  });
+}
+
+/** Waits until the terminal shows `what`; fails with the screen's text. */
+async function waitForScreen(page: Page, what: string | RegExp, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const t = await screenText(page);
+    if (typeof what === 'string' ? t.includes(what) : what.test(t)) return;
+    if (Date.now() > deadline) throw new Error(`the page's terminal never showed ${String(what)}; it shows:\n${t}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** The cursor's line up to the cursor, untrimmed: what a prompt looks like while it waits. */
+function cursorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const b = window.pagoda.term.buffer.active;
+    return (b.getLine(b.baseY + b.cursorY)?.translateToString(false) ?? '').slice(0, b.cursorX);
+  });
+}
+
+/** Waits until the cursor sits after a shell prompt (ending in '$ ' or '# '). */
+async function waitForPrompt(page: Page, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!/[$#] $/.test(await cursorText(page))) {
+    if (Date.now() > deadline) throw new Error(`no shell prompt; the screen shows:\n${await screenText(page)}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+async function typeLine(page: Page, text: string): Promise<void> {
+  await page.locator('#terminal').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+describe.skipIf(!hasChromium || !built || !hasGcc)('the web page, booting a stand-in boot program', () => {
+  let server: RunningWebServer;
+  let session: Awaited<ReturnType<typeof openPage>>;
+  let loadToPromptMs = 0;
+
+  beforeAll(async () => {
+    const init = webProgram('console-echo');
+    const image = writeCpio([{ name: 'sbin/init', mode: S_IFREG | 0o755, data: init }]);
+    server = await startWebServer({ port: 0, bootImage: image });
+    session = await openPage(server.url.replace(/\/$/, ''));
+    const t0 = Date.now();
+    await session.page.goto(server.url);
+    await waitForScreen(session.page, /^echo>/m);
+    loadToPromptMs = Date.now() - t0;
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('shows the boot log and the boot program\'s prompt (reporting page load to prompt)', async () => {
+    const t = await screenText(session.page);
+    expect(t).toMatch(/^Pagoda \d+\.\d+\.\d+: RV32IMA/);
+    expect(t).toContain('ram: 128 MiB');
+    const firstOutput = await session.page.evaluate(() => window.pagoda.timing.firstOutputMs - window.pagoda.timing.startMs);
+    console.log(`browser: page load to first output ${firstOutput.toFixed(0)} ms (page clock), to the prompt ${loadToPromptMs} ms (test clock, from goto)`);
+  });
+
+  it('sends typed keys to the guest and shows its answer', async () => {
+    await typeLine(session.page, 'hello from chromium');
+    await waitForScreen(session.page, 'you typed: hello from chromium');
+  });
+
+  it('counts two used chunks for one small process: chunk 0 (kernel) and the top one (its frames)', async () => {
+    const s = await session.page.evaluate(() => window.pagoda.refresh());
+    expect(await session.page.evaluate(() => window.pagoda.chunkCounts())).toEqual(s.counts);
+    expect(s.counts.free).toBe(62);
+    expect(s.counts.kernel).toBe(1);
+    expect(s.counts.pageTables + s.counts.user).toBe(1);
+    expect(s.chunkKinds[0]).toBe(1);
+    expect(s.chunkKinds[63]).toBe(s.frames.pageTables > s.frames.user ? 2 : 3);
+    expect(s.frames.pageTables).toBeGreaterThanOrEqual(2);
+    expect(s.frames.user).toBeGreaterThanOrEqual(1);
+    // The drawn chunk map agrees with the counts.
+    await session.page.waitForFunction(() => document.querySelectorAll('.chunk.user, .chunk.pagetables').length === 1);
+    expect(await session.page.locator('.chunk.kernel').count()).toBe(1);
+    expect(await session.page.locator('.chunk.free').count()).toBe(62);
+  });
+
+  it('draws pid 1\'s address space and shows a region\'s /proc/PID/maps line on hover', async () => {
+    await session.page.evaluate(() => window.pagoda.selectPid(1));
+    const stack = session.page.locator('.span.stack');
+    await stack.waitFor();
+    await stack.hover();
+    const tip = session.page.locator('#maps-tip');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.textContent()).toMatch(/^[0-9a-f]{8}-c0000000 rw-p 00000000 00:00 0 {10}\[stack\]$/);
+    expect(await session.page.locator('.span.text').getAttribute('data-maps')).toMatch(/^00010000-[0-9a-f]{8} r-xp .* \/sbin\/init$/);
+    expect(await session.page.locator('.span.kernel-half').count()).toBe(1);
+  });
+
+  it('puts a dropped file into /home', async () => {
+    await session.page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46])], 'dropped.elf'));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await waitForScreen(session.page, 'pagoda: /home/dropped.elf added (4 bytes)');
+    expect(await session.page.locator('#status').textContent()).toBe('/home/dropped.elf added');
+  });
+
+  it('prints 5 MiB from the guest without freezing the page (throughput reported)', async () => {
+    const page = session.page;
+    await page.evaluate(() => {
+      const w = window as unknown as { frameGaps: number[] };
+      w.frameGaps = [];
+      let last = performance.now();
+      const tick = (t: number): void => { w.frameGaps.push(t - last); last = t; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    const before = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: performance.now() }));
+    await typeLine(page, 'flood 5120');
+    await waitForScreen(page, /^flood done$/m, 120_000);
+    const after = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: window.pagoda.output.lastParsedMs }));
+    const gaps = await page.evaluate(() => (window as unknown as { frameGaps: number[] }).frameGaps);
+    const mb = (after.parsed - before.parsed) / 1e6;
+    const seconds = (after.t - before.t) / 1000;
+    const worst = Math.max(...gaps);
+    console.log(`browser: terminal output ${mb.toFixed(2)} MB in ${seconds.toFixed(2)} s = ${(mb / seconds).toFixed(1)} MB/s; ` +
+      `longest frame gap ${worst.toFixed(0)} ms over ${gaps.length} frames`);
+    expect(after.parsed - before.parsed).toBeGreaterThan(5 * 1024 * 1024);
+    // The page kept answering: an evaluate round trip goes through its main thread.
+    expect(await page.evaluate(() => 1 + 1)).toBe(2);
+  });
+
+  it('made no request beyond its own origin, and saves a screenshot', async () => {
+    mkdirSync(OUT, { recursive: true });
+    await session.page.screenshot({ path: join(OUT, 'web-stand-in.png') });
+    expect(session.foreign).toEqual([]);
+    expect(await session.page.evaluate(() => window.pagoda.fatal)).toBeUndefined();
+  });
+});
+
+describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the shell', () => {
+  let server: RunningWebServer;
+  let session: Awaited<ReturnType<typeof openPage>>;
+
+  beforeAll(async () => {
+    server = await startWebServer({ port: 0, bootImage: realImage });
+    session = await openPage(server.url.replace(/\/$/, ''));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('boots to the shell prompt, runs ls /bin and pmap 1, and counts the chunks in use', async () => {
+    const page = session.page;
+    const t0 = Date.now();
+    await page.goto(server.url);
+    await waitForPrompt(page);
+    console.log(`browser: page load to shell prompt ${Date.now() - t0} ms`);
+    await typeLine(page, 'ls /bin');
+    await waitForScreen(page, /\bsh\b/);
+    await waitForPrompt(page);
+    expect(await screenText(page)).toMatch(/\bls\b/);
+    await typeLine(page, 'pmap 1');
+    await waitForScreen(page, '[stack]');
+    await waitForPrompt(page);
+    const s = await page.evaluate(() => window.pagoda.refresh());
+    const used = s.chunkKinds.filter((k) => k !== 0).length;
+    expect(s.counts.kernel + s.counts.pageTables + s.counts.user).toBe(used);
+    expect(s.counts.free).toBe(s.chunkKinds.length - used);
+    expect(s.counts.kernel).toBeGreaterThanOrEqual(1);
+    expect(s.counts.user + s.counts.pageTables).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.chunk.free').count()).toBe(s.counts.free);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'web-shell.png') });
+    expect(session.foreign).toEqual([]);
+  });
+});
