@@ -41,6 +41,12 @@ if (!existsSync(modulePath)) {
     : `pagoda: dist/ is missing; run 'npm install' (or 'npm run build') first\n`);
   process.exit(2);
 }
+// A closed pipe on stdout (`pagoda objdump -d x | head`) ends the command quietly, with the status a
+// shell shows for a process killed by SIGPIPE, as GNU tools do.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(141);
+  throw e;
+});
 const { main } = await import(pathToFileURL(modulePath).href);
 const status = await main(argv.slice(1));
 process.exitCode = typeof status === 'number' ? status : 0;
