@@ -146,9 +146,15 @@ export class Parser {
     return this.scope.parent === null;
   }
 
-  /** Interns a string literal and returns its index. */
+  private readonly stringIndex = new Map<string, number>();
+
+  /** Interns a string literal (identical literals share one object, as with gcc) and returns its index. */
   addString(elems: number[], charSize: number): number {
+    const key = `${charSize}:${elems.join(',')}`;
+    const found = this.stringIndex.get(key);
+    if (found !== undefined) return found;
     this.strings.push({ elems, charSize, label: `.LC${this.strings.length}` });
+    this.stringIndex.set(key, this.strings.length - 1);
     return this.strings.length - 1;
   }
 }
