@@ -66,7 +66,7 @@ function scratch(): string {
 }
 
 /** Assembles GNU assembler text into an ELF relocatable object. Throws with the diagnostics on error. */
-export function assembleText(asm: string, name: string): ObjectFile {
+export function assembleText(asm: string, name: string, march = 'rv32im'): ObjectFile {
   if (asChoice === 'pagoda') {
     const r = ourAssemble(asm, name);
     if (!r.object) throw new Error(r.diagnostics.map(fmtAs).join('\n'));
@@ -77,7 +77,7 @@ export function assembleText(asm: string, name: string): ObjectFile {
     const src = join(dir, 'in.s');
     const obj = join(dir, 'out.o');
     writeFileSync(src, asm);
-    tool('riscv64-unknown-elf-as', [...MARCH, '-o', obj, src]);
+    tool('riscv64-unknown-elf-as', [`-march=${march}`, '-mabi=ilp32', '-o', obj, src]);
     return { name: name.replace(/\.s$/, '.o'), bytes: readFileSync(obj) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -101,9 +101,9 @@ export function crt0(): ObjectFile {
   return crt0Cache;
 }
 
-/** Links objects (crt0 first) with libgcc into a static executable. */
-export function linkObjects(objects: ObjectFile[]): Uint8Array {
-  const all = [crt0(), ...objects, libgcc()];
+/** Links objects (the tests' crt0 first unless `startFiles` is false) with libgcc into a static executable. */
+export function linkObjects(objects: ObjectFile[], startFiles = true): Uint8Array {
+  const all = [...(startFiles ? [crt0()] : []), ...objects, libgcc()];
   if (ldChoice === 'pagoda') {
     const r = ourLink(all);
     if (!r.executable) throw new Error(r.diagnostics.map(fmtLd).join('\n'));
@@ -144,9 +144,9 @@ function readIfExists(path: string): string | null {
 }
 
 /** Compiles a C file with our compiler to assembly text (throws with formatted diagnostics). */
-export function compileC(path: string, opt: number, extraDefines: [string, string][] = []): string {
+export function compileC(path: string, opt: number, extraDefines: [string, string][] = [], includeDirs = [SUPPORT]): string {
   const r = compile(readFileSync(path, 'utf8'), path, {
-    includeDirs: [SUPPORT],
+    includeDirs,
     systemIncludeDirs: [CC_INCLUDE],
     readFile: readIfExists,
     opt,

@@ -89,14 +89,17 @@ export function preprocessOnly(source: string, fileName: string, opts: CompileOp
   let text = '';
   let line = -1;
   let file = '';
-  for (const t of toks) {
-    if (t.kind === 'eof') break;
+  for (const tok of toks) {
+    if (tok.kind === 'eof') break;
+    // tokens from macro expansions print on the line of the outermost invocation
+    let t = tok;
+    while (t.origin) t = t.origin;
     if (t.displayName !== file || t.line !== line) {
       if (text) text += '\n';
       file = t.displayName;
       line = t.line;
-    } else if (t.hasSpace) text += ' ';
-    text += t.text;
+    } else if (tok.hasSpace) text += ' ';
+    text += tok.text;
   }
   return { ok: true, text: text + '\n', diagnostics: diags.list };
 }

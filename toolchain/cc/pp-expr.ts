@@ -24,6 +24,8 @@ export function evalPPExpr(toks: Token[], where: Token): boolean {
 
 class PPEval {
   pos = 0;
+  /** > 0 inside an operand that is not evaluated (right of a decided && / ||, unused ?: arm). */
+  private skipping = 0;
   constructor(
     private readonly toks: Token[],
     private readonly where: Token,
@@ -45,9 +47,13 @@ class PPEval {
     const c = this.binary(0);
     if (this.peek() !== '?') return c;
     this.pos++;
+    if (c.v === 0n) this.skipping++;
     const a = this.conditional();
+    if (c.v === 0n) this.skipping--;
     this.expect(':');
+    if (c.v !== 0n) this.skipping++;
     const b = this.conditional();
+    if (c.v !== 0n) this.skipping--;
     const unsigned = a.unsigned || b.unsigned;
     return norm(c.v !== 0n ? a.v : b.v, unsigned);
   }
@@ -66,7 +72,10 @@ class PPEval {
       const opTok = this.tok();
       this.pos++;
       if (op === '&&' || op === '||') {
+        const decided = op === '&&' ? lhs.v === 0n : lhs.v !== 0n;
+        if (decided) this.skipping++;
         const rhs = this.binary(prec);
+        if (decided) this.skipping--;
         const r = op === '&&' ? lhs.v !== 0n && rhs.v !== 0n : lhs.v !== 0n || rhs.v !== 0n;
         lhs = { v: r ? 1n : 0n, unsigned: false };
         continue;
@@ -86,7 +95,10 @@ class PPEval {
       case '*': return norm(x * y, u);
       case '/':
       case '%':
-        if (y === 0n) throw new CompileError('division by zero in #if', opTok);
+        if (y === 0n) {
+          if (this.skipping > 0) return { v: 0n, unsigned: u };
+          throw new CompileError('division by zero in #if', opTok);
+        }
         return norm(op === '/' ? x / y : x % y, u);
       case '<<': return norm(a.v << (b.v & 63n), a.unsigned);
       case '>>': return norm((a.unsigned ? BigInt.asUintN(64, a.v) : a.v) >> (b.v & 63n), a.unsigned);
