@@ -55,7 +55,8 @@ export function boot(options: BootOptions = {}): Kernel {
   const memMiB = options.memMiB ?? 128;
   const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput });
   const toConsole = (bytes: Uint8Array): void => machine.uart.write(bytes);
-  const line = (s: string): void => toConsole(new TextEncoder().encode(s + '\n'));
+  const eol = options.terminal ? '\r\n' : '\n';
+  const line = (s: string): void => toConsole(new TextEncoder().encode(s + eol));
   const sinks: KernelSinks = {
     stdout: options.sinks?.stdout ?? toConsole,
     stderr: options.sinks?.stderr ?? toConsole,

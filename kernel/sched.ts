@@ -38,21 +38,24 @@ function retryBlocked(k: Kernel, p: Process): boolean {
 function pickProcess(k: Kernel, rotate: boolean): { next: Process | undefined; live: boolean; wakeAtMs: number } {
   const cur = k.current;
   if (cur && !rotate && cur.alive && !cur.blocked) return { next: cur, live: true, wakeAtMs: 0 };
-  const all = [...k.processes.values()];
   const after = cur ? cur.pid : k.lastPid;
-  let start = all.findIndex((p) => p.pid > after);
-  if (start < 0) start = 0;
-  let live = false;
-  let wakeAtMs = 0;
-  for (let i = 0; i < all.length; i++) {
-    const p = all[(start + i) % all.length];
-    if (!p.alive) continue;
-    live = true;
-    if (retryBlocked(k, p)) return { next: p, live, wakeAtMs };
-    if (p.alive && p.wakeAtMs && (wakeAtMs === 0 || p.wakeAtMs < wakeAtMs)) wakeAtMs = p.wakeAtMs;
+  for (;;) {
+    const all = [...k.processes.values()];
+    const liveBefore = all.filter((p) => p.alive).length;
+    let start = all.findIndex((p) => p.pid > after);
+    if (start < 0) start = 0;
+    let wakeAtMs = 0;
+    for (let i = 0; i < all.length; i++) {
+      const p = all[(start + i) % all.length];
+      if (!p.alive) continue;
+      if (retryBlocked(k, p)) return { next: p, live: true, wakeAtMs };
+      if (p.alive && p.wakeAtMs && (wakeAtMs === 0 || p.wakeAtMs < wakeAtMs)) wakeAtMs = p.wakeAtMs;
+    }
+    // A retried call may have ended its process (SIGPIPE), which may be what an earlier sleeper waits for
+    // (its exit, its pipe end closing): look again until a pass changes nothing.
+    const liveAfter = all.filter((p) => p.alive).length;
+    if (liveAfter === liveBefore) return { next: undefined, live: liveAfter > 0, wakeAtMs };
   }
-  // A retried call may have ended the process whose turn it was; the others may all have exited.
-  return { next: undefined, live: live && all.some((p) => p.alive), wakeAtMs };
 }
 
 /** Runs the hart for up to `budget` instructions (several traps may be handled) and says what comes next. */

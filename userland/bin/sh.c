@@ -360,25 +360,82 @@ static int parse_pipeline(int *pos, struct command *cmds) {
   return n + 1;
 }
 
-/* Runs one command line. */
+/* Finds the next top-level list operator (; && || &) in line, outside quotes; stores the segment before it
+ * (NUL-terminated) in seg and the operator kind in *op (T_END at the end). Returns the rest of the line. */
+static const char *next_segment(const char *line, char *seg, int cap, int *op) {
+  const char *p = line;
+  char quote = 0;
+  int n = 0;
+  *op = T_END;
+  while (*p) {
+    if (quote) {
+      if (*p == quote) quote = 0;
+    } else if (*p == '\\' && p[1]) {
+      if (n < cap - 2) seg[n++] = *p;
+      p++;
+    } else if (*p == '\'' || *p == '"') {
+      quote = *p;
+    } else if (*p == ';') {
+      *op = T_SEMI;
+      p++;
+      break;
+    } else if (p[0] == '&' && p[1] == '&') {
+      *op = T_AND;
+      p += 2;
+      break;
+    } else if (p[0] == '|' && p[1] == '|') {
+      *op = T_OR;
+      p += 2;
+      break;
+    } else if (*p == '&' && !(p > line && p[-1] == '>')) {
+      *op = T_AMP;
+      p++;
+      break;
+    }
+    if (n < cap - 1) seg[n++] = *p;
+    p++;
+  }
+  seg[n] = 0;
+  return p;
+}
+
+/* Runs one command line: each list element is expanded ($VAR, $?) just before it runs. */
 static void run_line(const char *line) {
   static struct command cmds[MAX_CMDS];
-  int pos = 0;
+  static char seg[LINE_MAX];
   int skip = 0;
-  if (lex(line) < 0) {
-    last_status = 2;
-    return;
-  }
-  while (toks[pos].kind != T_END) {
-    int n = parse_pipeline(&pos, cmds);
-    int op = toks[pos].kind;
-    if (n < 0) { last_status = 2; break; }
-    if (op != T_END) pos++;
-    if (n > 0 && !skip) last_status = run_pipeline(cmds, n, op == T_AMP);
-    else if (n == 0 && op != T_END && op != T_SEMI && op != T_AMP) { fprintf(stderr, "sh: syntax error near operator\n"); last_status = 2; break; }
+  while (*line) {
+    int op, pos = 0, n;
+    line = next_segment(line, seg, sizeof seg, &op);
+    if (skip) {
+      /* a skipped element leaves $? as it was; the next operator decides again on it */
+      skip = (op == T_AND && last_status != 0) || (op == T_OR && last_status == 0);
+      continue;
+    }
+    if (lex(seg) < 0) {
+      last_status = 2;
+      return;
+    }
+    n = parse_pipeline(&pos, cmds);
+    if (n > 0 && toks[pos].kind != T_END) {
+      fprintf(stderr, "sh: syntax error\n");
+      n = -1;
+    }
+    if (n < 0) {
+      last_status = 2;
+      free_tokens();
+      return;
+    }
+    if (n == 0 && op != T_END && op != T_SEMI) {
+      fprintf(stderr, "sh: syntax error near operator\n");
+      last_status = 2;
+      free_tokens();
+      return;
+    }
+    if (n > 0) last_status = run_pipeline(cmds, n, op == T_AMP);
+    free_tokens();
     skip = (op == T_AND && last_status != 0) || (op == T_OR && last_status == 0);
   }
-  free_tokens();
 }
 
 /* Reaps finished background jobs (and orphans given to init), reporting them when interactive. */
