@@ -78,6 +78,31 @@ describe('assembler errors', () => {
     expect(errorsOf('\tfoo; nop; bar\n')).toEqual(["1:2: unknown instruction 'foo'", "1:12: unknown instruction 'bar'"]);
   });
 
+  it('never fails internally on randomly damaged versions of the fixtures (seeded)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(import.meta.dirname, 'fixtures');
+    const sources = readdirSync(dir).filter((f) => f.endsWith('.s')).map((f) => readFileSync(join(dir, f), 'utf8'));
+    let seed = 12345;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const alphabet = 'abcxyz0189.,()%:;#"\'+-*/<>=!&|^~ \t\n@$_[]\\';
+    for (let iter = 0; iter < 300; iter++) {
+      let s = sources[rnd(sources.length)];
+      for (let e = 1 + rnd(8); e > 0; e--) {
+        const p = rnd(s.length);
+        const c = alphabet[rnd(alphabet.length)];
+        const k = rnd(3);
+        s = k === 0 ? s.slice(0, p) + s.slice(p + 1 + rnd(5)) : k === 1 ? s.slice(0, p) + c + s.slice(p) : s.slice(0, p) + c + s.slice(p + 1);
+      }
+      const r = assemble(s, 'fuzz.s');
+      expect(r.diagnostics.filter((d) => d.message.startsWith('internal'))).toEqual([]);
+      expect(r.object !== undefined || r.diagnostics.length > 0).toBe(true);
+    }
+  });
+
   it('never throws, even on binary garbage', () => {
     const garbage = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
     const r = assemble(garbage, 'garbage.s');

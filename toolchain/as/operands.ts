@@ -39,15 +39,13 @@ const endsOperand = (t: Token): boolean => t.kind === Tk.END || isPunct(t, ',');
 
 /** Reused operand objects: an instruction's operands live only while it is encoded. */
 const pool: Operand[] = [];
-const list: Operand[] = [];
 
 /**
- * Parses the comma-separated operands in `toks` from index `i` to the END token. The returned array
- * and its operands are reused by the next call; callers keep only the expressions.
+ * Parses the comma-separated operands in `toks` from index `i` to the END token. The operand
+ * objects are reused by the next call; callers keep only the expressions.
  */
 export function parseOperands(parser: ExprParser, toks: Token[], i: number): Operand[] {
-  const ops = list;
-  ops.length = 0;
+  const ops: Operand[] = [];
   if (toks[i].kind === Tk.END) return ops;
   parser.toks = toks;
   parser.pos = i;
