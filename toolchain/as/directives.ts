@@ -92,7 +92,8 @@ function bindDirective(bind: SymBind): StatementHandler {
 const VISIBILITY: Record<string, number> = { '.internal': 1, '.hidden': 2, '.protected': 3 };
 
 const TYPES: Record<string, SymType> = {
-  function: SymType.FUNC, object: SymType.OBJECT, notype: SymType.NOTYPE, tls_object: 6 as SymType,
+  function: SymType.FUNC, func: SymType.FUNC, object: SymType.OBJECT, notype: SymType.NOTYPE, tls_object: 6 as SymType,
+  tls: 6 as SymType,
   common: 5 as SymType,
 };
 
