@@ -48,7 +48,19 @@ function commitLimit(frames: FrameAllocator): number {
   return total - Math.max(64, Math.floor(total / 32));
 }
 
-const defaultRandom = (): Uint8Array => crypto.getRandomValues(new Uint8Array(16));
+/** AT_RANDOM bytes from the host's CSPRNG, fetched 4 KiB at a time (one call per exec is slow). */
+function pooledRandom(): () => Uint8Array {
+  let pool = new Uint8Array(0);
+  let at = 0;
+  return () => {
+    if (at + 16 > pool.length) {
+      pool = crypto.getRandomValues(new Uint8Array(4096));
+      at = 0;
+    }
+    at += 16;
+    return pool.slice(at - 16, at);
+  };
+}
 
 /** Brings the machine and the kernel up and returns the kernel, ready for spawnProcess(). */
 export function boot(options: BootOptions = {}): Kernel {
@@ -82,7 +94,7 @@ export function boot(options: BootOptions = {}): Kernel {
   const bootMs = performance.now();
   const k: Kernel = {
     machine, chunks, frames, commit, files, consoleInput, sinks,
-    random: options.random ?? defaultRandom,
+    random: options.random ?? pooledRandom(),
     realtimeMs: () => Date.now(),
     monotonicMs: () => performance.now() - bootMs,
     processes: new Map(),

@@ -80,21 +80,37 @@ export function copyOut(as: AddressSpace, va: number, bytes: Uint8Array): number
  */
 export function copyInString(as: AddressSpace, va: number, max: number): string | number {
   va >>>= 0;
-  const bytes: number[] = [];
-  let pa = -1;
-  for (let i = 0; i <= max; i++) {
-    const at = va + i;
-    if (pa < 0 || at % PAGE_SIZE === 0) {
-      pa = userPa(as, at, Access.Load);
-      if (pa < 0) return pa;
-    } else {
-      pa++;
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  while (length <= max) {
+    const at = va + length;
+    const pa = userPa(as, at, Access.Load);
+    if (pa < 0) return pa;
+    // Scan the rest of this page (at most up to the limit) for the NUL.
+    const span = Math.min(PAGE_SIZE - (at % PAGE_SIZE), max + 1 - length);
+    const nul = as.ram.u8.subarray(pa, pa + span).indexOf(0);
+    if (nul >= 0) {
+      parts.push(as.ram.u8.subarray(pa, pa + nul));
+      return decodeParts(parts, length + nul);
     }
-    const b = as.ram.u8[pa];
-    if (b === 0) return new TextDecoder().decode(new Uint8Array(bytes));
-    bytes.push(b);
+    parts.push(as.ram.u8.subarray(pa, pa + span));
+    length += span;
   }
   return -Errno.ENAMETOOLONG;
+}
+
+const utf8 = new TextDecoder();
+
+/** The UTF-8 text of `parts` (total `length` bytes) joined. */
+function decodeParts(parts: Uint8Array[], length: number): string {
+  if (parts.length === 1) return utf8.decode(parts[0]);
+  const all = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return utf8.decode(all);
 }
 
 /** The unsigned 32-bit user word at `va` (any alignment), or -EFAULT as a negative number. */

@@ -171,13 +171,22 @@ export class LineDiscipline {
   /** Output processing for bytes written to the terminal: "\n" becomes "\r\n" under OPOST|ONLCR. */
   output(bytes: Uint8Array): Uint8Array {
     const t = this.termios;
-    if (!(t.oflag & OPOST) || !(t.oflag & ONLCR) || !bytes.includes(10)) return bytes;
-    const out: number[] = [];
-    for (const b of bytes) {
-      if (b === 10) out.push(13);
-      out.push(b);
+    if (!(t.oflag & OPOST) || !(t.oflag & ONLCR)) return bytes;
+    let newlines = 0;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) newlines++;
+    if (newlines === 0) return bytes;
+    const out = new Uint8Array(bytes.length + newlines);
+    let from = 0;
+    let to = 0;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
+      out.set(bytes.subarray(from, i), to);
+      to += i - from;
+      out[to++] = 13;
+      out[to++] = 10;
+      from = i + 1;
     }
-    return Uint8Array.from(out);
+    out.set(bytes.subarray(from), to);
+    return out;
   }
 
   /** TCSETS: new settings; leaving canonical mode hands the partial line to readers. */
