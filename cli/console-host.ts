@@ -79,6 +79,8 @@ export async function runConsoleHost(opts: ConsoleHostOptions): Promise<number> 
   const interactive = !!stdin.isTTY && typeof stdin.setRawMode === 'function';
   const session = new ConsoleSession({
     memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init,
+    // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets bytes as they are.
+    terminal: interactive,
     output: (bytes) => { if (!stdout.write(bytes)) session.pause(); },
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
   });
@@ -160,7 +162,7 @@ export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH]\n' +
   '  PATH: the boot program, a path in the boot image or a host ELF file (default: /sbin/init, /bin/init, /bin/sh)\n' +
   '  keys: Ctrl-A x power off, Ctrl-A h help; everything else (Ctrl-C too) goes to the guest\n';
 
-export interface ConsoleArgs { memMiB: number; init?: string }
+export interface ConsoleArgs { memMiB: number; init?: string; help?: boolean }
 
 /** Parses `[--mem MiB] [--init PATH]`; a message on bad input. */
 export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
@@ -178,7 +180,8 @@ export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
       const v = value('--init');
       if (!v) return '--init needs a path';
       out.init = v;
-    } else return `unknown argument '${a}'`;
+    } else if (a === '-h' || a === '--help') out.help = true;
+    else return `unknown argument '${a}'`;
   }
   return out;
 }
@@ -199,6 +202,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pagoda boot: ${typeof args === 'string' ? args : init}\n${CONSOLE_USAGE}`);
     return 2;
   }
+  if (args.help) {
+    process.stdout.write(CONSOLE_USAGE);
+    return 0;
+  }
   const uninstall = installTerminalGuards();
   try {
     return await runConsoleHost({
@@ -217,7 +224,7 @@ export async function main(argv: string[]): Promise<number> {
  */
 export function canBootConsole(argv: string[]): boolean {
   const args = parseConsoleArgs(argv);
-  if (typeof args === 'string' || args.init !== undefined) return true;
+  if (typeof args === 'string' || args.init !== undefined || args.help) return true;
   const image = readBootImage();
   if (!image) return false;
   try {

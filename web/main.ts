@@ -20,6 +20,8 @@ export interface PagodaHandle {
   chunkCounts(): ChunkCounts;
   frameCounts(): FrameCounts | undefined;
   snapshot(): MemorySnapshot | undefined;
+  /** The terminal size the guest was last told (from the latest snapshot). */
+  guestWinsize(): { cols: number; rows: number } | undefined;
   /** Asks the worker for a fresh snapshot. */
   refresh(): Promise<MemorySnapshot>;
   /** The process the address-space view shows; select another by pid. */
@@ -64,6 +66,7 @@ const chunkView = new ChunkMapView($('chunkmap'));
 const vmapView = new VmapView($('vmap'), $('maps-tip'));
 const procSelect = $<HTMLSelectElement>('process');
 let latest: MemorySnapshot | undefined;
+let guestWinsize: { cols: number; rows: number } | undefined;
 let chosenPid: number | undefined;
 const snapshotWaiters: ((s: MemorySnapshot) => void)[] = [];
 
@@ -72,6 +75,7 @@ const handle: PagodaHandle = {
   chunkCounts: () => latest?.counts ?? { free: 0, kernel: 0, pageTables: 0, user: 0 },
   frameCounts: () => latest?.frames,
   snapshot: () => latest,
+  guestWinsize: () => guestWinsize,
   refresh: () => new Promise((resolve) => { snapshotWaiters.push(resolve); send({ type: 'snapshot' }); }),
   selectedPid: () => shownProcess()?.pid,
   selectPid: (pid) => { chosenPid = pid; renderViews(); },
@@ -141,6 +145,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       return;
     case 'memory':
       latest = msg.snapshot;
+      guestWinsize = msg.winsize;
       for (const w of snapshotWaiters.splice(0)) w(msg.snapshot);
       renderViews();
       return;

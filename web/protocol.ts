@@ -23,7 +23,7 @@ export type FromWorker =
   /** Console output, in order. */
   | { type: 'output'; bytes: Uint8Array }
   /** The live memory views' data, a few times per second while anything changes. */
-  | { type: 'memory'; snapshot: MemorySnapshot }
+  | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number } }
   /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
   | { type: 'file-added'; path: string; ran: boolean }
   /** The session ended (init exited, or there was no boot program). */

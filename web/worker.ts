@@ -94,13 +94,14 @@ async function runSession(path?: string): Promise<void> {
 }
 
 function postSnapshot(): void {
-  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel) });
+  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   const bootImage = await fetchBootImage();
   session = new ConsoleSession({
     memMiB: msg.memMiB, bootImage, init: msg.init, output: onOutput, yieldToHost: yieldTurn,
+    terminal: true, // xterm.js is a terminal: the kernel's line discipline edits, echoes and raises Ctrl-C
   });
   session.resize(msg.cols, msg.rows);
   setInterval(() => { if (running) postSnapshot(); }, SNAPSHOT_INTERVAL_MS);
@@ -125,7 +126,9 @@ function handle(msg: ToWorker): void {
   switch (msg.type) {
     case 'boot': return void bootMachine(msg).catch(fatal);
     case 'input': return session?.input(msg.bytes);
-    case 'resize': return session?.resize(msg.cols, msg.rows);
+    case 'resize':
+      session?.resize(msg.cols, msg.rows);
+      return postSnapshot();
     case 'ack':
       unacked = Math.max(0, unacked - msg.bytes);
       if (unacked < OUTPUT_LOW_WATER) session?.resume();

@@ -154,12 +154,21 @@ describe.skipIf(!hasChromium || !built || !hasGcc)('the web page, booting a stan
     expect(await session.page.locator('.span.kernel-half').count()).toBe(1);
   });
 
-  it('puts a dropped file into /home', async () => {
-    await session.page.evaluate(() => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array([0x7f, 0x45, 0x4c, 0x46])], 'dropped.elf'));
-      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  it('tells the guest the terminal size, and the new one after the window shrinks', async () => {
+    const page = session.page;
+    const before = await page.evaluate(() => ({ cols: window.pagoda.term.cols, rows: window.pagoda.term.rows }));
+    await page.waitForFunction((b) => JSON.stringify(window.pagoda.guestWinsize()) === JSON.stringify(b), before);
+    await page.setViewportSize({ width: 1000, height: 600 });
+    await page.waitForFunction((b) => window.pagoda.term.cols < b.cols && window.pagoda.term.rows < b.rows, before);
+    await page.waitForFunction(() => {
+      const w = window.pagoda.guestWinsize();
+      return !!w && w.cols === window.pagoda.term.cols && w.rows === window.pagoda.term.rows;
     });
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('puts a dropped file into /home', async () => {
+    await dropFile(session.page, 'dropped.elf', new Uint8Array([0x7f, 0x45, 0x4c, 0x46]));
     await waitForScreen(session.page, 'pagoda: /home/dropped.elf added (4 bytes)');
     expect(await session.page.locator('#status').textContent()).toBe('/home/dropped.elf added');
   });
@@ -193,6 +202,46 @@ describe.skipIf(!hasChromium || !built || !hasGcc)('the web page, booting a stan
     await session.page.screenshot({ path: join(OUT, 'web-stand-in.png') });
     expect(session.foreign).toEqual([]);
     expect(await session.page.evaluate(() => window.pagoda.fatal)).toBeUndefined();
+  });
+});
+
+/** Drops a file named `name` holding `bytes` onto the page, as a user dragging it from the desktop would. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  await page.evaluate(([n, data]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], n));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, Array.from(bytes)] as const);
+}
+
+describe.skipIf(!hasChromium || !built || !hasGcc)('the web page, with no boot program in the image', () => {
+  let server: RunningWebServer;
+  let session: Awaited<ReturnType<typeof openPage>>;
+
+  beforeAll(async () => {
+    const image = writeCpio([{ name: 'etc/motd', mode: S_IFREG | 0o644, data: new TextEncoder().encode('hi\n') }]);
+    server = await startWebServer({ port: 0, bootImage: image });
+    session = await openPage(server.url.replace(/\/$/, ''));
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  it('says so, then runs an ELF file dropped onto the page from /home, and reports how it ended', async () => {
+    const page = session.page;
+    await page.goto(`${server.url}?mem=32`);
+    await waitForScreen(page, 'no boot program: /sbin/init, /bin/init, /bin/sh not in the boot image; drop an ELF file onto the page to run it');
+    expect(await screenText(page)).toContain('ram: 32 MiB');
+    await dropFile(page, 'console-echo', webProgram('console-echo'));
+    await waitForScreen(page, 'pagoda: running /home/console-echo');
+    await waitForScreen(page, /^echo>/m);
+    await typeLine(page, 'exit 3');
+    await waitForScreen(page, 'pagoda: /home/console-echo exited with status 3');
+    const s = await page.evaluate(() => window.pagoda.refresh());
+    expect(s.counts).toEqual({ free: 15, kernel: 1, pageTables: 0, user: 0 });
+    expect(session.foreign).toEqual([]);
   });
 });
 
