@@ -53,7 +53,7 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     if (isPublic) out.push(`\t.globl ${f.name}`);
     out.push(`\t.type ${f.name}, @function`);
     out.push(`${f.name}:`);
-    out.push(...body);
+    for (const l of body) out.push(l);
     out.push(`\t.size ${f.name}, .-${f.name}`);
   }
   for (const g of prog.globals) emitGlobal(g, out);

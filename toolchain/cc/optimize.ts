@@ -11,16 +11,17 @@ const FOLDABLE = new Set([
 
 function foldNode(n: Node | undefined): Node | undefined {
   if (!n) return n;
-  n.lhs = foldNode(n.lhs);
-  n.rhs = foldNode(n.rhs);
-  n.cond = foldNode(n.cond);
-  n.then = foldNode(n.then);
-  n.els = foldNode(n.els);
-  n.init = foldNode(n.init);
-  n.inc = foldNode(n.inc);
-  if (n.body) n.body = n.body.map((b) => foldNode(b)!);
-  if (n.args) n.args = n.args.map((a) => foldNode(a)!);
-  if (FOLDABLE.has(n.kind) && n.ty && isInteger(n.ty)) {
+  // assign only fields the node has: adding properties would change every node's hidden class
+  if (n.lhs) n.lhs = foldNode(n.lhs);
+  if (n.rhs) n.rhs = foldNode(n.rhs);
+  if (n.cond) n.cond = foldNode(n.cond);
+  if (n.then) n.then = foldNode(n.then);
+  if (n.els) n.els = foldNode(n.els);
+  if (n.init) n.init = foldNode(n.init);
+  if (n.inc) n.inc = foldNode(n.inc);
+  if (n.body) for (let i = 0; i < n.body.length; i++) n.body[i] = foldNode(n.body[i])!;
+  if (n.args) for (let i = 0; i < n.args.length; i++) n.args[i] = foldNode(n.args[i])!;
+  if (FOLDABLE.has(n.kind) && n.ty && isInteger(n.ty) && kidsConstant(n)) {
     let c;
     try {
       c = tryEval(n);
@@ -37,6 +38,14 @@ function foldNode(n: Node | undefined): Node | undefined {
     }
   }
   return n;
+}
+
+/** Children already folded to constants (so evaluating this node is O(1)). */
+function kidsConstant(n: Node): boolean {
+  if (n.kind === 'cond') return n.cond!.kind === 'num';
+  if (n.lhs && n.lhs.kind !== 'num') return false;
+  if (n.kind === 'logand' || n.kind === 'logor') return true;
+  return !n.rhs || n.rhs.kind === 'num';
 }
 
 function hasLabel(n: Node | undefined): boolean {

@@ -9,8 +9,9 @@ export const INVERT: Record<string, string> = {
 
 /** Upper bound of the bytes an assembly line assembles to. */
 function sizeOfLine(line: string): number {
-  if (!line.startsWith('\t')) return 0;
-  const op = line.trim().split(/\s/, 1)[0];
+  if (line.charCodeAt(0) !== 9) return 0;
+  const sp = line.indexOf(' ');
+  const op = sp < 0 ? line.slice(1) : line.slice(1, sp);
   if (op === 'li' || op === 'call' || op === 'la' || op === 'tail') return 8;
   return 4;
 }
@@ -31,7 +32,20 @@ interface Insn {
   args: string[];
 }
 
+const parsed = new Map<string, Insn | null>();
+
+/** Splits an instruction line into mnemonic and operands (memoised: lines repeat a lot). */
 function parse(line: string): Insn | null {
+  let r = parsed.get(line);
+  if (r === undefined) {
+    r = parseLine(line);
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(line, r);
+  }
+  return r;
+}
+
+function parseLine(line: string): Insn | null {
   if (!line.startsWith('\t')) return null;
   const t = line.slice(1);
   const sp = t.indexOf(' ');
@@ -50,7 +64,8 @@ function reads(insn: Insn, reg: string): boolean {
  * reaches a label, jump, call or return first (temporaries never live across those in our code).
  */
 function deadAfter(lines: string[], i: number, reg: string): boolean {
-  for (let k = i + 1; k < lines.length; k++) {
+  const end = Math.min(lines.length, i + 40);
+  for (let k = i + 1; k < end; k++) {
     const l = lines[k];
     if (!l.startsWith('\t')) return true; // label
     const insn = parse(l)!;
@@ -59,7 +74,7 @@ function deadAfter(lines: string[], i: number, reg: string): boolean {
     if (insn.op === 'jalr') return !reads(insn, reg);
     if (WRITES_RD.has(insn.op) && insn.args[0] === reg) return true;
   }
-  return true;
+  return end === lines.length;
 }
 
 const isTemp = (r: string): boolean => /^(t[0-5]|a[2-7])$/.test(r);
@@ -84,6 +99,10 @@ function simplify(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
+    if (l.charCodeAt(0) !== 9 || (l.charCodeAt(1) !== 109 && l.charCodeAt(1) !== 106 && l.charCodeAt(1) !== 98)) {
+      out.push(l); // not mv/j/b*: nothing to simplify
+      continue;
+    }
     const m = /^\tmv (\w+), (\w+)$/.exec(l);
     if (m && m[1] === m[2]) continue;
     const j = /^\tj (\S+)$/.exec(l);
@@ -112,8 +131,13 @@ function simplify(lines: string[]): string[] {
 function fuseMoves(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const next = lines[i + 1];
+    if (next === undefined || !next.startsWith('\tmv ')) {
+      out.push(lines[i]);
+      continue;
+    }
     const a = parse(lines[i]);
-    const b = parse(lines[i + 1] ?? '');
+    const b = parse(next);
     if (a && b && b.op === 'mv' && WRITES_RD.has(a.op) && a.args[0] === b.args[1] && isTemp(a.args[0]) &&
         b.args[0] !== 'zero' && deadAfter(lines, i + 1, a.args[0])) {
       out.push(`\t${a.op} ${[b.args[0], ...a.args.slice(1)].join(', ')}`);
@@ -129,6 +153,10 @@ function fuseMoves(lines: string[]): string[] {
 function foldGlobalLo(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('\tlui ')) {
+      out.push(lines[i]);
+      continue;
+    }
     const lui = /^\tlui (\w+), %hi\((\S+)\)$/.exec(lines[i]);
     const addi = /^\taddi (\w+), (\w+), %lo\((\S+)\)$/.exec(lines[i + 1] ?? '');
     const add = parse(lines[i + 2] ?? '');
@@ -163,11 +191,12 @@ function relaxBranches(lines: string[]): string[] {
     if (!l.startsWith('\t') && l.endsWith(':')) pos.set(l.slice(0, -1), pc);
     pc += sizeOfLine(l);
   }
+  if (pc < 3900) return lines; // no branch can be out of range
   // rewrites grow the code, so passes repeat until nothing changes; keep a margin below 4096
   const limit = 3900;
   const out: string[] = [];
   lines.forEach((l, i) => {
-    const m = /^\t(b\w+) (.*), (\.L\S+)$/.exec(l);
+    const m = l.startsWith('\tb') ? /^\t(b\w+) (.*), (\.L\S+)$/.exec(l) : null;
     if (m && INVERT[m[1]]) {
       const target = pos.get(m[3]);
       if (target !== undefined && Math.abs(target - at[i]) > limit) {

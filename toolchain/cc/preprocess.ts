@@ -134,6 +134,21 @@ class Preprocessor {
 
   private loop(): void {
     for (;;) {
+      // fast path: plain tokens of a file frame without #line renumbering
+      const f = this.frames[this.frames.length - 1];
+      if (f && f.isFile && f.lineDelta === 0 && f.displayName === null) {
+        const toks = f.toks;
+        let i = f.i;
+        while (i < toks.length) {
+          const t = toks[i];
+          if (t.atBol && t.kind === 'punct' && t.text === '#') break;
+          if (t.kind === 'ident' && this.macros.get(t.text) !== undefined) break;
+          if (t.invalid) break;
+          this.out.push(t);
+          i++;
+        }
+        f.i = i;
+      }
       const t = this.next();
       if (!t) return;
       if (this.atDirectiveStart(t)) {

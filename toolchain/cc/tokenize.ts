@@ -164,11 +164,14 @@ class Lexer {
       this.push('ident', t.slice(start, p), start);
       return;
     }
-    const three = t.substr(start, 3);
-    if (PUNCTS3.includes(three)) {
-      this.pos += 3;
-      this.push('punct', three, start);
-      return;
+    const c1 = t.charCodeAt(start + 1);
+    if (c1 === 61 || c1 === 46 || c1 === 60 || c1 === 62) {
+      const three = t.substr(start, 3);
+      if (PUNCTS3.includes(three)) {
+        this.pos += 3;
+        this.push('punct', three, start);
+        return;
+      }
     }
     const two = t.substr(start, 2);
     if (PUNCT2_SET.has(two)) {
@@ -187,6 +190,9 @@ class Lexer {
   /** Returns the prefix ('', 'L', 'u', 'U', 'u8') when a literal starts at `p`, else null. */
   private literalPrefix(p: number): string | null {
     const t = this.text;
+    const c0 = t.charCodeAt(p);
+    // only '"', '\'', u, U, L can start a literal
+    if (c0 !== 34 && c0 !== 39 && c0 !== 117 && c0 !== 85 && c0 !== 76) return null;
     for (const pre of ['', 'u8', 'L', 'u', 'U']) {
       if (!t.startsWith(pre, p)) continue;
       const q = t.charCodeAt(p + pre.length);
@@ -317,6 +323,11 @@ class Lexer {
       atBol: this.atBol,
       hasSpace: this.hasSpace,
       hideset: null,
+      strElems: undefined,
+      charSize: undefined,
+      charValue: undefined,
+      origin: undefined,
+      invalid: undefined,
     };
     this.atBol = false;
     this.hasSpace = false;
