@@ -15,6 +15,7 @@ import {
 } from './operands.js';
 import type { Token } from './lexer.js';
 import { VarKind } from './section.js';
+import { SymKind } from './symbol.js';
 
 export type InstrFn = (asm: Assembler, ops: Operand[], name: string, col: number) => void;
 
@@ -24,7 +25,6 @@ export const withOperands = (fn: InstrFn): StatementHandler =>
 
 export const match = (name: string): number => (instrByName(name) as InstrSpec).match;
 
-const ADDI = match('addi');
 const JAL = match('jal');
 const AUIPC = match('auipc');
 
@@ -238,7 +238,7 @@ export function csrOperand(op: Operand): number {
   if (op.kind === OpKind.EXPR && typeof op.expr !== 'number' && op.expr.op === Op.SYM && op.expr.sym) {
     const n = csrNumber(op.expr.sym.name);
     if (n !== undefined) return n;
-    if (op.expr.sym.kind === 0 /* UNDEF */) throw new AsmError(`unknown CSR '${op.expr.sym.name}'`, op.col);
+    if (op.expr.sym.kind === SymKind.UNDEF) throw new AsmError(`unknown CSR '${op.expr.sym.name}'`, op.col);
   }
   const v = constant(op);
   if (v < 0 || v > 4095) throw new AsmError(`CSR number ${v} out of range (0..4095)`, op.col);
@@ -350,4 +350,3 @@ export function baseInstructions(): Map<string, InstrFn> {
   return m;
 }
 
-export { ADDI };

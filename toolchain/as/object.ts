@@ -23,25 +23,32 @@ interface OutSection {
   info: number;
 }
 
-/** Deduplicating string table. */
+/** Deduplicating string table (names are byte strings: one char per byte). */
 class StringTable {
   private readonly offsets = new Map<string, number>();
-  private readonly bytes: number[] = [0];
+  private readonly parts: string[] = [];
+  private size = 1;
 
   add(s: string): number {
     if (s === '') return 0;
     let o = this.offsets.get(s);
     if (o === undefined) {
-      o = this.bytes.length;
-      for (let i = 0; i < s.length; i++) this.bytes.push(s.charCodeAt(i) & 0xff);
-      this.bytes.push(0);
+      o = this.size;
+      this.parts.push(s);
+      this.size += s.length + 1;
       this.offsets.set(s, o);
     }
     return o;
   }
 
   toBytes(): Uint8Array {
-    return Uint8Array.from(this.bytes);
+    const out = new Uint8Array(this.size);
+    let at = 1;
+    for (const s of this.parts) {
+      for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i) & 0xff;
+      at += s.length + 1;
+    }
+    return out;
   }
 }
 
@@ -136,11 +143,16 @@ function symbolEntry(s: Sym, str: StringTable): number[] {
   }
 }
 
+/** `.rela` entries sorted by offset (stable: an ADD stays before its SUB). */
 function relaBytes(sec: Section): Uint8Array {
-  const relocs = sec.relocs.map((r, i) => ({ r, i })).sort((a, b) => a.r.offset - b.r.offset || a.i - b.i);
-  const b = new Uint8Array(relocs.length * RELA_SIZE);
+  const n = sec.relocs.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = sec.relocs[i].offset * 2 ** 21 + i;
+  keys.sort();
+  const relocs = Array.from(keys, (k) => sec.relocs[k % 2 ** 21]);
+  const b = new Uint8Array(n * RELA_SIZE);
   const v = new DataView(b.buffer);
-  relocs.forEach(({ r }, i) => {
+  relocs.forEach((r, i) => {
     v.setUint32(i * RELA_SIZE, r.offset, true);
     v.setUint32(i * RELA_SIZE + 4, relaInfo(r.sym.index, r.type), true);
     v.setInt32(i * RELA_SIZE + 8, r.addend | 0, true);

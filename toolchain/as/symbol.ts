@@ -69,8 +69,12 @@ const numericName = (label: number, n: number): string => `.L${label}\u0002${n}`
 export class SymbolTable {
   readonly byName = new Map<string, Sym>();
   readonly all: Sym[] = [];
+  /** Definitions so far of each numeric label. */
   private readonly numericCount = new Map<number, number>();
+  /** The pending `Nf` target of each numeric label. */
   private readonly numericForward = new Map<number, Sym>();
+  /** Defined numeric-label symbols by name, for `Nb`. */
+  private readonly numericDefs = new Map<string, Sym>();
 
   /** The symbol called `name`, created (undefined) at first reference. */
   get(name: string, line: number, col: number): Sym {
@@ -123,8 +127,6 @@ export class SymbolTable {
   pendingForward(): Array<[number, Sym]> {
     return [...this.numericForward.entries()];
   }
-
-  private readonly numericDefs = new Map<string, Sym>();
 
   private lastNumeric(label: number, n: number): Sym {
     return this.numericDefs.get(numericName(label, n)) as Sym;
