@@ -9,6 +9,7 @@ import { Trap, TRAP_NAMES } from '../machine/trap.js';
 import { hex8, panic } from './panic.js';
 import type { Kernel } from './kernel.js';
 import { switchTo } from './proc/lifecycle.js';
+import { deliverPending } from './proc/signal.js';
 import type { Process } from './proc/process.js';
 import { completeSyscallOf, handleTrap } from './trap.js';
 
@@ -71,6 +72,10 @@ export function runSlice(k: Kernel, budget: number): RunState {
     if (!p) return live ? { kind: 'waiting', wakeAtMs: wakeAtMs || undefined } : { kind: 'done' };
     switchTo(k, p);
     k.lastPid = p.pid;
+    if (p.pendingSignals.length > 0) {
+      deliverPending(k, p);
+      if (!p.alive) continue;
+    }
     const left = stopAt - cpu.instret;
     if (left <= 0) return { kind: 'running' };
     const before = cpu.instret;

@@ -14,6 +14,7 @@ import { describe, exitProcess } from './proc/lifecycle.js';
 import type { Process, Resume } from './proc/process.js';
 import type { SysContext } from './sys/context.js';
 import { dispatchSyscall } from './sys/table.js';
+import { SIGRETURN_VA, returnFromHandler } from './proc/signal.js';
 import { hex8 } from './panic.js';
 
 /** Handles `trap` for the current process `p` (whose registers are on the hart). */
@@ -46,6 +47,10 @@ export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
 
 function pageFault(k: Kernel, p: Process, access: Access, trap: Trap): void {
   const va = k.machine.cpu.tval >>> 0;
+  if (access === Access.Fetch && va === SIGRETURN_VA && k.machine.cpu.pc >>> 0 === SIGRETURN_VA) {
+    if (!returnFromHandler(k, p)) kill(k, p, Signal.SIGSEGV, 'bad signal frame');
+    return;
+  }
   const result = p.space.handleFault(va, access);
   if (result === FaultResult.MAPPED) return;
   if (result === FaultResult.OUT_OF_MEMORY) return kill(k, p, Signal.SIGKILL, `out of memory (${TRAP_NAMES[trap]} at ${hex8(va)})`);

@@ -77,5 +77,6 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();
+  p.pendingSignals = [];
   return undefined;
 }

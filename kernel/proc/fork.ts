@@ -23,6 +23,7 @@ export function forkProcess(k: Kernel, parent: Process): number {
   child.fds = parent.fds.clone();
   for (const [sig, act] of parent.sigactions) child.sigactions.set(sig, { ...act, mask: [...act.mask] });
   child.sigmask = [...parent.sigmask];
+  // Pending signals are the parent's alone (POSIX).
   child.hasTty = parent.hasTty;
   child.argv = parent.argv;
   child.startMs = k.monotonicMs();

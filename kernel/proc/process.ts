@@ -42,8 +42,10 @@ export class Process {
   cwd = '/';
   /** Dispositions by signal number (absent: SIG_DFL). */
   readonly sigactions = new Map<number, SigAction>();
-  /** rt_sigprocmask's mask (recorded; blocked signals are not held back yet). */
+  /** rt_sigprocmask's mask: caught signals in it wait in pendingSignals (default actions are not held back). */
   sigmask: [number, number] = [0, 0];
+  /** Caught signals waiting for delivery to their handlers, oldest first. */
+  pendingSignals: number[] = [];
   /** The console is this process's controlling terminal: its Ctrl-C and Ctrl-\ reach the process. */
   hasTty = true;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */

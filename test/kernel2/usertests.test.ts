@@ -11,7 +11,7 @@ describe('usertests', () => {
     expect(failed).toEqual([]);
     expect(out).toMatch(/^test sbrk: OK$/m);
     expect(out).toMatch(/^test oom: OK$/m);
-    expect(out.match(/OK$/gm)?.length).toBe(17);
+    expect(out.match(/OK$/gm)?.length).toBe(18);
     expect(out).toMatch(/^frames used: (\d+) before, \1 after$/m);
     expect(out).toContain('ALL TESTS PASSED');
     await s.powerOff();

@@ -469,6 +469,58 @@ static void t_fds(void) {
   CHECK(close(-1) == -1 && errno == EBADF, "close(-1)");
 }
 
+/* ---- signal handlers ---- */
+
+static volatile int caught_sig, caught_count;
+
+static void on_signal(int sig) {
+  caught_sig = sig;
+  caught_count++;
+}
+
+static void t_signals(void) {
+  struct sigaction sa;
+  int fds[2], pid, ws;
+  volatile int a = 11, b = 22;
+  char c;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  CHECK(sigaction(SIGUSR1, &sa, 0) == 0, "sigaction");
+  CHECK(raise(SIGUSR1) == 0, "raise");
+  CHECK(caught_sig == SIGUSR1 && caught_count == 1, "handler not run (sig %d, count %d)", caught_sig, caught_count);
+  CHECK(a == 11 && b == 22, "registers not restored after the handler");
+  CHECK(sigaction(SIGINT, &sa, 0) == 0, "sigaction SIGINT");
+  pipe(fds);
+  pid = fork();
+  if (pid == 0) {
+    long r;
+    close(fds[1]);
+    r = read(fds[0], &c, 1); /* interrupted by SIGINT */
+    _exit(r == -1 && errno == EINTR && caught_sig == SIGINT ? 0 : 1);
+  }
+  close(fds[0]);
+  {
+    struct timespec ts;
+    ts.tv_sec = 0;
+    ts.tv_nsec = 100000000;
+    nanosleep(&ts, 0);
+  }
+  kill(pid, SIGINT);
+  waitpid(pid, &ws, 0);
+  close(fds[1]);
+  CHECK(WIFEXITED(ws) && WEXITSTATUS(ws) == 0, "interrupted read: status %#x", ws);
+  sa.sa_handler = SIG_IGN;
+  sigaction(SIGTERM, &sa, 0);
+  CHECK(raise(SIGTERM) == 0, "ignored SIGTERM killed the process");
+  pid = fork();
+  if (pid == 0) {
+    for (;;) {}
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &ws, 0);
+  CHECK(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGKILL, "SIGKILL of a spinning child: %#x", ws);
+}
+
 struct test {
   const char *name;
   void (*fn)(void);
@@ -488,6 +540,7 @@ static struct test tests[] = {
   {"sigpipe", t_sigpipe},
   {"files", t_files},
   {"fds", t_fds},
+  {"signals", t_signals},
   {"writetext", t_write_text},
   {"nullptr", t_null},
   {"stackguard", t_stack_guard},
