@@ -1,11 +1,19 @@
 // `pagoda bench [--json]`: runs every benchmark group and prints a table or one JSON object.
 
+import { ccBench } from '../bench/cc.js';
 import { cpuBench } from '../bench/cpu.js';
 import { kernelBench } from '../bench/kernel.js';
+import { procBench } from '../bench/proc.js';
 import { BenchGroup, BenchRow } from '../bench/row.js';
 import { toolchainBench } from '../bench/toolchain.js';
 
-const GROUPS: BenchGroup[] = [() => cpuBench(), () => toolchainBench(), () => kernelBench()];
+/** In the order of the layers: machine, toolchain, kernel, processes. */
+const GROUPS: BenchGroup[] = [
+  () => cpuBench(),
+  () => [...toolchainBench(), ...ccBench()],
+  () => kernelBench(),
+  () => procBench(),
+];
 
 function table(rows: BenchRow[]): string {
   const lines = [`Pagoda bench — Node ${process.version}`, ''];
