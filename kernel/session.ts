@@ -104,11 +104,12 @@ export class ConsoleSession {
   }
 
   /**
-   * Host side: a file from the host (dropped on the web page) at absolute `path`. Until ramfs exists it joins
-   * the boot files, where exec finds programs; kernel II makes it a ramfs file.
+   * Host side: a file from the host (dropped on the web page) at absolute `path`, e.g. /home/prog: a writable,
+   * executable ramfs file the shell can run, and a boot file start(path) can run when no shell is there.
    */
   addFile(path: string, bytes: Uint8Array): void {
     this.kernel.files.add(path, bytes);
+    this.kernel.fs.install(path, bytes, 0o755, true);
   }
 
   /** Host side: bytes typed at the terminal (or read from a pipe). */

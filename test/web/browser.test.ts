@@ -266,7 +266,7 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await waitForPrompt(page);
     console.log(`browser: page load to shell prompt ${Date.now() - t0} ms`);
     await typeLine(page, 'ls /bin');
-    await waitForScreen(page, /\bsh\b/);
+    await waitForScreen(page, /^sh$/m);
     await waitForPrompt(page);
     expect(await screenText(page)).toMatch(/\bls\b/);
     await typeLine(page, 'pmap 1');
@@ -279,8 +279,25 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     expect(s.counts.kernel).toBeGreaterThanOrEqual(1);
     expect(s.counts.user + s.counts.pageTables).toBeGreaterThanOrEqual(1);
     expect(await page.locator('.chunk.free').count()).toBe(s.counts.free);
+    await dropFile(page, 'notes.txt', new TextEncoder().encode('dropped from the host\n'));
+    await waitForScreen(page, 'pagoda: /home/notes.txt added');
+    await typeLine(page, 'cat /home/notes.txt');
+    await waitForScreen(page, /^dropped from the host$/m);
+    await waitForPrompt(page);
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, 'web-shell.png') });
     expect(session.foreign).toEqual([]);
+  });
+
+  it('shows what a pipeline prints, 1.3 MB (throughput reported: bound by the guest programs, not the terminal)', async () => {
+    const page = session.page;
+    const before = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: performance.now() }));
+    await typeLine(page, "yes abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxy | head -n 20000; echo pipe''line-done");
+    await waitForScreen(page, /^pipeline-done$/m, 180_000);
+    const after = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: window.pagoda.output.lastParsedMs }));
+    const mb = (after.parsed - before.parsed) / 1e6;
+    console.log(`browser: shell pipeline output ${mb.toFixed(2)} MB in ${((after.t - before.t) / 1000).toFixed(2)} s = ${(mb / ((after.t - before.t) / 1000)).toFixed(1)} MB/s`);
+    expect(after.parsed - before.parsed).toBeGreaterThan(20000 * 65);
+    await waitForPrompt(page);
   });
 });

@@ -6,6 +6,7 @@ import { readCpio } from '../../abi/cpio.js';
 import { readBootImage } from '../../cli/boot-image.js';
 import { ConsoleSession, type SessionEnd } from '../../kernel/session.js';
 import { Screen } from './headless.js';
+import { hasGcc, webProgram } from './progs/build.js';
 
 const image = readBootImage();
 const hasShell = !!image && readCpio(image).some((e) => e.name.replace(/^\/+/, '') === 'bin/sh');
@@ -69,5 +70,24 @@ describe.skipIf(!hasShell)('the shell on the console', () => {
     session.powerOff();
     expect(await ended).toEqual({ kind: 'power-off' });
     expect(session.kernel.frames.usedFrames).toBe(session.bootCounters.usedFrames);
+  });
+});
+
+describe.skipIf(!hasShell || !hasGcc)('a file from the host (the web page\'s drop)', () => {
+  it('lands in /home as an executable the shell runs', async () => {
+    const { session, screen, ended } = bootShell();
+    await waitForPrompt(screen);
+    session.addFile('/home/echo-prog', webProgram('console-echo'));
+    screen.term.input('ls /home\r');
+    await screen.waitFor(/^echo-prog$/m);
+    await waitForPrompt(screen);
+    screen.term.input('/home/echo-prog\r');
+    await screen.waitFor('console-echo ready');
+    screen.term.input('exit 6\r');
+    await waitForPrompt(screen);
+    screen.term.input('echo $?\r');
+    await screen.waitFor(/^6$/m);
+    session.powerOff();
+    await ended;
   });
 });
