@@ -1,7 +1,7 @@
 // -O1 constant folding over the AST: every side-effect-free integer subexpression whose value is known
 // at compile time becomes a constant (bottom-up, so each node is evaluated once its children are folded).
 import type { Node, Obj } from './ast.js';
-import { tryEval } from './fold.js';
+import { tryEval, wrap } from './fold.js';
 import { isInteger } from './types.js';
 
 const FOLDABLE = new Set([
@@ -30,12 +30,36 @@ function foldNode(n: Node | undefined): Node | undefined {
     }
     if (c && c.label === null) return { kind: 'num', tok: n.tok, ty: n.ty, val: c.val };
   }
+  const r = reassociate(n);
+  if (r !== n) return r;
   if (n.kind === 'if' && n.cond!.kind === 'num') {
     // dead branch elimination keeps labels reachable through goto: only drop when no labels inside
     if (!hasLabel(n.cond!.val !== 0n ? n.els : n.then)) {
       const live = n.cond!.val !== 0n ? n.then! : n.els;
       return live ?? { kind: 'block', tok: n.tok, body: [] };
     }
+  }
+  return n;
+}
+
+function is32Int(n: Node): boolean {
+  return !!n.ty && isInteger(n.ty) && n.ty.size === 4;
+}
+
+/**
+ * Moves constants outward so they end up as load/store offsets: (x + c1) * c2 -> x * c2 + c1 * c2, and
+ * p + (x + c) -> (p + x) + c for pointer p (all modulo 2^32, so exact for the 32-bit types involved).
+ */
+function reassociate(n: Node): Node {
+  if (n.kind === 'mul' && is32Int(n) && n.rhs!.kind === 'num' && n.lhs!.kind === 'add' && n.lhs!.rhs!.kind === 'num' && is32Int(n.lhs!)) {
+    const x = n.lhs!.lhs!;
+    const c = BigInt.asIntN(32, n.lhs!.rhs!.val! * n.rhs!.val!);
+    const scaled: Node = { kind: 'mul', tok: n.tok, ty: n.ty, lhs: x, rhs: n.rhs };
+    return { kind: 'add', tok: n.tok, ty: n.ty, lhs: scaled, rhs: { kind: 'num', tok: n.tok, ty: n.ty, val: wrap(c, n.ty!) } };
+  }
+  if (n.kind === 'add' && n.ty!.kind === 'ptr' && n.rhs!.kind === 'add' && is32Int(n.rhs!) && n.rhs!.rhs!.kind === 'num') {
+    const inner: Node = { kind: 'add', tok: n.tok, ty: n.ty, lhs: n.lhs, rhs: n.rhs!.lhs };
+    return { kind: 'add', tok: n.tok, ty: n.ty, lhs: inner, rhs: n.rhs!.rhs };
   }
   return n;
 }
