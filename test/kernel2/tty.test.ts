@@ -51,5 +51,4 @@ describe('the console terminal', () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(s.kernel.machine.cpu.instret).toBe(before);
   });
-  });
 });
