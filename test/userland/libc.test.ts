@@ -51,17 +51,20 @@ describe.skipIf(!hasTools)('userland libc built with gcc', () => {
     outDir = mkdtempSync(join(tmpdir(), 'pagoda-libc-'));
     const manifest = readManifest();
     buildLibc(outDir, manifest);
-    for (const [name, sources] of Object.entries({ ...manifest.programs, ...manifest.tests })) {
-      buildProgram(outDir, name, sources, manifest);
-    }
+    // the libc tests and the two malloc programs (other programs in bin/ are tested elsewhere)
+    const wanted = { ...manifest.tests, malloctest: manifest.programs.malloctest, mallocbench: manifest.programs.mallocbench };
+    for (const [name, sources] of Object.entries(wanted)) buildProgram(outDir, name, sources, manifest);
   }, 600_000);
 
   afterAll(() => {
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('lists every libc source, program and test in manifest.json', () => {
-    expect(readManifest()).toEqual(scanManifest());
+  it('lists every libc source and libc test in manifest.json (node userland/build-gcc.mjs --write-manifest)', () => {
+    const [listed, actual] = [readManifest(), scanManifest()];
+    expect(listed.libc).toEqual(actual.libc);
+    expect(listed.tests).toEqual(actual.tests);
+    expect(listed.crt0).toBe(actual.crt0);
   });
 
   for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'syscall_test']) {
