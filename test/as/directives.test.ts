@@ -155,6 +155,20 @@ describe('symbols', () => {
   });
 });
 
+describe('.rept', () => {
+  it('repeats its block, nested blocks included', () => {
+    const elf = asm('\t.rept 2\n\tnop\n\t.rept 2\n\t.word 7\n\t.endr\n\t.endr\n');
+    expect(hexWords(elf)).toEqual(['00000013', '00000007', '00000007', '00000013', '00000007', '00000007']);
+  });
+
+  it('reports errors inside the block at the original line', () => {
+    const r = assemble('\t.rept 2\n\tfoo\n\t.endr\n', 'r.s');
+    expect(r.diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`)).toEqual([
+      "2:2: unknown instruction 'foo'", "2:2: unknown instruction 'foo'",
+    ]);
+  });
+});
+
 describe('options, attributes and ignored directives', () => {
   it('accepts .option push/pop/rvc/norvc/relax/norelax/pic/nopic and never compresses', () => {
     expect(hexWords(asm('\t.option push\n\t.option rvc\n\t.option relax\n\taddi a0, a0, 1\n\t.option pop\n\t.option norvc\n'))).toEqual(['00150513']);

@@ -56,6 +56,8 @@ const CASES: Array<[string, string, string]> = [
   ['register where an immediate is expected', '\tmv a0, 5\n', '1:9: expected a register'],
   ['%pcrel_lo of a non-label', '\taddi a0, a0, %pcrel_lo(7)\n', '1:15: %pcrel_lo needs the label of the matching auipc'],
   ['invalid number', '\tli a0, 12abc\n', "1:9: invalid number '12abc'"],
+  ['.endr without .rept', '\t.endr\n', '1:2: .endr without .rept'],
+  ['.rept without .endr', '\t.rept 2\n\tnop\n', '1:8: .rept without .endr'],
 ];
 
 describe('assembler errors', () => {

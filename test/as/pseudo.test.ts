@@ -47,6 +47,10 @@ describe('address and call pseudo-instructions', () => {
     expect(relocs(elf)).toEqual(['0 CALL_PLT f', '8 CALL_PLT f', '10 CALL_PLT f']);
   });
 
+  it('accepts the @plt suffix on call and tail targets', () => {
+    expect(relocs(asm('\tcall foo@plt\n\ttail bar@plt\n'))).toEqual(['0 CALL_PLT foo', '8 CALL_PLT bar']);
+  });
+
   it('lw/sw with a symbol use auipc and %pcrel_lo', () => {
     const elf = asm('\tlw a0, v\n\tsw a1, v+4, t0\n');
     expect(hexWords(elf)).toEqual(['00000517', '00052503', '00000297', '00b2a023']);

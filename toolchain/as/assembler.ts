@@ -65,9 +65,42 @@ export class Assembler implements SymbolResolver {
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
       this.line++;
-      this.assembleLine(source, start, end);
+      if (this.rept === null) this.assembleLine(source, start, end);
+      else this.recordReptLine(source, start, end);
       start = end + 1;
     }
+    if (this.rept !== null) this.error('.rept without .endr', this.rept.col, this.rept.line);
+  }
+
+  /** An open `.rept COUNT` block: its lines are collected until the matching `.endr`. */
+  private rept: { count: number; line: number; col: number; depth: number; lines: Array<[number, number, number]> } | null = null;
+
+  /** Starts collecting a `.rept` block (called by the directive). */
+  beginRept(count: number, col: number): void {
+    this.rept = { count, line: this.line, col, depth: 0, lines: [] };
+  }
+
+  private recordReptLine(source: string, start: number, end: number): void {
+    const r = this.rept as NonNullable<Assembler['rept']>;
+    const word = /^\s*(\.\w+)/.exec(source.slice(start, Math.min(end, start + 40)))?.[1];
+    if (word === '.rept') r.depth++;
+    if (word === '.endr') {
+      if (r.depth === 0) {
+        this.rept = null;
+        const saved = this.line;
+        for (let k = 0; k < r.count; k++) {
+          for (const [line, s, e] of r.lines) {
+            this.line = line;
+            if (this.rept === null) this.assembleLine(source, s, e);
+            else this.recordReptLine(source, s, e);
+          }
+        }
+        this.line = saved;
+        return;
+      }
+      r.depth--;
+    }
+    r.lines.push([this.line, start, end]);
   }
 
   private assembleLine(source: string, lineStart: number, lineEnd: number): void {

@@ -255,6 +255,15 @@ export function allDirectives(): Map<string, StatementHandler> {
   d.set('.equ', setDirective(true));
   d.set('.equiv', setDirective(false));
   d.set('.option', optionDirective);
+  d.set('.rept', (asm, toks, i) => {
+    const [count, j] = constantAt(asm, toks, i);
+    asm.expectEnd(toks, j);
+    if (count < 0 || count > 1_000_000) throw new AsmError(`.rept count ${count} out of range (0..1000000)`, toks[i].col);
+    asm.beginRept(count, toks[i].col);
+  });
+  d.set('.endr', (asm, toks, i, name, col) => {
+    throw new AsmError('.endr without .rept', col);
+  });
   d.set('.attribute', attributeDirective);
   d.set('.file', fileDirective);
   d.set('.ident', identDirective);

@@ -87,6 +87,8 @@ function parseOperand(parser: ExprParser, toks: Token[], n: number): Operand {
     return operand(n, OpKind.MEM, mem, 0, t.col, undefined);
   }
   const expr = parser.parse();
+  // `call foo@plt`: the PLT suffix changes nothing in a static link (CALL_PLT is used anyway).
+  if (toks[parser.pos].kind === Tk.IDENT && toks[parser.pos].text === '@plt') parser.pos++;
   const r = memSuffix(toks, parser.pos);
   if (r >= 0) {
     parser.pos += 3;
