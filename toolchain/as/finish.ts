@@ -109,9 +109,10 @@ function resolveAssigned(asm: Assembler, s: Sym): void {
       s.section = v.sym.section;
       s.frag = v.sym.frag;
       s.offset = v.sym.offset + v.add;
-    } else {
+    } else if (v.sub !== null) {
       throw new AsmError(`the value of '${s.name}' cannot be resolved`, 0);
     }
+    // Otherwise an alias of an undefined or common symbol: relocations go to that symbol (GNU as).
   } catch (e) {
     if (!(e instanceof AsmError)) throw e;
     asm.error(e.message, e.col, s.defLine);
