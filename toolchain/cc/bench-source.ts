@@ -44,10 +44,11 @@ u32 mix_${i}(u32 x, const char *s) {
 
 /** Builds a unit of roughly `lines` lines. */
 export function generateBenchSource(lines: number): string {
+  const newlines = (x: string): number => x.split('\n').length - 1;
   let src = HEADER;
   let n = 0;
-  let count = HEADER.split('\n').length;
-  const per = unit(0).split('\n').length;
+  let count = newlines(HEADER) + 1;
+  const per = newlines(unit(0));
   while (count < lines) {
     src += unit(n++);
     count += per;
