@@ -255,6 +255,10 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
   beforeAll(async () => {
     server = await startWebServer({ port: 0, bootImage: realImage });
     session = await openPage(server.url.replace(/\/$/, ''));
+    const t0 = Date.now();
+    await session.page.goto(server.url);
+    await waitForPrompt(session.page);
+    console.log(`browser: page load to shell prompt ${Date.now() - t0} ms`);
   }, BROWSER_TEST_MS);
 
   afterAll(async () => {
@@ -264,10 +268,6 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
 
   it('boots to the shell prompt, runs ls /bin and pmap 1, and counts the chunks in use', async () => {
     const page = session.page;
-    const t0 = Date.now();
-    await page.goto(server.url);
-    await waitForPrompt(page);
-    console.log(`browser: page load to shell prompt ${Date.now() - t0} ms`);
     await typeLine(page, 'ls /bin');
     await waitForScreen(page, /^sh$/m);
     await waitForPrompt(page);
