@@ -2,7 +2,7 @@
 
 import type { Assembler, StatementHandler } from './assembler.js';
 import { AsmError } from './diagnostics.js';
-import { comma, constantAt, parseExprAt } from './directives.js';
+import { comma, constantAt, parseExprAt } from './args.js';
 import { FixKind } from './fixup.js';
 import { Tk, type Token } from './lexer.js';
 

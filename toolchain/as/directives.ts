@@ -4,42 +4,13 @@ import { SymBind, SymType } from '../../abi/elf.js';
 import type { Assembler, StatementHandler } from './assembler.js';
 import { AsmError } from './diagnostics.js';
 import { Tk, type Token } from './lexer.js';
-import { constantExpr } from './operands.js';
+import { comma, constantAt, parseExprAt, symbolName } from './args.js';
 import { VarKind } from './section.js';
 import { sectionDirectives } from './sections.js';
 import { dataDirectives } from './data.js';
 import { SymKind, type Sym } from './symbol.js';
 
 const isPunct = (t: Token, p: string): boolean => t.kind === Tk.PUNCT && t.text === p;
-
-/** Reads a symbol name at `toks[i]`; throws "expected a symbol name". */
-export function symbolName(toks: Token[], i: number): string {
-  const t = toks[i];
-  if (t.kind !== Tk.IDENT || t.text.startsWith('@')) throw new AsmError('expected a symbol name', t.col);
-  return t.text;
-}
-
-/** Parses one expression at `toks[i]`; returns it and the index after it. */
-export function parseExprAt(asm: Assembler, toks: Token[], i: number): [ReturnType<Assembler['parser']['parse']>, number] {
-  asm.parser.toks = toks;
-  asm.parser.pos = i;
-  const e = asm.parser.parse();
-  return [e, asm.parser.pos];
-}
-
-/** A constant expression at `toks[i]`; returns it and the index after it. */
-export function constantAt(asm: Assembler, toks: Token[], i: number): [number, number] {
-  const [e, next] = parseExprAt(asm, toks, i);
-  return [constantExpr(e, toks[i].col), next];
-}
-
-/** Expects ',' at `toks[i]`; returns i + 1. */
-export function comma(toks: Token[], i: number): number {
-  if (!isPunct(toks[i], ',')) {
-    throw new AsmError(toks[i].kind === Tk.END ? 'expected \',\'' : `expected ',' before '${toks[i].text}'`, toks[i].col);
-  }
-  return i + 1;
-}
 
 /** Applies `fn` to each comma-separated symbol name. */
 function eachSymbol(asm: Assembler, toks: Token[], i: number, fn: (s: Sym, col: number) => void): void {
