@@ -10,8 +10,8 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { AddressSpace } from '../kernel/mem/addrspace.js';
 import { ChunkState } from '../kernel/mem/chunks.js';
 import { CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from '../kernel/mem/layout.js';
+import { mapsLine } from '../kernel/mem/maps.js';
 import type { RegionKind } from '../kernel/mem/region.js';
-import { formatMapsLine } from './maps-line.js';
 
 /** What a chunk cell shows. */
 export const enum ChunkKind {
@@ -51,7 +51,7 @@ export interface RegionView {
   pages: number;
   /** Pages with a frame now. */
   resident: number;
-  /** The region's /proc/PID/maps line. */
+  /** The region's /proc/PID/maps line, exactly as procfs prints it (kernel/mem/maps.ts). */
   maps: string;
 }
 
@@ -92,7 +92,7 @@ function tableFrames(space: AddressSpace): number[] {
 function regionViews(space: AddressSpace): RegionView[] {
   const views: RegionView[] = space.regions.all().map((r) => ({
     start: r.start, end: r.end, prot: r.prot, kind: r.kind, name: r.name,
-    pages: (r.end - r.start) / PAGE_SIZE, resident: 0, maps: formatMapsLine(r),
+    pages: (r.end - r.start) / PAGE_SIZE, resident: 0, maps: mapsLine(r),
   }));
   let i = 0;
   space.pageTable.forEachLeaf((va) => {

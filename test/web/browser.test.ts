@@ -275,6 +275,17 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await typeLine(page, 'pmap 1');
     await waitForScreen(page, '[stack]');
     await waitForPrompt(page);
+    // The address-space view's hover lines are /proc/1/maps, line for line.
+    await typeLine(page, 'cat /proc/1/maps');
+    await waitForPrompt(page);
+    const screen = (await screenText(page)).split('\n');
+    const catAt = screen.map((l) => l.endsWith('$ cat /proc/1/maps')).lastIndexOf(true);
+    const procMaps = screen.slice(catAt + 1, -1).map((l) => l.trimEnd());
+    await page.evaluate(() => window.pagoda.selectPid(1));
+    await page.evaluate(() => window.pagoda.refresh());
+    await page.waitForFunction((n) => document.querySelectorAll('#vmap [data-maps]').length === n, procMaps.length);
+    const drawn = await page.locator('#vmap [data-maps]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.maps!.trimEnd()).reverse());
+    expect(drawn).toEqual(procMaps);
     // The kernel's own chunk map, as /proc/chunks prints it ('#' used, '.' free), against the page's view.
     await typeLine(page, 'cat /proc/chunks');
     await waitForScreen(page, /^#[#.]{63}$/m);
