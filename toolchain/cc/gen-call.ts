@@ -125,6 +125,7 @@ export function genCall(g: FnGen, n: Node): Val {
     }
   });
   placeArgs(g, moves, keep);
+  g.hasCalls = true;
   if (sret) g.addImm('a0', 's0', n.tmp!.offset!);
   if (direct) g.emit(`call ${direct}`);
   else {
@@ -167,6 +168,7 @@ export function genLibCall(g: FnGen, name: string, vals: Val[], ret64: boolean):
     }
   }
   placeArgs(g, moves, keep);
+  g.hasCalls = true;
   g.emit(`call ${name}`);
   for (const t of keep) g.release(t);
   const lo = g.alloc();

@@ -91,7 +91,7 @@ export function genFunction(fn: Obj, opt: number, labelGen: () => string): strin
   g.label(g.retLabel);
 
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
-  return [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(saveArea, vaBytes, sregs)];
+  return [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
 }
 
 function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number | null }[]): void {
@@ -127,7 +127,7 @@ function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sr
   };
   e(`addi sp, sp, -${saveArea}`);
   const top = saveArea - vaBytes;
-  e(`sw ra, ${top - 4}(sp)`);
+  if (g.hasCalls || g.opt === 0) e(`sw ra, ${top - 4}(sp)`);
   e(`sw s0, ${top - 8}(sp)`);
   sregs.forEach((r, i) => e(`sw ${r}, ${top - 12 - 4 * i}(sp)`));
   e(`addi s0, sp, ${saveArea}`);
@@ -139,18 +139,17 @@ function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sr
       e(`sub sp, sp, t6`);
     }
   }
-  void g;
   return out;
 }
 
-function epilogue(saveArea: number, vaBytes: number, sregs: string[]): string[] {
+function epilogue(g: FnGen, saveArea: number, vaBytes: number, sregs: string[]): string[] {
   const out: string[] = [];
   const e = (s: string): void => {
     out.push('\t' + s);
   };
   const top = saveArea - vaBytes;
   e(`addi sp, s0, -${saveArea}`);
-  e(`lw ra, ${top - 4}(sp)`);
+  if (g.hasCalls || g.opt === 0) e(`lw ra, ${top - 4}(sp)`);
   e(`lw s0, ${top - 8}(sp)`);
   sregs.forEach((r, i) => e(`lw ${r}, ${top - 12 - 4 * i}(sp)`));
   e(`addi sp, sp, ${saveArea}`);

@@ -45,6 +45,8 @@ export class FnGen {
   frameBytes: number;
   private freeSlots: number[] = [];
   maxOutgoing = 0;
+  /** Set when the body calls anything (ra must then be saved). */
+  hasCalls = false;
   readonly usedSregs = new Set<string>();
   readonly retLabel: string;
   /** Frame offset of the saved hidden struct-return pointer. */

@@ -73,6 +73,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       genStmt(g, n.lhs!, nested);
       return;
     case 'asm':
+      g.hasCalls = true; // the text may call: keep ra saved
       for (const line of n.asmText!.split(/\n|;/)) if (line.trim()) g.emit(line.trim());
       return;
   }
