@@ -150,7 +150,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       renderViews();
       return;
     case 'file-added':
-      $('status').textContent = `${msg.path} added${msg.ran ? ' and started' : ''}`;
+      $('status').textContent = `${msg.path} added (${msg.bytes} bytes)${msg.ran ? ', running' : ''}`;
       return;
     case 'ended':
       handle.ended = msg.how;

@@ -25,7 +25,7 @@ export type FromWorker =
   /** The live memory views' data, a few times per second while anything changes. */
   | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number } }
   /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
-  | { type: 'file-added'; path: string; ran: boolean }
+  | { type: 'file-added'; path: string; bytes: number; ran: boolean }
   /** The session ended (init exited, or there was no boot program). */
   | { type: 'ended'; how: string }
   /** The worker failed (a kernel panic, a bad boot image): one line. */

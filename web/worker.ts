@@ -109,17 +109,18 @@ async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<vo
   await runSession();
 }
 
-/** A dropped file goes to /home/NAME; with nothing running, it is run at once. */
+/** A dropped file goes to /home/NAME (writable, executable); with nothing running, it is run at once. */
 function addFile(name: string, bytes: Uint8Array): void {
   if (!session) return;
   const path = '/home/' + (name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^\.+/, '') || 'file');
   session.addFile(path, bytes);
   const ran = !running;
-  post({ type: 'file-added', path, ran });
+  post({ type: 'file-added', path, bytes: bytes.length, ran });
+  // While a program runs the console is its own: the page's status line says where the file went.
   if (ran) {
     say(`pagoda: running ${path}`);
     void runSession(path);
-  } else say(`\npagoda: ${path} added (${bytes.length} bytes)`);
+  }
 }
 
 function handle(msg: ToWorker): void {
