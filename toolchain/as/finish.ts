@@ -9,7 +9,7 @@ import { evaluate } from './eval.js';
 import { branchTargets, layoutSection, type BranchTargets } from './layout.js';
 import { writeObject } from './object.js';
 import { applyFixup, buildContents } from './resolve.js';
-import { VarKind, type Section } from './section.js';
+import { VarKind, type Reloc, type Section } from './section.js';
 import { SymKind, type Sym } from './symbol.js';
 
 /** Runs every post-parse step; returns the object bytes, or undefined when errors were reported. */
@@ -27,7 +27,12 @@ export function finishAssembly(asm: Assembler): Uint8Array | undefined {
     targets.set(sec, t);
   }
   resolveSymbols(asm);
-  for (const sec of asm.sections) buildContents(sec, targets.get(sec) as BranchTargets);
+  const branchRelocs = new Map<Section, Reloc[]>();
+  for (const sec of asm.sections) {
+    buildContents(sec, targets.get(sec) as BranchTargets);
+    branchRelocs.set(sec, sec.relocs);
+    sec.relocs = [];
+  }
   for (const fx of asm.fixups) {
     try {
       applyFixup(fx);
@@ -36,11 +41,25 @@ export function finishAssembly(asm: Assembler): Uint8Array | undefined {
       asm.error(e.message, e.col, fx.line);
     }
   }
+  for (const sec of asm.sections) sec.relocs = mergeByOffset(branchRelocs.get(sec) as Reloc[], sec.relocs);
   checkUndefinedLocals(asm);
   if (asm.diagnostics.length > 0) return undefined;
   return writeObject({
     sections: asm.sections, symbols: asm.symbols.all, fileSymbol: asm.fileSymbol, attributes: asm.attributes,
   });
+}
+
+/** Merges two relocation lists that are each in offset order (branches, fixups) into one. */
+function mergeByOffset(a: Reloc[], b: Reloc[]): Reloc[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: Reloc[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i].offset <= b[j].offset ? a[i++] : b[j++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** `.lcomm` symbols go at the end of `.bss`, as GNU as puts them (its subsection 1). */

@@ -7,7 +7,7 @@ import {
   RELA_SIZE, SHDR_SIZE, SHN_ABS, SHN_COMMON, ShFlags, ShType, SYM_SIZE, SymBind, SymType, relaInfo, symInfo,
 } from '../../abi/elf.js';
 import { encodeAttributes } from './attributes.js';
-import type { Section } from './section.js';
+import type { Reloc, Section } from './section.js';
 import { SymKind, type Sym } from './symbol.js';
 
 interface OutSection {
@@ -145,11 +145,8 @@ function symbolEntry(s: Sym, str: StringTable): number[] {
 
 /** `.rela` entries sorted by offset (stable: an ADD stays before its SUB). */
 function relaBytes(sec: Section): Uint8Array {
-  const n = sec.relocs.length;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = sec.relocs[i].offset * 2 ** 21 + i;
-  keys.sort();
-  const relocs = Array.from(keys, (k) => sec.relocs[k % 2 ** 21]);
+  const relocs = sortedRelocs(sec.relocs);
+  const n = relocs.length;
   const b = new Uint8Array(n * RELA_SIZE);
   const v = new DataView(b.buffer);
   relocs.forEach((r, i) => {
@@ -158,6 +155,20 @@ function relaBytes(sec: Section): Uint8Array {
     v.setInt32(i * RELA_SIZE + 8, r.addend | 0, true);
   });
   return b;
+}
+
+/**
+ * Relocations in offset order, keeping the order of equal offsets. They arrive as a few ascending
+ * runs (branch fragments, then fixups), so a sort is needed only when a run descends.
+ */
+function sortedRelocs(list: Reloc[]): Reloc[] {
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = list[i - 1].offset <= list[i].offset;
+  if (sorted) return list;
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) keys[i] = list[i].offset * 2 ** 21 + i;
+  keys.sort();
+  return Array.from(keys, (k) => list[k % 2 ** 21]);
 }
 
 /** Lays out header, contents and section headers. */
