@@ -72,7 +72,14 @@ function blankBlockComments(src: string): string {
 export function assemble(source: string, fileName: string): AssembleResult {
   const t = handlerTables();
   const asm = new Assembler(fileName, t.directives, t.mnemonics);
-  asm.run(blankBlockComments(source));
-  const object = finishAssembly(asm);
+  let object: Uint8Array | undefined;
+  try {
+    asm.run(blankBlockComments(source));
+    object = finishAssembly(asm);
+  } catch (e) {
+    // A bug here must still come out as a diagnostic, never as an exception.
+    asm.error(`internal assembler error: ${e instanceof Error ? e.message : String(e)}`, 0);
+    object = undefined;
+  }
   return object === undefined ? { diagnostics: asm.diagnostics } : { object, diagnostics: [] };
 }
