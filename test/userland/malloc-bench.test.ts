@@ -1,0 +1,82 @@
+// The malloc programs under Pagoda's kernel. bench/malloc.ts (the `malloc` group of pagoda bench) runs
+// /bin/mallocbench, one process per policy and workload; malloctest must leave every frame free when it
+// exits. Both are built with gcc here and put in a boot image of their own.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { S_IFDIR, S_IFREG, writeCpio } from '../../abi/cpio.js';
+import { mallocBench, mallocBenchRow, MALLOC_POLICIES } from '../../bench/malloc.js';
+import { boot } from '../../kernel/boot.js';
+import { runUntilDone } from '../../kernel/driver.js';
+import { spawnProcess } from '../../kernel/exec.js';
+import { buildLibc, buildProgram, haveGcc, readManifest } from '../../userland/build-gcc.mjs';
+
+const hasGcc = haveGcc();
+if (!hasGcc) console.warn('test/userland: riscv64-unknown-elf-gcc missing: malloc bench tests skipped');
+
+describe.skipIf(!hasGcc)('pagoda bench malloc group', () => {
+  let dir = '';
+  let image = new Uint8Array();
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pagoda-mallocbench-'));
+    const manifest = readManifest();
+    buildLibc(dir, manifest);
+    const elf = readFileSync(buildProgram(dir, 'mallocbench', manifest.programs.mallocbench, manifest));
+    const test = readFileSync(buildProgram(dir, 'malloctest', manifest.programs.malloctest, manifest));
+    image = writeCpio([
+      { name: 'bin', mode: S_IFDIR | 0o755, data: new Uint8Array() },
+      { name: 'bin/mallocbench', mode: S_IFREG | 0o755, data: new Uint8Array(elf) },
+      { name: 'bin/malloctest', mode: S_IFREG | 0o755, data: new Uint8Array(test) },
+    ]);
+  }, 600_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reports dl/small under the kernel: at most 60 instructions per pair, heap/live at most 1.6', async () => {
+    const row = await mallocBenchRow(image, 'dl', 'small');
+    expect(row).toMatchObject({ group: 'malloc', name: 'dl/small' });
+    expect(row.instructionsPerOp).toBeLessThanOrEqual(60);
+    expect(row.peakHeapOverLive).toBeLessThanOrEqual(1.6);
+    expect(row.syscalls).toBeGreaterThan(0);
+  });
+
+  it('names the policy the process really used (MALLOC_POLICY reaches the program)', async () => {
+    const row = await mallocBenchRow(image, 'buddy', 'fragment');
+    expect(row.name).toBe('buddy/fragment');
+  });
+
+  it('gives an error row when the boot image has no mallocbench', async () => {
+    const empty = writeCpio([{ name: 'bin', mode: S_IFDIR | 0o755, data: new Uint8Array() }]);
+    const row = await mallocBenchRow(empty, 'dl', 'small');
+    expect(row.error).toContain('/bin/mallocbench is not in the boot image');
+  });
+
+  for (const policy of MALLOC_POLICIES) {
+    it(`leaves every frame and chunk free after malloctest exits (${policy})`, async () => {
+      let out = '';
+      const k = boot({
+        memMiB: 64,
+        bootImage: image,
+        sinks: { stdout: (b) => { out += new TextDecoder().decode(b); }, stderr: () => {}, message: () => {}, bootLog: () => {} },
+      });
+      const [frames, chunks] = [k.frames.availableFrames, k.chunks.freeChunks];
+      const bytes = k.files.get('/bin/malloctest');
+      if (!bytes) throw new Error('malloctest missing from the image');
+      spawnProcess(k, { path: '/bin/malloctest', bytes, argv: ['malloctest', '1500'], envp: [`MALLOC_POLICY=${policy}`] });
+      await runUntilDone(k, { waitForInput: async () => {}, yieldToHost: async () => {} });
+      expect(out).toContain(`malloctest ${policy}: 1500 operations ok`);
+      expect(k.frames.availableFrames).toBe(frames);
+      expect(k.chunks.freeChunks).toBe(chunks);
+    }, 120_000);
+  }
+
+  it('has one row per policy and workload', async () => {
+    const rows = await mallocBench(image);
+    expect(rows.map((r) => r.name)).toHaveLength(24);
+    expect(rows.every((r) => typeof r.instructionsPerOp === 'number')).toBe(true);
+  }, 600_000);
+});
