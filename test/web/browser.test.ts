@@ -309,6 +309,18 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     expect(session.foreign).toEqual([]);
   }, BROWSER_TEST_MS);
 
+  it('interrupts a spinning program when Ctrl-C is pressed in the page', async () => {
+    const page = session.page;
+    await typeLine(page, 'spin');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+C');
+    await waitForScreen(page, /spin\n\^C/);
+    await waitForPrompt(page);
+    await typeLine(page, 'echo back');
+    await waitForScreen(page, /^back$/m);
+    await waitForPrompt(page);
+  }, BROWSER_TEST_MS);
+
   it('shows what a pipeline prints, 1.3 MB (throughput reported: bound by the guest programs, not the terminal)', async () => {
     const page = session.page;
     const before = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: performance.now() }));

@@ -103,6 +103,39 @@ describe.skipIf(!hasGcc)('the console host on a terminal', () => {
     expect(stdin.listenerCount('data')).toBe(0);
   });
 
+  it('stops the guest while the terminal cannot take more output, and goes on at drain', async () => {
+    // Backpressure acts between scheduler slices: output stops growing within a slice of stdout filling up.
+    const screen = new Screen();
+    const stdin = new FakeIn(true);
+    const stdout = new FakeOut(screen, true);
+    let full = false;
+    let written = 0;
+    stdout.write = (b: Uint8Array | string): boolean => {
+      if (written < 4096) screen.write(b);
+      written += b.length;
+      return !full;
+    };
+    const status = runConsoleHost({ memMiB: 32, files: { '/sbin/init': webProgram('console-echo') }, stdin, stdout });
+    await screen.waitFor('echo> ');
+    const before = written;
+    const total = 100_000 * 64;
+    full = true;
+    stdin.emit('data', Buffer.from('drip 100000\r'));
+    await new Promise((r) => setTimeout(r, 500));
+    const whileFull = written;
+    expect(whileFull).toBeGreaterThan(before + 64);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(written).toBe(whileFull);
+    expect(written).toBeLessThan(total);
+    full = false;
+    stdout.emit('drain');
+    const deadline = Date.now() + 60_000;
+    while (written < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(written).toBeGreaterThan(total);
+    stdin.emit('data', Buffer.from('\x01x'));
+    expect(await status).toBe(0);
+  });
+
   it('restores the terminal when init exits, and exits with its status', async () => {
     const { screen, stdin, status } = hostOn(true);
     await screen.waitFor('echo> ');

@@ -1,6 +1,7 @@
 // `pagoda web`'s static server: MIME types, index.html for /, the boot image, refusals (traversal, methods),
 // and the same-origin Content-Security-Policy.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,5 +111,40 @@ describe('resolveRequestPath and friends', () => {
     expect(parseWebArgs(['--port', '70000'])).toBe("--port takes a number from 0 to 65535, got '70000'");
     expect(parseWebArgs(['--port'])).toBe("--port takes a number from 0 to 65535, got ''");
     expect(parseWebArgs(['-x'])).toBe("unknown argument '-x'");
+  });
+});
+
+const ROOT = join(__dirname, '..', '..');
+const builtPage = existsSync(join(ROOT, 'dist', 'cli', 'web.js')) && existsSync(join(ROOT, 'dist', 'www', 'index.html'));
+if (!builtPage) console.warn('dist/www or dist/cli/web.js not built (npm run build): skipping the pagoda web command test');
+
+describe.skipIf(!builtPage)('pagoda web', () => {
+  it('serves the built page on 127.0.0.1 and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'pagoda.mjs'), 'web', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`pagoda web exited with ${code}: ${out}`)));
+    });
+    const port = Number(new URL(url).port);
+    const page = await get(port, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<script type="module" src="app.js"></script>');
+    expect((await get(port, '/worker.js')).type).toBe('text/javascript; charset=utf-8');
+    const code = await new Promise<number | null>((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
+    expect(code).toBe(0);
+  });
+
+  it('refuses a bad port with a usage message and status 2', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'pagoda.mjs'), 'web', '--port', 'x'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => { err += d; });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toContain("pagoda web: --port takes a number from 0 to 65535, got 'x'");
   });
 });

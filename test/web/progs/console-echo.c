@@ -1,6 +1,8 @@
 /* A stand-in boot program for the console tests until the shell exists: prints a prompt, echoes what it reads
    (control bytes shown as ^X, so Ctrl-C visibly reaches the guest), and runs three commands on a line:
-     flood [KiB]   writes KiB kibibytes (default 5120) of 64-byte lines, then "flood done"
+     flood [KiB]   writes KiB kibibytes (default 5120) of 64-byte lines, 4 KiB per write, then "flood done"
+     drip [N]      writes N 64-byte lines (default 1000), one write each, computing every character, then
+                   "drip done" (output spread over many scheduler slices)
      exit [N]      exits with status N
      spin          loops forever (the host must stay responsive)
    End of input prints "EOF" and exits 0. Enter may arrive as \r (raw terminal) or \n (pipe). */
@@ -26,9 +28,20 @@ static void flood(u32 kib) {
   puts_("flood done\n");
 }
 
+static void drip(u32 lines) {
+  char l[64];
+  for (u32 i = 0; i < lines; i++) {
+    for (int j = 0; j < 63; j++) l[j] = (char)('a' + (i * 7 + (u32)j * 3) % 26);
+    l[63] = '\n';
+    sc3(SYS_write, 1, l, 64);
+  }
+  puts_("drip done\n");
+}
+
 static void run_line(void) {
   line[len] = 0;
   if (starts(line, "flood")) flood(num(line + 5, 5120));
+  else if (starts(line, "drip")) drip(num(line + 4, 1000));
   else if (starts(line, "exit")) exit_((int)num(line + 4, 0));
   else if (eq(line, "spin")) for (;;) {}
   else if (len > 0) { puts_("you typed: "); puts_(line); puts_("\n"); }
