@@ -55,22 +55,33 @@ describe.skipIf(!hasGcc)('pagoda bench malloc group', () => {
     expect(row.error).toContain('/bin/mallocbench is not in the boot image');
   });
 
+  /** Runs malloctest ARGS under a fresh kernel; returns its output and whether all memory came back. */
+  async function malloctest(policy: string, memMiB: number, args: string[]): Promise<{ out: string; allFree: boolean }> {
+    let out = '';
+    const k = boot({
+      memMiB,
+      bootImage: image,
+      sinks: { stdout: (b) => { out += new TextDecoder().decode(b); }, stderr: () => {}, message: () => {}, bootLog: () => {} },
+    });
+    const [frames, chunks] = [k.frames.availableFrames, k.chunks.freeChunks];
+    const bytes = k.files.get('/bin/malloctest');
+    if (!bytes) throw new Error('malloctest missing from the image');
+    spawnProcess(k, { path: '/bin/malloctest', bytes, argv: ['malloctest', ...args], envp: [`MALLOC_POLICY=${policy}`] });
+    await runUntilDone(k, { waitForInput: async () => {}, yieldToHost: async () => {} });
+    return { out, allFree: k.frames.availableFrames === frames && k.chunks.freeChunks === chunks };
+  }
+
   for (const policy of MALLOC_POLICIES) {
     it(`leaves every frame and chunk free after malloctest exits (${policy})`, async () => {
-      let out = '';
-      const k = boot({
-        memMiB: 64,
-        bootImage: image,
-        sinks: { stdout: (b) => { out += new TextDecoder().decode(b); }, stderr: () => {}, message: () => {}, bootLog: () => {} },
-      });
-      const [frames, chunks] = [k.frames.availableFrames, k.chunks.freeChunks];
-      const bytes = k.files.get('/bin/malloctest');
-      if (!bytes) throw new Error('malloctest missing from the image');
-      spawnProcess(k, { path: '/bin/malloctest', bytes, argv: ['malloctest', '1500'], envp: [`MALLOC_POLICY=${policy}`] });
-      await runUntilDone(k, { waitForInput: async () => {}, yieldToHost: async () => {} });
-      expect(out).toContain(`malloctest ${policy}: 1500 operations ok`);
-      expect(k.frames.availableFrames).toBe(frames);
-      expect(k.chunks.freeChunks).toBe(chunks);
+      const r = await malloctest(policy, 64, ['1500']);
+      expect(r.out).toContain(`malloctest ${policy}: 1500 operations ok`);
+      expect(r.allFree).toBe(true);
+    }, 120_000);
+
+    it(`returns NULL with ENOMEM when the kernel refuses memory, and recovers (${policy})`, async () => {
+      const r = await malloctest(policy, 16, ['exhaust']);
+      expect(r.out).toMatch(new RegExp(`malloctest exhaust ${policy}: ENOMEM after \\d+ blocks, heap usable again`));
+      expect(r.allFree).toBe(true);
     }, 120_000);
   }
 

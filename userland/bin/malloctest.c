@@ -6,7 +6,11 @@
  *                             throughout. Exits 0 when all is well, 1 with a message otherwise.
  *   malloctest double-free | foreign | corrupt | realloc-foreign
  *                             commits that misuse on purpose: the allocator must abort with a
- *                             message naming the address (the exit is then SIGABRT). */
+ *                             message naming the address (the exit is then SIGABRT).
+ *   malloctest exhaust        allocates (heap-sized and mmap-sized blocks) until the kernel
+ *                             refuses: malloc must return NULL with ENOMEM, and after freeing
+ *                             everything the heap must pass its check and serve again. Meant for
+ *                             a machine with little memory (pagoda run --mem 16). */
 #include <errno.h>
 #include <malloc.h>
 #include <stdint.h>
@@ -161,6 +165,41 @@ static void edge_cases(void) {
   if (aligned_alloc(3, 8) != 0) fail("aligned_alloc must reject alignment 3", 0, 0);
 }
 
+#define EXHAUST_MAX 4096
+
+static int exhaust(void) {
+  static void *blocks[EXHAUST_MAX];
+  int n = 0, i;
+  errno = 0;
+  while (n < EXHAUST_MAX) {
+    size_t size = n % 4 == 3 ? 300000 : 40000; /* mostly heap, some mmap */
+    void *p = malloc(size);
+    if (!p) break;
+    memset(p, 0x3c, 64);
+    blocks[n++] = p;
+  }
+  if (n == EXHAUST_MAX) {
+    printf("malloctest exhaust: the kernel never refused memory\n");
+    return 1;
+  }
+  if (errno != ENOMEM) {
+    printf("malloctest exhaust: NULL with errno %d, not ENOMEM\n", errno);
+    return 1;
+  }
+  for (i = 0; i < n; i++) free(blocks[i]);
+  malloc_check_heap();
+  for (i = 0; i < 100; i++) blocks[i] = malloc(1000 + i);
+  for (i = 0; i < 100; i++) {
+    if (!blocks[i]) {
+      printf("malloctest exhaust: the heap is unusable after ENOMEM\n");
+      return 1;
+    }
+    free(blocks[i]);
+  }
+  printf("malloctest exhaust %s: ENOMEM after %d blocks, heap usable again\n", malloc_policy(), n);
+  return 0;
+}
+
 static int misuse(const char *what) {
   char *p = malloc(40), *q = malloc(40);
   static char not_heap[64];
@@ -186,6 +225,7 @@ static int misuse(const char *what) {
 int main(int argc, char **argv) {
   long ops = 20000, i;
   struct mallinfo mi;
+  if (argc > 1 && strcmp(argv[1], "exhaust") == 0) return exhaust();
   if (argc > 1 && (argv[1][0] < '0' || argv[1][0] > '9')) return misuse(argv[1]);
   if (argc > 1) ops = atol(argv[1]);
   edge_cases();
