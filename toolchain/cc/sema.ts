@@ -59,7 +59,9 @@ export function arith(kind: NodeKind, op: string, a: Node, b: Node, tok: Token):
   if (!isInteger(a.ty!) || !isInteger(b.ty!)) throw invalidOperands(op, a, b, tok);
   if (kind === 'shl' || kind === 'shr') {
     const t = promote(a.ty!);
-    return { kind, tok, ty: t, lhs: newCast(a, t), rhs: newCast(b, promote(b.ty!)) };
+    // the count's type does not affect the result: narrow a 64-bit count (counts >= 64 are undefined)
+    const countType = b.ty!.kind === 'llong' ? ty.int : promote(b.ty!);
+    return { kind, tok, ty: t, lhs: newCast(a, t), rhs: newCast(b, countType) };
   }
   const t = commonType(a.ty!, b.ty!);
   return { kind, tok, ty: t, lhs: newCast(a, t), rhs: newCast(b, t) };
