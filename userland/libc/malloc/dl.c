@@ -36,11 +36,17 @@ void __dl_free(void *mem) {
   __dl_release(__dl_checked(mem, "free"));
 }
 
+/* The message for a pointer that is not a chunk of this heap, naming the call it was passed to. */
+static const char *foreign(const char *op) {
+  if (op[0] == 'r') return "realloc of a pointer malloc never returned";
+  if (op[0] == 'm') return "malloc_usable_size of a pointer malloc never returned";
+  return "free of a pointer malloc never returned";
+}
+
 struct chunk *__dl_checked(void *mem, const char *op) {
   struct chunk *p = chunk_of(mem);
   size_t size;
-  (void)op;
-  if (((size_t)mem & 7) != 0) __malloc_fail("free of a misaligned pointer malloc never returned", mem);
+  if (((size_t)mem & 7) != 0) __malloc_fail(foreign(op), mem);
   if ((char *)p >= __dl.base && p < __dl.top) {
     size = chunk_size(p);
     if (size < MIN_CHUNK || (char *)p + size > (char *)__dl.top)
@@ -57,7 +63,7 @@ struct chunk *__dl_checked(void *mem, const char *op) {
         *(size_t *)base == (MMAP_MAGIC ^ (size_t)base))
       return p;
   }
-  __malloc_fail("free of a pointer malloc never returned", mem);
+  __malloc_fail(foreign(op), mem);
 }
 
 void __dl_free_mmapped(struct chunk *p) {

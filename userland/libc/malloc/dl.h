@@ -82,7 +82,8 @@ struct chunk *__dl_take_fit(size_t nb);
 void *__dl_use(struct chunk *p, size_t cs, size_t nb);
 /* Returns a chunk that has been marked in use to the heap (coalescing). */
 void __dl_release(struct chunk *p);
-/* Validates an allocated chunk from the user's pointer, aborting with a message when it is not. */
+/* Validates an allocated chunk from the user's pointer, aborting with a message when it is not;
+ * op ("free", "realloc", "malloc_usable_size") names the call in the message. */
 struct chunk *__dl_checked(void *mem, const char *op);
 void *__dl_malloc_slow(size_t n);
 void __dl_free_mmapped(struct chunk *p);
