@@ -79,8 +79,9 @@ export async function runConsoleHost(opts: ConsoleHostOptions): Promise<number> 
   const interactive = !!stdin.isTTY && typeof stdin.setRawMode === 'function';
   const session = new ConsoleSession({
     memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init,
-    // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets bytes as they are.
+    // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets its lines as they are.
     terminal: interactive,
+    lineInput: !interactive,
     output: (bytes) => { if (!stdout.write(bytes)) session.pause(); },
     yieldToHost: () => new Promise((resolve) => setImmediate(resolve)),
   });

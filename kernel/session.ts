@@ -12,6 +12,7 @@ import type { Kernel } from './kernel.js';
 import { exitProcess } from './proc/lifecycle.js';
 import { shellStatus, type ExitStatus, type Process } from './proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
+import { ICANON, LineDiscipline, VEOF, VERASE, VKILL, defaultTermios } from './tty/linedisc.js';
 
 /** Where the kernel looks for its boot program, in order, when the host names none. */
 export const INIT_CANDIDATES: readonly string[] = ['/sbin/init', '/bin/init', '/bin/sh'];
@@ -26,6 +27,12 @@ export interface SessionOptions extends Omit<BootOptions, 'onConsoleOutput' | 's
   yieldToHost: () => Promise<void>;
   /** The boot program's path in the boot files (default: the first of INIT_CANDIDATES present). */
   init?: string;
+  /**
+   * Console input arrives one line per read, with no echo, no signals and no output processing: how a pipe of
+   * commands reaches a shell that reads a line at a time (`printf 'ls\nexit\n' | pagoda boot`). Ignored
+   * with `terminal`. (Kernel-side, a pipe should rather not look like a tty: see notes/web-kernel.md.)
+   */
+  lineInput?: boolean;
   /** Its argv (default: [init]) and environment. */
   argv?: readonly string[];
   envp?: readonly string[];
@@ -54,6 +61,7 @@ export class ConsoleSession {
   /** Boots the kernel (the boot log goes to the console); call start() to run the boot program. */
   constructor(private readonly options: SessionOptions) {
     this.kernel = boot({ ...options, onConsoleOutput: options.output });
+    if (options.lineInput && !options.terminal) this.kernel.consoleInput.discipline = lineAtATime();
     this.bootCounters = { freeChunks: this.kernel.chunks.freeChunks, usedFrames: this.kernel.frames.usedFrames };
   }
 
@@ -189,4 +197,18 @@ export class ConsoleSession {
     if (!this.init || this.init.alive) return;
     for (const p of this.kernel.processes.values()) if (p.alive) exitProcess(this.kernel, p, { kind: 'signaled', signal: SIGKILL });
   }
+}
+
+/** A line discipline that only splits input into lines: canonical mode, no echo, signals or editing keys. */
+function lineAtATime(): LineDiscipline {
+  const d = new LineDiscipline(() => {}, () => {});
+  const t = defaultTermios();
+  t.iflag = 0;
+  t.oflag = 0;
+  t.lflag = ICANON;
+  t.cc[VEOF] = 0;
+  t.cc[VERASE] = 0;
+  t.cc[VKILL] = 0;
+  d.setTermios(t);
+  return d;
 }
