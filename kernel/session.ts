@@ -55,13 +55,15 @@ export class ConsoleSession {
   private poweredOff = false;
   private paused = false;
   private init: Process | undefined;
+  private readonly lineMode: boolean;
   /** Free chunks and used frames right after boot: what the machine returns to when every process is gone. */
   readonly bootCounters: { freeChunks: number; usedFrames: number };
 
   /** Boots the kernel (the boot log goes to the console); call start() to run the boot program. */
   constructor(private readonly options: SessionOptions) {
     this.kernel = boot({ ...options, onConsoleOutput: options.output });
-    if (options.lineInput && !options.terminal) this.kernel.consoleInput.discipline = lineAtATime();
+    this.lineMode = !!options.lineInput && !options.terminal;
+    if (this.lineMode) this.kernel.consoleInput.discipline = lineAtATime();
     this.bootCounters = { freeChunks: this.kernel.chunks.freeChunks, usedFrames: this.kernel.frames.usedFrames };
   }
 
@@ -128,6 +130,8 @@ export class ConsoleSession {
 
   /** Host side: the input has ended (a pipe closed); reads return end of file once drained. */
   endInput(): void {
+    // In line mode a last line without "\n" is handed over by an end-of-file key, as a terminal's Ctrl-D does.
+    if (this.lineMode) this.kernel.machine.uart.pushInput(Uint8Array.of(LINE_MODE_EOF));
     this.kernel.consoleInput.closed = true;
     this.wakeUp();
   }
@@ -199,6 +203,9 @@ export class ConsoleSession {
   }
 }
 
+/** Ctrl-D: in line mode the end-of-file key, fed once when the host input ends. */
+const LINE_MODE_EOF = 4;
+
 /** A line discipline that only splits input into lines: canonical mode, no echo, signals or editing keys. */
 function lineAtATime(): LineDiscipline {
   const d = new LineDiscipline(() => {}, () => {});
@@ -206,7 +213,7 @@ function lineAtATime(): LineDiscipline {
   t.iflag = 0;
   t.oflag = 0;
   t.lflag = ICANON;
-  t.cc[VEOF] = 0;
+  t.cc[VEOF] = LINE_MODE_EOF;
   t.cc[VERASE] = 0;
   t.cc[VKILL] = 0;
   d.setTermios(t);

@@ -229,10 +229,11 @@ describe.skipIf(!hasScript || !built || !hasShell)('pagoda boot with the shell, 
 describe.skipIf(!built || !hasShell)('pagoda boot with the shell, stdin piped', () => {
   it('runs each piped line as a command and exits with the shell\'s status', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'pagoda.mjs'), 'boot', '--mem', '32'], {
-      input: 'echo hi from a pipe\npmap 1 | head -n 2\nexit 3\n', encoding: 'utf8', timeout: 60_000,
+      input: 'echo hi from a pipe\npmap 1 | head -n 2\necho no newline at the end; exit 3', encoding: 'utf8', timeout: 60_000,
     });
     expect(r.stdout).toMatch(/\$ hi from a pipe$/m);
     expect(r.stdout).toMatch(/r-x-- \/bin\/sh$/m);
+    expect(r.stdout).toMatch(/\$ no newline at the end$/m);
     expect(r.stdout).not.toContain('\r');
     expect(r.status).toBe(3);
   });
