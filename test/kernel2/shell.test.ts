@@ -60,11 +60,11 @@ describe('the shell on the console', () => {
     s.type('spin\r');
     await new Promise((r) => setTimeout(r, 300));
     s.type('\x03');
-    await s.waitFor(/pagoda:[^\n]*\$ /, before + 1);
+    await s.waitFor(/pagoda:[^\n$]*\$ /, before + 1);
     expect(await s.run('echo $?')).toBe('130');
     const frames = s.counters().usedFrames;
     s.type('yes | head -n 2\r');
-    await s.waitFor(/pagoda:[^\n]*\$ /, before + 3);
+    await s.waitFor(/pagoda:[^\n$]*\$ /, before + 3);
     expect(s.counters().usedFrames).toBe(frames);
   });
 

@@ -75,13 +75,21 @@ export class System {
       const t = this.text();
       const n = typeof what === 'string' ? t.split(what).length - 1 : (t.match(new RegExp(what.source, 'g')) ?? []).length;
       if (n >= count) return;
-      if (Date.now() > deadline) throw new Error(`screen never showed ${String(what)} x${count}; it shows:\n${t}`);
+      if (Date.now() > deadline) throw new Error(`screen never showed ${String(what)} x${count}; processes:\n${this.processTable()}\nit shows:\n${t}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }
 
+  /** One line per process (pid, name, state, what it sleeps on): for failure messages. */
+  processTable(): string {
+    const k = this.kernel;
+    return [...k.processes.values()].map((p) => `  ${p.pid} ppid ${p.ppid} ${p.name} ${p.alive ? (p.blocked ? `sleeping (${p.waitChannel})` : 'runnable') : 'zombie'}`
+      + `${k.current === p ? ' current' : ''} pc ${p.pc.toString(16)} pending [${p.pendingSignals}]`).join('\n')
+      + `\n  uart input ${k.machine.uart.inputLength} bytes; tty ready ${k.consoleInput.ready}; termios lflag ${k.consoleInput.discipline?.termios.lflag.toString(8)}`;
+  }
+
   /** Counts prompts so far. */
-  prompts(): number { return (this.text().match(/pagoda:[^\n]*\$ /g) ?? []).length; }
+  prompts(): number { return (this.text().match(/pagoda:[^\n$]*\$ /g) ?? []).length; }
 
   /**
    * Types a command line and waits for the next prompt; returns what the command printed (the lines between
@@ -91,7 +99,7 @@ export class System {
     const before = this.prompts();
     const startLine = this.lines().length - 1;
     this.type(line + '\r');
-    await this.waitFor(/pagoda:[^\n]*\$ /, before + 1, ms);
+    await this.waitFor(/pagoda:[^\n$]*\$ /, before + 1, ms);
     const lines = this.lines();
     return lines.slice(startLine + 1, lines.length - 1).join('\n');
   }

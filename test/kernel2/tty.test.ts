@@ -26,7 +26,7 @@ describe('the console terminal', () => {
     s.type('one\rtwo\r');
     await s.waitFor('two');
     s.type('\x04');
-    await s.waitFor(/pagoda:[^\n]*\$ /, before + 1);
+    await s.waitFor(/pagoda:[^\n$]*\$ /, before + 1);
     expect(s.lines().at(-2)).toMatch(/^\s+2$/);
   });
 
@@ -50,5 +50,19 @@ describe('the console terminal', () => {
     const before = s.kernel.machine.cpu.instret;
     await new Promise((r) => setTimeout(r, 400));
     expect(s.kernel.machine.cpu.instret).toBe(before);
+  });
+
+  it('reports the terminal size and turns echo off and on through ioctl (stty)', async () => {
+    s.session.resize(100, 40);
+    expect(await s.run('stty size')).toBe('40 100');
+    expect(await s.run('stty')).toBe('rows 40; columns 100; icanon echo isig opost');
+    await s.run('stty -echo');
+    const before = s.prompts();
+    s.type('echo secret\r');
+    await s.waitFor(/pagoda:[^\n$]*\$ /, before + 1);
+    expect(s.text()).not.toContain('echo secret');
+    expect(s.lines().at(-2)).toMatch(/secret$/);
+    await s.run('stty echo');
+    expect(await s.run('echo visible')).toBe('visible');
   });
 });
