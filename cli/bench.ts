@@ -3,16 +3,18 @@
 import { ccBench } from '../bench/cc.js';
 import { cpuBench } from '../bench/cpu.js';
 import { kernelBench } from '../bench/kernel.js';
+import { mallocBench } from '../bench/malloc.js';
 import { procBench } from '../bench/proc.js';
 import { BenchGroup, BenchRow } from '../bench/row.js';
 import { toolchainBench } from '../bench/toolchain.js';
 
-/** In the order of the layers: machine, toolchain, kernel, processes. */
+/** In the order of the layers: machine, toolchain, kernel, processes, libc's malloc. */
 const GROUPS: BenchGroup[] = [
   () => cpuBench(),
   () => [...toolchainBench(), ...ccBench()],
   () => kernelBench(),
   () => procBench(),
+  () => mallocBench(),
 ];
 
 function table(rows: BenchRow[]): string {
