@@ -62,15 +62,18 @@ export class ConsoleInput {
     return this.closed || this.uart.inputLength > 0;
   }
 
-  /** Terminal ioctls: TCGETS/TCSETS* (termios), TIOCGWINSZ/TIOCSWINSZ; -ENOTTY for others. */
+  /** Terminal ioctls: TCGETS/TCSETS* (termios; ENOTTY without a discipline), TIOCGWINSZ/TIOCSWINSZ; -ENOTTY for
+   *  others. */
   ioctl(request: number, arg: number, mem: IoctlMemory): number {
     const d = this.discipline;
     switch (request) {
-      case TCGETS: return mem.copyOut(arg, encodeTermios(d ? d.termios : rawTermios()));
+      // Without a line discipline the console is a plain byte stream (`pagoda run`): not a terminal.
+      case TCGETS: return d ? mem.copyOut(arg, encodeTermios(d.termios)) : -Errno.ENOTTY;
       case TCSETS: case TCSETSW: case TCSETSF: {
+        if (!d) return -Errno.ENOTTY;
         const raw = mem.copyIn(arg, TERMIOS_BYTES);
         if (typeof raw === 'number') return raw;
-        d?.setTermios(decodeTermios(raw));
+        d.setTermios(decodeTermios(raw));
         return 0;
       }
       case TIOCGWINSZ: {
@@ -94,11 +97,6 @@ export class ConsoleInput {
 
   /** Output processing on the way to the terminal. */
   output(bytes: Uint8Array): Uint8Array { return this.discipline ? this.discipline.output(bytes) : bytes; }
-}
-
-/** The settings reported when no discipline is attached: everything off (the host does the work). */
-function rawTermios(): ReturnType<typeof decodeTermios> {
-  return { iflag: 0, oflag: 0, cflag: 0o277, lflag: 0, line: 0, cc: new Uint8Array(19) };
 }
 
 /** An fd on the console: reads from the shared input, writes to `sink`. */

@@ -1,0 +1,40 @@
+// The boot image's programs run the way `pagoda run` runs them (the test harness: the program is pid 1, the
+// console a plain byte stream with no line discipline): fork, exec, pipes and files without a terminal.
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../harness.js';
+import { bootImage } from './system.js';
+
+describe('boot image programs without a terminal', () => {
+  it('runs a shell pipeline with redirections as pid 1 and leaves nothing allocated', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', {
+      argv: ['sh', '-c', 'echo alpha > /tmp/a; echo beta >> /tmp/a; cat /tmp/a | grep -n beta; ls /tmp | wc -l; exit 3'],
+      envp: ['PATH=/bin'],
+    });
+    expect(r.stdout).toBe('2:beta\n      1\n');
+    expect(r.status).toBe(3);
+    expect(k.counters()).toEqual(k.bootCounters);
+  }, 120_000);
+
+  it('reads a script from standard input when it is not a terminal', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', { argv: ['sh'], envp: ['PATH=/bin'], stdin: 'X=5\necho $X\nfalse || echo recovered\ncd /etc; ls | head -n 2\n' });
+    expect(r.stdout).toBe('5\nrecovered\nmotd\npasswd\n');
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('lists /proc and reads /proc/PID/status of the running process', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'cat /proc/self/status; ls /proc | tail -n 3'], envp: ['PATH=/bin'] });
+    expect(r.stdout).toMatch(/^Name:\tcat\nState:\tR \(running\)\nPid:\t2\nPPid:\t1\nVmSize:\t +\d+ kB\nVmRSS:\t +\d+ kB\nThreads:\t1\n/);
+    expect(r.stdout).toMatch(/chunks\nmeminfo\nuptime\n$/);
+  }, 120_000);
+
+  it('reports a killed child as the shell status 128 + signal', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'spin & kill -TERM $!; sleep 0.1; usertests nullptr > /dev/null; echo $?'], envp: ['PATH=/bin'] });
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0');
+    expect(r.messages.some((m) => m.includes('killed by SIGSEGV'))).toBe(true);
+    expect(k.counters()).toEqual(k.bootCounters);
+  }, 120_000);
+});
