@@ -327,6 +327,27 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await waitForPrompt(page);
   }, BROWSER_TEST_MS);
 
+  it('tells the shell the terminal\'s size (stty size), also after the window shrinks', async () => {
+    const page = session.page;
+    if (!realImage || !readCpio(realImage).some((e) => e.name.replace(/^\/+/, '') === 'bin/stty')) {
+      console.warn('no /bin/stty in the boot image: skipping the stty size check in the browser');
+      return;
+    }
+    const size = async (): Promise<string> => page.evaluate(() => `${window.pagoda.term.rows} ${window.pagoda.term.cols}`);
+    await typeLine(page, 'stty size');
+    await waitForScreen(page, new RegExp(`^${await size()}$`, 'm'));
+    await waitForPrompt(page);
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.waitForFunction(() => {
+      const w = window.pagoda.guestWinsize();
+      return !!w && w.cols === window.pagoda.term.cols && w.rows === window.pagoda.term.rows;
+    });
+    await typeLine(page, 'stty size');
+    await waitForScreen(page, new RegExp(`^${await size()}$`, 'm'));
+    await waitForPrompt(page);
+    await page.setViewportSize({ width: 1400, height: 900 });
+  }, BROWSER_TEST_MS);
+
   it('shows what a pipeline prints, 1.3 MB (throughput reported: bound by the guest programs, not the terminal)', async () => {
     const page = session.page;
     const before = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: performance.now() }));

@@ -9,7 +9,9 @@ import { Screen } from './headless.js';
 import { hasGcc, webProgram } from './progs/build.js';
 
 const image = readBootImage();
-const hasShell = !!image && readCpio(image).some((e) => e.name.replace(/^\/+/, '') === 'bin/sh');
+const names = new Set(image ? readCpio(image).map((e) => e.name.replace(/^\/+/, '')) : []);
+const hasShell = names.has('bin/sh');
+const hasStty = names.has('bin/stty');
 if (!hasShell) console.warn('no /bin/sh in the boot image (npm run build): skipping the shell console tests');
 
 /** The cursor's line up to the cursor: a prompt while the shell waits. */
@@ -70,6 +72,24 @@ describe.skipIf(!hasShell)('the shell on the console', () => {
     session.powerOff();
     expect(await ended).toEqual({ kind: 'power-off' });
     expect(session.kernel.frames.usedFrames).toBe(session.bootCounters.usedFrames);
+  });
+});
+
+if (hasShell && !hasStty) console.warn('no /bin/stty in the boot image: skipping the window-size test');
+
+describe.skipIf(!hasStty)('the terminal size', () => {
+  it('is what stty size reports (TIOCGWINSZ), before and after the host resizes', async () => {
+    const { session, screen, ended } = bootShell();
+    await waitForPrompt(screen);
+    screen.term.input('stty size\r');
+    await screen.waitFor(/^30 100$/m);
+    await waitForPrompt(screen);
+    screen.term.resize(120, 40);
+    session.resize(120, 40);
+    screen.term.input('stty size\r');
+    await screen.waitFor(/^40 120$/m);
+    session.powerOff();
+    await ended;
   });
 });
 
