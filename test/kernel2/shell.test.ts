@@ -109,4 +109,23 @@ describe('the shell on the console', () => {
     expect(chunks).toContain('32 chunks');
     expect(await s.run('echo hi | hexdump -C')).toBe('00000000  68 69 0a                                          |hi.|\n00000003');
   });
+
+  it('lists directories long (-l) and with dot entries (-a)', async () => {
+    const long = await s.run('ls -l /etc');
+    expect(long).toMatch(/^-rw-r--r-- +1 root root +\d+ motd$/m);
+    expect(long).toMatch(/^-rw-r--r-- +1 root root +\d+ passwd$/m);
+    expect(await s.run('ls -l /bin | grep " sh"')).toMatch(/^-rwxr-xr-x +1 root root +\d+ sh$/);
+    expect(await s.run('ls -la /dev | grep console')).toMatch(/^crw-rw-rw- +1 root root +0 console$/);
+    expect(await s.run('ls -a /dev')).toBe('.\n..\nconsole\nnull\ntty\nzero');
+  });
+
+  it('quits a program with Ctrl-\\ (SIGQUIT) and reports it', async () => {
+    const before = s.prompts();
+    s.type('spin\r');
+    await new Promise((r) => setTimeout(r, 200));
+    s.type('\x1c');
+    await s.waitFor(/pagoda:[^\n$]*\$ /, before + 1);
+    expect(s.text()).toContain('Quit (signal 3)');
+    expect(await s.run('echo $?')).toBe('131');
+  });
 });
