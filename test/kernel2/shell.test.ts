@@ -79,7 +79,9 @@ describe('the shell on the console', () => {
 
   it('reports a program killed by a signal like bash', async () => {
     const out = await s.run('mapdemo 30 & sleep 0.2; kill -9 $!; echo x');
-    expect(out).toContain('x');
+    const pid = out.match(/^\[(\d+)\]$/m)![1];
+    expect(out).toMatch(/^x$/m);
+    expect(out).toMatch(new RegExp(`^\\[${pid}\\] Killed$`, 'm'));
     expect(await s.run('kill -SEGV 99999; echo $?')).toContain('No such process');
   });
 

@@ -1,5 +1,5 @@
 /* sh: Pagoda's shell.
- *   command lines: words, 'single' and "double" quotes, backslash escapes, $VAR ${VAR} $? $$
+ *   command lines: words, 'single' and "double" quotes, backslash escapes, $VAR ${VAR} $? $$ $!
  *   pipelines a | b | c; lists with ; && || and & (background); redirections < > >> 2> 2>&1
  *   builtins: cd, exit, export, unset, pwd, help
  * Interactive (stdin a terminal): a prompt with the working directory; Ctrl-C interrupts the foreground
@@ -34,6 +34,7 @@ struct command {
 };
 
 static int last_status;
+static int last_background; /* $! */
 static int interactive;
 static struct token toks[MAX_WORDS * 2];
 static int ntoks;
@@ -53,6 +54,12 @@ static void expand_var(const char **pp, char *buf, int *len) {
   char num[16];
   if (*p == '?') {
     snprintf(num, sizeof num, "%d", last_status);
+    append_str(buf, len, num);
+    *pp = p + 1;
+    return;
+  }
+  if (*p == '!') {
+    snprintf(num, sizeof num, "%d", last_background);
     append_str(buf, len, num);
     *pp = p + 1;
     return;
@@ -311,7 +318,10 @@ static int run_pipeline(struct command *cmds, int n, int background) {
   }
   if (prev >= 0) close(prev);
   if (background) {
-    if (n > 0) printf("[%d]\n", pids[n - 1]);
+    if (n > 0) {
+      last_background = pids[n - 1];
+      if (interactive) printf("[%d]\n", pids[n - 1]);
+    }
     return 0;
   }
   for (i = 0; i < n; i++) {
