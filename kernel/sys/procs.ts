@@ -70,8 +70,9 @@ export function sysWait4(ctx: SysContext, pid: number, wstatus: number, options:
 }
 
 /**
- * kill(pid, sig): pid > 0 one process; -1 every process but init and the caller; 0 and < -1 (process
- * groups, not kept) the caller's terminal's processes. Signal 0 only checks. Undefined when the caller died.
+ * kill(pid, sig): pid > 0 one process; -1 every process but init and the caller; 0 and < -1 (process groups,
+ * which Pagoda does not keep) the caller and its descendants, the nearest thing to its job. Signal 0 only
+ * checks. Undefined when the caller died.
  */
 export function sysKill(ctx: SysContext, pid: number, sig: number): number | undefined {
   const k = ctx.kernel;
@@ -84,10 +85,28 @@ export function sysKill(ctx: SysContext, pid: number, sig: number): number | und
   } else if (pid === -1) {
     targets = [...k.processes.values()].filter((p) => p.alive && p.pid !== 1 && p !== ctx.proc);
   } else {
-    targets = [...k.processes.values()].filter((p) => p.alive && p.hasTty === ctx.proc.hasTty && p.pid !== 1);
+    targets = [ctx.proc, ...descendantsOf(k, ctx.proc)];
   }
   if (sig !== 0) for (const p of targets) sendSignal(k, p, sig);
   return ctx.proc.alive ? 0 : undefined;
+}
+
+/** Every live descendant of `p`. */
+function descendantsOf(k: SysContext['kernel'], p: Process): Process[] {
+  const out: Process[] = [];
+  const parents = new Set([p.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of k.processes.values()) {
+      if (c.alive && parents.has(c.ppid) && !parents.has(c.pid)) {
+        parents.add(c.pid);
+        out.push(c);
+        grew = true;
+      }
+    }
+  }
+  return out;
 }
 
 export function sysGetppid(ctx: SysContext): number { return ctx.proc.ppid; }
