@@ -37,4 +37,11 @@ describe('boot image programs without a terminal', () => {
     expect(r.messages.some((m) => m.includes('killed by SIGSEGV'))).toBe(true);
     expect(k.counters()).toEqual(k.bootCounters);
   }, 120_000);
+
+  it('sends output to standard error with >&2 and both to a file with 2>&1', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'echo to-err >&2; ls /nope > /tmp/both 2>&1; cat /tmp/both'], envp: ['PATH=/bin'] });
+    expect(r.stderr).toBe('to-err\n');
+    expect(r.stdout).toBe("ls: cannot access '/nope': No such file or directory\n");
+  }, 120_000);
 });

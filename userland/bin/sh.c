@@ -1,6 +1,6 @@
 /* sh: Pagoda's shell.
  *   command lines: words, 'single' and "double" quotes, backslash escapes, $VAR ${VAR} $? $$ $!
- *   pipelines a | b | c; lists with ; && || and & (background); redirections < > >> 2> 2>&1
+ *   pipelines a | b | c; lists with ; && || and & (background); redirections < > >> 2> 2>&1 >&2
  *   builtins: cd, exit, export, unset, pwd, help
  * Interactive (stdin a terminal): a prompt with the working directory; Ctrl-C interrupts the foreground
  * command (the shell itself ignores SIGINT and SIGQUIT); a command killed by a signal gets a line like bash's.
@@ -19,7 +19,7 @@
 #define MAX_CMDS 16
 #define WORD_MAX 1024
 
-enum { T_WORD, T_PIPE, T_AND, T_OR, T_SEMI, T_AMP, T_LT, T_GT, T_GTGT, T_ERR_GT, T_ERR_TO_OUT, T_END };
+enum { T_WORD, T_PIPE, T_AND, T_OR, T_SEMI, T_AMP, T_LT, T_GT, T_GTGT, T_ERR_GT, T_ERR_TO_OUT, T_OUT_TO_ERR, T_END };
 
 struct token {
   int kind;
@@ -30,7 +30,7 @@ struct command {
   char *argv[MAX_WORDS + 1];
   int argc;
   char *in, *out, *err;
-  int append, err_to_out;
+  int append, err_to_out, out_to_err;
 };
 
 static int last_status;
@@ -107,6 +107,8 @@ static int lex(const char *p) {
     if (*p == ' ' || *p == '\t' || *p == '\n') { p++; continue; }
     if (*p == '#') break;
     if (p[0] == '2' && p[1] == '>' && p[2] == '&' && p[3] == '1') { add_token(T_ERR_TO_OUT, 0); p += 4; continue; }
+    if (p[0] == '1' && p[1] == '>' && p[2] == '&' && p[3] == '2') { add_token(T_OUT_TO_ERR, 0); p += 4; continue; }
+    if (p[0] == '>' && p[1] == '&' && p[2] == '2') { add_token(T_OUT_TO_ERR, 0); p += 3; continue; }
     if (p[0] == '2' && p[1] == '>') { add_token(T_ERR_GT, 0); p += 2; continue; }
     if (p[0] == '|' && p[1] == '|') { add_token(T_OR, 0); p += 2; continue; }
     if (p[0] == '&' && p[1] == '&') { add_token(T_AND, 0); p += 2; continue; }
@@ -161,7 +163,8 @@ static void free_tokens(void) {
 
 static void print_help(void) {
   printf("Pagoda sh builtins: cd [DIR], exit [N], export NAME=VALUE, unset NAME, pwd, help\n");
-  printf("Syntax: a | b, a ; b, a && b, a || b, a &, < file, > file, >> file, 2> file, 2>&1, $VAR, $?, 'quotes'\n");
+  printf("Syntax: a | b, a ; b, a && b, a || b, a &, < file, > file, >> file, 2> file, 2>&1, >&2, $VAR, $?, $!,\n");
+  printf("  'single quotes', \"double quotes\", \\ escapes\n");
   printf("Programs in /bin: ls cat echo wc grep head tail mkdir rm touch ps kill sleep free pmap chunks\n");
   printf("  hexdump env true false uname usertests\n");
 }
@@ -242,6 +245,7 @@ static void exec_child(struct command *c, int background) {
   if (c->out) redirect(c->out, 1, O_WRONLY | O_CREAT | (c->append ? O_APPEND : O_TRUNC));
   if (c->err) redirect(c->err, 2, O_WRONLY | O_CREAT | O_TRUNC);
   if (c->err_to_out) dup2(1, 2);
+  if (c->out_to_err) dup2(2, 1);
   if (run_builtin(c)) {
     fflush(stdout);
     _exit(last_status);
@@ -292,7 +296,8 @@ static int run_pipeline(struct command *cmds, int n, int background) {
   int i, ws, status = 0;
   fflush(stdout);
   fflush(stderr);
-  if (n == 1 && !background && !cmds[0].in && !cmds[0].out && !cmds[0].err && run_builtin(&cmds[0])) return last_status;
+  if (n == 1 && !background && !cmds[0].in && !cmds[0].out && !cmds[0].err && !cmds[0].out_to_err && run_builtin(&cmds[0]))
+    return last_status;
   for (i = 0; i < n; i++) {
     int fds[2] = {-1, -1};
     if (i + 1 < n && pipe(fds) < 0) {
@@ -349,6 +354,9 @@ static int parse_pipeline(int *pos, struct command *cmds) {
       *pos += 2;
     } else if (t->kind == T_ERR_TO_OUT) {
       c->err_to_out = 1;
+      (*pos)++;
+    } else if (t->kind == T_OUT_TO_ERR) {
+      c->out_to_err = 1;
       (*pos)++;
     } else if (t->kind == T_PIPE) {
       if (c->argc == 0 || n + 1 >= MAX_CMDS) { fprintf(stderr, "sh: syntax error near '|'\n"); return -1; }
