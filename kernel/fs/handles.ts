@@ -4,6 +4,7 @@
 import { Errno } from '../../abi/errno.js';
 import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
 import { direntType, lookupIn, namesOf, sizeOf, type DirLike, type Node, type RamFile } from './node.js';
+import type { RamfsUsage } from './vfs.js';
 
 const SEEK_SET = 0;
 const SEEK_CUR = 1;
@@ -43,6 +44,7 @@ export class RamFileHandle implements OpenFile {
     private readonly append: boolean,
     readonly openFlags: number,
     private readonly clockMs: () => number,
+    private readonly usage: RamfsUsage,
   ) {}
 
   read(maxBytes: number): ReadResult {
@@ -59,6 +61,9 @@ export class RamFileHandle implements OpenFile {
     if (this.append) this.offset = f.size;
     const end = this.offset + bytes.length;
     if (end > MAX_FILE_BYTES) return -Errno.EFBIG;
+    const growth = Math.max(0, end - f.size);
+    if (growth > 0 && this.usage.bytes + growth > this.usage.limitBytes) return -Errno.ENOSPC;
+    this.usage.bytes += growth;
     if (end > f.data.length) {
       const grown = new Uint8Array(Math.min(MAX_FILE_BYTES, Math.max(end, f.data.length * 2, 256)));
       grown.set(f.data.subarray(0, f.size));
@@ -82,7 +87,8 @@ export class RamFileHandle implements OpenFile {
 }
 
 /** Truncates ramfs file `f` to zero bytes (O_TRUNC). */
-export function truncate(f: RamFile, nowMs: number): void {
+export function truncate(f: RamFile, nowMs: number, usage: RamfsUsage): void {
+  usage.bytes -= f.size;
   f.size = 0;
   f.data = new Uint8Array(0);
   f.mtimeMs = nowMs;

@@ -23,8 +23,21 @@ export function normalizePath(cwd: string, path: string): string {
 /** The components of an absolute normalised path ('/' has none). */
 const componentsOf = (abs: string): string[] => (abs === '/' ? [] : abs.slice(1).split('/'));
 
+/** Bytes of file data ramfs holds (host memory), against a limit: writes past it fail with ENOSPC. */
+export class RamfsUsage {
+  bytes = 0;
+  constructor(readonly limitBytes: number) {}
+}
+
+/** Default ramfs capacity for files programs write. */
+export const RAMFS_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export class Vfs {
-  constructor(readonly root: RamDir, private readonly clockMs: () => number) {}
+  readonly usage: RamfsUsage;
+
+  constructor(readonly root: RamDir, private readonly clockMs: () => number, limitBytes = RAMFS_LIMIT_BYTES) {
+    this.usage = new RamfsUsage(limitBytes);
+  }
 
   /** The node at absolute normalised path `abs`, or -ENOENT / -ENOTDIR / -ENAMETOOLONG. */
   lookup(abs: string): Node | number {
@@ -93,6 +106,7 @@ export class Vfs {
     if (node.kind === 'sdir') return -Errno.EBUSY;
     if (node.kind === 'dir' && node.children.size > 0) return -Errno.ENOTEMPTY;
     if (p.dir.kind !== 'dir' || !p.dir.writable) return -Errno.EACCES;
+    if (node.kind === 'file') this.usage.bytes -= node.size;
     p.dir.children.delete(p.name);
     p.dir.mtimeMs = this.clockMs();
     return 0;

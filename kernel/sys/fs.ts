@@ -56,8 +56,8 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
     }
     case 'file':
       if (writing && !node.writable) return -Errno.EACCES;
-      if (writing && (flags & O_TRUNC)) truncate(node, k.realtimeMs());
-      return new RamFileHandle(abs, node, acc !== O_WRONLY, writing, (flags & O_APPEND) !== 0, flags, k.realtimeMs);
+      if (writing && (flags & O_TRUNC)) truncate(node, k.realtimeMs(), k.fs.usage);
+      return new RamFileHandle(abs, node, acc !== O_WRONLY, writing, (flags & O_APPEND) !== 0, flags, k.realtimeMs, k.fs.usage);
     case 'sfile':
       if (writing) return -Errno.EACCES;
       return new SynthFileHandle(abs, node, node.render(), flags);

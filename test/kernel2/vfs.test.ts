@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Errno } from '../../abi/errno.js';
 import { newDir } from '../../kernel/fs/node.js';
 import { Vfs, normalizePath } from '../../kernel/fs/vfs.js';
+import { RamFileHandle, truncate } from '../../kernel/fs/handles.js';
 
 function tree(): Vfs {
   const v = new Vfs(newDir(false, 0), () => 1);
@@ -47,5 +48,23 @@ describe('Vfs', () => {
     expect(v.remove('/tmp/d', true)).toBe(0);
     expect(v.remove('/bin/prog', false)).toBe(-Errno.EACCES);
     expect(v.remove('/tmp/none', false)).toBe(-Errno.ENOENT);
+  });
+
+  it('refuses writes past the ramfs capacity with ENOSPC, and gives space back on truncate and unlink', () => {
+    const v = new Vfs(newDir(false, 0), () => 1, 1000);
+    v.ensureDir('/tmp', true);
+    const f = v.createFile('/tmp/big', 0o644);
+    if (typeof f === 'number') throw new Error('create failed');
+    const h = new RamFileHandle('/tmp/big', f, true, true, false, 2, () => 1, v.usage);
+    expect(h.write(new Uint8Array(900))).toBe(900);
+    expect(h.write(new Uint8Array(200))).toBe(-Errno.ENOSPC);
+    h.seek(0, 0);
+    expect(h.write(new Uint8Array(900))).toBe(900);
+    truncate(f, 2, v.usage);
+    expect(v.usage.bytes).toBe(0);
+    h.seek(0, 0);
+    expect(h.write(new Uint8Array(500))).toBe(500);
+    expect(v.remove('/tmp/big', false)).toBe(0);
+    expect(v.usage.bytes).toBe(0);
   });
 });

@@ -166,7 +166,7 @@ static void print_help(void) {
   printf("Syntax: a | b, a ; b, a && b, a || b, a &, < file, > file, >> file, 2> file, 2>&1, >&2, $VAR, $?, $!,\n");
   printf("  'single quotes', \"double quotes\", \\ escapes\n");
   printf("Programs in /bin: ls cat echo wc grep head tail mkdir rm touch ps kill sleep free pmap chunks\n");
-  printf("  hexdump env true false uname usertests\n");
+  printf("  hexdump env true false uname stty yes spin mapdemo usertests\n");
 }
 
 /* Runs argv as a builtin when it is one; returns 1 if it was (status in last_status). */
