@@ -10,8 +10,11 @@ import { S_IFIFO, nextIno } from './node.js';
 export const PIPE_CAPACITY = 65536;
 export const PIPE_BUF = 4096;
 
+/** The ring starts this small and doubles up to PIPE_CAPACITY as data waits (most pipes carry little). */
+const INITIAL_RING = 4096;
+
 export class Pipe {
-  private readonly ring = new Uint8Array(PIPE_CAPACITY);
+  private ring = new Uint8Array(INITIAL_RING);
   private head = 0;
   private length = 0;
   readers = 1;
@@ -25,10 +28,11 @@ export class Pipe {
     if (this.length === 0) return this.writers === 0 || max === 0 ? new Uint8Array(0) : WOULD_BLOCK;
     const n = Math.min(max, this.length);
     const out = new Uint8Array(n);
-    const first = Math.min(n, PIPE_CAPACITY - this.head);
+    const size = this.ring.length;
+    const first = Math.min(n, size - this.head);
     out.set(this.ring.subarray(this.head, this.head + first));
     if (first < n) out.set(this.ring.subarray(0, n - first), first);
-    this.head = (this.head + n) % PIPE_CAPACITY;
+    this.head = (this.head + n) % size;
     this.length -= n;
     return out;
   }
@@ -40,12 +44,26 @@ export class Pipe {
     const room = PIPE_CAPACITY - this.length;
     if (room === 0 || (bytes.length <= PIPE_BUF && room < bytes.length)) return WOULD_BLOCK;
     const n = Math.min(room, bytes.length);
-    const tail = (this.head + this.length) % PIPE_CAPACITY;
-    const first = Math.min(n, PIPE_CAPACITY - tail);
+    if (this.length + n > this.ring.length) this.grow(this.length + n);
+    const size = this.ring.length;
+    const tail = (this.head + this.length) % size;
+    const first = Math.min(n, size - tail);
     this.ring.set(bytes.subarray(0, first), tail);
     if (first < n) this.ring.set(bytes.subarray(first, n), 0);
     this.length += n;
     return n;
+  }
+
+  /** Enlarges the ring to hold at least `need` bytes (at most PIPE_CAPACITY), keeping the data in order. */
+  private grow(need: number): void {
+    let size = this.ring.length;
+    while (size < need) size *= 2;
+    const ring = new Uint8Array(Math.min(size, PIPE_CAPACITY));
+    const first = Math.min(this.length, this.ring.length - this.head);
+    ring.set(this.ring.subarray(this.head, this.head + first));
+    ring.set(this.ring.subarray(0, this.length - first), first);
+    this.ring = ring;
+    this.head = 0;
   }
 
   stat(): FileStat {

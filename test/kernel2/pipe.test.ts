@@ -38,4 +38,17 @@ describe('Pipe', () => {
     p.readers = 0;
     expect(p.put(bytes(1))).toBe(-Errno.EPIPE);
   });
+
+  it('keeps data in order while its buffer grows from 4 KiB', () => {
+    const p = new Pipe();
+    expect(p.put(bytes(3000, 1))).toBe(3000);
+    expect((p.take(2000) as Uint8Array)[0]).toBe(1);
+    expect(p.put(bytes(3000, 9))).toBe(3000);
+    expect(p.put(bytes(40000, 5))).toBe(40000);
+    const all = p.take(100000) as Uint8Array;
+    expect(all.length).toBe(44000);
+    expect([...all.subarray(0, 1000)]).toEqual([...bytes(3000, 1).subarray(2000)]);
+    expect([...all.subarray(1000, 4000)]).toEqual([...bytes(3000, 9)]);
+    expect([...all.subarray(4000)]).toEqual([...bytes(40000, 5)]);
+  });
 });
