@@ -28,8 +28,12 @@ export interface Token extends Location {
 
 const PUNCTS3 = ['<<=', '>>=', '...'];
 const PUNCTS2 = ['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '++', '--', '%=', '&=', '|=', '^=', '&&', '||', '<<', '>>', '##'];
-const PUNCT2_SET = new Set(PUNCTS2);
 const PUNCT1 = '+-*/%&|^~!<>=?:;,.()[]{}#\\';
+/** Punctuator spellings by character code(s), so lexing them allocates no strings. */
+const PUNCT1_BY_CODE: (string | undefined)[] = [];
+for (const ch of PUNCT1) PUNCT1_BY_CODE[ch.charCodeAt(0)] = ch;
+const PUNCT2_BY_CODE = new Map<number, string>();
+for (const p2 of PUNCTS2) PUNCT2_BY_CODE.set(p2.charCodeAt(0) * 128 + p2.charCodeAt(1), p2);
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 0x80;
@@ -173,15 +177,17 @@ class Lexer {
         return;
       }
     }
-    const two = t.substr(start, 2);
-    if (PUNCT2_SET.has(two)) {
+    // two-character punctuators, looked up without allocating
+    const two = c < 128 && c1 < 128 ? PUNCT2_BY_CODE.get(c * 128 + c1) : undefined;
+    if (two !== undefined) {
       this.pos += 2;
       this.push('punct', two, start);
       return;
     }
-    if (PUNCT1.includes(t[start])) {
+    const one = c < 128 ? PUNCT1_BY_CODE[c] : undefined;
+    if (one !== undefined) {
       this.pos++;
-      this.push('punct', t[start], start);
+      this.push('punct', one, start);
       return;
     }
     throw this.error(`stray '${t[start]}' in program`, start);
