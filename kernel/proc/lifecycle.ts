@@ -3,6 +3,9 @@
 import { hex8 } from '../panic.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
+import { sendSignal } from './signal.js';
+
+const SIGCHLD = 17;
 
 /** The pid orphans are given to. */
 export const INIT_PID = 1;
@@ -10,8 +13,8 @@ export const INIT_PID = 1;
 /**
  * Ends `p` with `status`: records its regions, frees its address space (every frame and page-table page it
  * owns) and closes its files; its children go to init (pid 1), or are reaped by the kernel when there is no
- * init. `p` stays as a zombie for its parent's wait, unless nobody will wait for it (autoReap). Takes it off
- * the hart if it was there.
+ * init. `p` stays as a zombie for its parent's wait, unless nobody will wait for it (autoReap); the parent
+ * gets SIGCHLD (ignored unless it has a handler). Takes it off the hart if it was there.
  */
 export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   if (!p.alive) return;
@@ -27,6 +30,8 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   p.status = status;
   orphanChildren(k, p);
   if (p.autoReap) k.processes.delete(p.pid);
+  const parent = k.processes.get(p.ppid);
+  if (parent && parent.alive && parent !== p) sendSignal(k, parent, SIGCHLD);
 }
 
 /** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */

@@ -56,15 +56,18 @@ export function sendSignal(k: Kernel, p: Process, sig: number): boolean {
 
 /** Wakes `p` from its sleeping system call: -EINTR, or (SA_RESTART) the ecall runs again after the handler. */
 function interruptSleep(k: Kernel, p: Process, sig: number): void {
+  // What woke the sleeper may also have completed its call (a child's exit ends a wait): that result wins.
+  const done = p.blocked!();
   p.blocked = undefined;
   p.waitChannel = '';
   p.wakeAtMs = 0;
-  if (p.sigactions.get(sig)!.flags & SA_RESTART) return;
+  if (done === undefined && p.sigactions.get(sig)!.flags & SA_RESTART) return;
+  const result = done ?? -Errno.EINTR;
   if (k.current === p) {
-    k.machine.cpu.x[10] = -Errno.EINTR;
+    k.machine.cpu.x[10] = result;
     k.machine.cpu.pc = (k.machine.cpu.pc + 4) >>> 0;
   } else {
-    p.x[10] = -Errno.EINTR;
+    p.x[10] = result;
     p.pc = (p.pc + 4) >>> 0;
   }
 }

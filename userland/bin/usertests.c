@@ -509,6 +509,15 @@ static void t_signals(void) {
   waitpid(pid, &ws, 0);
   close(fds[1]);
   CHECK(WIFEXITED(ws) && WEXITSTATUS(ws) == 0, "interrupted read: status %#x", ws);
+  caught_sig = 0;
+  sa.sa_handler = on_signal;
+  sigaction(SIGCHLD, &sa, 0);
+  pid = fork();
+  if (pid == 0) _exit(0);
+  CHECK(waitpid(pid, &ws, 0) == pid, "wait interrupted by SIGCHLD instead of returning the child (errno %d)", errno);
+  CHECK(caught_sig == SIGCHLD, "no SIGCHLD handler call when a child ended (sig %d)", caught_sig);
+  sa.sa_handler = SIG_DFL;
+  sigaction(SIGCHLD, &sa, 0);
   sa.sa_handler = SIG_IGN;
   sigaction(SIGTERM, &sa, 0);
   CHECK(raise(SIGTERM) == 0, "ignored SIGTERM killed the process");
