@@ -125,13 +125,16 @@ function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sr
   const e = (s: string): void => {
     out.push('\t' + s);
   };
-  e(`addi sp, sp, -${saveArea}`);
-  const top = saveArea - vaBytes;
+  // one stack adjustment when the whole frame is addressable with 12-bit offsets, else two
+  const whole = frame <= 2032;
+  const first = whole ? frame : saveArea;
+  const top = first - vaBytes;
+  e(`addi sp, sp, -${first}`);
   if (g.hasCalls || g.opt === 0) e(`sw ra, ${top - 4}(sp)`);
   e(`sw s0, ${top - 8}(sp)`);
   sregs.forEach((r, i) => e(`sw ${r}, ${top - 12 - 4 * i}(sp)`));
-  e(`addi s0, sp, ${saveArea}`);
-  const rest = frame - saveArea;
+  e(`addi s0, sp, ${first}`);
+  const rest = frame - first;
   if (rest > 0) {
     if (fits12(-rest)) e(`addi sp, sp, -${rest}`);
     else {

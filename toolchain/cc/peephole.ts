@@ -85,6 +85,7 @@ export function peephole(lines: string[], opt: number): string[] {
     out = simplify(lines);
     out = fuseMoves(out);
     out = foldGlobalLo(out);
+    out = simplify(out);
   }
   for (let pass = 0; pass < 8; pass++) {
     const before = out.length;
@@ -127,26 +128,37 @@ function simplify(lines: string[]): string[] {
   return out;
 }
 
-/** "op tX, ...; mv R, tX" with tX dead afterwards becomes "op R, ...". */
+/** The registers an instruction names (for the look-back in fuseMoves). */
+function mentions(insn: Insn, reg: string): boolean {
+  return insn.args.some((a) => a === reg || a.endsWith(`(${reg})`));
+}
+
+/**
+ * "op tX, ...; [up to 3 unrelated instructions]; mv R, tX" with tX dead afterwards becomes
+ * "op R, ...; [...]": the instructions in between must neither mention tX nor R.
+ */
 function fuseMoves(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const next = lines[i + 1];
-    if (next === undefined || !next.startsWith('\tmv ')) {
-      out.push(lines[i]);
-      continue;
+  const out = lines.slice();
+  for (let j = 1; j < out.length; j++) {
+    const l = out[j];
+    if (!l.startsWith('\tmv ')) continue;
+    const mv = parse(l)!;
+    const [r, tx] = mv.args;
+    if (!isTemp(tx) || r === 'zero' || r === tx) continue;
+    for (let i = j - 1; i >= 0 && i >= j - 4; i--) {
+      const a = parse(out[i]);
+      if (!a) break; // a label
+      if (WRITES_RD.has(a.op) && a.args[0] === tx) {
+        if (deadAfter(out, j, tx)) {
+          out[i] = `\t${a.op} ${[r, ...a.args.slice(1)].join(', ')}`;
+          out[j] = '';
+        }
+        break;
+      }
+      if (mentions(a, tx) || mentions(a, r) || !WRITES_RD.has(a.op) && !STORES.has(a.op)) break;
     }
-    const a = parse(lines[i]);
-    const b = parse(next);
-    if (a && b && b.op === 'mv' && WRITES_RD.has(a.op) && a.args[0] === b.args[1] && isTemp(a.args[0]) &&
-        b.args[0] !== 'zero' && deadAfter(lines, i + 1, a.args[0])) {
-      out.push(`\t${a.op} ${[b.args[0], ...a.args.slice(1)].join(', ')}`);
-      i++;
-      continue;
-    }
-    out.push(lines[i]);
   }
-  return out;
+  return out.filter((l) => l !== '');
 }
 
 /** "lui R, %hi(S); addi R, R, %lo(S); add R, R, X; ld/st D, off(R)" uses %lo(S+off) in the access. */
