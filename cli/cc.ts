@@ -35,6 +35,7 @@ interface Options {
 }
 
 class UsageError extends Error {}
+class HelpRequest extends Error {}
 
 const IGNORED = /^-(g\d?|Wall|Wextra|W[a-z-]+(=.*)?|w|pedantic|std=.*|march=.*|mabi=.*|mno-relax|mrelax|ffreestanding|fno-[a-z-]+|fsigned-char|funsigned-char|static|pipe|mcmodel=medlow|fno-builtin)$/;
 
@@ -73,7 +74,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === '-nostartfiles') o.nostartfiles = true;
     else if (a === '-Werror') o.werror = true;
     else if (IGNORED.test(a)) continue;
-    else if (a === '-h' || a === '--help') throw new UsageError(USAGE);
+    else if (a === '-h' || a === '--help') throw new HelpRequest();
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unrecognized command-line option '${a}'`);
     else o.files.push({ path: a });
   }
@@ -142,6 +143,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     o = parseArgs(argv);
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    }
     err((e as Error).message);
     return 1;
   }

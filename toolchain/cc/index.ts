@@ -1,6 +1,14 @@
 // The C compiler's pure API (no host access: files come through `readFile`, so it runs in browsers).
 //   compile(source, fileName, options) -> { ok, asm, diagnostics }
-// Stages: tokenize -> preprocess -> parse -> (fold at -O1) -> codegen.
+//   preprocessOnly(source, fileName, options) -> { ok, text, diagnostics }      (gcc -E)
+// Stages, one file each: tokenize -> preprocess (macros, pp-expr) -> parse (parse-decl, parse-expr,
+// parse-builtin, parse-init, parse-stmt, sema, types, fold) -> optimize (-O1 folding) -> codegen (gen-func,
+// gen-stmt, gen-expr, gen-arith, gen-assign, gen-lval, gen-call, gen-data, peephole).
+// Language: C11 without floating point (GNU extensions: statement expressions, `?:` with omitted middle,
+// case ranges, `, ## __VA_ARGS__`, typeof, __attribute__((packed, aligned))). Target: RV32IM, ilp32 psABI,
+// plain char unsigned; 64-bit division and variable shifts call libgcc's __divdi3 family.
+// The compiler's freestanding headers live in ./include (stdarg, stddef, stdbool, stdint, limits, stdalign,
+// stdnoreturn, iso646); hosts pass that directory first in systemIncludeDirs, then libc's.
 import { CompileError, Diagnostic, Diagnostics, formatDiagnostic, makeDiagnostic } from './diagnostics.js';
 import { codegen } from './codegen.js';
 import { foldProgram } from './optimize.js';
