@@ -189,6 +189,19 @@ static void t_bad_pointers(void) {
     if (p) expect_efault(__syscall4(SYS_rt_sigaction, SIGUSR1, (long)p, 0, 8), "rt_sigaction act");
     expect_efault(__syscall4(SYS_rt_sigaction, SIGUSR1, 0, (long)(p ? p : BAD_ADDR), 8), "rt_sigaction oldact");
     expect_efault(__syscall5(SYS_llseek_, fd, 0, 0, (long)p, 0), "_llseek result");
+    expect_efault(__syscall5(SYS_statx, AT_FDCWD, (long)"/etc/motd", 0, 0x7ff, (long)p), "statx buffer");
+    expect_efault(__syscall3(SYS_writev, 1, (long)p, 1), "writev iov");
+    expect_efault(__syscall3(SYS_readv, fds[0], (long)p, 1), "readv iov");
+    expect_efault(__syscall4(SYS_rt_sigprocmask, 0, (long)(p ? p : BAD_ADDR), 0, 8), "rt_sigprocmask set");
+    expect_efault(__syscall4(SYS_rt_sigprocmask, 0, 0, (long)(p ? p : BAD_ADDR), 8), "rt_sigprocmask oldset");
+    {
+      int pid = fork();
+      if (pid == 0) _exit(0);
+      expect_efault(__syscall4(SYS_wait4, pid, (long)(p ? p : BAD_ADDR), 0, 0), "wait4 status");
+      pid = fork();
+      if (pid == 0) _exit(0);
+      expect_efault(__syscall5(SYS_waitid, P_PID, pid, (long)(p ? p : BAD_ADDR), WEXITED, 0), "waitid infop");
+    }
   }
   {
     char *argv[3];
@@ -197,6 +210,7 @@ static void t_bad_pointers(void) {
     argv[2] = 0;
     expect_efault(__syscall3(SYS_execve, (long)"/bin/echo", (long)argv, 0), "execve argv string");
     expect_efault(__syscall3(SYS_execve, (long)"/bin/echo", (long)KERNEL_ADDR, 0), "execve argv array");
+    expect_efault(__syscall3(SYS_execve, (long)"/bin/echo", 0, (long)KERNEL_ADDR), "execve envp array");
   }
   {
     /* a buffer straddling a mapped and an unmapped page */
