@@ -145,7 +145,6 @@ function imageEntries(programs) {
   const file = (name, text, mode = 0o100644) => ({ name, mode, data: enc.encode(text) });
   const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
   entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
-  entries.push(file('etc/profile', 'export PATH=/bin\n'));
   entries.push(dir('tests'));
   for (const [name, bytes] of programs) entries.push({ name, mode: 0o100755, data: bytes });
   return entries;
