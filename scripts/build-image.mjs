@@ -1,9 +1,10 @@
 // build-image.mjs: builds the boot image dist/boot.cpio from userland/ with Pagoda's own toolchain
 // (toolchain/cc compile -> toolchain/as assemble -> toolchain/ar archive -> toolchain/ld link), after `tsc`
-// has written dist/. Layout of the image: /bin/* (every userland/bin/*.c and userland/tests/*.c), /etc/motd,
-// /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
+// has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c), /tests/* (the libc test
+// programs, userland/tests/*.c), /etc/motd, /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
+// Also writes DIST/userland/{libc.a,crt0.o}, where `pagoda cc` finds them.
 //
-//   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback]
+//   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback] [--quiet]
 //
 // A source our compiler cannot compile yet is reported (file and first error) and, unless
 // --no-gcc-fallback, built with riscv64-unknown-elf-gcc instead when that is installed; the summary line at
