@@ -51,6 +51,10 @@ describe('preprocessor', () => {
     expect(pp('#if -1 > 0u\nU\n#endif\n#if (2 || 1/0) && defined(X) == 0 ? 1 : 0\nT\n#else\nE\n#endif')).toBe('U\nT');
   });
 
+  it('consumes the _Pragma operator, also from macro expansions', () => {
+    expect(pp('#define P _Pragma("GCC diagnostic push") x\na _Pragma("once") P b')).toBe('a x b');
+  });
+
   it('reports #error with its text and location', () => {
     const r = compile('\n#error custom message here\n', 'x.c', {});
     expect(r.ok).toBe(false);

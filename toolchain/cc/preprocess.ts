@@ -142,7 +142,7 @@ class Preprocessor {
         while (i < toks.length) {
           const t = toks[i];
           if (t.atBol && t.kind === 'punct' && t.text === '#') break;
-          if (t.kind === 'ident' && this.macros.get(t.text) !== undefined) break;
+          if (t.kind === 'ident' && (this.macros.get(t.text) !== undefined || t.text === '_Pragma')) break;
           if (t.invalid) break;
           this.out.push(t);
           i++;
@@ -153,6 +153,10 @@ class Preprocessor {
       if (!t) return;
       if (this.atDirectiveStart(t)) {
         this.directive(t);
+        continue;
+      }
+      if (t.kind === 'ident' && t.text === '_Pragma') {
+        this.pragmaOperator(t);
         continue;
       }
       if (t.kind === 'ident' && this.expandMacro(t)) continue;
@@ -459,6 +463,17 @@ class Preprocessor {
     const physLineAfter = nameTok.file.locate(nameTok.pos).line + 1;
     f.lineDelta = Number(line[0].text) - physLineAfter;
     if (line[1]?.kind === 'str') f.displayName = line[1].text.slice(1, -1);
+  }
+
+  /** _Pragma("...") (C99 6.10.9): the string is handled as a #pragma line; all pragmas but once are ignored. */
+  private pragmaOperator(t: Token): void {
+    const open = this.next();
+    const str = this.next();
+    const close = this.next();
+    if (!open || open.text !== '(' || !str || str.kind !== 'str' || !close || close.text !== ')') {
+      throw new CompileError('_Pragma takes a parenthesized string literal', t);
+    }
+    if (str.text === '"once"') this.pragmaOnce.add(t.file.name);
   }
 
   private pragma(nameTok: Token): void {
