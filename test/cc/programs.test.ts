@@ -1,19 +1,20 @@
-// Every test/cc/c/*.c program asserts its own results (ASSERT(expected, expr)); it must print
-// "OK <name> <checks>" and exit 0 when compiled by pagoda cc at -O0 and -O1, and gcc's build must agree.
+// Every test/cc/c/*.c program (and test/cc/bench/*.c, the instruction-count workloads) asserts its own
+// results (ASSERT(expected, expr)); it must print "OK <name> <checks>" and exit 0 when compiled by
+// pagoda cc at -O0 and -O1, and gcc's build must agree.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, buildAndRun, gccObject, linkObjects, pipelineAvailable, pipelineName, runExecutable } from './pipeline.js';
 
-const DIR = join(ROOT, 'test/cc/c');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.c')).sort();
+const DIRS = [join(ROOT, 'test/cc/c'), join(ROOT, 'test/cc/bench')];
+const files = DIRS.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.c')).sort().map((f) => join(d, f)));
 
 if (!pipelineAvailable) console.warn(`test/cc/programs: skipped, toolchain for ${pipelineName} or gcc not installed`);
 
 describe.skipIf(!pipelineAvailable)(`C test programs (${pipelineName})`, () => {
-  for (const f of files) {
-    const path = join(DIR, f);
-    const name = f.replace(/\.c$/, '');
+  for (const path of files) {
+    const f = path.slice(ROOT.length + 1);
+    const name = path.replace(/^.*\//, '').replace(/\.c$/, '');
     describe(f, () => {
       let gccOut = '';
       it('passes every check when built by gcc -O1 (the reference)', () => {

@@ -18,5 +18,5 @@ int main(void) {
   ASSERT(1, used > 1900);
   ASSERT(1, sum(root) > 0);
   ASSERT(1, depth(root) < 40);
-  return t_done("tree");
+  return t_done("structs");
 }
