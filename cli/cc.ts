@@ -137,8 +137,18 @@ function findLib(name: string, dirs: string[]): string | null {
   return null;
 }
 
-/** Runs the driver; returns the exit status. */
+/** Runs the driver; returns the exit status. Host failures (unwritable output, ...) become errors, never traces. */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return run(argv);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    err(code ? `${(e as NodeJS.ErrnoException).path ?? ''}: ${code}` : `internal error: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+function run(argv: string[]): number {
   let o: Options;
   try {
     o = parseArgs(argv);

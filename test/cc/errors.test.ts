@@ -128,6 +128,18 @@ describe('pagoda cc command line', () => {
     expect(await main(['-S', '-O1', '-o', join(dir, 'good.s'), file])).toBe(0);
   });
 
+  it('reports an unwritable output file as an error, not a stack trace', async () => {
+    const file = join(dir, 'ok.c');
+    writeFileSync(file, 'int x;\n');
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['-S', '-o', join(dir, 'missing-dir', 'ok.s'), file])).toBe(1);
+      expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^pagoda cc: error: .*ENOENT\n$/);
+    } finally {
+      err.mockRestore();
+    }
+  });
+
   it('rejects an unknown option', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
