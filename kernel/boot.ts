@@ -38,6 +38,9 @@ export interface BootOptions {
   terminal?: boolean;
   /** Most processes at once (default 64). */
   maxProcesses?: number;
+  /** Console output bytes per host turn (runSlice), so a program printing in a loop cannot flood the host
+   *  between two of its turns (default: 1 MiB with `terminal`, unlimited otherwise). */
+  consoleOutputPerTurn?: number;
   /** Freed frames are filled with 0xa5 (tests: catches use after free). */
   poisonFreedFrames?: boolean;
 }
@@ -107,6 +110,7 @@ export function boot(options: BootOptions = {}): Kernel {
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
     consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
   }
+  consoleInput.outputPerTurn = options.consoleOutputPerTurn ?? (options.terminal ? MIB : Infinity);
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);
   k.fs = buildFileTree(k);                                         // ramfs + /dev + /proc
   log(`fs: ramfs (boot image read-only; /tmp, /home writable), /dev, /proc`);

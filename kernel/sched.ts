@@ -3,7 +3,8 @@
 // A sleeping process (its system call blocked: read on an empty tty or pipe, wait, nanosleep) is not run:
 // its system call is retried when the scheduler looks for work, and it runs again once that completes. The
 // host asks the kernel to run a slice and hears back whether it is still running, waiting (every live
-// process sleeps: for console input or a timer), or done.
+// process sleeps: for console input or a timer), or done. Console output is limited per host turn when the
+// host asks for it (ConsoleInput.outputPerTurn): a writer past the share sleeps until the next slice.
 
 import { Trap, TRAP_NAMES } from '../machine/trap.js';
 import { hex8, panic } from './panic.js';
@@ -65,11 +66,17 @@ export function runSlice(k: Kernel, budget: number): RunState {
   const stopAt = cpu.instret + budget;
   let stalled = 0;
   let rotate = false;
+  k.consoleInput.refillOutput();
   for (;;) {
     k.consoleInput.pump();
     const { next: p, live, wakeAtMs } = pickProcess(k, rotate);
     rotate = false;
-    if (!p) return live ? { kind: 'waiting', wakeAtMs: wakeAtMs || undefined } : { kind: 'done' };
+    if (!p) {
+      if (!live) return { kind: 'done' };
+      // A writer waits for the console's next share of output: the host takes its turn, then we go on.
+      if (k.consoleInput.outputStarved) return { kind: 'running' };
+      return { kind: 'waiting', wakeAtMs: wakeAtMs || undefined };
+    }
     switchTo(k, p);
     k.lastPid = p.pid;
     if (p.pendingSignals.length > 0) {

@@ -30,7 +30,27 @@ export class ConsoleInput {
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
   /** The line discipline, when the console is an interactive terminal. */
   discipline: LineDiscipline | undefined;
+  /** Output bytes allowed per host turn (Infinity: no limit); writers sleep once a turn's share is used. */
+  outputPerTurn = Infinity;
+  /** What is left of this turn's share. */
+  outputCredit = Infinity;
+  /** Set when a writer found no credit left: the host must get its turn (and the credit be refilled). */
+  outputStarved = false;
   constructor(private readonly uart: Uart) {}
+
+  /** A new host turn: the output share is available again. */
+  refillOutput(): void {
+    this.outputCredit = this.outputPerTurn;
+    this.outputStarved = false;
+  }
+
+  /** How many of `wanted` bytes may go out now (0: the writer must wait for the host's next turn). */
+  takeOutputCredit(wanted: number): number {
+    const n = Math.min(wanted, this.outputCredit);
+    this.outputCredit -= n;
+    if (n === 0 && wanted > 0) this.outputStarved = true;
+    return n;
+  }
 
   /** Moves typed bytes from the UART through the line discipline (echo, signals). Cheap when idle. */
   pump(): void {
@@ -109,9 +129,12 @@ export class ConsoleFile implements OpenFile {
   ) {}
 
   read(maxBytes: number): ReadResult { return this.input.read(maxBytes); }
-  write(bytes: Uint8Array): number {
-    this.sink(this.input.output(bytes.slice()));
-    return bytes.length;
+  /** Writes what this host turn's output share allows; WOULD_BLOCK when it is used up. */
+  write(bytes: Uint8Array): number | typeof WOULD_BLOCK {
+    const n = this.input.takeOutputCredit(bytes.length);
+    if (n === 0 && bytes.length > 0) return WOULD_BLOCK;
+    this.sink(this.input.output(bytes.slice(0, n)));
+    return n;
   }
   ioctl(request: number, arg: number, mem: IoctlMemory): number { return this.input.ioctl(request, arg, mem); }
   stat(): FileStat {
