@@ -1,5 +1,6 @@
 // The one place that decides how compiled C test programs are assembled, linked and run.
-// Defaults: GNU as/ld + qemu-riscv32. Switch with environment variables:
+// Defaults: Pagoda's own as, ld and kernel (the gcc reference builds still run under qemu-riscv32).
+// Switch with environment variables:
 //   PAGODA_CC_AS=gnu|pagoda   PAGODA_CC_LD=gnu|pagoda   PAGODA_CC_RUN=qemu|pagoda
 // `pagoda` uses toolchain/as, toolchain/ld in-process and `node bin/pagoda.mjs run`.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -44,9 +45,9 @@ export interface RunResult {
   stderr: string;
 }
 
-const asChoice = process.env.PAGODA_CC_AS ?? 'gnu';
-const ldChoice = process.env.PAGODA_CC_LD ?? 'gnu';
-const runChoice = process.env.PAGODA_CC_RUN ?? 'qemu';
+const asChoice = process.env.PAGODA_CC_AS ?? 'pagoda';
+const ldChoice = process.env.PAGODA_CC_LD ?? 'pagoda';
+const runChoice = process.env.PAGODA_CC_RUN ?? 'pagoda';
 
 /** True when the selected assembler, linker and runner (and gcc's libgcc for the 64-bit helpers) exist. */
 export const pipelineAvailable =
