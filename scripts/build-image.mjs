@@ -1,6 +1,7 @@
 // build-image.mjs: builds the boot image dist/boot.cpio from userland/ with Pagoda's own toolchain
 // (toolchain/cc compile -> toolchain/as assemble -> toolchain/ar archive -> toolchain/ld link), after `tsc`
-// has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c), /tests/* (the libc test
+// has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c, and per directory
+// userland/bin/NAME/ whose .c files are linked together, as the shell's), /tests/* (the libc test
 // programs, userland/tests/*.c), /etc/motd, /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
 // Also writes DIST/userland/{libc.a,crt0.o}, where `pagoda cc` finds them.
 //
@@ -42,6 +43,26 @@ function listSources(dir, exts) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...listSources(path, exts));
     else if (exts.some((e) => name.endsWith(e))) out.push(relative(USERLAND, path));
+  }
+  return out;
+}
+
+/**
+ * The programs under userland/DIR: each DIR/NAME.c is a program, and so is each directory DIR/NAME/ (all of
+ * its .c files linked together, for programs too big for one file). Returns [DIR, NAME, sources] triples.
+ */
+function programSources(dir) {
+  const root = join(USERLAND, dir);
+  if (!existsSync(root)) return [];
+  const out = [];
+  for (const entry of readdirSync(root).sort()) {
+    const path = join(root, entry);
+    if (statSync(path).isDirectory()) {
+      const files = listSources(path, ['.c']);
+      if (files.length > 0) out.push([dir, entry, files]);
+    } else if (entry.endsWith('.c')) {
+      out.push([dir, basename(entry, '.c'), [relative(USERLAND, path)]]);
+    }
   }
   return out;
 }
@@ -172,15 +193,10 @@ export function buildImage(tc, opts = {}) {
     if (crt0) writeFileSync(join(opts.libDir, 'crt0.o'), crt0);
   }
   const programs = [];
-  const sources = [
-    ...listSources(join(USERLAND, 'bin'), ['.c']).map((s) => ['bin', s]),
-    ...listSources(join(USERLAND, 'tests'), ['.c']).map((s) => ['tests', s]),
-  ];
-  for (const [dir, src] of sources) {
-    const name = basename(src, '.c');
-    const obj = b.object(src);
-    if (!obj || !crt0) continue;
-    const exe = b.link(name, [{ name: `${name}.o`, bytes: obj }], crt0, libc);
+  for (const [dir, name, sources] of [...programSources('bin'), ...programSources('tests')]) {
+    const objects = sources.map((src) => ({ name: basename(src).replace(/\.c$/, '.o'), bytes: b.object(src) }));
+    if (!crt0 || objects.some((o) => !o.bytes)) continue;
+    const exe = b.link(name, objects, crt0, libc);
     if (exe) programs.push([`${dir}/${name}`, exe]);
   }
   rmSync(b.tmp, { recursive: true, force: true });
