@@ -34,6 +34,30 @@ static void *shrink_by_moving(struct chunk *p, size_t nb) {
   return fresh;
 }
 
+/* Grows in-use chunk p (size cs, followed by chunk next) to nb by sliding its data down over
+ * the free chunk before it, taking a free chunk after it too. Only for when no binned chunk fits
+ * nb: the alternative is growing the heap while the old block still holds its place. Returns the
+ * new payload, or NULL when the neighbours together are too small. */
+static void *grow_over_previous(struct chunk *p, size_t cs, struct chunk *next, size_t nb) {
+  size_t psize, nsize, total;
+  struct chunk *prev;
+  if (p->head & PINUSE) return 0;
+  psize = p->prev_foot;
+  prev = chunk_at(p, -(ptrdiff_t)psize);
+  nsize = next != __dl.top && !(next->head & CINUSE) ? chunk_size(next) : 0;
+  total = psize + cs + nsize;
+  if (total < nb) return 0;
+  if (psize < MIN_CHUNK || (psize & 7) || chunk_size(prev) != psize || (prev->head & CINUSE))
+    __malloc_fail("corrupted chunk header (previous chunk)", mem_of(p));
+  __dl_unlink(prev);
+  if (nsize) __dl_unlink(next);
+  memmove(mem_of(prev), mem_of(p), cs - 4);
+  prev->head = total | CINUSE | (prev->head & PINUSE);
+  chunk_at(prev, total)->head |= PINUSE;
+  shrink_to(prev, total, nb);
+  return mem_of(prev);
+}
+
 static void *realloc_mmapped(struct chunk *p, size_t n, size_t nb) {
   size_t have = chunk_size(p) - 8;
   void *fresh;
@@ -48,7 +72,7 @@ static void *realloc_mmapped(struct chunk *p, size_t n, size_t nb) {
 void *__dl_realloc(void *mem, size_t n) {
   struct chunk *p = __dl_checked(mem, "realloc");
   size_t nb, cs;
-  struct chunk *next;
+  struct chunk *next, *fit;
   void *fresh;
   if (n > MAX_REQUEST) return __malloc_enomem();
   nb = request_size(n);
@@ -77,6 +101,14 @@ void *__dl_realloc(void *mem, size_t n) {
     shrink_to(p, total, nb);
     return mem;
   }
+  /* move: to the best-fitting binned chunk, else over the free chunk before, else from the top */
+  if ((fit = __dl_take_fit(nb)) != 0) {
+    fresh = __dl_use(fit, chunk_size(fit), nb);
+    memcpy(fresh, mem, cs - 4);
+    __dl_release(p);
+    return fresh;
+  }
+  if ((fresh = grow_over_previous(p, cs, next, nb)) != 0) return fresh;
   fresh = __dl_malloc(n);
   if (!fresh) return 0;
   memcpy(fresh, mem, cs - 4);
