@@ -44,8 +44,14 @@ function listSources(dir) {
 
 /** The manifest the tree implies: libc sources, crt0, programs (bin/*.c) and tests (tests/*.c). */
 export function scanManifest() {
+  // bin/NAME.c is program NAME; a directory bin/NAME/ is one program NAME made of all its sources.
   const programs = {};
-  for (const src of listSources(join(USERLAND, 'bin'))) programs[basename(src, '.c')] = [src];
+  const bin = join(USERLAND, 'bin');
+  for (const name of readdirSync(bin).sort()) {
+    const path = join(bin, name);
+    if (statSync(path).isDirectory()) programs[name] = listSources(path);
+    else if (name.endsWith('.c')) programs[basename(name, '.c')] = [relative(USERLAND, path)];
+  }
   const tests = {};
   for (const src of listSources(join(USERLAND, 'tests'))) {
     if (src.endsWith('.c')) tests[basename(src, '.c')] = [src];
