@@ -47,7 +47,8 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   for (const f of prog.globals) {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
-    const body = peephole(genFunction(f, opts.opt, labelGen), opts.opt);
+    const gen = genFunction(f, opts.opt, labelGen);
+    const body = peephole(gen.lines, opts.opt, gen.varRegs);
     out.push('\t.text');
     out.push('\t.p2align 2');
     if (isPublic) out.push(`\t.globl ${f.name}`);

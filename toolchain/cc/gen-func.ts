@@ -7,10 +7,12 @@
 //   below               ra, old s0, saved s1..s11     (the save area, 16-byte aligned)
 //   below               locals and spill slots
 //   sp .. sp+outgoing   outgoing stack arguments
-import type { Obj } from './ast.js';
+// At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
+// ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
+import type { Node, Obj } from './ast.js';
 import { classifyArgs } from './gen-call.js';
 import { copyStruct } from './gen-lval.js';
-import { FnGen, SREGS, fits12, storeInsn } from './gen-state.js';
+import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
 import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
 
@@ -21,32 +23,94 @@ function isRegCandidate(v: Obj): boolean {
   return (v.uses ?? 0) > 0;
 }
 
-/** -O1: gives the most used scalar locals (never address-taken) callee-saved registers. */
-function allocateRegisters(fn: Obj): string[] {
-  const cands = fn.locals!.filter(isRegCandidate).sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
-  const used: string[] = [];
-  cands.slice(0, SREGS.length).forEach((v, i) => {
-    v.reg = SREGS[i];
-    used.push(SREGS[i]);
-  });
-  return used;
+/** Caller-saved registers a leaf function may give to variables (the rest of POOL stays for temporaries). */
+const LEAF_REGS = ['a7', 'a6', 'a5', 'a4', 'a3', 'a2'];
+
+interface Allocation {
+  /** Callee-saved registers handed out (saved and restored by prologue/epilogue). */
+  sregs: string[];
+  /** Caller-saved registers holding variables (leaf functions only; never temporaries). */
+  varRegs: Set<string>;
 }
 
-/** Generates the assembly lines of function `fn` (without the .globl/.type header). */
-export function genFunction(fn: Obj, opt: number, labelGen: () => string): string[] {
+/**
+ * -O1: gives the most used scalar locals (never address-taken) registers. In a leaf function they first
+ * get caller-saved LEAF_REGS (a parameter keeps its incoming register; registers still holding other
+ * incoming arguments are skipped so homing never overwrites an unread argument), then callee-saved ones.
+ */
+function allocateRegisters(fn: Obj, leaf: boolean, incoming: Set<string>, paramRegs: Map<Obj, string>): Allocation {
+  const cands = fn.locals!.filter(isRegCandidate).sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+  const sregs: string[] = [];
+  const varRegs = new Set<string>();
+  const freeLeaf = leaf ? LEAF_REGS.filter((r) => !incoming.has(r)) : [];
+  for (const v of cands) {
+    if (leaf) {
+      const own = paramRegs.get(v);
+      const r = own && LEAF_REGS.includes(own) ? own : freeLeaf.find((x) => !varRegs.has(x));
+      if (r) {
+        v.reg = r;
+        varRegs.add(r);
+        continue;
+      }
+    }
+    if (sregs.length === SREGS.length) continue;
+    v.reg = SREGS[sregs.length];
+    sregs.push(v.reg);
+  }
+  return { sregs, varRegs };
+}
+
+/** True when the statement tree contains a call or inline assembly (so the function is not a leaf). */
+function mayCall(n: Node | undefined): boolean {
+  if (!n) return false;
+  if (n.kind === 'call' || n.kind === 'asm') return true;
+  if (mayCall(n.lhs) || mayCall(n.rhs) || mayCall(n.cond) || mayCall(n.then) || mayCall(n.els)) return true;
+  if (mayCall(n.init) || mayCall(n.inc)) return true;
+  if (n.body) for (const k of n.body) if (mayCall(k)) return true;
+  if (n.args) for (const k of n.args) if (mayCall(k)) return true;
+  return false;
+}
+
+/** One function's assembly lines plus the caller-saved registers that hold variables (not temporaries). */
+export interface GeneratedFunction {
+  lines: string[];
+  varRegs: Set<string>;
+}
+
+/**
+ * Generates the assembly lines of function `fn` (without the .globl/.type header). At -O1 a function
+ * without calls is first tried as a leaf (variables in caller-saved registers); if code generation still
+ * needs a call (a runtime helper, memcpy), it is generated again the ordinary way.
+ */
+export function genFunction(fn: Obj, opt: number, labelGen: () => string): GeneratedFunction {
+  if (opt > 0 && !mayCall(fn.body)) {
+    const leaf = generate(fn, opt, labelGen, true);
+    if (leaf) return leaf;
+  }
+  return generate(fn, opt, labelGen, false)!;
+}
+
+function generate(fn: Obj, opt: number, labelGen: () => string, leaf: boolean): GeneratedFunction | null {
   for (const v of fn.locals!) {
     v.reg = undefined;
     v.offset = undefined;
   }
-  const sregs = opt > 0 ? allocateRegisters(fn) : [];
   const ft = fn.ty;
-  const vaBytes = ft.variadic ? 32 : 0;
-  const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
-  const g = new FnGen(fn, opt, saveArea, labelGen);
   const ret = ft.returnType!;
   const sret = isRecord(ret) && sizeOf(ret) > 8;
   const params = fn.params!;
   const { classes, rawStackBytes, nextReg } = classifyArgs(params.map((p) => p.ty), params.length, sret ? 1 : 0);
+  const incoming = new Set<string>();
+  for (let r = 0; r < (ft.variadic ? 8 : nextReg); r++) incoming.add(`a${r}`);
+  const paramRegs = new Map<Obj, string>();
+  params.forEach((p, i) => {
+    const w = classes[i].words;
+    if (!classes[i].byRef && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
+  });
+  const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, leaf, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
+  const vaBytes = ft.variadic ? 32 : 0;
+  const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
+  const g = new FnGen(fn, opt, saveArea, labelGen, POOL.filter((r) => !varRegs.has(r)));
 
   // params entirely on the stack stay where the caller put them (unless they get a register)
   params.forEach((p, i) => {
@@ -87,12 +151,34 @@ export function genFunction(fn: Obj, opt: number, labelGen: () => string): strin
   }
 
   genStmt(g, fn.body!);
+  if (leaf && g.hasCalls) return null;
   if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
   g.label(g.retLabel);
 
+  const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
+  const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
+  if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !g.lines.some((l) => l.includes('s0'))) {
+    return { lines: [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)], varRegs };
+  }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
-  return [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
+  const lines = [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
+  return { lines, varRegs };
 }
+
+/** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */
+function barePrologue(frame: number, saved: string[]): string[] {
+  if (frame === 0) return [];
+  return [`\taddi sp, sp, -${frame}`, ...saved.map((r, i) => `\tsw ${r}, ${frame - 4 - 4 * i}(sp)`)];
+}
+
+function bareEpilogue(frame: number, saved: string[]): string[] {
+  const out = saved.map((r, i) => `\tlw ${r}, ${frame - 4 - 4 * i}(sp)`);
+  if (frame > 0) out.push(`\taddi sp, sp, ${frame}`);
+  out.push('\tret');
+  return out;
+}
+
+
 
 function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number | null }[]): void {
   const t: Type = p.ty;

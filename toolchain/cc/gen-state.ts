@@ -39,7 +39,7 @@ export function fits12(v: number): boolean {
 export class FnGen {
   readonly lines: string[] = [];
   /** Free registers; pop() hands out t0 first. */
-  private free: string[] = [...POOL].reverse();
+  private free: string[];
   private live: Temp[] = [];
   /** Bytes of the locals+spill area below the register save area (grows). */
   frameBytes: number;
@@ -60,7 +60,10 @@ export class FnGen {
     /** Bytes reserved at the top of the frame (varargs area + saved registers). */
     readonly topBytes: number,
     private readonly labelGen: () => string,
+    /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
+    private readonly pool: readonly string[] = POOL,
   ) {
+    this.free = [...pool].reverse();
     this.frameBytes = topBytes;
     this.retLabel = labelGen();
   }
@@ -203,7 +206,7 @@ export class FnGen {
     if (this.live.length !== 0) {
       const n = this.live.length;
       this.live = [];
-      this.free = [...POOL].reverse();
+      this.free = [...this.pool].reverse();
       throw new CompileError(`internal compiler error: ${n} temporaries live after statement`, tok);
     }
   }

@@ -64,6 +64,7 @@ function reads(insn: Insn, reg: string): boolean {
  * reaches a label, jump, call or return first (temporaries never live across those in our code).
  */
 function deadAfter(lines: string[], i: number, reg: string): boolean {
+  if (!isTemp(reg)) return false;
   const end = Math.min(lines.length, i + 40);
   for (let k = i + 1; k < end; k++) {
     const l = lines[k];
@@ -77,9 +78,17 @@ function deadAfter(lines: string[], i: number, reg: string): boolean {
   return end === lines.length;
 }
 
-const isTemp = (r: string): boolean => /^(t[0-5]|a[2-7])$/.test(r);
+/** Caller-saved registers holding variables in the function being rewritten (never temporaries). */
+let varRegs: ReadonlySet<string> = new Set();
 
-export function peephole(lines: string[], opt: number): string[] {
+const isTemp = (r: string): boolean => /^(t[0-5]|a[2-7])$/.test(r) && !varRegs.has(r);
+
+/**
+ * Rewrites one function's lines (see the file comment). `vars` names the caller-saved registers that hold
+ * variables there: they live across labels and jumps, so they are never treated as temporaries.
+ */
+export function peephole(lines: string[], opt: number, vars: ReadonlySet<string> = new Set()): string[] {
+  varRegs = vars;
   let out = lines;
   if (opt > 0) {
     out = simplify(lines);
