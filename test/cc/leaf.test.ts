@@ -24,6 +24,10 @@ void *fast_alloc(unsigned n) {
 }
 void *caller(unsigned n) { return fast_alloc(n + 1); }
 long long ldiv(long long a, long long b) { return a / b; }
+void touch(int);
+int between(int n) { touch(1); int t = n * 7, u = n + 3; for (int k = 0; k < 4; k++) { t += u; u ^= k; } touch(t); return n; }
+int cross(int n) { int x = n * 3; touch(x); return x + 1; }
+long long helper(int n, long long a, long long b) { int x = n * 3; long long q = a / b; return q + x; }
 int locals(int n) {
   int v1 = n, v2 = n + 1, v3 = n + 2, v4 = n + 3, v5 = n + 4, v6 = n + 5, v7 = n + 6, v8 = n + 7;
   for (int k = 0; k < n; k++) { v1 += v2; v2 ^= v3; v3 -= v4; v4 += v5; v5 = v6 - v1; v6 += v7; v7 = v8 + k; v8 ^= 3; }
@@ -56,5 +60,25 @@ describe('cc -O1 leaf functions', () => {
     expect(saved.length).toBeGreaterThan(0);
     expect(saved.every((r) => /^s[1-9]/.test(r))).toBe(true);
     expect(b.join('\n')).not.toMatch(/\bs0\b|\bra\b/);
+  });
+
+  it('keeps a variable that is never live across a call in a caller-saved register in a function that calls', () => {
+    const b = body(FAST_ALLOC, 'between');
+    // n is live across every call and t is passed to one (a statement with a call counts as crossing);
+    // u and k live only inside the loop, which calls nothing
+    expect(b.filter((l) => l.startsWith('\tsw s'))).toEqual(['\tsw s1, 8(sp)', '\tsw s2, 4(sp)']);
+    expect(b.join('\n')).toMatch(/\bxor a\d, a\d, a\d\b/);
+  });
+
+  it('keeps a variable live across a call in a callee-saved register', () => {
+    const b = body(FAST_ALLOC, 'cross');
+    expect(b).toContain('\tcall touch');
+    expect(b.join('\n')).toMatch(/\bmul s\d, /);
+  });
+
+  it('moves a variable live across a runtime helper call (found only by code generation) to a callee-saved register', () => {
+    const b = body(FAST_ALLOC, 'helper');
+    expect(b).toContain('\tcall __divdi3');
+    expect(b.join('\n')).toMatch(/\bmul s\d, /);
   });
 });

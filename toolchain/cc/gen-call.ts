@@ -126,6 +126,7 @@ export function genCall(g: FnGen, n: Node): Val {
   });
   placeArgs(g, moves, keep);
   g.hasCalls = true;
+  g.callPos.push(g.curPos);
   if (sret) g.addImm('a0', 's0', n.tmp!.offset!);
   if (direct) g.emit(`call ${direct}`);
   else {
@@ -169,6 +170,7 @@ export function genLibCall(g: FnGen, name: string, vals: Val[], ret64: boolean):
   }
   placeArgs(g, moves, keep);
   g.hasCalls = true;
+  g.callPos.push(g.curPos);
   g.emit(`call ${name}`);
   for (const t of keep) g.release(t);
   const lo = g.alloc();

@@ -10,6 +10,7 @@
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
 import type { Node, Obj } from './ast.js';
+import { analyzeRanges, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
@@ -23,30 +24,32 @@ function isRegCandidate(v: Obj): boolean {
   return (v.uses ?? 0) > 0;
 }
 
-/** Caller-saved registers a leaf function may give to variables (the rest of POOL stays for temporaries). */
-const LEAF_REGS = ['a7', 'a6', 'a5', 'a4', 'a3', 'a2'];
+/** Caller-saved registers variables may get when never live across a call (the rest of POOL stays for
+ * temporaries; a0/a1 are scratch). */
+const CALLER_SAVED_VAR_REGS = ['a7', 'a6', 'a5', 'a4', 'a3', 'a2'];
 
 interface Allocation {
   /** Callee-saved registers handed out (saved and restored by prologue/epilogue). */
   sregs: string[];
-  /** Caller-saved registers holding variables (leaf functions only; never temporaries). */
+  /** Caller-saved registers holding variables (never temporaries). */
   varRegs: Set<string>;
 }
 
 /**
- * -O1: gives the most used scalar locals (never address-taken) registers. In a leaf function they first
- * get caller-saved LEAF_REGS (a parameter keeps its incoming register; registers still holding other
- * incoming arguments are skipped so homing never overwrites an unread argument), then callee-saved ones.
+ * -O1: gives the most used scalar locals (never address-taken) registers. Variables in `callFree` (never
+ * live across a call) first get caller-saved registers (a parameter keeps its incoming register; registers
+ * still holding other incoming arguments are skipped so homing never overwrites an unread argument);
+ * the others, and those left over, get callee-saved ones.
  */
-function allocateRegisters(fn: Obj, leaf: boolean, incoming: Set<string>, paramRegs: Map<Obj, string>): Allocation {
+function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set<string>, paramRegs: Map<Obj, string>): Allocation {
   const cands = fn.locals!.filter(isRegCandidate).sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
   const sregs: string[] = [];
   const varRegs = new Set<string>();
-  const freeLeaf = leaf ? LEAF_REGS.filter((r) => !incoming.has(r)) : [];
+  const free = CALLER_SAVED_VAR_REGS.filter((r) => !incoming.has(r));
   for (const v of cands) {
-    if (leaf) {
+    if (callFree(v)) {
       const own = paramRegs.get(v);
-      const r = own && LEAF_REGS.includes(own) ? own : freeLeaf.find((x) => !varRegs.has(x));
+      const r = own && CALLER_SAVED_VAR_REGS.includes(own) ? own : free.find((x) => !varRegs.has(x));
       if (r) {
         v.reg = r;
         varRegs.add(r);
@@ -77,20 +80,44 @@ export interface GeneratedFunction {
   varRegs: Set<string>;
 }
 
-/**
- * Generates the assembly lines of function `fn` (without the .globl/.type header). At -O1 a function
- * without calls is first tried as a leaf (variables in caller-saved registers); if code generation still
- * needs a call (a runtime helper, memcpy), it is generated again the ordinary way.
- */
-export function genFunction(fn: Obj, opt: number, labelGen: () => string): GeneratedFunction {
-  if (opt > 0 && !mayCall(fn.body)) {
-    const leaf = generate(fn, opt, labelGen, true);
-    if (leaf) return leaf;
-  }
-  return generate(fn, opt, labelGen, false)!;
+interface Attempt {
+  out: GeneratedFunction;
+  /** Statement numbers of the calls emitted. */
+  callPos: number[];
+  /** Variables given caller-saved registers. */
+  inCallerSaved: Obj[];
 }
 
-function generate(fn: Obj, opt: number, labelGen: () => string, leaf: boolean): GeneratedFunction | null {
+const NONE = (): boolean => false;
+
+/**
+ * Generates the assembly lines of function `fn` (without the .globl/.type header). At -O1 variables that
+ * are never live across a call get caller-saved registers: all of them in a function without calls (a
+ * leaf), else those whose range (call-ranges.ts) holds no call. Each choice is checked against the calls
+ * code generation really emitted (runtime helpers, memcpy); a variable proven wrong is moved to a
+ * callee-saved register and the function generated again.
+ */
+export function genFunction(fn: Obj, opt: number, labelGen: () => string): GeneratedFunction {
+  if (opt === 0) return generate(fn, opt, labelGen, NONE, null).out;
+  if (!mayCall(fn.body)) {
+    const leaf = generate(fn, opt, labelGen, () => true, null);
+    if (leaf.callPos.length === 0) return leaf.out;
+  }
+  const ranges = analyzeRanges(fn);
+  if (ranges.ok) {
+    const demoted = new Set<Obj>();
+    const callFree = (v: Obj): boolean => !demoted.has(v) && !rangeHoldsCall(ranges.range.get(v), ranges.calls);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const a = generate(fn, opt, labelGen, callFree, ranges.stmtPos);
+      const wrong = a.inCallerSaved.filter((v) => rangeHoldsCall(ranges.range.get(v), a.callPos));
+      if (wrong.length === 0) return a.out;
+      for (const v of wrong) demoted.add(v);
+    }
+  }
+  return generate(fn, opt, labelGen, NONE, null).out;
+}
+
+function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Obj) => boolean, stmtPos: Map<Node, number> | null): Attempt {
   for (const v of fn.locals!) {
     v.reg = undefined;
     v.offset = undefined;
@@ -107,10 +134,11 @@ function generate(fn: Obj, opt: number, labelGen: () => string, leaf: boolean): 
     const w = classes[i].words;
     if (!classes[i].byRef && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
   });
-  const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, leaf, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
+  const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, callFree, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
   const vaBytes = ft.variadic ? 32 : 0;
   const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
   const g = new FnGen(fn, opt, saveArea, labelGen, POOL.filter((r) => !varRegs.has(r)));
+  g.stmtPos = stmtPos;
 
   // params entirely on the stack stay where the caller put them (unless they get a register)
   params.forEach((p, i) => {
@@ -151,18 +179,19 @@ function generate(fn: Obj, opt: number, labelGen: () => string, leaf: boolean): 
   }
 
   genStmt(g, fn.body!);
-  if (leaf && g.hasCalls) return null;
+  const inCallerSaved = fn.locals!.filter((v) => v.reg !== undefined && varRegs.has(v.reg));
+  const attempt = (out: GeneratedFunction): Attempt => ({ out, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
   g.label(g.retLabel);
 
   const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
   const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
   if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !g.lines.some((l) => l.includes('s0'))) {
-    return { lines: [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)], varRegs };
+    return attempt({ lines: [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)], varRegs });
   }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
-  return { lines, varRegs };
+  return attempt({ lines, varRegs });
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */

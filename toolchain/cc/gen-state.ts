@@ -1,7 +1,7 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
-import type { Obj } from './ast.js';
+import type { Node, Obj } from './ast.js';
 import { CompileError } from './diagnostics.js';
 import type { Token } from './tokenize.js';
 import { Type, is64, sizeOf } from './types.js';
@@ -47,6 +47,10 @@ export class FnGen {
   maxOutgoing = 0;
   /** Set when the body calls anything (ra must then be saved). */
   hasCalls = false;
+  /** Statement numbers (call-ranges.ts) of the statement being generated and of every call emitted. */
+  stmtPos: Map<Node, number> | null = null;
+  curPos = 0;
+  readonly callPos: number[] = [];
   readonly usedSregs = new Set<string>();
   readonly retLabel: string;
   /** Frame offset of the saved hidden struct-return pointer. */

@@ -8,6 +8,7 @@ import { alignOf, is64, isRecord, sizeOf } from './types.js';
 
 /** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
 export function genStmt(g: FnGen, n: Node, nested = false): void {
+  if (g.stmtPos) g.curPos = g.stmtPos.get(n) ?? g.curPos;
   switch (n.kind) {
     case 'block':
       for (const s of n.body!) genStmt(g, s, nested);
@@ -74,6 +75,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       return;
     case 'asm':
       g.hasCalls = true; // the text may call: keep ra saved
+      g.callPos.push(g.curPos);
       for (const line of n.asmText!.split(/\n|;/)) if (line.trim()) g.emit(line.trim());
       return;
   }

@@ -38,6 +38,29 @@ int sw(int x, int y) {
   return r + x;
 }
 static int rec_host(int n) { return n; }
+/* Not leaves: variables used only between calls may sit in caller-saved registers, the others may not. */
+static int sink;
+static void touch(int v) { sink += v; int a0 = v * 3, a1 = v ^ 5, a2 = v - 9; sink += a0 + a1 + a2; }
+int between_calls(int n) {
+  touch(1);
+  int t = n * 7, u = n + 3;
+  for (int k = 0; k < 4; k++) { t += u; u ^= k; }
+  touch(t);
+  int w = n - 1;
+  touch(2);
+  return w + t;
+}
+long long helper_cross(int n, long long a, long long b) {
+  int x = n * 3, y = n + 1;
+  long long q = a / b;
+  return q + x + y;
+}
+struct big copy_cross(struct big *s, int n) {
+  int x = n * 5;
+  struct big r = *s;
+  r.v[1] += x;
+  return r;
+}
 int calls_after_all(int a, int b) { int t = a * b; return rec_host(t) + a - b; }
 int main(void) {
   static struct node n1 = {0, 16}, n2 = {&n1, 24};
@@ -67,5 +90,10 @@ int main(void) {
   ASSERT(4, sw(2, 10));
   ASSERT(22, sw(7, 12));
   ASSERT(11, calls_after_all(3, 4));
+  ASSERT(83, between_calls(6));
+  ASSERT(1, helper_cross(4, 1000000000000LL, 1000) == 1000000000LL + 12 + 5);
+  struct big c = copy_cross(&a, 3);
+  ASSERT(17, c.v[1]);
+  ASSERT(6, c.v[5]);
   return t_done("leaf");
 }
