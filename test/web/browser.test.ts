@@ -335,9 +335,12 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     }
     const size = async (): Promise<string> => page.evaluate(() => `${window.pagoda.term.rows} ${window.pagoda.term.cols}`);
     await typeLine(page, 'stty size');
-    await waitForScreen(page, new RegExp(`^${await size()}$`, 'm'));
+    const before = await size();
+    await waitForScreen(page, new RegExp(`^${before}$`, 'm'));
     await waitForPrompt(page);
     await page.setViewportSize({ width: 1100, height: 700 });
+    // The page refits the terminal on a debounced window resize: wait for that first, then for the guest.
+    await page.waitForFunction((old) => `${window.pagoda.term.rows} ${window.pagoda.term.cols}` !== old, before);
     await page.waitForFunction(() => {
       const w = window.pagoda.guestWinsize();
       return !!w && w.cols === window.pagoda.term.cols && w.rows === window.pagoda.term.rows;
