@@ -28,6 +28,9 @@ void touch(int);
 int between(int n) { touch(1); int t = n * 7, u = n + 3; for (int k = 0; k < 4; k++) { t += u; u ^= k; } touch(t); return n; }
 int cross(int n) { int x = n * 3; touch(x); return x + 1; }
 long long helper(int n, long long a, long long b) { int x = n * 3; long long q = a / b; return q + x; }
+int (*fp)(int);
+int tail_ptr(int v) { return fp(v); }
+int tail_after_work(int v) { int w = v * 3; touch(w); return w; }
 int locals(int n) {
   int v1 = n, v2 = n + 1, v3 = n + 2, v4 = n + 3, v5 = n + 4, v6 = n + 5, v7 = n + 6, v8 = n + 7;
   for (int k = 0; k < n; k++) { v1 += v2; v2 ^= v3; v3 -= v4; v4 += v5; v5 = v6 - v1; v6 += v7; v7 = v8 + k; v8 ^= 3; }
@@ -80,5 +83,16 @@ describe('cc -O1 leaf functions', () => {
     const b = body(FAST_ALLOC, 'helper');
     expect(b).toContain('\tcall __divdi3');
     expect(b.join('\n')).toMatch(/\bmul s\d, /);
+  });
+
+  it('turns a returned call in a frameless function into a tail call after the restores', () => {
+    const c = body(FAST_ALLOC, 'caller');
+    const t = c.indexOf('\ttail fast_alloc');
+    expect(c.slice(t - 3, t + 1)).toEqual(['\tlw ra, 12(sp)', '\tlw s1, 8(sp)', '\taddi sp, sp, 16', '\ttail fast_alloc']);
+    expect(c.some((l) => l.startsWith('\tcall'))).toBe(false);
+    const b = body(FAST_ALLOC, 'tail_ptr');
+    expect(b.some((l) => /^\tjr t\d$/.test(l))).toBe(true);
+    expect(b.some((l) => l.startsWith('\tjalr'))).toBe(false);
+    expect(body(FAST_ALLOC, 'tail_after_work').some((l) => l.startsWith('\ttail'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // external definition, and static/inline ones only when referenced), then data, then string literals.
 import type { Obj } from './ast.js';
 import { emitGlobal, emitStrings } from './gen-data.js';
-import { genFunction } from './gen-func.js';
+import { genFunction, tailCalls } from './gen-func.js';
 import { peephole } from './peephole.js';
 import type { Program } from './parse.js';
 
@@ -48,7 +48,8 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
     const gen = genFunction(f, opts.opt, labelGen);
-    const body = peephole(gen.lines, opts.opt, gen.varRegs);
+    const lines = peephole(gen.lines, opts.opt, gen.varRegs);
+    const body = gen.tail ? tailCalls(lines, gen.tail) : lines;
     out.push('\t.text');
     out.push('\t.p2align 2');
     if (isPublic) out.push(`\t.globl ${f.name}`);

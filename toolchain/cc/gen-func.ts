@@ -78,6 +78,14 @@ function mayCall(n: Node | undefined): boolean {
 export interface GeneratedFunction {
   lines: string[];
   varRegs: Set<string>;
+  /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
+  tail?: TailInfo;
+}
+
+export interface TailInfo {
+  retLabel: string;
+  /** The epilogue without its final ret. */
+  restore: string[];
 }
 
 interface Attempt {
@@ -187,7 +195,9 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
   const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
   if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !g.lines.some((l) => l.includes('s0'))) {
-    return attempt({ lines: [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)], varRegs });
+    const lines = [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)];
+    const tail = g.maxOutgoing === 0 ? { retLabel: g.retLabel, restore: bareEpilogue(bare, saved).slice(0, -1) } : undefined;
+    return attempt({ lines, varRegs, tail });
   }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
@@ -272,5 +282,33 @@ function epilogue(g: FnGen, saveArea: number, vaBytes: number, sregs: string[]):
   sregs.forEach((r, i) => e(`lw ${r}, ${top - 12 - 4 * i}(sp)`));
   e(`addi sp, sp, ${saveArea}`);
   e('ret');
+  return out;
+}
+
+/**
+ * After the peephole pass, in a frameless function (no stack slot can be pointed to, no stack arguments are
+ * passed): a call whose result is returned as it is ("call f" directly before the return label or a jump
+ * to it) becomes the epilogue's restores followed by "tail f" (or "jr R" for "jalr R"). Only in functions
+ * short enough that the few added lines cannot push a branch out of range.
+ */
+export function tailCalls(lines: string[], info: TailInfo): string[] {
+  if (lines.length > 400) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    const next = lines[i + 1];
+    const call = l.startsWith('\tcall ');
+    if ((!call && !l.startsWith('\tjalr ')) || (next !== `${info.retLabel}:` && next !== `\tj ${info.retLabel}`)) {
+      out.push(l);
+      continue;
+    }
+    const target = l.slice(l.indexOf(' ') + 1);
+    if (target.includes(',') || info.restore.some((r) => r.startsWith(`\tlw ${target},`))) {
+      out.push(l);
+      continue;
+    }
+    out.push(...info.restore, call ? `\ttail ${target}` : `\tjr ${target}`);
+    if (next === `\tj ${info.retLabel}`) i++;
+  }
   return out;
 }

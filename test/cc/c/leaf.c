@@ -55,6 +55,14 @@ long long helper_cross(int n, long long a, long long b) {
   long long q = a / b;
   return q + x + y;
 }
+/* Tail calls: the result returned as it is, through a function pointer, from a void function. */
+static int (*twice_fp)(int);
+static int twice(int v) { return 2 * v; }
+int tail_direct(int v) { if (v < 0) return 0; return twice(v + 1); }
+int tail_pointer(int v) { return twice_fp(v); }
+void tail_void(int v) { touch(v); }
+int tail_held(int (*f)(int), int v) { int r = f(v); return f(r); }
+long long tail_helper(long long a, long long b) { return a / b; }
 struct big copy_cross(struct big *s, int n) {
   int x = n * 5;
   struct big r = *s;
@@ -92,6 +100,15 @@ int main(void) {
   ASSERT(11, calls_after_all(3, 4));
   ASSERT(83, between_calls(6));
   ASSERT(1, helper_cross(4, 1000000000000LL, 1000) == 1000000000LL + 12 + 5);
+  twice_fp = twice;
+  ASSERT(8, tail_direct(3));
+  ASSERT(0, tail_direct(-3));
+  ASSERT(14, tail_pointer(7));
+  sink = 0;
+  tail_void(1);
+  ASSERT(1 + 3 + 4 - 8, sink);
+  ASSERT(20, tail_held(twice, 5));
+  ASSERT(1, tail_helper(-1000000000000LL, 1000) == -1000000000LL);
   struct big c = copy_cross(&a, 3);
   ASSERT(17, c.v[1]);
   ASSERT(6, c.v[5]);
