@@ -13,6 +13,9 @@ export interface CallRanges {
   range: Map<Obj, [number, number]>;
   /** Statement numbers holding a call node. */
   calls: number[];
+  /** Statements with exactly one call, of at most two argument words, whose plain variable arguments were
+   * placed at number - 0.5 (read before the call; valid only if code generation emits just that call). */
+  argStmts: Set<number>;
   /** False when the function has jumps the numbering cannot follow (goto, labels as values, statement
    * expressions, inline assembly): then no variable may be called call-free. */
   ok: boolean;
@@ -25,15 +28,16 @@ interface Loop {
 
 /** Numbers `fn`'s statements and computes each variable's range. */
 export function analyzeRanges(fn: Obj): CallRanges {
-  const r: CallRanges = { stmtPos: new Map(), range: new Map(), calls: [], ok: true };
+  const r: CallRanges = { stmtPos: new Map(), range: new Map(), calls: [], argStmts: new Set(), ok: true };
   for (const p of fn.params ?? []) r.range.set(p, [0, 0]);
   const loops: Loop[] = [];
   let pos = 0;
 
+  let at = 0; // position given to references (pos, or pos - 0.5 for plain arguments of a lone call)
   const ref = (v: Obj): void => {
     const cur = r.range.get(v);
-    if (cur) cur[1] = pos;
-    else r.range.set(v, [pos, pos]);
+    if (cur) cur[1] = Math.max(cur[1], at);
+    else r.range.set(v, [at, at]);
     for (const l of loops) l.vars.add(v);
   };
 
@@ -43,7 +47,16 @@ export function analyzeRanges(fn: Obj): CallRanges {
       if (n.obj && n.obj.isLocal) ref(n.obj);
       return;
     }
-    if (n.kind === 'call') r.calls.push(pos);
+    if (n.kind === 'call') {
+      r.calls.push(pos);
+      if (n.args && r.argStmts.has(pos)) {
+        expr(n.lhs);
+        at = pos - 0.5;
+        for (const a of n.args) expr(a);
+        at = pos;
+        return;
+      }
+    }
     else if (n.kind === 'stmtexpr' || n.kind === 'label_addr') r.ok = false;
     expr(n.lhs);
     expr(n.rhs);
@@ -68,16 +81,26 @@ export function analyzeRanges(fn: Obj): CallRanges {
     }
   };
 
+  /** A statement's own expression: marks it for the argument rule when it has one simple call. */
+  const full = (n: Node | undefined): void => {
+    if (!n) return;
+    const calls: Node[] = [];
+    collectCalls(n, calls);
+    if (calls.length === 1 && loops.length === 0 && simpleCall(calls[0])) r.argStmts.add(pos);
+    expr(n);
+  };
+
   const stmt = (n: Node | undefined): void => {
     if (!n) return;
     r.stmtPos.set(n, ++pos);
+    at = pos;
     switch (n.kind) {
       case 'block':
         for (const s of n.body!) stmt(s);
         return;
       case 'expr_stmt':
       case 'return':
-        expr(n.lhs);
+        full(n.lhs);
         return;
       case 'if':
         expr(n.cond);
@@ -115,8 +138,39 @@ export function analyzeRanges(fn: Obj): CallRanges {
   return r;
 }
 
+function collectCalls(n: Node | undefined, out: Node[]): void {
+  if (!n) return;
+  if (n.kind === 'call') out.push(n);
+  collectCalls(n.lhs, out);
+  collectCalls(n.rhs, out);
+  collectCalls(n.cond, out);
+  collectCalls(n.then, out);
+  collectCalls(n.els, out);
+  if (n.args) for (const a of n.args) collectCalls(a, out);
+  if (n.body) out.push(n, n); // statement expression: never simple
+}
+
+/** At most two scalar argument words (targets a0/a1 only, never a variable's register), no records. */
+function simpleCall(c: Node): boolean {
+  let words = 0;
+  for (const a of c.args ?? []) {
+    const t = a.ty!;
+    if (t.kind === 'struct' || t.kind === 'union' || t.kind === 'array') return false;
+    words += t.size > 4 ? 2 : 1;
+  }
+  return words <= 2 && !(c.funcType?.variadic ?? true);
+}
+
 /** True when some call position lies inside the range. */
 export function rangeHoldsCall(range: [number, number] | undefined, calls: number[]): boolean {
   if (!range) return false;
   return calls.some((c) => c >= range[0] && c <= range[1]);
+}
+
+/** True when the range relies on the argument rule at a statement where code generation emitted more
+ * than the one call (a runtime helper besides it): the argument may then be read after a call. */
+export function argRuleBroken(range: [number, number] | undefined, argStmts: Set<number>, calls: number[]): boolean {
+  if (!range || range[1] % 1 === 0) return false;
+  const p = range[1] + 0.5;
+  return !argStmts.has(p) || calls.filter((c) => c === p).length !== 1;
 }

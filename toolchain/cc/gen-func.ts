@@ -10,7 +10,7 @@
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
 import type { Node, Obj } from './ast.js';
-import { analyzeRanges, rangeHoldsCall } from './call-ranges.js';
+import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
@@ -117,7 +117,8 @@ export function genFunction(fn: Obj, opt: number, labelGen: () => string): Gener
     const callFree = (v: Obj): boolean => !demoted.has(v) && !rangeHoldsCall(ranges.range.get(v), ranges.calls);
     for (let attempt = 0; attempt < 3; attempt++) {
       const a = generate(fn, opt, labelGen, callFree, ranges.stmtPos);
-      const wrong = a.inCallerSaved.filter((v) => rangeHoldsCall(ranges.range.get(v), a.callPos));
+      const wrong = a.inCallerSaved.filter((v) => rangeHoldsCall(ranges.range.get(v), a.callPos) ||
+        argRuleBroken(ranges.range.get(v), ranges.argStmts, a.callPos));
       if (wrong.length === 0) return a.out;
       for (const v of wrong) demoted.add(v);
     }

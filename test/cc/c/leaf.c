@@ -63,6 +63,9 @@ int tail_pointer(int v) { return twice_fp(v); }
 void tail_void(int v) { touch(v); }
 int tail_held(int (*f)(int), int v) { int r = f(v); return f(r); }
 long long tail_helper(long long a, long long b) { return a / b; }
+/* A variable passed to the lone call of a statement that also calls a runtime helper first. */
+static long long pass(int v) { return v; }
+long long helper_then_call(int n, long long a, long long b) { int m = n * 3; return a / b + pass(m); }
 struct big copy_cross(struct big *s, int n) {
   int x = n * 5;
   struct big r = *s;
@@ -109,6 +112,7 @@ int main(void) {
   ASSERT(1 + 3 + 4 - 8, sink);
   ASSERT(20, tail_held(twice, 5));
   ASSERT(1, tail_helper(-1000000000000LL, 1000) == -1000000000LL);
+  ASSERT(1, helper_then_call(5, 1000000000000LL, 1000) == 1000000000LL + 15);
   struct big c = copy_cross(&a, 3);
   ASSERT(17, c.v[1]);
   ASSERT(6, c.v[5]);
