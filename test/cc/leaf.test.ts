@@ -31,6 +31,7 @@ long long helper(int n, long long a, long long b) { int x = n * 3; long long q =
 int (*fp)(int);
 int tail_ptr(int v) { return fp(v); }
 int tail_after_work(int v) { int w = v * 3; touch(w); return w; }
+int tail_after_call(int n) { touch(n); return tail_ptr(n); }
 int two_calls(int n) { return fast_alloc(n) != 0 ? (int)caller(n) : n; }
 int locals(int n) {
   int v1 = n, v2 = n + 1, v3 = n + 2, v4 = n + 3, v5 = n + 4, v6 = n + 5, v7 = n + 6, v8 = n + 7;
@@ -46,10 +47,10 @@ describe('cc -O1 leaf functions', () => {
     expect(b[b.length - 1]).toBe('\tret');
   });
 
-  it('gives a function that calls no frame pointer when it needs no stack slot (only ra saved: n is just passed on)', () => {
-    const b = body(FAST_ALLOC, 'caller');
+  it('gives a function that calls no frame pointer when it needs no stack slot (ra and used s-registers saved)', () => {
+    const b = body(FAST_ALLOC, 'cross');
     expect(b.join('\n')).not.toMatch(/\bs0\b/);
-    expect(b.filter((l) => l.startsWith('\tsw '))).toEqual(['\tsw ra, 12(sp)']);
+    expect(b.filter((l) => l.startsWith('\tsw '))).toEqual(['\tsw ra, 12(sp)', '\tsw s1, 8(sp)']);
   });
 
   it('treats a function whose only call is a runtime helper as a non-leaf (ra saved)', () => {
@@ -88,12 +89,15 @@ describe('cc -O1 leaf functions', () => {
 
   it('turns a returned call in a frameless function into a tail call after the restores', () => {
     const c = body(FAST_ALLOC, 'caller');
-    const t = c.indexOf('\ttail fast_alloc');
-    expect(c.slice(t - 2, t + 1)).toEqual(['\tlw ra, 12(sp)', '\taddi sp, sp, 16', '\ttail fast_alloc']);
-    expect(c.some((l) => l.startsWith('\tcall'))).toBe(false);
+    expect(c).toContain('\ttail fast_alloc');
+    expect(c.join('\n')).not.toMatch(/\b(sp|ra|call)\b/);
+    const w = body(FAST_ALLOC, 'tail_after_call'); // a call remains: ra saved, restored before the tail call
+    const t = w.indexOf('\ttail tail_ptr');
+    expect(w.slice(t - 3, t + 1)).toEqual(['\tlw ra, 12(sp)', '\tlw s1, 8(sp)', '\taddi sp, sp, 16', '\ttail tail_ptr']);
     const b = body(FAST_ALLOC, 'tail_ptr');
     expect(b.some((l) => /^\tjr t\d$/.test(l))).toBe(true);
     expect(b.some((l) => l.startsWith('\tjalr'))).toBe(false);
+    expect(b.join('\n')).not.toMatch(/\b(sp|ra)\b/); // its only call became a jump: ra needs no saving
     expect(body(FAST_ALLOC, 'tail_after_work').some((l) => l.startsWith('\ttail'))).toBe(false);
   });
 

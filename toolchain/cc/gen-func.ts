@@ -84,6 +84,8 @@ export interface GeneratedFunction {
 
 export interface TailInfo {
   retLabel: string;
+  /** The prologue (dropped with every restore when only ra was saved and no call is left). */
+  prologue: string[];
   /** The epilogue without its final ret. */
   restore: string[];
 }
@@ -197,7 +199,9 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
   if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !g.lines.some((l) => l.includes('s0'))) {
     const lines = [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)];
-    const tail = g.maxOutgoing === 0 ? { retLabel: g.retLabel, restore: bareEpilogue(bare, saved).slice(0, -1) } : undefined;
+    const tail = g.maxOutgoing === 0 && !g.hasAsm
+      ? { retLabel: g.retLabel, prologue: barePrologue(bare, saved), restore: bareEpilogue(bare, saved).slice(0, -1) }
+      : undefined;
     return attempt({ lines, varRegs, tail });
   }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
@@ -310,6 +314,11 @@ export function tailCalls(lines: string[], info: TailInfo): string[] {
     }
     out.push(...info.restore, call ? `\ttail ${target}` : `\tjr ${target}`);
     if (next === `\tj ${info.retLabel}`) i++;
+  }
+  const onlyRa = info.restore.length === 2 && info.restore[0].startsWith('\tlw ra,');
+  if (onlyRa && !out.some((l) => l.startsWith('\tcall ') || l.startsWith('\tjalr ') || l.startsWith('\tjal '))) {
+    const frameLines = new Set([...info.prologue, ...info.restore]);
+    return out.filter((l) => !frameLines.has(l));
   }
   return out;
 }

@@ -51,6 +51,8 @@ export class FnGen {
   stmtPos: Map<Node, number> | null = null;
   curPos = 0;
   readonly callPos: number[] = [];
+  /** Set by inline assembly (whose text may do anything, even use ra). */
+  hasAsm = false;
   readonly usedSregs = new Set<string>();
   readonly retLabel: string;
   /** Frame offset of the saved hidden struct-return pointer. */

@@ -76,6 +76,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
     case 'asm':
       g.hasCalls = true; // the text may call: keep ra saved
       g.callPos.push(g.curPos);
+      g.hasAsm = true;
       for (const line of n.asmText!.split(/\n|;/)) if (line.trim()) g.emit(line.trim());
       return;
   }
