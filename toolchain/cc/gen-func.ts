@@ -298,6 +298,13 @@ function epilogue(g: FnGen, saveArea: number, vaBytes: number, sregs: string[]):
  */
 export function tailCalls(lines: string[], info: TailInfo): string[] {
   if (lines.length > 400) return lines;
+  const lbl = `${info.retLabel}:`;
+  const jmp = `\tj ${info.retLabel}`;
+  let any = false;
+  for (let i = 0; i + 1 < lines.length && !any; i++) {
+    if ((lines[i + 1] === lbl || lines[i + 1] === jmp) && (lines[i].startsWith('\tcall ') || lines[i].startsWith('\tjalr '))) any = true;
+  }
+  if (!any) return lines; // nothing to rewrite: no copy
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
