@@ -190,7 +190,7 @@ function run(argv: string[]): number {
         });
         for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d, 'pagoda cc') + '\n');
         if (!r.ok) failed = true;
-        else if (o.output) writeFileSync(o.output, r.text);
+        else if (o.output && o.output !== '-') writeFileSync(o.output, r.text);
         else process.stdout.write(r.text);
         continue;
       }
@@ -200,7 +200,9 @@ function run(argv: string[]): number {
         continue;
       }
       if (o.mode === 'S') {
-        writeFileSync(o.output ?? withExt(path, '.s'), asm);
+        // `-o -` means standard output, as with gcc.
+        if (o.output === '-') process.stdout.write(asm);
+        else writeFileSync(o.output ?? withExt(path, '.s'), asm);
         continue;
       }
       const obj = assembleText(asm, withExt(path, '.s'));
