@@ -23,10 +23,13 @@ function has(tool: string): boolean {
 export const hasGcc = has(GCC);
 export const hasQemu = has('qemu-riscv32');
 
-/** The path of the executable built from progs/<name>.c (or .S), building it if needed. */
-export function programPath(name: string): string {
-  const src = ['c', 'S'].map((e) => join(PROGS_DIR, `${name}.${e}`)).find(existsSync);
-  if (!src) throw new Error(`no source for test program ${name}`);
+/**
+ * The path of the executable built from <dir>/<name>.c (or .S) on this folder's crt.S and rt.h, building it
+ * if needed (other suites keep their programs in their own folder and build them here).
+ */
+export function programPath(name: string, dir = PROGS_DIR): string {
+  const src = ['c', 'S'].map((e) => join(dir, `${name}.${e}`)).find(existsSync);
+  if (!src) throw new Error(`no source for test program ${name} in ${dir}`);
   const inputs = [join(PROGS_DIR, 'crt.S'), join(PROGS_DIR, 'rt.h'), src];
   const hash = createHash('sha1');
   for (const f of inputs) hash.update(readFileSync(f));
@@ -35,7 +38,7 @@ export function programPath(name: string): string {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
     execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-O1', '-nostdlib', '-static', '-ffreestanding', '-fno-builtin',
-      '-fno-stack-protector', '-o', tmp, join(PROGS_DIR, 'crt.S'), src], { stdio: 'pipe' });
+      '-fno-stack-protector', '-I', PROGS_DIR, '-o', tmp, join(PROGS_DIR, 'crt.S'), src], { stdio: 'pipe' });
     renameSync(tmp, out);
   }
   return out;
