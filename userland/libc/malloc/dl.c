@@ -20,20 +20,27 @@ void *__dl_malloc(size_t n) {
   return __dl_malloc_slow(n);
 }
 
+/* free's cold path: every check, then coalescing into the bins or the top. Kept out of
+ * __dl_free so that the fast path needs no stack frame (its only call is a tail call). */
+static void free_slow(void *mem) {
+  if (mem) __dl_release(__dl_checked(mem, "free"));
+}
+
 void __dl_free(void *mem) {
+  struct dl_state *d = &__dl;
   struct chunk *p = chunk_of(mem);
   size_t head;
-  if (!mem) return;
-  head = p->head;
-  if ((head & ~(size_t)(0x78 | PINUSE)) == CINUSE && (head & 0x70) != 0 &&
-      (char *)p >= __dl.base && p < __dl.top) {
-    struct fast_list *list = fast_list_for(head & 0x78);
-    p->head = head | FAST;
-    p->fd = list->head;
-    list->head = p;
-    return;
+  if ((char *)p >= d->base && p < d->top) {
+    head = p->head;
+    if ((head & ~(size_t)(0x78 | PINUSE)) == CINUSE && (head & 0x70) != 0) {
+      struct fast_list *list = (struct fast_list *)((char *)d + (head & 0x78));
+      p->head = head | FAST;
+      p->fd = list->head;
+      list->head = p;
+      return;
+    }
   }
-  __dl_release(__dl_checked(mem, "free"));
+  free_slow(mem);
 }
 
 /* The message for a pointer that is not a chunk of this heap, naming the call it was passed to. */
