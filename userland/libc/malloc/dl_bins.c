@@ -54,20 +54,24 @@ void __dl_unlink(struct chunk *p) {
   }
 }
 
-/* The first non-empty bin at index >= i, or NBINS. */
+/* Index of the lowest set bit of x (x != 0): x & -x isolates it, and multiplying by a de Bruijn
+ * sequence puts a distinct 5-bit pattern in the top bits for each of the 32 positions. */
+static const unsigned char lowest_bit_position[32] = {
+  0, 1, 28, 2, 29, 14, 24, 3, 30, 22, 20, 15, 25, 17, 4, 8,
+  31, 27, 13, 23, 21, 19, 16, 7, 26, 12, 18, 6, 11, 5, 10, 9,
+};
+#define lowest_bit(x) lowest_bit_position[(((x) & -(x)) * 0x077cb531u) >> 27]
+
+/* The first non-empty bin at index >= i, or NBINS: a word of the bitmap at a time. */
 static unsigned next_bin(unsigned i) {
-  while (i < NBINS) {
-    unsigned word = __dl.binmap[i >> 5] >> (i & 31);
-    if (word) {
-      while (!(word & 1)) {
-        word >>= 1;
-        i++;
-      }
-      return i;
-    }
-    i = (i | 31) + 1;
+  const unsigned *w = &__dl.binmap[i >> 5];
+  const unsigned *end = &__dl.binmap[NBINS / 32];
+  unsigned word = *w & (~0u << (i & 31));
+  while (!word) {
+    if (++w == end) return NBINS;
+    word = *w;
   }
-  return NBINS;
+  return (unsigned)(w - __dl.binmap) * 32 + lowest_bit(word);
 }
 
 struct chunk *__dl_take_fit(size_t nb) {
