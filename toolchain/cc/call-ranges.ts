@@ -47,6 +47,7 @@ export function analyzeRanges(fn: Obj): CallRanges {
       if (n.obj && n.obj.isLocal) ref(n.obj);
       return;
     }
+    if (n.kind === 'num' || n.kind === 'str') return;
     if (n.kind === 'call') {
       r.calls.push(pos);
       if (n.args && r.argStmts.has(pos)) {
@@ -139,7 +140,7 @@ export function analyzeRanges(fn: Obj): CallRanges {
 }
 
 function collectCalls(n: Node | undefined, out: Node[]): void {
-  if (!n) return;
+  if (!n || n.kind === 'num' || n.kind === 'var' || n.kind === 'str') return;
   if (n.kind === 'call') out.push(n);
   collectCalls(n.lhs, out);
   collectCalls(n.rhs, out);

@@ -50,13 +50,9 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     const gen = genFunction(f, opts.opt, labelGen);
     const lines = peephole(gen.lines, opts.opt, gen.varRegs);
     const body = gen.tail ? tailCalls(lines, gen.tail) : lines;
-    out.push('\t.text');
-    out.push('\t.p2align 2');
-    if (isPublic) out.push(`\t.globl ${f.name}`);
-    out.push(`\t.type ${f.name}, @function`);
-    out.push(`${f.name}:`);
-    for (const l of body) out.push(l);
-    out.push(`\t.size ${f.name}, .-${f.name}`);
+    // one string per function: joining a few thousand chunks is much cheaper than a quarter million lines
+    const globl = isPublic ? `\t.globl ${f.name}\n` : '';
+    out.push(`\t.text\n\t.p2align 2\n${globl}\t.type ${f.name}, @function\n${f.name}:\n${body.join('\n')}\n\t.size ${f.name}, .-${f.name}`);
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);

@@ -66,7 +66,9 @@ function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set
 /** True when the statement tree contains a call or inline assembly (so the function is not a leaf). */
 function mayCall(n: Node | undefined): boolean {
   if (!n) return false;
-  if (n.kind === 'call' || n.kind === 'asm') return true;
+  const k = n.kind;
+  if (k === 'num' || k === 'var' || k === 'str') return false; // leaves: skip the absent-field reads
+  if (k === 'call' || k === 'asm') return true;
   if (mayCall(n.lhs) || mayCall(n.rhs) || mayCall(n.cond) || mayCall(n.then) || mayCall(n.els)) return true;
   if (mayCall(n.init) || mayCall(n.inc)) return true;
   if (n.body) for (const k of n.body) if (mayCall(k)) return true;
@@ -197,15 +199,16 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
 
   const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
   const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
-  if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !g.lines.some((l) => l.includes('s0'))) {
-    const lines = [...barePrologue(bare, saved), ...g.lines, ...bareEpilogue(bare, saved)];
+  const usesS0 = g.usesS0 || (g.hasAsm && g.lines.some((l) => l.includes('s0')));
+  if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !usesS0) {
+    const lines = barePrologue(bare, saved).concat(g.lines, bareEpilogue(bare, saved));
     const tail = g.maxOutgoing === 0 && !g.hasAsm
       ? { retLabel: g.retLabel, prologue: barePrologue(bare, saved), restore: bareEpilogue(bare, saved).slice(0, -1) }
       : undefined;
     return attempt({ lines, varRegs, tail });
   }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
-  const lines = [...prologue(g, frame, saveArea, vaBytes, sregs), ...g.lines, ...epilogue(g, saveArea, vaBytes, sregs)];
+  const lines = prologue(g, frame, saveArea, vaBytes, sregs).concat(g.lines, epilogue(g, saveArea, vaBytes, sregs));
   return attempt({ lines, varRegs });
 }
 

@@ -53,6 +53,8 @@ export class FnGen {
   readonly callPos: number[] = [];
   /** Set by inline assembly (whose text may do anything, even use ra). */
   hasAsm = false;
+  /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
+  usesS0 = false;
   readonly usedSregs = new Set<string>();
   readonly retLabel: string;
   /** Frame offset of the saved hidden struct-return pointer. */
@@ -227,6 +229,7 @@ export class FnGen {
   }
 
   loadOp(op: string, rd: string, base: string, off: number): void {
+    if (base === 's0') this.usesS0 = true;
     if (fits12(off)) this.emit(`${op} ${rd}, ${off}(${base})`);
     else {
       this.emit(`li ${rd}, ${off}`);
@@ -235,6 +238,7 @@ export class FnGen {
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {
+    if (base === 's0') this.usesS0 = true;
     if (fits12(off)) this.emit(`${op} ${rs}, ${off}(${base})`);
     else {
       this.emit(`li t6, ${off}`);
@@ -244,6 +248,7 @@ export class FnGen {
   }
   /** rd = base + off */
   addImm(rd: string, base: string, off: number): void {
+    if (base === 's0') this.usesS0 = true;
     if (off === 0) {
       if (rd !== base) this.emit(`mv ${rd}, ${base}`);
     } else if (fits12(off)) this.emit(`addi ${rd}, ${base}, ${off}`);

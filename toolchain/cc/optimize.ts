@@ -11,6 +11,8 @@ const FOLDABLE = new Set([
 
 function foldNode(n: Node | undefined): Node | undefined {
   if (!n) return n;
+  const k = n.kind;
+  if (k === 'num' || k === 'var' || k === 'str') return n; // leaves (most nodes): nothing to fold
   // assign only fields the node has: adding properties would change every node's hidden class
   if (n.lhs) n.lhs = foldNode(n.lhs);
   if (n.rhs) n.rhs = foldNode(n.rhs);

@@ -53,10 +53,19 @@ function parseLine(line: string): Insn | null {
   return { op: t.slice(0, sp), args: t.slice(sp + 1).split(', ') };
 }
 
+/** True when operand `a` is register `reg` or a memory operand based on it ("off(reg)"). */
+function names(a: string, reg: string): boolean {
+  if (a === reg) return true;
+  const n = a.length;
+  const m = reg.length;
+  return n > m + 1 && a.charCodeAt(n - 1) === 41 && a.charCodeAt(n - m - 2) === 40 && a.startsWith(reg, n - m - 1);
+}
+
 /** Registers an instruction reads (approximate but conservative: every operand that names a register). */
 function reads(insn: Insn, reg: string): boolean {
-  const args = WRITES_RD.has(insn.op) ? insn.args.slice(1) : insn.args;
-  return args.some((a) => a === reg || a.endsWith(`(${reg})`));
+  const args = insn.args;
+  for (let k = WRITES_RD.has(insn.op) ? 1 : 0; k < args.length; k++) if (names(args[k], reg)) return true;
+  return false;
 }
 
 /**
@@ -81,7 +90,16 @@ function deadAfter(lines: string[], i: number, reg: string): boolean {
 /** Caller-saved registers holding variables in the function being rewritten (never temporaries). */
 let varRegs: ReadonlySet<string> = new Set();
 
-const isTemp = (r: string): boolean => /^(t[0-5]|a[2-7])$/.test(r) && !varRegs.has(r);
+/** t0-t5 and a2-a7, unless a variable lives there. */
+function isTemp(r: string): boolean {
+  if (r.length !== 2) return false;
+  const c = r.charCodeAt(0);
+  const d = r.charCodeAt(1);
+  if (c === 116) {
+    if (d < 48 || d > 53) return false; // t0-t5
+  } else if (c !== 97 || d < 50 || d > 55) return false; // a2-a7
+  return !varRegs.has(r);
+}
 
 /**
  * Rewrites one function's lines (see the file comment). `vars` names the caller-saved registers that hold
@@ -107,50 +125,85 @@ export function peephole(lines: string[], opt: number, vars: ReadonlySet<string>
 /** Drops self-moves and jumps to the next label; turns "bcc L1; j L2; L1:" into "b!cc L2; L1:". */
 function simplify(lines: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
+  const n = lines.length;
+  for (let i = 0; i < n; i++) {
     const l = lines[i];
-    if (l.charCodeAt(0) !== 9 || (l.charCodeAt(1) !== 109 && l.charCodeAt(1) !== 106 && l.charCodeAt(1) !== 98)) {
-      out.push(l); // not mv/j/b*: nothing to simplify
-      continue;
-    }
-    const m = /^\tmv (\w+), (\w+)$/.exec(l);
-    if (m && m[1] === m[2]) continue;
-    const j = /^\tj (\S+)$/.exec(l);
-    if (j) {
-      let k = i + 1;
-      let hit = false;
-      while (k < lines.length && !lines[k].startsWith('\t')) {
-        if (lines[k] === `${j[1]}:`) hit = true;
-        k++;
+    if (l.charCodeAt(0) === 9) {
+      const c1 = l.charCodeAt(1);
+      if (c1 === 109) {
+        if (isSelfMove(l)) continue;
+      } else if (c1 === 106) {
+        if (l.charCodeAt(2) === 32 && jumpsToNextLabel(lines, i, l)) continue;
+      } else if (c1 === 98) {
+        const inv = branchOverJump(lines, i, l);
+        if (inv !== null) {
+          out.push(inv);
+          i++;
+          continue;
+        }
       }
-      if (hit) continue;
-    }
-    const b = /^\t(b\w+) (.*), (\.L\S+)$/.exec(l);
-    const jn = /^\tj (\.L\S+)$/.exec(lines[i + 1] ?? '');
-    if (b && jn && INVERT[b[1]] && lines[i + 2] === `${b[3]}:`) {
-      out.push(`\t${INVERT[b[1]]} ${b[2]}, ${jn[1]}`);
-      i++;
-      continue;
     }
     out.push(l);
   }
   return out;
 }
 
+/** "\tmv R, R" */
+function isSelfMove(l: string): boolean {
+  if (!l.startsWith('\tmv ')) return false;
+  const comma = l.indexOf(', ', 4);
+  const len = comma - 4;
+  return len > 0 && l.length === comma + 2 + len && l.startsWith(l.slice(4, comma), comma + 2) && l.indexOf(' ', comma + 2) < 0;
+}
+
+/** True when label line `lbl` is "target:". */
+function isLabelOf(lbl: string, target: string, from: number): boolean {
+  const m = target.length - from;
+  if (lbl.length !== m + 1 || lbl.charCodeAt(m) !== 58) return false;
+  for (let q = 0; q < m; q++) if (lbl.charCodeAt(q) !== target.charCodeAt(from + q)) return false;
+  return true;
+}
+
+/** "\tj L" followed (through labels only) by "L:". */
+function jumpsToNextLabel(lines: string[], i: number, l: string): boolean {
+  if (l.indexOf(' ', 3) >= 0 || l.indexOf('\t', 3) >= 0) return false;
+  for (let k = i + 1; k < lines.length && lines[k].charCodeAt(0) !== 9; k++) if (isLabelOf(lines[k], l, 3)) return true;
+  return false;
+}
+
+/** "\tbcc X, L1" + "\tj L2" + "L1:" -> "\tb!cc X, L2" (null when the lines do not have that shape). */
+function branchOverJump(lines: string[], i: number, l: string): string | null {
+  const next = lines[i + 1];
+  if (next === undefined || !next.startsWith('\tj .L') || next.indexOf(' ', 3) >= 0 || next.indexOf('\t', 3) >= 0) return null;
+  const sp = l.indexOf(' ');
+  if (sp < 0) return null;
+  const inv = INVERT_OP.get(l.slice(1, sp));
+  const last = l.lastIndexOf(', ');
+  if (inv === undefined || last <= sp || !l.startsWith('.L', last + 2) || l.indexOf(' ', last + 2) >= 0 || l.indexOf('\t', last + 2) >= 0) return null;
+  const after = lines[i + 2];
+  if (after === undefined || !isLabelOf(after, l, last + 2)) return null;
+  return `\t${inv} ${l.slice(sp + 1, last)}, ${next.slice(3)}`;
+}
+
+const INVERT_OP = new Map(Object.entries(INVERT));
+
 /** The registers an instruction names (for the look-back in fuseMoves). */
 function mentions(insn: Insn, reg: string): boolean {
-  return insn.args.some((a) => a === reg || a.endsWith(`(${reg})`));
+  for (const a of insn.args) if (names(a, reg)) return true;
+  return false;
 }
 
 /**
  * "op tX, ...; [up to 3 unrelated instructions]; mv R, tX" with tX dead afterwards becomes
  * "op R, ...; [...]": the instructions in between must neither mention tX nor R.
  */
-function fuseMoves(lines: string[]): string[] {
-  const out = lines.slice();
+function fuseMoves(out: string[]): string[] {
+  let fused = false;
   for (let j = 1; j < out.length; j++) {
     const l = out[j];
     if (!l.startsWith('\tmv ')) continue;
+    const comma = l.indexOf(', ', 4);
+    if (comma < 0 || !isTemp(l.slice(comma + 2))) continue;
     const mv = parse(l)!;
     const [r, tx] = mv.args;
     if (!isTemp(tx) || r === 'zero' || r === tx) continue;
@@ -161,13 +214,18 @@ function fuseMoves(lines: string[]): string[] {
         if (deadAfter(out, j, tx)) {
           out[i] = `\t${a.op} ${[r, ...a.args.slice(1)].join(', ')}`;
           out[j] = '';
+          fused = true;
         }
         break;
       }
       if (mentions(a, tx) || mentions(a, r) || !WRITES_RD.has(a.op) && !STORES.has(a.op)) break;
     }
   }
-  return out.filter((l) => l !== '');
+  if (!fused) return out;
+  let w = 0;
+  for (let k = 0; k < out.length; k++) if (out[k] !== '') out[w++] = out[k];
+  out.length = w;
+  return out;
 }
 
 /** "lui R, %hi(S); addi R, R, %lo(S); add R, R, X; ld/st D, off(R)" uses %lo(S+off) in the access. */
@@ -204,6 +262,7 @@ function foldGlobalLo(lines: string[]): string[] {
 }
 
 function relaxBranches(lines: string[]): string[] {
+  if (lines.length * 8 < 3900) return lines; // no branch can be out of range (no line is over 8 bytes)
   const pos = new Map<string, number>();
   let pc = 0;
   const at: number[] = [];
