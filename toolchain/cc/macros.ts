@@ -1,7 +1,7 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
 import { CompileError, SourceFile } from './diagnostics.js';
-import { Token, tokenize } from './tokenize.js';
+import { Token, copyToken, tokenize } from './tokenize.js';
 
 /** A macro: object-like when `params` is null. Builtins compute their single token at each use. */
 export interface Macro {
@@ -87,8 +87,8 @@ export class MacroTable {
     this.builtin('__LINE__', (t) => numToken(String(rootOf(t).line), t));
     this.builtin('__COUNTER__', (t) => numToken(String(this.counter++), t));
     this.builtin('__INCLUDE_LEVEL__', (t, depth) => numToken(String(depth), t));
-    this.builtin('__DATE__', (t) => ({ ...tokenize(new SourceFile('<date>', dateStr))[0], line: t.line, origin: t }));
-    this.builtin('__TIME__', (t) => ({ ...tokenize(new SourceFile('<time>', timeStr))[0], line: t.line, origin: t }));
+    this.builtin('__DATE__', (t) => copyToken(tokenize(new SourceFile('<date>', dateStr))[0], { line: t.line, origin: t }));
+    this.builtin('__TIME__', (t) => copyToken(tokenize(new SourceFile('<time>', timeStr))[0], { line: t.line, origin: t }));
     this.builtin('__BASE_FILE__', (t) => strToken(baseFile(t), t));
   }
 
@@ -185,13 +185,13 @@ function baseFile(t: Token): string {
 }
 
 function numToken(text: string, at: Token): Token {
-  return { ...at, kind: 'num', text, origin: at, hideset: null };
+  return copyToken(at, { kind: 'num', text, origin: at, hideset: null });
 }
 
 function strToken(s: string, at: Token): Token {
   const elems: number[] = [];
   for (const b of new TextEncoder().encode(s)) elems.push(b);
-  return { ...at, kind: 'str', text: JSON.stringify(s), strElems: elems, charSize: 1, origin: at, hideset: null };
+  return copyToken(at, { kind: 'str', text: JSON.stringify(s), strElems: elems, charSize: 1, origin: at, hideset: null });
 }
 
 /** The string literal token for `#param`: spellings joined by single spaces, quotes and backslashes escaped. */
@@ -204,7 +204,7 @@ export function stringize(arg: Token[], at: Token): Token {
   const quoted = '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
   const t = tokenize(new SourceFile(at.file.name, quoted))[0];
   // keep location of the use
-  return { ...t, file: at.file, pos: at.pos, line: at.line, displayName: at.displayName, hasSpace: at.hasSpace, atBol: false, hideset: null };
+  return copyToken(t, { file: at.file, pos: at.pos, line: at.line, displayName: at.displayName, hasSpace: at.hasSpace, atBol: false, hideset: null });
 }
 
 /** Pastes two tokens (##): the result must be a single valid token. */
@@ -212,7 +212,7 @@ function paste(a: Token, b: Token): Token {
   const text = a.text + b.text;
   const toks = tokenize(new SourceFile(a.file.name, text));
   if (toks.length !== 2) throw new CompileError(`pasting "${a.text}" and "${b.text}" does not give a valid preprocessing token`, a);
-  return { ...toks[0], file: a.file, pos: a.pos, line: a.line, displayName: a.displayName, hasSpace: a.hasSpace, atBol: false, hideset: a.hideset, origin: a.origin };
+  return copyToken(toks[0], { file: a.file, pos: a.pos, line: a.line, displayName: a.displayName, hasSpace: a.hasSpace, atBol: false, hideset: a.hideset, origin: a.origin });
 }
 
 /**
@@ -244,7 +244,7 @@ export function substitute(
     }
     return e;
   };
-  const copy = (t: Token, first: boolean): Token => ({ ...t, atBol: false, hasSpace: first ? t.hasSpace : t.hasSpace, origin: t.origin ?? use });
+  const copy = (t: Token, _first: boolean): Token => copyToken(t, { atBol: false, origin: t.origin ?? use });
 
   for (let i = 0; i < body.length; i++) {
     const t = body[i];
@@ -252,7 +252,7 @@ export function substitute(
     if (t.kind === 'punct' && t.text === '#' && m.params !== null) {
       const k = argIndex(body[i + 1]);
       if (k >= 0) {
-        out.push({ ...stringize(args[k], use), hasSpace: t.hasSpace });
+        out.push(copyToken(stringize(args[k], use), { hasSpace: t.hasSpace }));
         i++;
         continue;
       }
@@ -295,12 +295,12 @@ export function substitute(
     if (k >= 0) {
       // __VA_OPT__ is not C11; ordinary parameter: fully expanded argument
       const e = expanded(k);
-      for (let j = 0; j < e.length; j++) out.push({ ...copy(e[j], false), hasSpace: j === 0 ? t.hasSpace : e[j].hasSpace });
+      for (let j = 0; j < e.length; j++) out.push(copyToken(e[j], { atBol: false, hasSpace: j === 0 ? t.hasSpace : e[j].hasSpace, origin: e[j].origin ?? use }));
       continue;
     }
     out.push(copy(t, false));
   }
-  if (out.length > 0) out[0] = { ...out[0], hasSpace: use.hasSpace };
+  if (out.length > 0) out[0] = copyToken(out[0], { hasSpace: use.hasSpace });
   for (const t of out) {
     if (t.hideset === null) t.hideset = hideset;
     else if (t.hideset !== hideset) {

@@ -2,7 +2,7 @@
 // the current function, loop/switch context, and the unit's string literals and globals.
 import type { Node, Obj } from './ast.js';
 import { CompileError, Diagnostics } from './diagnostics.js';
-import type { Token } from './tokenize.js';
+import { Token, locationOf } from './tokenize.js';
 import { Type, pointerTo, ty } from './types.js';
 
 /** What an ordinary identifier names in a scope. */
@@ -104,7 +104,7 @@ export class Parser {
     if (what.includes("';'") && this.pos > 0) {
       // gcc points after the previous token for a missing semicolon
       const prev = this.toks[this.pos - 1];
-      return new CompileError(`expected ${what} before ${describe(t)}`, { ...prev, pos: prev.pos + prev.text.length });
+      return new CompileError(`expected ${what} before ${describe(t)}`, locationOf(prev, prev.text.length));
     }
     return new CompileError(`expected ${what} before ${describe(t)}`, t);
   }

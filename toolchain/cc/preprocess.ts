@@ -3,7 +3,7 @@
 import { CompileError, Diagnostics, SourceFile } from './diagnostics.js';
 import { evalPPExpr } from './pp-expr.js';
 import { Macro, MacroTable, substitute } from './macros.js';
-import { Token, tokenize } from './tokenize.js';
+import { Token, copyToken, tokenize } from './tokenize.js';
 
 /** How the preprocessor reaches files: `readFile` returns null when the file does not exist. */
 export interface PreprocessOptions {
@@ -340,7 +340,7 @@ class Preprocessor {
         if (!nm || nm.kind !== 'ident') throw new CompileError('macro names must be identifiers', nm ?? t);
         if (paren && line[j + 1]?.text !== ')') throw new CompileError("missing ')' after \"defined\"", nm);
         i = paren ? j + 1 : j;
-        pre.push({ ...t, kind: 'num', text: this.macros.get(nm.text) ? '1' : '0' });
+        pre.push(copyToken(t, { kind: 'num', text: this.macros.get(nm.text) ? '1' : '0' }));
         continue;
       }
       if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next')) {
@@ -348,7 +348,7 @@ class Preprocessor {
       }
       pre.push(t);
     }
-    const expanded = this.expandIsolated(pre).map((t) => (t.kind === 'ident' ? { ...t, kind: 'num' as const, text: '0' } : t));
+    const expanded = this.expandIsolated(pre).map((t) => (t.kind === 'ident' ? copyToken(t, { kind: 'num', text: '0' }) : t));
     return evalPPExpr(expanded, nameTok);
   }
 

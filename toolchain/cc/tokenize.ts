@@ -1,45 +1,35 @@
 // Stage 1: source text -> tokens. Handles comments, line splices, pp-numbers, character and string
 // literals with every C escape, punctuators (longest match), and marks line starts for the preprocessor.
-import { CompileError, Location, SourceFile } from './diagnostics.js';
+import { CompileError, SourceFile } from './diagnostics.js';
+import { Token, TokenKind, makeToken } from './token.js';
 
-export type TokenKind = 'ident' | 'keyword' | 'punct' | 'str' | 'num' | 'char' | 'eof';
+export { copyToken, locationOf, makeToken } from './token.js';
+export type { Token, TokenKind } from './token.js';
 
-/** One token. Literal payloads: `str` bytes (NUL-terminated) with `charSize`, `char` value in `num`. */
-export interface Token extends Location {
-  kind: TokenKind;
-  text: string;
-  /** First token on its line (preprocessor directives start there). */
-  atBol: boolean;
-  /** Whitespace precedes this token (for # stringizing). */
-  hasSpace: boolean;
-  /** Macro names this token may not expand into again (Prosser's algorithm); null when empty. */
-  hideset: Set<string> | null;
-  /** Literal bytes of a string token, without the terminating NUL, one entry per element. */
-  strElems?: number[];
-  /** Element size of a string (1 plain/u8, 4 for L/U, 2 for u). */
-  charSize?: number;
-  /** Value of a character constant. */
-  charValue?: number;
-  /** The macro invocation this token came from, for diagnostics. */
-  origin?: Token;
-  /** An unterminated literal: reported only if the token survives preprocessing (skipped #if blocks may hold one). */
-  invalid?: string;
+/** Two-character punctuators indexed by `first * 128 + second`, so lexing them allocates no strings. */
+const PUNCT2_BY_CODE: (string | undefined)[] = new Array(128 * 128).fill(undefined);
+for (const p2 of ['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '++', '--', '%=', '&=', '|=', '^=', '&&', '||', '<<', '>>', '##']) {
+  PUNCT2_BY_CODE[p2.charCodeAt(0) * 128 + p2.charCodeAt(1)] = p2;
+}
+/** One-character punctuators by character code. */
+const PUNCT1_BY_CODE: (string | undefined)[] = new Array(128).fill(undefined);
+for (const ch of '+-*/%&|^~!<>=?:;,.()[]{}#\\') PUNCT1_BY_CODE[ch.charCodeAt(0)] = ch;
+
+/** Character classes of ASCII codes: bit 1 identifier start, bit 2 identifier continuation. */
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+  CHAR_CLASS[c] = (start ? 1 : 0) | (start || (c >= 48 && c <= 57) ? 2 : 0);
 }
 
-const PUNCTS3 = ['<<=', '>>=', '...'];
-const PUNCTS2 = ['==', '!=', '<=', '>=', '->', '+=', '-=', '*=', '/=', '++', '--', '%=', '&=', '|=', '^=', '&&', '||', '<<', '>>', '##'];
-const PUNCT1 = '+-*/%&|^~!<>=?:;,.()[]{}#\\';
-/** Punctuator spellings by character code(s), so lexing them allocates no strings. */
-const PUNCT1_BY_CODE: (string | undefined)[] = [];
-for (const ch of PUNCT1) PUNCT1_BY_CODE[ch.charCodeAt(0)] = ch;
-const PUNCT2_BY_CODE = new Map<number, string>();
-for (const p2 of PUNCTS2) PUNCT2_BY_CODE.set(p2.charCodeAt(0) * 128 + p2.charCodeAt(1), p2);
+/** Interned identifier spellings (see Lexer.intern). */
+const INTERNED = new Map<string, string>();
 
 function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 0x80;
+  return c < 128 ? (CHAR_CLASS[c] & 1) !== 0 : c === c; // NaN (past the end) is not
 }
 function isIdentChar(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
+  return c < 128 ? (CHAR_CLASS[c] & 2) !== 0 : c === c;
 }
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -145,40 +135,49 @@ class Lexer {
       let p = start + 1;
       for (;;) {
         const d = t.charCodeAt(p);
-        const prev = t.charCodeAt(p - 1) | 0x20;
-        if ((d === 43 || d === 45) && (prev === 101 || prev === 112)) p++;
-        else if (isIdentChar(d) || d === 46) p++;
+        if (d < 128 && (CHAR_CLASS[d] & 2) !== 0) p++;
+        else if (d === 46) p++;
+        else if ((d === 43 || d === 45) && ((t.charCodeAt(p - 1) | 0x20) === 101 || (t.charCodeAt(p - 1) | 0x20) === 112)) p++;
+        else if (d >= 128) p++;
         else break;
       }
       this.pos = p;
       this.push('num', t.slice(start, p), start);
       return;
     }
-    // string / char literal with optional prefix
-    const prefix = this.literalPrefix(start);
-    if (prefix !== null) {
-      const q = t.charCodeAt(start + prefix.length);
-      if (q === 34) return this.lexString(start, prefix);
-      return this.lexChar(start, prefix);
+    // string / char literal with optional prefix ('', u8, L, u, U)
+    if (c === 34) return this.lexString(start, '');
+    if (c === 39) return this.lexChar(start, '');
+    if (c === 76 /* L */ || c === 85 /* U */ || c === 117 /* u */) {
+      const c1 = t.charCodeAt(start + 1);
+      const pre = c === 76 ? 'L' : c === 85 ? 'U' : 'u';
+      if (c1 === 34) return this.lexString(start, pre);
+      if (c1 === 39) return this.lexChar(start, pre);
+      if (c === 117 && c1 === 56 /* 8 */ && t.charCodeAt(start + 2) === 34) return this.lexString(start, 'u8');
     }
-    if (isIdentStart(c)) {
+    if (c < 128 ? (CHAR_CLASS[c] & 1) !== 0 : true) {
       let p = start + 1;
-      while (p < t.length && isIdentChar(t.charCodeAt(p))) p++;
+      for (;;) {
+        const d = t.charCodeAt(p);
+        if (d < 128 ? (CHAR_CLASS[d] & 2) === 0 : d !== d) break;
+        p++;
+      }
       this.pos = p;
-      this.push('ident', t.slice(start, p), start);
+      this.push('ident', this.intern(t.slice(start, p)), start);
       return;
     }
     const c1 = t.charCodeAt(start + 1);
-    if (c1 === 61 || c1 === 46 || c1 === 60 || c1 === 62) {
-      const three = t.substr(start, 3);
-      if (PUNCTS3.includes(three)) {
+    if (c1 === c || c === 46 || c1 === 61) {
+      const c2 = t.charCodeAt(start + 2);
+      const three = c === 46 ? (c1 === 46 && c2 === 46 ? '...' : null) : c2 !== 61 || c1 !== c ? null : c === 60 ? '<<=' : c === 62 ? '>>=' : null;
+      if (three !== null) {
         this.pos += 3;
         this.push('punct', three, start);
         return;
       }
     }
     // two-character punctuators, looked up without allocating
-    const two = c < 128 && c1 < 128 ? PUNCT2_BY_CODE.get(c * 128 + c1) : undefined;
+    const two = c < 128 && c1 < 128 ? PUNCT2_BY_CODE[c * 128 + c1] : undefined;
     if (two !== undefined) {
       this.pos += 2;
       this.push('punct', two, start);
@@ -193,18 +192,13 @@ class Lexer {
     throw this.error(`stray '${t[start]}' in program`, start);
   }
 
-  /** Returns the prefix ('', 'L', 'u', 'U', 'u8') when a literal starts at `p`, else null. */
-  private literalPrefix(p: number): string | null {
-    const t = this.text;
-    const c0 = t.charCodeAt(p);
-    // only '"', '\'', u, U, L can start a literal
-    if (c0 !== 34 && c0 !== 39 && c0 !== 117 && c0 !== 85 && c0 !== 76) return null;
-    for (const pre of ['', 'u8', 'L', 'u', 'U']) {
-      if (!t.startsWith(pre, p)) continue;
-      const q = t.charCodeAt(p + pre.length);
-      if (q === 34 || (q === 39 && pre !== 'u8')) return pre;
-    }
-    return null;
+  /** One shared string per distinct identifier spelling: tokens hold fewer strings and map lookups hash once. */
+  private intern(s: string): string {
+    const found = INTERNED.get(s);
+    if (found !== undefined) return found;
+    if (INTERNED.size > 100_000) INTERNED.clear();
+    INTERNED.set(s, s);
+    return s;
   }
 
   private lexString(start: number, prefix: string): void {
@@ -319,22 +313,7 @@ class Lexer {
   }
 
   private push(kind: TokenKind, text: string, pos: number): Token {
-    const tok: Token = {
-      kind,
-      text,
-      file: this.file,
-      pos,
-      line: this.line,
-      displayName: this.file.name,
-      atBol: this.atBol,
-      hasSpace: this.hasSpace,
-      hideset: null,
-      strElems: undefined,
-      charSize: undefined,
-      charValue: undefined,
-      origin: undefined,
-      invalid: undefined,
-    };
+    const tok = makeToken(kind, text, this.file, pos, this.line, this.atBol, this.hasSpace);
     this.atBol = false;
     this.hasSpace = false;
     this.out.push(tok);
