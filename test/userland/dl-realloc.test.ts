@@ -1,6 +1,7 @@
-// The dl policy's realloc placement (userland/libc/malloc/dl_resize.c): a shrink to 3/4 or less moves
-// the block into the best-fitting free chunk, a growth that no free chunk serves slides over the free
-// chunk before it. dl-realloc.c checks each rule on a fresh heap under rv32sim, built with gcc.
+// The dl policy's realloc placement (userland/libc/malloc/dl_resize.c): blocks sink (a shrink moves into
+// the lowest hole below that fits, a growth that must move takes the lowest hole below), a shrink to 3/4
+// or less with no hole below moves into the best-fitting free chunk, a growth that no free chunk serves
+// slides over the free chunk before it. dl-realloc.c checks each rule on a fresh heap under rv32sim, built with gcc.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,22 @@ describe.skipIf(!hasGcc)('dl realloc placement', () => {
   it('shrinks in place when no free chunk fits', () => {
     expectLine('a shrink with no fitting free chunk stays in place');
     expectLine('the shrunk block keeps its contents');
+  });
+
+  it('sinks a shrinking block into the lowest hole below it that fits, not the best-fitting one', () => {
+    expectLine('a shrinking block sinks into the lowest hole below it that fits, not the best fit');
+    expectLine('the sunk block keeps its contents');
+  });
+
+  it('grows in place into the free chunk after a block even when a lower hole fits', () => {
+    expectLine('a growth into the free chunk after the block stays in place even when a lower hole fits');
+    expectLine('the block grown in place keeps its contents');
+  });
+
+  it('moves a growth that cannot happen in place into the lowest hole below that fits', () => {
+    expectLine('a growth that must move takes the lowest hole below that fits, not the best fit');
+    expectLine('the moved block keeps its contents');
+    expectLine('the heap is consistent after sinking');
   });
 
   it('exits 0 with a consistent heap at the end', () => {

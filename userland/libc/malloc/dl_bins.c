@@ -92,3 +92,26 @@ struct chunk *__dl_take_fit(size_t nb) {
   __dl_unlink(q);
   return q;
 }
+
+/* The lowest-addressed binned chunk below `limit` with at least nb bytes, unlinked, or NULL.
+ * Visits every non-empty bin from nb's upward (one bitmap word at a time): realloc pays this so
+ * that blocks sink to the bottom of the heap (see dl_resize.c). */
+struct chunk *__dl_take_lower(size_t nb, struct chunk *limit) {
+  unsigned i = __dl_bin_index(nb);
+  unsigned w = i >> 5;
+  unsigned word = __dl.binmap[w] & (~0u << (i & 31));
+  struct chunk *low = limit, *b, *q;
+  for (;;) {
+    while (word) {
+      b = &__dl.bins[w * 32 + lowest_bit(word)];
+      word &= word - 1;
+      for (q = b->fd; q != b; q = q->fd)
+        if (q < low && chunk_size(q) >= nb) low = q;
+    }
+    if (++w == NBINS / 32) break;
+    word = __dl.binmap[w];
+  }
+  if (low == limit) return 0;
+  __dl_unlink(low);
+  return low;
+}
