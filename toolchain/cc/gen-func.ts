@@ -15,6 +15,7 @@ import { classifyArgs } from './gen-call.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
+import { foldedMayCall } from './optimize.js';
 import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
 
 function isRegCandidate(v: Obj): boolean {
@@ -42,7 +43,7 @@ interface Allocation {
  * the others, and those left over, get callee-saved ones.
  */
 function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set<string>, paramRegs: Map<Obj, string>): Allocation {
-  const cands = fn.locals!.filter(isRegCandidate).sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+  const cands = byUsesDescending(fn.locals!.filter(isRegCandidate));
   const sregs: string[] = [];
   const varRegs = new Set<string>();
   const free = CALLER_SAVED_VAR_REGS.filter((r) => !incoming.has(r));
@@ -61,6 +62,18 @@ function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set
     sregs.push(v.reg);
   }
   return { sregs, varRegs };
+}
+
+/** Stable sort by use count, most used first (insertion sort: the lists are short). */
+function byUsesDescending(vs: Obj[]): Obj[] {
+  for (let i = 1; i < vs.length; i++) {
+    const v = vs[i];
+    const u = v.uses ?? 0;
+    let j = i - 1;
+    for (; j >= 0 && (vs[j].uses ?? 0) < u; j--) vs[j + 1] = vs[j];
+    vs[j + 1] = v;
+  }
+  return vs;
 }
 
 /** True when the statement tree contains a call or inline assembly (so the function is not a leaf). */
@@ -111,7 +124,7 @@ const NONE = (): boolean => false;
  */
 export function genFunction(fn: Obj, opt: number, labelGen: () => string): GeneratedFunction {
   if (opt === 0) return generate(fn, opt, labelGen, NONE, null).out;
-  if (!mayCall(fn.body)) {
+  if (!(foldedMayCall(fn) ?? mayCall(fn.body))) {
     const leaf = generate(fn, opt, labelGen, () => true, null);
     if (leaf.callPos.length === 0) return leaf.out;
   }

@@ -9,20 +9,35 @@ const FOLDABLE = new Set([
   'neg', 'not', 'bitnot', 'logand', 'logor', 'cond', 'cast',
 ]);
 
+/** Set while folding a function body when a call or inline assembly is met (see foldedMayCall). */
+let sawCall = false;
+
 function foldNode(n: Node | undefined): Node | undefined {
   if (!n) return n;
-  const k = n.kind;
-  if (k === 'num' || k === 'var' || k === 'str') return n; // leaves (most nodes): nothing to fold
-  // assign only fields the node has: adding properties would change every node's hidden class
-  if (n.lhs) n.lhs = foldNode(n.lhs);
-  if (n.rhs) n.rhs = foldNode(n.rhs);
-  if (n.cond) n.cond = foldNode(n.cond);
-  if (n.then) n.then = foldNode(n.then);
-  if (n.els) n.els = foldNode(n.els);
-  if (n.init) n.init = foldNode(n.init);
-  if (n.inc) n.inc = foldNode(n.inc);
-  if (n.body) for (let i = 0; i < n.body.length; i++) n.body[i] = foldNode(n.body[i])!;
-  if (n.args) for (let i = 0; i < n.args.length; i++) n.args[i] = foldNode(n.args[i])!;
+  // Node objects come in many shapes, so every field read is a slow (megamorphic) one: the common kinds
+  // read only the fields they have. assign only fields the node has: adding properties would change
+  // every node's hidden class.
+  switch (n.kind) {
+    case 'num': case 'var': case 'str':
+      return n; // leaves (most nodes): nothing to fold
+    case 'add': case 'sub': case 'mul': case 'div': case 'mod': case 'shl': case 'shr': case 'bitand':
+    case 'bitor': case 'bitxor': case 'eq': case 'ne': case 'lt': case 'le': case 'logand': case 'logor':
+    case 'assign': case 'opassign': case 'comma':
+      if (n.lhs) n.lhs = foldNode(n.lhs);
+      if (n.rhs) n.rhs = foldNode(n.rhs);
+      break;
+    case 'cast': case 'neg': case 'not': case 'bitnot': case 'deref': case 'addr': case 'member':
+    case 'postinc': case 'preinc': case 'expr_stmt': case 'return':
+      if (n.lhs) n.lhs = foldNode(n.lhs);
+      break;
+    case 'call':
+    case 'asm':
+      sawCall = true;
+      foldKids(n);
+      break;
+    default:
+      foldKids(n);
+  }
   if (FOLDABLE.has(n.kind) && n.ty && isInteger(n.ty) && kidsConstant(n)) {
     let c;
     try {
@@ -42,6 +57,19 @@ function foldNode(n: Node | undefined): Node | undefined {
     }
   }
   return n;
+}
+
+/** Folds every child of any kind of node. */
+function foldKids(n: Node): void {
+  if (n.lhs) n.lhs = foldNode(n.lhs);
+  if (n.rhs) n.rhs = foldNode(n.rhs);
+  if (n.cond) n.cond = foldNode(n.cond);
+  if (n.then) n.then = foldNode(n.then);
+  if (n.els) n.els = foldNode(n.els);
+  if (n.init) n.init = foldNode(n.init);
+  if (n.inc) n.inc = foldNode(n.inc);
+  if (n.body) for (let i = 0; i < n.body.length; i++) n.body[i] = foldNode(n.body[i])!;
+  if (n.args) for (let i = 0; i < n.args.length; i++) n.args[i] = foldNode(n.args[i])!;
 }
 
 function is32Int(n: Node): boolean {
@@ -83,7 +111,22 @@ function hasLabel(n: Node | undefined): boolean {
   );
 }
 
-/** Folds constants in every function body. */
+const mayCallAfterFold = new WeakMap<Obj, boolean>();
+
+/** Folds constants in every function body (and notes, while walking it anyway, which bodies may call). */
 export function foldProgram(globals: Obj[]): void {
-  for (const g of globals) if (g.isFunction && g.body) g.body = foldNode(g.body)!;
+  for (const g of globals) {
+    if (!g.isFunction || !g.body) continue;
+    sawCall = false;
+    g.body = foldNode(g.body)!;
+    mayCallAfterFold.set(g, sawCall);
+  }
+}
+
+/**
+ * After foldProgram: false when function `fn`'s body holds no call node and no inline assembly (a leaf
+ * candidate); undefined when the body was not folded. Code generation still checks the calls it emits.
+ */
+export function foldedMayCall(fn: Obj): boolean | undefined {
+  return mayCallAfterFold.get(fn);
 }

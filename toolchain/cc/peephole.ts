@@ -102,7 +102,7 @@ function isTemp(r: string): boolean {
 }
 
 /**
- * Rewrites one function's lines (see the file comment). `vars` names the caller-saved registers that hold
+ * Rewrites one function's lines (see the file comment), in place when it can: the result may be `lines`. `vars` names the caller-saved registers that hold
  * variables there: they live across labels and jumps, so they are never treated as temporaries.
  */
 export function peephole(lines: string[], opt: number, vars: ReadonlySet<string> = new Set()): string[] {
@@ -124,8 +124,9 @@ export function peephole(lines: string[], opt: number, vars: ReadonlySet<string>
 
 /** Drops self-moves and jumps to the next label; turns "bcc L1; j L2; L1:" into "b!cc L2; L1:". */
 function simplify(lines: string[]): string[] {
-  const out: string[] = [];
+  // in place: every rewrite only looks ahead of the line it writes
   const n = lines.length;
+  let w = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[i];
     if (l.charCodeAt(0) === 9) {
@@ -137,15 +138,16 @@ function simplify(lines: string[]): string[] {
       } else if (c1 === 98) {
         const inv = branchOverJump(lines, i, l);
         if (inv !== null) {
-          out.push(inv);
+          lines[w++] = inv;
           i++;
           continue;
         }
       }
     }
-    out.push(l);
+    lines[w++] = l;
   }
-  return out;
+  lines.length = w;
+  return lines;
 }
 
 /** "\tmv R, R" */
@@ -203,7 +205,7 @@ function fuseMoves(out: string[]): string[] {
     const l = out[j];
     if (!l.startsWith('\tmv ')) continue;
     const comma = l.indexOf(', ', 4);
-    if (comma < 0 || !isTemp(l.slice(comma + 2))) continue;
+    if (comma < 0 || comma + 4 !== l.length) continue; // the source is not a two-letter register
     const mv = parse(l)!;
     const [r, tx] = mv.args;
     if (!isTemp(tx) || r === 'zero' || r === tx) continue;
@@ -230,10 +232,12 @@ function fuseMoves(out: string[]): string[] {
 
 /** "lui R, %hi(S); addi R, R, %lo(S); add R, R, X; ld/st D, off(R)" uses %lo(S+off) in the access. */
 function foldGlobalLo(lines: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].startsWith('\tlui ')) {
-      out.push(lines[i]);
+  // in place: a rewrite writes 3 lines for 4 and looks only ahead
+  const n = lines.length;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (!lines[i].startsWith('\tlui ') || !(lines[i + 1] ?? '').startsWith('\taddi ')) {
+      lines[w++] = lines[i];
       continue;
     }
     const lui = /^\tlui (\w+), %hi\((\S+)\)$/.exec(lines[i]);
@@ -249,16 +253,17 @@ function foldGlobalLo(lines: string[]): string[] {
       if (am && am[2] === r && other !== r && !dataIsBase && (LOADS.has(mem.op) && mem.args[0] === r || deadAfter(lines, i + 3, r))) {
         const off = Number(am[1]);
         const sym = off === 0 ? lui[2] : `${lui[2]}${off > 0 ? '+' : ''}${off}`;
-        out.push(`\tlui ${r}, %hi(${sym})`);
-        out.push(`\tadd ${r}, ${r}, ${other}`);
-        out.push(`\t${mem.op} ${mem.args[0]}, %lo(${sym})(${r})`);
+        lines[w++] = `\tlui ${r}, %hi(${sym})`;
+        lines[w++] = `\tadd ${r}, ${r}, ${other}`;
+        lines[w++] = `\t${mem.op} ${mem.args[0]}, %lo(${sym})(${r})`;
         i += 3;
         continue;
       }
     }
-    out.push(lines[i]);
+    lines[w++] = lines[i];
   }
-  return out;
+  lines.length = w;
+  return lines;
 }
 
 function relaxBranches(lines: string[]): string[] {
