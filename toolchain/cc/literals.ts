@@ -10,8 +10,20 @@ export interface IntLiteral {
   isLong: boolean;
 }
 
+/** Parsed constants by spelling (results are immutable and shared); bounded. */
+const cache = new Map<string, IntLiteral>();
+
 /** Parses a pp-number as an integer constant; floating constants are refused as unsupported. */
 export function parseIntegerLiteral(tok: Token): IntLiteral {
+  const found = cache.get(tok.text);
+  if (found !== undefined) return found;
+  const lit = parseUncached(tok);
+  if (cache.size >= 4096) cache.clear();
+  cache.set(tok.text, lit);
+  return lit;
+}
+
+function parseUncached(tok: Token): IntLiteral {
   const s = tok.text;
   let base = 10;
   let i = 0;

@@ -13,10 +13,27 @@ export interface ScopeEntry {
   enumVal?: bigint;
 }
 
-export interface Scope {
-  vars: Map<string, ScopeEntry>;
-  tags: Map<string, Type>;
-  parent: Scope | null;
+/** A block scope. Its maps are created on first declaration: most blocks declare nothing, and never a tag. */
+export class Scope {
+  private varMap: Map<string, ScopeEntry> | null = null;
+  private tagMap: Map<string, Type> | null = null;
+  constructor(readonly parent: Scope | null) {}
+
+  /** Identifiers declared in this scope. */
+  get vars(): Map<string, ScopeEntry> {
+    return this.varMap ?? (this.varMap = new Map());
+  }
+  /** struct/union/enum tags declared in this scope. */
+  get tags(): Map<string, Type> {
+    return this.tagMap ?? (this.tagMap = new Map());
+  }
+  /** Looks `name` up in this scope only, without creating the map. */
+  findVarHere(name: string): ScopeEntry | undefined {
+    return this.varMap === null ? undefined : this.varMap.get(name);
+  }
+  findTagHere(name: string): Type | undefined {
+    return this.tagMap === null ? undefined : this.tagMap.get(name);
+  }
 }
 
 /** A string literal of the unit; emitted in .rodata under `label`. */
@@ -48,7 +65,7 @@ export const KEYWORDS = new Set([
 
 export class Parser {
   pos = 0;
-  scope: Scope = { vars: new Map(), tags: new Map(), parent: null };
+  scope: Scope = new Scope(null);
   readonly globals: Obj[] = [];
   readonly strings: StringLiteral[] = [];
   curFn: Obj | null = null;
@@ -66,7 +83,10 @@ export class Parser {
     readonly toks: Token[],
     readonly diags: Diagnostics,
   ) {
-    for (const t of toks) if (t.kind === 'ident' && KEYWORDS.has(t.text)) t.kind = 'keyword';
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      if (t.kind === 'ident' && KEYWORDS.has(t.text)) t.kind = 'keyword';
+    }
     // gcc's builtin va_list type: a pointer walking the argument save area
     this.scope.vars.set('__builtin_va_list', { typedef: pointerTo(ty.void) });
   }
@@ -120,21 +140,21 @@ export class Parser {
   }
 
   enterScope(): void {
-    this.scope = { vars: new Map(), tags: new Map(), parent: this.scope };
+    this.scope = new Scope(this.scope);
   }
   leaveScope(): void {
     this.scope = this.scope.parent!;
   }
   findVar(name: string): ScopeEntry | undefined {
     for (let s: Scope | null = this.scope; s; s = s.parent) {
-      const e = s.vars.get(name);
+      const e = s.findVarHere(name);
       if (e) return e;
     }
     return undefined;
   }
   findTag(name: string): Type | undefined {
     for (let s: Scope | null = this.scope; s; s = s.parent) {
-      const t = s.tags.get(name);
+      const t = s.findTagHere(name);
       if (t) return t;
     }
     return undefined;

@@ -64,7 +64,9 @@ class Preprocessor {
   private readonly conds: Cond[] = [];
   private readonly pragmaOnce = new Set<string>();
   private readonly guards = new Map<string, string>();
-  private readonly out: Token[] = [];
+  /** Output tokens: the first `outLen` entries (presized from the main file's token count). */
+  private out: Token[] = [];
+  private outLen = 0;
   private includeDepth = 0;
 
   constructor(
@@ -79,11 +81,19 @@ class Preprocessor {
   run(text: string, fileName: string): Token[] {
     const toks = tokenize(new SourceFile(fileName, text));
     const eof = toks[toks.length - 1];
+    this.out = new Array<Token>(toks.length + (toks.length >> 3) + 16);
     this.pushFile(toks);
     this.loop();
-    this.out.push(eof);
+    this.emit(eof);
     if (this.conds.length > 0) throw new CompileError('unterminated conditional directive', this.conds[this.conds.length - 1].tok);
+    this.out.length = this.outLen;
     return this.out;
+  }
+
+  private emit(t: Token): void {
+    if (this.outLen < this.out.length) this.out[this.outLen] = t;
+    else this.out.push(t);
+    this.outLen++;
   }
 
   private pushFile(toks: Token[]): void {
@@ -144,7 +154,7 @@ class Preprocessor {
           if (t.atBol && t.kind === 'punct' && t.text === '#') break;
           if (t.kind === 'ident' && (this.macros.get(t.text) !== undefined || t.text === '_Pragma')) break;
           if (t.invalid) break;
-          this.out.push(t);
+          this.emit(t);
           i++;
         }
         f.i = i;
@@ -161,7 +171,7 @@ class Preprocessor {
       }
       if (t.kind === 'ident' && this.expandMacro(t)) continue;
       if (t.invalid) throw new CompileError(t.invalid, t);
-      this.out.push(t);
+      this.emit(t);
     }
   }
 
@@ -244,7 +254,7 @@ class Preprocessor {
   /** Fully macro-expands a token list on its own (macro arguments, #if lines). */
   private expandIsolated(toks: Token[]): Token[] {
     const saved = this.frames;
-    const savedOut = this.out.length;
+    const savedOut = this.outLen;
     this.frames = [{ toks, i: 0, isFile: false, lineDelta: 0, displayName: null }];
     const result: Token[] = [];
     try {
@@ -256,7 +266,7 @@ class Preprocessor {
       }
     } finally {
       this.frames = saved;
-      this.out.length = savedOut;
+      this.outLen = savedOut;
     }
     return result;
   }

@@ -1,5 +1,5 @@
 // The token representation. Every token of a compilation is alive until code generation ends, so it is
-// kept small: six fields in one shape (monomorphic property accesses). The two flags share one number, and
+// kept small: five fields in one shape (monomorphic property accesses). Kind, flags and line share one number, and
 // what few tokens need (literal payloads, macro hidesets and origins, #line file names) lives in a side
 // object allocated only for them. Accessors give the plain `Token` interface the rest of the compiler uses.
 import type { Location, SourceFile } from './diagnostics.js';
@@ -38,28 +38,53 @@ class TokenExtra {
   invalid: string | undefined = undefined;
   /** Set by #line; null: the file's own name. */
   displayName: string | null = null;
+  /** A line number too large (or odd) to pack into the token; null: the packed one. */
+  line: number | null = null;
 }
 
-const AT_BOL = 1;
-const HAS_SPACE = 2;
+// `bits`: kind (3 bits) | atBol | hasSpace | line << 5 (lines that do not fit go to the side object)
+const KIND_MASK = 7;
+const AT_BOL = 8;
+const HAS_SPACE = 16;
+const LINE_SHIFT = 5;
+const MAX_PACKED_LINE = (1 << (31 - LINE_SHIFT)) - 1;
+const KINDS: TokenKind[] = ['ident', 'keyword', 'punct', 'str', 'num', 'char', 'eof'];
+const KIND_CODE: { [k in TokenKind]: number } = { ident: 0, keyword: 1, punct: 2, str: 3, num: 4, char: 5, eof: 6 };
 
 class CompactToken implements Token {
-  kind: TokenKind;
   text: string;
   file: SourceFile;
   pos: number;
-  line: number;
-  private flags: number;
+  private bits: number;
   private extra: TokenExtra | null;
 
   constructor(kind: TokenKind, text: string, file: SourceFile, pos: number, line: number, flags: number) {
-    this.kind = kind;
     this.text = text;
     this.file = file;
     this.pos = pos;
-    this.line = line;
-    this.flags = flags;
     this.extra = null;
+    if (line >= 0 && line <= MAX_PACKED_LINE) this.bits = KIND_CODE[kind] | flags | (line << LINE_SHIFT);
+    else {
+      this.bits = KIND_CODE[kind] | flags;
+      this.ext().line = line;
+    }
+  }
+
+  get kind(): TokenKind {
+    return KINDS[this.bits & KIND_MASK];
+  }
+  set kind(k: TokenKind) {
+    this.bits = (this.bits & ~KIND_MASK) | KIND_CODE[k];
+  }
+  get line(): number {
+    const e = this.extra;
+    return e !== null && e.line !== null ? e.line : this.bits >>> LINE_SHIFT;
+  }
+  set line(v: number) {
+    if (v >= 0 && v <= MAX_PACKED_LINE && Number.isInteger(v)) {
+      this.bits = (this.bits & ((1 << LINE_SHIFT) - 1)) | (v << LINE_SHIFT);
+      if (this.extra !== null) this.extra.line = null;
+    } else this.ext().line = v;
   }
 
   private ext(): TokenExtra {
@@ -67,16 +92,16 @@ class CompactToken implements Token {
   }
 
   get atBol(): boolean {
-    return (this.flags & AT_BOL) !== 0;
+    return (this.bits & AT_BOL) !== 0;
   }
   set atBol(v: boolean) {
-    this.flags = v ? this.flags | AT_BOL : this.flags & ~AT_BOL;
+    this.bits = v ? this.bits | AT_BOL : this.bits & ~AT_BOL;
   }
   get hasSpace(): boolean {
-    return (this.flags & HAS_SPACE) !== 0;
+    return (this.bits & HAS_SPACE) !== 0;
   }
   set hasSpace(v: boolean) {
-    this.flags = v ? this.flags | HAS_SPACE : this.flags & ~HAS_SPACE;
+    this.bits = v ? this.bits | HAS_SPACE : this.bits & ~HAS_SPACE;
   }
   get displayName(): string {
     const e = this.extra;

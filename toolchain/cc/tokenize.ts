@@ -83,11 +83,14 @@ class Lexer {
   private line = 1;
   private atBol = true;
   private hasSpace = false;
-  private readonly out: Token[] = [];
+  /** Presized from the text length (about 3 characters per token), so the array rarely grows by copying. */
+  private readonly out: Token[];
+  private count = 0;
   private readonly text: string;
 
   constructor(private readonly file: SourceFile) {
     this.text = file.text;
+    this.out = new Array<Token>(Math.floor(this.text.length / 3) + 16);
   }
 
   run(): Token[] {
@@ -124,6 +127,7 @@ class Lexer {
       this.lexToken(c);
     }
     this.push('eof', '', this.pos);
+    this.out.length = this.count;
     return this.out;
   }
 
@@ -316,7 +320,9 @@ class Lexer {
     const tok = makeToken(kind, text, this.file, pos, this.line, this.atBol, this.hasSpace);
     this.atBol = false;
     this.hasSpace = false;
-    this.out.push(tok);
+    if (this.count < this.out.length) this.out[this.count] = tok;
+    else this.out.push(tok);
+    this.count++;
     return tok;
   }
 
