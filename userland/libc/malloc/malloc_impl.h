@@ -55,6 +55,22 @@ void __malloc_info_current(struct mallinfo *mi);
 /* Sets errno to ENOMEM and returns NULL (for policies' failure paths). */
 void *__malloc_enomem(void);
 
+/* One chunk's boundary tags as a heap walk reads them. */
+struct chunk_tags {
+  size_t size, min_size, room; /* room: bytes from the chunk to the end of the heap */
+  int in_use, pinuse, prev_in_use;
+  size_t footer;               /* the next chunk's prev_foot (checked when the chunk is free) */
+};
+/* Fails ("heap check: ...") unless the tags agree: size in [min_size, room], PINUSE equal to the
+ * previous chunk's state, no two free neighbours, a free chunk's footer equal to its size. */
+void __malloc_check_tags(const void *mem, const struct chunk_tags *t);
+
+enum chunk_state { CHUNK_USED, CHUNK_FREE, CHUNK_CACHED, CHUNK_GAP };
+/* Adds one chunk to mallinfo's figures (cached: in a fast/quick list; a gap counts nowhere). */
+void __malloc_tally_chunk(struct mallinfo *mi, size_t size, enum chunk_state state);
+/* Adds the top chunk (free, kept for the next growth) and the mmapped bytes (in use). */
+void __malloc_tally_top(struct mallinfo *mi, size_t top_size);
+
 #define MALLOC_PAGE 4096u
 #define MALLOC_MMAP_THRESHOLD (128u * 1024u)
 #define MALLOC_ALIGN_UP(x, a) (((x) + ((a) - 1)) & ~(size_t)((a) - 1))
