@@ -3,6 +3,7 @@
 import type { Obj } from './ast.js';
 import { emitGlobal, emitStrings } from './gen-data.js';
 import { genFunction, tailCalls } from './gen-func.js';
+import { jumpsToRet, keepParamsInArgRegs } from './gen-param-regs.js';
 import { peephole } from './peephole.js';
 import type { Program } from './parse.js';
 
@@ -49,7 +50,11 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
     const gen = genFunction(f, opts.opt, labelGen);
     const lines = peephole(gen.lines, opts.opt, gen.varRegs);
-    const body = gen.tail ? tailCalls(lines, gen.tail) : lines;
+    let body = gen.tail ? tailCalls(lines, gen.tail) : lines;
+    if (opts.opt > 0) {
+      if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel);
+      body = jumpsToRet(body);
+    }
     // one string per function: joining a few thousand chunks is much cheaper than a quarter million lines
     const globl = isPublic ? `\t.globl ${f.name}\n` : '';
     out.push(`\t.text\n\t.p2align 2\n${globl}\t.type ${f.name}, @function\n${f.name}:\n${body.join('\n')}\n\t.size ${f.name}, .-${f.name}`);

@@ -95,6 +95,11 @@ export interface GeneratedFunction {
   varRegs: Set<string>;
   /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
   tail?: TailInfo;
+  /** The return label (its code only restores registers and returns). */
+  retLabel: string;
+  /** -O1: parameters that arrived in a0/a1 and were moved to a caller-saved variable register at entry
+   * (candidates for keepParamsInArgRegs). */
+  homes: { reg: string; incoming: string }[];
 }
 
 export interface TailInfo {
@@ -206,7 +211,12 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
 
   genStmt(g, fn.body!);
   const inCallerSaved = fn.locals!.filter((v) => v.reg !== undefined && varRegs.has(v.reg));
-  const attempt = (out: GeneratedFunction): Attempt => ({ out, callPos: g.callPos, inCallerSaved });
+  const homes: { reg: string; incoming: string }[] = [];
+  for (const [p, incomingReg] of paramRegs) {
+    if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
+  }
+  const attempt = (out: Omit<GeneratedFunction, 'retLabel' | 'homes'>): Attempt =>
+    ({ out: { ...out, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
   g.label(g.retLabel);
 

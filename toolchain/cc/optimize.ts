@@ -111,15 +111,17 @@ function hasLabel(n: Node | undefined): boolean {
   );
 }
 
-const mayCallAfterFold = new WeakMap<Obj, boolean>();
+/** Per function name (cheaper than object keys): the folded function and whether its body may call. */
+const mayCallAfterFold = new Map<string, { fn: Obj; mayCall: boolean }>();
 
 /** Folds constants in every function body (and notes, while walking it anyway, which bodies may call). */
 export function foldProgram(globals: Obj[]): void {
+  mayCallAfterFold.clear();
   for (const g of globals) {
     if (!g.isFunction || !g.body) continue;
     sawCall = false;
     g.body = foldNode(g.body)!;
-    mayCallAfterFold.set(g, sawCall);
+    mayCallAfterFold.set(g.name, { fn: g, mayCall: sawCall });
   }
 }
 
@@ -128,5 +130,6 @@ export function foldProgram(globals: Obj[]): void {
  * candidate); undefined when the body was not folded. Code generation still checks the calls it emits.
  */
 export function foldedMayCall(fn: Obj): boolean | undefined {
-  return mayCallAfterFold.get(fn);
+  const e = mayCallAfterFold.get(fn.name);
+  return e && e.fn === fn ? e.mayCall : undefined;
 }
