@@ -1,7 +1,7 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
 import { CompileError, SourceFile } from './diagnostics.js';
-import { Token, copyToken, tokenize } from './tokenize.js';
+import { ExpansionExtra, Token, copyToken, expansionCopy, tokenize } from './tokenize.js';
 
 /** A macro: object-like when `params` is null. Builtins compute their single token at each use. */
 export interface Macro {
@@ -244,7 +244,8 @@ export function substitute(
     }
     return e;
   };
-  const copy = (t: Token, _first: boolean): Token => copyToken(t, { atBol: false, origin: t.origin ?? use });
+  const expansion = new ExpansionExtra(use, hideset);
+  const copy = (t: Token, _first: boolean): Token => expansionCopy(t, t.hasSpace, expansion);
 
   for (let i = 0; i < body.length; i++) {
     const t = body[i];
@@ -295,12 +296,12 @@ export function substitute(
     if (k >= 0) {
       // __VA_OPT__ is not C11; ordinary parameter: fully expanded argument
       const e = expanded(k);
-      for (let j = 0; j < e.length; j++) out.push(copyToken(e[j], { atBol: false, hasSpace: j === 0 ? t.hasSpace : e[j].hasSpace, origin: e[j].origin ?? use }));
+      for (let j = 0; j < e.length; j++) out.push(expansionCopy(e[j], j === 0 ? t.hasSpace : e[j].hasSpace, expansion));
       continue;
     }
     out.push(copy(t, false));
   }
-  if (out.length > 0) out[0] = copyToken(out[0], { hasSpace: use.hasSpace });
+  if (out.length > 0) out[0].hasSpace = use.hasSpace; // every token of `out` is a fresh copy
   for (const t of out) {
     if (t.hideset === null) t.hideset = hideset;
     else if (t.hideset !== hideset) {

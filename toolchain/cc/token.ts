@@ -28,19 +28,30 @@ export interface Token extends Location {
   invalid?: string;
 }
 
-/** The rarely present parts of a token. */
-class TokenExtra {
-  hideset: Set<string> | null = null;
-  origin: Token | undefined = undefined;
-  strElems: number[] | undefined = undefined;
-  charSize: number | undefined = undefined;
-  charValue: number | undefined = undefined;
-  invalid: string | undefined = undefined;
-  /** Set by #line; null: the file's own name. */
-  displayName: string | null = null;
-  /** A line number too large (or odd) to pack into the token; null: the packed one. */
-  line: number | null = null;
+/** Payload of a literal token. Immutable: shared by copies. */
+class LiteralData {
+  constructor(
+    readonly strElems: number[] | undefined,
+    readonly charSize: number | undefined,
+    readonly charValue: number | undefined,
+    readonly invalid: string | undefined,
+  ) {}
 }
+const NO_LITERAL = new LiteralData(undefined, undefined, undefined, undefined);
+
+/** The rarely present parts of a token. Immutable, so the tokens of one macro expansion share one. */
+class TokenExtra {
+  constructor(
+    readonly hideset: Set<string> | null,
+    readonly origin: Token | undefined,
+    /** Set by #line; null: the file's own name. */
+    readonly displayName: string | null,
+    /** A line number too large (or odd) to pack into the token; null: the packed one. */
+    readonly line: number | null,
+    readonly lit: LiteralData,
+  ) {}
+}
+const NO_EXTRA = new TokenExtra(null, undefined, null, null, NO_LITERAL);
 
 // `bits`: kind (3 bits) | atBol | hasSpace | line << 5 (lines that do not fit go to the side object)
 const KIND_MASK = 7;
@@ -50,6 +61,10 @@ const LINE_SHIFT = 5;
 const MAX_PACKED_LINE = (1 << (31 - LINE_SHIFT)) - 1;
 const KINDS: TokenKind[] = ['ident', 'keyword', 'punct', 'str', 'num', 'char', 'eof'];
 const KIND_CODE: { [k in TokenKind]: number } = { ident: 0, keyword: 1, punct: 2, str: 3, num: 4, char: 5, eof: 6 };
+
+function packable(line: number): boolean {
+  return line >= 0 && line <= MAX_PACKED_LINE && Number.isInteger(line);
+}
 
 class CompactToken implements Token {
   text: string;
@@ -62,12 +77,17 @@ class CompactToken implements Token {
     this.text = text;
     this.file = file;
     this.pos = pos;
-    this.extra = null;
-    if (line >= 0 && line <= MAX_PACKED_LINE) this.bits = KIND_CODE[kind] | flags | (line << LINE_SHIFT);
-    else {
+    if (packable(line)) {
+      this.bits = KIND_CODE[kind] | flags | (line << LINE_SHIFT);
+      this.extra = null;
+    } else {
       this.bits = KIND_CODE[kind] | flags;
-      this.ext().line = line;
+      this.extra = new TokenExtra(null, undefined, null, line, NO_LITERAL);
     }
+  }
+
+  private get ex(): TokenExtra {
+    return this.extra ?? NO_EXTRA;
   }
 
   get kind(): TokenKind {
@@ -81,16 +101,12 @@ class CompactToken implements Token {
     return e !== null && e.line !== null ? e.line : this.bits >>> LINE_SHIFT;
   }
   set line(v: number) {
-    if (v >= 0 && v <= MAX_PACKED_LINE && Number.isInteger(v)) {
+    const e = this.ex;
+    if (packable(v)) {
       this.bits = (this.bits & ((1 << LINE_SHIFT) - 1)) | (v << LINE_SHIFT);
-      if (this.extra !== null) this.extra.line = null;
-    } else this.ext().line = v;
+      if (e.line !== null) this.extra = new TokenExtra(e.hideset, e.origin, e.displayName, null, e.lit);
+    } else this.extra = new TokenExtra(e.hideset, e.origin, e.displayName, v, e.lit);
   }
-
-  private ext(): TokenExtra {
-    return this.extra ?? (this.extra = new TokenExtra());
-  }
-
   get atBol(): boolean {
     return (this.bits & AT_BOL) !== 0;
   }
@@ -108,57 +124,89 @@ class CompactToken implements Token {
     return e !== null && e.displayName !== null ? e.displayName : this.file.name;
   }
   set displayName(v: string) {
-    if (this.extra === null && v === this.file.name) return;
-    this.ext().displayName = v;
+    const e = this.ex;
+    if (v === (e.displayName ?? this.file.name)) return;
+    this.extra = new TokenExtra(e.hideset, e.origin, v, e.line, e.lit);
   }
   get hideset(): Set<string> | null {
     const e = this.extra;
     return e === null ? null : e.hideset;
   }
   set hideset(v: Set<string> | null) {
-    if (this.extra === null && v === null) return;
-    this.ext().hideset = v;
+    const e = this.ex;
+    if (v !== e.hideset) this.extra = new TokenExtra(v, e.origin, e.displayName, e.line, e.lit);
   }
   get origin(): Token | undefined {
     const e = this.extra;
     return e === null ? undefined : e.origin;
   }
   set origin(v: Token | undefined) {
-    if (this.extra === null && v === undefined) return;
-    this.ext().origin = v;
+    const e = this.ex;
+    if (v !== e.origin) this.extra = new TokenExtra(e.hideset, v, e.displayName, e.line, e.lit);
+  }
+  private setLit(l: LiteralData): void {
+    const e = this.ex;
+    this.extra = new TokenExtra(e.hideset, e.origin, e.displayName, e.line, l);
   }
   get strElems(): number[] | undefined {
     const e = this.extra;
-    return e === null ? undefined : e.strElems;
+    return e === null ? undefined : e.lit.strElems;
   }
   set strElems(v: number[] | undefined) {
-    if (this.extra === null && v === undefined) return;
-    this.ext().strElems = v;
+    const l = this.ex.lit;
+    if (v !== l.strElems) this.setLit(new LiteralData(v, l.charSize, l.charValue, l.invalid));
   }
   get charSize(): number | undefined {
     const e = this.extra;
-    return e === null ? undefined : e.charSize;
+    return e === null ? undefined : e.lit.charSize;
   }
   set charSize(v: number | undefined) {
-    if (this.extra === null && v === undefined) return;
-    this.ext().charSize = v;
+    const l = this.ex.lit;
+    if (v !== l.charSize) this.setLit(new LiteralData(l.strElems, v, l.charValue, l.invalid));
   }
   get charValue(): number | undefined {
     const e = this.extra;
-    return e === null ? undefined : e.charValue;
+    return e === null ? undefined : e.lit.charValue;
   }
   set charValue(v: number | undefined) {
-    if (this.extra === null && v === undefined) return;
-    this.ext().charValue = v;
+    const l = this.ex.lit;
+    if (v !== l.charValue) this.setLit(new LiteralData(l.strElems, l.charSize, v, l.invalid));
   }
   get invalid(): string | undefined {
     const e = this.extra;
-    return e === null ? undefined : e.invalid;
+    return e === null ? undefined : e.lit.invalid;
   }
   set invalid(v: string | undefined) {
-    if (this.extra === null && v === undefined) return;
-    this.ext().invalid = v;
+    const l = this.ex.lit;
+    if (v !== l.invalid) this.setLit(new LiteralData(l.strElems, l.charSize, l.charValue, v));
   }
+
+  static clone(t: CompactToken): CompactToken {
+    const c = new CompactToken('eof', t.text, t.file, t.pos, 0, 0);
+    c.bits = t.bits;
+    c.extra = t.extra;
+    return c;
+  }
+
+  static expansionCopy(t: CompactToken, hasSpace: boolean, shared: ExpansionExtra): CompactToken {
+    const c = new CompactToken('eof', t.text, t.file, t.pos, 0, 0);
+    c.bits = (t.bits & ~(AT_BOL | HAS_SPACE)) | (hasSpace ? HAS_SPACE : 0);
+    const e = t.extra;
+    if (e === null) c.extra = shared.extra ?? (shared.extra = new TokenExtra(shared.hideset, shared.use, null, null, NO_LITERAL));
+    else if (e.origin !== undefined && e.hideset !== null) c.extra = e;
+    else c.extra = new TokenExtra(e.hideset ?? shared.hideset, e.origin ?? shared.use, e.displayName, e.line, e.lit);
+    return c;
+  }
+}
+
+/** What the tokens of one macro expansion have in common (see expansionCopy). */
+export class ExpansionExtra {
+  /** Made on first use: the side object of every copied token that had none. */
+  extra: TokenExtra | null = null;
+  constructor(
+    readonly use: Token,
+    readonly hideset: Set<string>,
+  ) {}
 }
 
 /** Makes a token with no hideset, origin or literal payload. The only way tokens are created. */
@@ -166,16 +214,18 @@ export function makeToken(kind: TokenKind, text: string, file: SourceFile, pos: 
   return new CompactToken(kind, text, file, pos, line, (atBol ? AT_BOL : 0) | (hasSpace ? HAS_SPACE : 0));
 }
 
+/**
+ * A copy of `t` placed by a macro expansion: not at a line start, with `hasSpace`, `expansion.use` as its
+ * origin unless it has one, and `expansion.hideset` as its hideset if it has none (a hideset it has is left
+ * for the caller to merge).
+ */
+export function expansionCopy(t: Token, hasSpace: boolean, expansion: ExpansionExtra): Token {
+  return CompactToken.expansionCopy(t as CompactToken, hasSpace, expansion);
+}
+
 /** A copy of `t` with the given fields replaced (object spread would lose the accessors). */
 export function copyToken(t: Token, changes?: Partial<Token>): Token {
-  const c = makeToken(t.kind, t.text, t.file, t.pos, t.line, t.atBol, t.hasSpace);
-  c.displayName = t.displayName;
-  c.hideset = t.hideset;
-  c.origin = t.origin;
-  c.strElems = t.strElems;
-  c.charSize = t.charSize;
-  c.charValue = t.charValue;
-  c.invalid = t.invalid;
+  const c = CompactToken.clone(t as CompactToken);
   if (changes !== undefined) Object.assign(c, changes);
   return c;
 }

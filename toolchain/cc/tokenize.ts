@@ -3,7 +3,7 @@
 import { CompileError, SourceFile } from './diagnostics.js';
 import { Token, TokenKind, makeToken } from './token.js';
 
-export { copyToken, locationOf, makeToken } from './token.js';
+export { ExpansionExtra, copyToken, expansionCopy, locationOf, makeToken } from './token.js';
 export type { Token, TokenKind } from './token.js';
 
 /** Two-character punctuators indexed by `first * 128 + second`, so lexing them allocates no strings. */
@@ -22,8 +22,36 @@ for (let c = 0; c < 128; c++) {
   CHAR_CLASS[c] = (start ? 1 : 0) | (start || (c >= 48 && c <= 57) ? 2 : 0);
 }
 
-/** Interned identifier spellings (see Lexer.intern). */
-const INTERNED = new Map<string, string>();
+/**
+ * Interned identifier spellings, found by a hash of the characters without slicing the source first, so
+ * lexing allocates nothing but the tokens themselves (and their pages stay dense for the garbage collector).
+ * Open addressing; emptied when full.
+ */
+const INTERN_SIZE = 1 << 15;
+const internKeys: (string | undefined)[] = new Array(INTERN_SIZE).fill(undefined);
+const internHashes = new Int32Array(INTERN_SIZE);
+let internCount = 0;
+
+function internSpelling(text: string, start: number, end: number, hash: number): string {
+  const len = end - start;
+  let i = hash & (INTERN_SIZE - 1);
+  for (;;) {
+    const k = internKeys[i];
+    if (k === undefined) break;
+    if (internHashes[i] === hash && k.length === len && text.startsWith(k, start)) return k;
+    i = (i + 1) & (INTERN_SIZE - 1);
+  }
+  if (internCount >= INTERN_SIZE >> 1) {
+    internKeys.fill(undefined);
+    internCount = 0;
+    i = hash & (INTERN_SIZE - 1);
+  }
+  const s = text.slice(start, end);
+  internKeys[i] = s;
+  internHashes[i] = hash;
+  internCount++;
+  return s;
+}
 
 function isIdentStart(c: number): boolean {
   return c < 128 ? (CHAR_CLASS[c] & 1) !== 0 : c === c; // NaN (past the end) is not
@@ -161,13 +189,15 @@ class Lexer {
     }
     if (c < 128 ? (CHAR_CLASS[c] & 1) !== 0 : true) {
       let p = start + 1;
+      let h = c;
       for (;;) {
         const d = t.charCodeAt(p);
         if (d < 128 ? (CHAR_CLASS[d] & 2) === 0 : d !== d) break;
+        h = (Math.imul(h, 31) + d) | 0;
         p++;
       }
       this.pos = p;
-      this.push('ident', this.intern(t.slice(start, p)), start);
+      this.push('ident', internSpelling(t, start, p, h), start);
       return;
     }
     const c1 = t.charCodeAt(start + 1);
@@ -194,15 +224,6 @@ class Lexer {
       return;
     }
     throw this.error(`stray '${t[start]}' in program`, start);
-  }
-
-  /** One shared string per distinct identifier spelling: tokens hold fewer strings and map lookups hash once. */
-  private intern(s: string): string {
-    const found = INTERNED.get(s);
-    if (found !== undefined) return found;
-    if (INTERNED.size > 100_000) INTERNED.clear();
-    INTERNED.set(s, s);
-    return s;
   }
 
   private lexString(start: number, prefix: string): void {
