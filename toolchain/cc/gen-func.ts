@@ -215,8 +215,8 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   for (const [p, incomingReg] of paramRegs) {
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
-  const attempt = (out: Omit<GeneratedFunction, 'retLabel' | 'homes'>): Attempt =>
-    ({ out: { ...out, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
+  const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
+    ({ out: { lines, varRegs, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
   g.label(g.retLabel);
 
@@ -228,11 +228,11 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
     const tail = g.maxOutgoing === 0 && !g.hasAsm
       ? { retLabel: g.retLabel, prologue: barePrologue(bare, saved), restore: bareEpilogue(bare, saved).slice(0, -1) }
       : undefined;
-    return attempt({ lines, varRegs, tail });
+    return attempt(lines, tail);
   }
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = prologue(g, frame, saveArea, vaBytes, sregs).concat(g.lines, epilogue(g, saveArea, vaBytes, sregs));
-  return attempt({ lines, varRegs });
+  return attempt(lines, undefined);
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */
