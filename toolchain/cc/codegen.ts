@@ -55,9 +55,11 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
       if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel);
       body = jumpsToRet(body);
     }
-    // one string per function: joining a few thousand chunks is much cheaper than a quarter million lines
-    const globl = isPublic ? `\t.globl ${f.name}\n` : '';
-    out.push(`\t.text\n\t.p2align 2\n${globl}\t.type ${f.name}, @function\n${f.name}:\n${body.join('\n')}\n\t.size ${f.name}, .-${f.name}`);
+    // the body as one string: joining a few thousand chunks is much cheaper than a quarter million lines
+    out.push(isPublic ? `\t.text\n\t.p2align 2\n\t.globl ${f.name}` : '\t.text\n\t.p2align 2');
+    out.push(`\t.type ${f.name}, @function\n${f.name}:`);
+    out.push(body.join('\n'));
+    out.push(`\t.size ${f.name}, .-${f.name}`);
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);

@@ -98,7 +98,7 @@ export interface GeneratedFunction {
   /** The return label (its code only restores registers and returns). */
   retLabel: string;
   /** -O1: parameters that arrived in a0/a1 and were moved to a caller-saved variable register at entry
-   * (candidates for keepParamsInArgRegs). */
+   * (candidates for keepParamsInArgRegs; none in functions with inline assembly). */
   homes: { reg: string; incoming: string }[];
 }
 
@@ -212,7 +212,7 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   genStmt(g, fn.body!);
   const inCallerSaved = fn.locals!.filter((v) => v.reg !== undefined && varRegs.has(v.reg));
   const homes: { reg: string; incoming: string }[] = [];
-  for (const [p, incomingReg] of paramRegs) {
+  for (const [p, incomingReg] of g.hasAsm ? [] : paramRegs) {
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>

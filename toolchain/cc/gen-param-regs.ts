@@ -105,6 +105,7 @@ const KIND = 112;
  */
 function effect(line: string, a: string, r: string, ret: { label: string; jump: string }): number {
   if (line.charCodeAt(0) !== 9) return line === ret.label ? K_EXIT : K_LABEL; // falling into the epilogue exits
+  if (line.indexOf(a) < 0 && line.indexOf(r) < 0) return kindOnly(line, ret.jump);
   const sp = line.indexOf(' ');
   const role = roleOf(line, sp < 0 ? line.length : sp);
   if (role === undefined) return -1;
@@ -148,6 +149,28 @@ function effect(line: string, a: string, r: string, ret: { label: string; jump: 
 }
 
 /**
+ * The kind of an instruction line that does not mention A or R (so it reads and writes neither explicitly),
+ * from its first letters. Only for code generator output without inline assembly, whose mnemonics are
+ * ROLE's: calls are call/jalr, exits ret/tail/jr/j to the return label, other jumps j and b*.
+ */
+function kindOnly(line: string, retJump: string): number {
+  switch (line.charCodeAt(1)) {
+    case 98: // b...
+      return K_BRANCH;
+    case 106: // j, jr, jalr
+      if (line.charCodeAt(2) === 32) return line === retJump ? K_EXIT : K_BRANCH;
+      return line.charCodeAt(2) === 114 ? K_EXIT : K_CALL;
+    case 99: // call
+      return K_CALL;
+    case 116: // tail
+      return K_EXIT;
+    case 114: // ret, rem, remu
+      return line.charCodeAt(2) === 101 && line.charCodeAt(3) === 116 ? K_EXIT : K_PLAIN;
+  }
+  return K_PLAIN; // arithmetic, loads, stores; also ebreak (__builtin_trap), which never returns
+}
+
+/**
  * True when the write of A at line `i` is followed, through straight-line code, by a call or an exit,
  * with nothing in between (or in that last instruction) reading R (unless `copyOfR`) or writing R.
  */
@@ -187,7 +210,7 @@ function renameIsSafe(lines: string[], fx: number[], home: number, a: string, r:
 
 /**
  * Renames caller-saved variable registers holding parameters that arrived in a0/a1 to those registers
- * (see the file comment). `homes` lists (variable register, incoming register) pairs; `retLabel` is the
+ * (see the file comment). For code generator output without inline assembly (see kindOnly). `homes` lists (variable register, incoming register) pairs; `retLabel` is the
  * function's return label. Returns the lines, rewritten where it was safe.
  */
 export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incoming: string }[], retLabel: string): string[] {
