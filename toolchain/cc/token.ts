@@ -67,23 +67,16 @@ function packable(line: number): boolean {
 }
 
 class CompactToken implements Token {
-  text: string;
-  file: SourceFile;
-  pos: number;
-  private bits: number;
-  private extra: TokenExtra | null;
+  declare text: string;
+  declare file: SourceFile;
+  declare pos: number;
+  declare bits: number;
+  declare extra: TokenExtra | null;
 
-  constructor(kind: TokenKind, text: string, file: SourceFile, pos: number, line: number, flags: number) {
-    this.text = text;
-    this.file = file;
-    this.pos = pos;
-    if (packable(line)) {
-      this.bits = KIND_CODE[kind] | flags | (line << LINE_SHIFT);
-      this.extra = null;
-    } else {
-      this.bits = KIND_CODE[kind] | flags;
-      this.extra = new TokenExtra(null, undefined, null, line, NO_LITERAL);
-    }
+  // Tokens are made by newToken (an object literal, so V8 allocates them straight in the old generation
+  // once it sees they all survive), never by a constructor.
+  private constructor() {
+    throw new Error('tokens are made by newToken');
   }
 
   private get ex(): TokenExtra {
@@ -182,21 +175,25 @@ class CompactToken implements Token {
   }
 
   static clone(t: CompactToken): CompactToken {
-    const c = new CompactToken('eof', t.text, t.file, t.pos, 0, 0);
-    c.bits = t.bits;
-    c.extra = t.extra;
-    return c;
+    return newToken(t.text, t.file, t.pos, t.bits, t.extra);
   }
 
   static expansionCopy(t: CompactToken, hasSpace: boolean, shared: ExpansionExtra): CompactToken {
-    const c = new CompactToken('eof', t.text, t.file, t.pos, 0, 0);
-    c.bits = (t.bits & ~(AT_BOL | HAS_SPACE)) | (hasSpace ? HAS_SPACE : 0);
+    const bits = (t.bits & ~(AT_BOL | HAS_SPACE)) | (hasSpace ? HAS_SPACE : 0);
     const e = t.extra;
-    if (e === null) c.extra = shared.extra ?? (shared.extra = new TokenExtra(shared.hideset, shared.use, null, null, NO_LITERAL));
-    else if (e.origin !== undefined && e.hideset !== null) c.extra = e;
-    else c.extra = new TokenExtra(e.hideset ?? shared.hideset, e.origin ?? shared.use, e.displayName, e.line, e.lit);
-    return c;
+    let extra: TokenExtra;
+    if (e === null) extra = shared.extra ?? (shared.extra = new TokenExtra(shared.hideset, shared.use, null, null, NO_LITERAL));
+    else if (e.origin !== undefined && e.hideset !== null) extra = e;
+    else extra = new TokenExtra(e.hideset ?? shared.hideset, e.origin ?? shared.use, e.displayName, e.line, e.lit);
+    return newToken(t.text, t.file, t.pos, bits, extra);
   }
+}
+
+const TOKEN_PROTO = CompactToken.prototype;
+
+/** The one allocation site of tokens: every token has this shape and CompactToken's accessors. */
+function newToken(text: string, file: SourceFile, pos: number, bits: number, extra: TokenExtra | null): CompactToken {
+  return { __proto__: TOKEN_PROTO, text, file, pos, bits, extra } as unknown as CompactToken;
 }
 
 /** What the tokens of one macro expansion have in common (see expansionCopy). */
@@ -211,7 +208,9 @@ export class ExpansionExtra {
 
 /** Makes a token with no hideset, origin or literal payload. The only way tokens are created. */
 export function makeToken(kind: TokenKind, text: string, file: SourceFile, pos: number, line: number, atBol: boolean, hasSpace: boolean): Token {
-  return new CompactToken(kind, text, file, pos, line, (atBol ? AT_BOL : 0) | (hasSpace ? HAS_SPACE : 0));
+  const flags = KIND_CODE[kind] | (atBol ? AT_BOL : 0) | (hasSpace ? HAS_SPACE : 0);
+  if (packable(line)) return newToken(text, file, pos, flags | (line << LINE_SHIFT), null);
+  return newToken(text, file, pos, flags, new TokenExtra(null, undefined, null, line, NO_LITERAL));
 }
 
 /**
