@@ -206,6 +206,9 @@ function fuseMoves(out: string[]): string[] {
     if (!l.startsWith('\tmv ')) continue;
     const comma = l.indexOf(', ', 4);
     if (comma < 0 || comma + 4 !== l.length) continue; // the source is not a two-letter register
+    const c = l.charCodeAt(comma + 2);
+    const d = l.charCodeAt(comma + 3);
+    if (!(c === 116 && d >= 48 && d <= 53) && !(c === 97 && d >= 50 && d <= 55)) continue; // not t0-t5/a2-a7
     const mv = parse(l)!;
     const [r, tx] = mv.args;
     if (!isTemp(tx) || r === 'zero' || r === tx) continue;
