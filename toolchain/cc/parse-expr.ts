@@ -442,6 +442,11 @@ function convertArg(p: Parser, a: Node, t: Type, ctx: string, fname: string | nu
   return convertForAssign(a, t, a.tok, ctx, (m, tk) => p.warn(m, tk));
 }
 
+/** Records that function `f` refers to function `name` (the set is made on the first reference). */
+function addRef(f: Obj, name: string): void {
+  (f.refs ?? (f.refs = new Set())).add(name);
+}
+
 export function varNode(obj: Obj, tok: Token): Node {
   return { kind: 'var', tok, ty: obj.ty, obj };
 }
@@ -492,7 +497,7 @@ function identifier(p: Parser, tok: Token): Node {
   if (e && e.obj) {
     const o = e.obj;
     o.uses = (o.uses ?? 0) + (p.loopDepth > 0 ? 8 * p.loopDepth : 1);
-    if (o.isFunction && p.curFn) p.curFn.refs!.add(o.name);
+    if (o.isFunction && p.curFn) addRef(p.curFn, o.name);
     if (o.isFunction) o.isReferenced = true;
     return varNode(o, tok);
   }
@@ -505,7 +510,7 @@ function identifier(p: Parser, tok: Token): Node {
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);
     const o = declareImplicitFunction(p, tok);
-    if (p.curFn) p.curFn.refs!.add(o.name);
+    if (p.curFn) addRef(p.curFn, o.name);
     return varNode(o, tok);
   }
   if (p.curFn) throw p.error(`'${tok.text}' undeclared (first use in this function)`, tok);

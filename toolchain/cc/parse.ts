@@ -151,7 +151,7 @@ export function declareFunction(p: Parser, t: Type, name: Token, attr: VarAttr, 
   }
   const f: Obj = {
     name: name.text, ty: t, tok: name, isLocal: false, isFunction: true, isDefinition: false,
-    isStatic: attr.isStatic, isInline: attr.isInline, isExtern: attr.isExtern, align: 4, refs: new Set(),
+    isStatic: attr.isStatic, isInline: attr.isInline, isExtern: attr.isExtern, align: 4, refs: undefined,
   };
   p.globals.push(f);
   rootScope(p).vars.set(name.text, { obj: f });
@@ -178,7 +178,7 @@ function functionDefinition(p: Parser, t: Type, name: Token, attr: VarAttr): voi
   p.curFn = f;
   p.locals = [];
   p.gotos = [];
-  p.labels = new Map();
+  p.labels.clear(); // one map reused: labels are resolved before the next function starts
   p.enterScope();
   f.params = [];
   t.params!.forEach((pt, i) => {

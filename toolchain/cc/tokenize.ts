@@ -23,7 +23,7 @@ for (let c = 0; c < 128; c++) {
 }
 
 /**
- * Interned identifier spellings, found by a hash of the characters without slicing the source first, so
+ * Interned identifier and number spellings, found by a hash of the characters without slicing the source first, so
  * lexing allocates nothing but the tokens themselves (and their pages stay dense for the garbage collector).
  * Open addressing; emptied when full.
  */
@@ -165,6 +165,7 @@ class Lexer {
     // pp-number: digit or .digit, then [0-9a-zA-Z_.] and e+ e- p+ p-
     if (isDigit(c) || (c === 46 && isDigit(t.charCodeAt(start + 1)))) {
       let p = start + 1;
+      let h = c;
       for (;;) {
         const d = t.charCodeAt(p);
         if (d < 128 && (CHAR_CLASS[d] & 2) !== 0) p++;
@@ -172,9 +173,10 @@ class Lexer {
         else if ((d === 43 || d === 45) && ((t.charCodeAt(p - 1) | 0x20) === 101 || (t.charCodeAt(p - 1) | 0x20) === 112)) p++;
         else if (d >= 128) p++;
         else break;
+        h = (Math.imul(h, 31) + d) | 0;
       }
       this.pos = p;
-      this.push('num', t.slice(start, p), start);
+      this.push('num', internSpelling(t, start, p, h), start);
       return;
     }
     // string / char literal with optional prefix ('', u8, L, u, U)
