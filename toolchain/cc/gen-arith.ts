@@ -36,7 +36,7 @@ export function genBinary(g: FnGen, kind: string, lhs: Node, rhs: Node, t: Type)
     let v = kind === 'sub' ? -imm : imm;
     if (kind === 'shr' && t.unsigned) op = 'srli';
     if (kind === 'shl' || kind === 'shr') v &= 31;
-    g.emit(`${op} ${d.reg}, ${r}, ${v}`);
+    g.insn(`\t${op} ${d.reg}, ${r}, ${v}`);
     return one(d);
   }
   // multiply/divide by powers of two at -O1 for unsigned values
@@ -47,12 +47,12 @@ export function genBinary(g: FnGen, kind: string, lhs: Node, rhs: Node, t: Type)
       const a = genExpr(g, lhs).lo;
       const r = g.reg(a);
       const d = g.dest(a);
-      if (kind === 'mul') g.emit(`slli ${d.reg}, ${r}, ${sh}`);
-      else if (kind === 'div') g.emit(`srli ${d.reg}, ${r}, ${sh}`);
-      else if (c - 1 <= 2047) g.emit(`andi ${d.reg}, ${r}, ${c - 1}`);
+      if (kind === 'mul') g.insn(`\tslli ${d.reg}, ${r}, ${sh}`);
+      else if (kind === 'div') g.insn(`\tsrli ${d.reg}, ${r}, ${sh}`);
+      else if (c - 1 <= 2047) g.insn(`\tandi ${d.reg}, ${r}, ${c - 1}`);
       else {
-        g.emit(`li t6, ${c - 1}`);
-        g.emit(`and ${d.reg}, ${r}, t6`);
+        g.insn(`\tli t6, ${c - 1}`);
+        g.insn(`\tand ${d.reg}, ${r}, t6`);
       }
       return one(d);
     }
@@ -63,7 +63,7 @@ export function genBinary(g: FnGen, kind: string, lhs: Node, rhs: Node, t: Type)
       const a = genExpr(g, lhs).lo;
       const r = g.reg(a);
       const d = g.dest(a);
-      g.emit(`slli ${d.reg}, ${r}, ${Math.log2(c)}`);
+      g.insn(`\tslli ${d.reg}, ${r}, ${Math.log2(c)}`);
       return one(d);
     }
   }
@@ -74,7 +74,7 @@ export function genBinary(g: FnGen, kind: string, lhs: Node, rhs: Node, t: Type)
   const d = g.dest(a, b);
   const ops = RTYPE[kind];
   const signedness = kind === 'shr' ? lhs.ty! : t;
-  g.emit(`${signedness.unsigned || signedness.kind === 'ptr' ? ops[1] : ops[0]} ${d.reg}, ${ra}, ${rb}`);
+  g.insn(`\t${signedness.unsigned || signedness.kind === 'ptr' ? ops[1] : ops[0]} ${d.reg}, ${ra}, ${rb}`);
   return one(d);
 }
 
@@ -116,38 +116,38 @@ export function binary64Vals(g: FnGen, kind: string, a: Val, b: Val, t: Type): V
   };
   switch (kind) {
     case 'add':
-      g.emit(`add a0, ${al}, ${bl}`);
-      g.emit(`sltu a1, a0, ${bl}`);
-      g.emit(`add t6, ${ah}, ${bh}`);
+      g.insn(`\tadd a0, ${al}, ${bl}`);
+      g.insn(`\tsltu a1, a0, ${bl}`);
+      g.insn(`\tadd t6, ${ah}, ${bh}`);
       pick();
-      g.emit(`add ${dh!.reg}, t6, a1`);
-      g.emit(`mv ${dl!.reg}, a0`);
+      g.insn(`\tadd ${dh!.reg}, t6, a1`);
+      g.insn(`\tmv ${dl!.reg}, a0`);
       break;
     case 'sub':
-      g.emit(`sltu a1, ${al}, ${bl}`);
-      g.emit(`sub a0, ${al}, ${bl}`);
-      g.emit(`sub t6, ${ah}, ${bh}`);
+      g.insn(`\tsltu a1, ${al}, ${bl}`);
+      g.insn(`\tsub a0, ${al}, ${bl}`);
+      g.insn(`\tsub t6, ${ah}, ${bh}`);
       pick();
-      g.emit(`sub ${dh!.reg}, t6, a1`);
-      g.emit(`mv ${dl!.reg}, a0`);
+      g.insn(`\tsub ${dh!.reg}, t6, a1`);
+      g.insn(`\tmv ${dl!.reg}, a0`);
       break;
     case 'mul':
-      g.emit(`mul a0, ${al}, ${bh}`);
-      g.emit(`mul a1, ${ah}, ${bl}`);
-      g.emit(`add a0, a0, a1`);
-      g.emit(`mulhu a1, ${al}, ${bl}`);
-      g.emit(`mul t6, ${al}, ${bl}`);
+      g.insn(`\tmul a0, ${al}, ${bh}`);
+      g.insn(`\tmul a1, ${ah}, ${bl}`);
+      g.insn(`\tadd a0, a0, a1`);
+      g.insn(`\tmulhu a1, ${al}, ${bl}`);
+      g.insn(`\tmul t6, ${al}, ${bl}`);
       pick();
-      g.emit(`add ${dh!.reg}, a0, a1`);
-      g.emit(`mv ${dl!.reg}, t6`);
+      g.insn(`\tadd ${dh!.reg}, a0, a1`);
+      g.insn(`\tmv ${dl!.reg}, t6`);
       break;
     default: {
       const op = RTYPE[kind][0];
-      g.emit(`${op} a0, ${al}, ${bl}`);
-      g.emit(`${op} a1, ${ah}, ${bh}`);
+      g.insn(`\t${op} a0, ${al}, ${bl}`);
+      g.insn(`\t${op} a1, ${ah}, ${bh}`);
       pick();
-      g.emit(`mv ${dl!.reg}, a0`);
-      g.emit(`mv ${dh!.reg}, a1`);
+      g.insn(`\tmv ${dl!.reg}, a0`);
+      g.insn(`\tmv ${dh!.reg}, a1`);
     }
   }
   return { lo: dl!, hi: dh! };
@@ -158,32 +158,32 @@ export function shift64Const(g: FnGen, kind: string, a: Val, c: number, t: Type)
   const al = g.reg(a.lo), ah = g.reg(a.hi!);
   if (kind === 'shl') {
     if (c >= 32) {
-      g.emit(`slli a1, ${al}, ${c - 32}`);
-      g.emit(`li a0, 0`);
+      g.insn(`\tslli a1, ${al}, ${c - 32}`);
+      g.insn(`\tli a0, 0`);
     } else {
-      g.emit(`srli t6, ${al}, ${32 - c}`);
-      g.emit(`slli a1, ${ah}, ${c}`);
-      g.emit(`or a1, a1, t6`);
-      g.emit(`slli a0, ${al}, ${c}`);
+      g.insn(`\tsrli t6, ${al}, ${32 - c}`);
+      g.insn(`\tslli a1, ${ah}, ${c}`);
+      g.insn(`\tor a1, a1, t6`);
+      g.insn(`\tslli a0, ${al}, ${c}`);
     }
   } else {
     const sr = t.unsigned ? 'srli' : 'srai';
     if (c >= 32) {
-      g.emit(`${sr} a0, ${ah}, ${c - 32}`);
-      if (t.unsigned) g.emit(`li a1, 0`);
-      else g.emit(`srai a1, ${ah}, 31`);
+      g.insn(`\t${sr} a0, ${ah}, ${c - 32}`);
+      if (t.unsigned) g.insn(`\tli a1, 0`);
+      else g.insn(`\tsrai a1, ${ah}, 31`);
     } else {
-      g.emit(`slli t6, ${ah}, ${32 - c}`);
-      g.emit(`srli a0, ${al}, ${c}`);
-      g.emit(`or a0, a0, t6`);
-      g.emit(`${sr} a1, ${ah}, ${c}`);
+      g.insn(`\tslli t6, ${ah}, ${32 - c}`);
+      g.insn(`\tsrli a0, ${al}, ${c}`);
+      g.insn(`\tor a0, a0, t6`);
+      g.insn(`\t${sr} a1, ${ah}, ${c}`);
     }
   }
   g.releaseVal(a);
   const dl = g.alloc();
   const dh = g.alloc();
-  g.emit(`mv ${dl.reg}, a0`);
-  g.emit(`mv ${dh.reg}, a1`);
+  g.insn(`\tmv ${dl.reg}, a0`);
+  g.insn(`\tmv ${dh.reg}, a1`);
   return { lo: dl, hi: dh };
 }
 
@@ -199,10 +199,10 @@ export function genCompare(g: FnGen, n: Node): Temp {
     const a = genExpr(g, n.lhs!).lo;
     const r = g.reg(a);
     const d = g.dest(a);
-    if (n.kind === 'lt') g.emit(`${unsigned ? 'sltiu' : 'slti'} ${d.reg}, ${r}, ${imm}`);
+    if (n.kind === 'lt') g.insn(`\t${unsigned ? 'sltiu' : 'slti'} ${d.reg}, ${r}, ${imm}`);
     else {
-      if (imm !== 0) g.emit(`xori ${d.reg}, ${r}, ${imm}`);
-      g.emit(`${n.kind === 'eq' ? 'seqz' : 'snez'} ${d.reg}, ${imm !== 0 ? d.reg : r}`);
+      if (imm !== 0) g.insn(`\txori ${d.reg}, ${r}, ${imm}`);
+      g.insn(`\t${n.kind === 'eq' ? 'seqz' : 'snez'} ${d.reg}, ${imm !== 0 ? d.reg : r}`);
     }
     return d;
   }
@@ -214,19 +214,19 @@ export function genCompare(g: FnGen, n: Node): Temp {
   const slt = unsigned ? 'sltu' : 'slt';
   switch (n.kind) {
     case 'eq':
-      g.emit(`xor ${d.reg}, ${ra}, ${rb}`);
-      g.emit(`seqz ${d.reg}, ${d.reg}`);
+      g.insn(`\txor ${d.reg}, ${ra}, ${rb}`);
+      g.insn(`\tseqz ${d.reg}, ${d.reg}`);
       break;
     case 'ne':
-      g.emit(`xor ${d.reg}, ${ra}, ${rb}`);
-      g.emit(`snez ${d.reg}, ${d.reg}`);
+      g.insn(`\txor ${d.reg}, ${ra}, ${rb}`);
+      g.insn(`\tsnez ${d.reg}, ${d.reg}`);
       break;
     case 'lt':
-      g.emit(`${slt} ${d.reg}, ${ra}, ${rb}`);
+      g.insn(`\t${slt} ${d.reg}, ${ra}, ${rb}`);
       break;
     case 'le':
-      g.emit(`${slt} ${d.reg}, ${rb}, ${ra}`);
-      g.emit(`xori ${d.reg}, ${d.reg}, 1`);
+      g.insn(`\t${slt} ${d.reg}, ${rb}, ${ra}`);
+      g.insn(`\txori ${d.reg}, ${d.reg}, 1`);
       break;
   }
   return d;
@@ -239,25 +239,25 @@ function genCompare64(g: FnGen, n: Node): Temp {
   const al = g.reg(a.lo), ah = g.reg(a.hi!), bl = g.reg(b.lo), bh = g.reg(b.hi!);
   const slt = unsigned ? 'sltu' : 'slt';
   if (n.kind === 'eq' || n.kind === 'ne') {
-    g.emit(`xor a0, ${al}, ${bl}`);
-    g.emit(`xor a1, ${ah}, ${bh}`);
-    g.emit(`or a0, a0, a1`);
-    g.emit(`${n.kind === 'eq' ? 'seqz' : 'snez'} a0, a0`);
+    g.insn(`\txor a0, ${al}, ${bl}`);
+    g.insn(`\txor a1, ${ah}, ${bh}`);
+    g.insn(`\tor a0, a0, a1`);
+    g.insn(`\t${n.kind === 'eq' ? 'seqz' : 'snez'} a0, a0`);
   } else {
     // lt(x, y): hi(x) < hi(y) || (hi(x) == hi(y) && lo(x) <u lo(y)); le(a,b) = !lt(b,a)
     const [xl, xh, yl, yh] = n.kind === 'lt' ? [al, ah, bl, bh] : [bl, bh, al, ah];
-    g.emit(`${slt} a0, ${xh}, ${yh}`);
-    g.emit(`xor a1, ${xh}, ${yh}`);
-    g.emit(`seqz a1, a1`);
-    g.emit(`sltu t6, ${xl}, ${yl}`);
-    g.emit(`and a1, a1, t6`);
-    g.emit(`or a0, a0, a1`);
-    if (n.kind === 'le') g.emit(`xori a0, a0, 1`);
+    g.insn(`\t${slt} a0, ${xh}, ${yh}`);
+    g.insn(`\txor a1, ${xh}, ${yh}`);
+    g.insn(`\tseqz a1, a1`);
+    g.insn(`\tsltu t6, ${xl}, ${yl}`);
+    g.insn(`\tand a1, a1, t6`);
+    g.insn(`\tor a0, a0, a1`);
+    if (n.kind === 'le') g.insn(`\txori a0, a0, 1`);
   }
   g.releaseVal(a);
   g.releaseVal(b);
   const d = g.alloc();
-  g.emit(`mv ${d.reg}, a0`);
+  g.insn(`\tmv ${d.reg}, a0`);
   return d;
 }
 

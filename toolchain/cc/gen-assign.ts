@@ -21,7 +21,7 @@ export function genAssign(g: FnGen, n: Node): Val {
     const dstTemp = addrToTemp(g, dst);
     const keep = g.owned(dstTemp);
     const copyDst = g.alloc();
-    g.emit(`mv ${copyDst.reg}, ${g.reg(keep)}`);
+    g.insn(`\tmv ${copyDst.reg}, ${g.reg(keep)}`);
     copyStruct(g, { kind: 'reg', base: copyDst, off: 0 }, src, t);
     return one(keep);
   }
@@ -37,7 +37,7 @@ export function genAssign(g: FnGen, n: Node): Val {
     if (t.kind === 'bool' || (t.kind !== 'ptr' && sizeOf(t) < 4)) {
       // values are already converted to t by the parser; keep them as they are
     }
-    if (r !== a.obj.reg) g.emit(`mv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
     return v;
   }
   storeVal(g, a, v, t);
@@ -65,7 +65,7 @@ export function genOpAssign(g: FnGen, n: Node): Val {
   }
   if (a.kind === 'regvar') {
     const r = g.reg(fin.lo);
-    if (r !== a.obj.reg) g.emit(`mv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
     return fin;
   }
   storeVal(g, a, fin, t);
@@ -87,7 +87,7 @@ function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
     let v = kind === 'sub' ? -imm : imm;
     if (kind === 'shr' && t.unsigned) op = 'srli';
     if (kind === 'shl' || kind === 'shr') v &= 31;
-    g.emit(`${op} ${d.reg}, ${r}, ${v}`);
+    g.insn(`\t${op} ${d.reg}, ${r}, ${v}`);
     return one(d);
   }
   const b = genExpr(g, rhs).lo;
@@ -95,7 +95,7 @@ function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
   const rb = g.reg(b);
   const d = g.dest(a.lo, b);
   const ops = RTYPE[kind];
-  g.emit(`${t.unsigned || t.kind === 'ptr' ? ops[1] : ops[0]} ${d.reg}, ${ra}, ${rb}`);
+  g.insn(`\t${t.unsigned || t.kind === 'ptr' ? ops[1] : ops[0]} ${d.reg}, ${ra}, ${rb}`);
   return one(d);
 }
 
@@ -107,7 +107,7 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   if (n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield) {
     const old = loadBitfield(g, a, n.lhs!.member!);
     const copy = g.alloc();
-    g.emit(`addi ${copy.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+    g.insn(`\taddi ${copy.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
     g.releaseVal(storeBitfield(g, a, n.lhs!.member!, { lo: copy, hi: null }));
     releaseAddr(g, a);
     if (discard) {
@@ -121,12 +121,12 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
     let old: Val | null = null;
     if (!discard) {
       const d = g.alloc();
-      g.emit(`mv ${d.reg}, ${r}`);
+      g.insn(`\tmv ${d.reg}, ${r}`);
       old = one(d);
     }
-    if (t.kind === 'bool') g.emit(step > 0n ? `li ${r}, 1` : `seqz ${r}, ${r}`);
+    if (t.kind === 'bool') g.insn(step > 0n ? `\tli ${r}, 1` : `\tseqz ${r}, ${r}`);
     else {
-      g.emit(`addi ${r}, ${r}, ${Number(step)}`);
+      g.insn(`\taddi ${r}, ${r}, ${Number(step)}`);
       if (t.kind !== 'ptr' && sizeOf(t) < 4) castInPlace(g, r, t);
     }
     return old;
@@ -136,22 +136,22 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   if (is64(t)) {
     const lo = g.alloc();
     const hi = g.alloc();
-    g.emit(`addi ${lo.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
-    g.emit(`sltu a0, ${lo.reg}, ${g.reg(old.lo)}`);
-    if (step > 0n) g.emit(`add ${hi.reg}, ${g.reg(old.hi!)}, a0`);
+    g.insn(`\taddi ${lo.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+    g.insn(`\tsltu a0, ${lo.reg}, ${g.reg(old.lo)}`);
+    if (step > 0n) g.insn(`\tadd ${hi.reg}, ${g.reg(old.hi!)}, a0`);
     else {
-      g.emit(`xori a0, a0, 1`);
-      g.emit(`sub ${hi.reg}, ${g.reg(old.hi!)}, a0`);
+      g.insn(`\txori a0, a0, 1`);
+      g.insn(`\tsub ${hi.reg}, ${g.reg(old.hi!)}, a0`);
     }
     nv = { lo, hi };
   } else if (t.kind === 'bool') {
     const d = g.alloc();
-    if (step > 0n) g.emit(`li ${d.reg}, 1`);
-    else g.emit(`seqz ${d.reg}, ${g.reg(old.lo)}`);
+    if (step > 0n) g.insn(`\tli ${d.reg}, 1`);
+    else g.insn(`\tseqz ${d.reg}, ${g.reg(old.lo)}`);
     nv = one(d);
   } else {
     const d = g.alloc();
-    g.emit(`addi ${d.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+    g.insn(`\taddi ${d.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
     nv = one(d);
   }
   storeVal(g, a, nv, t);
@@ -166,11 +166,11 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
 
 function castInPlace(g: FnGen, r: string, t: Type): void {
   const size = sizeOf(t);
-  if (size === 1 && t.unsigned) g.emit(`andi ${r}, ${r}, 255`);
+  if (size === 1 && t.unsigned) g.insn(`\tandi ${r}, ${r}, 255`);
   else {
     const sh = 32 - size * 8;
-    g.emit(`slli ${r}, ${r}, ${sh}`);
-    g.emit(`${t.unsigned ? 'srli' : 'srai'} ${r}, ${r}, ${sh}`);
+    g.insn(`\tslli ${r}, ${r}, ${sh}`);
+    g.insn(`\t${t.unsigned ? 'srli' : 'srai'} ${r}, ${r}, ${sh}`);
   }
 }
 

@@ -64,7 +64,7 @@ function placeArgs(g: FnGen, moves: Move[], keep: Temp[]): void {
       const src = m.temp.reg ?? null;
       if (m.loc.reg !== null) {
         if (src) {
-          if (src !== target) g.emit(`mv ${target}, ${src}`);
+          if (src !== target) g.insn(`\tmv ${target}, ${src}`);
         } else g.loadWord(target, 's0', m.temp.slot);
       } else {
         const r = src ?? (g.loadWord('t6', 's0', m.temp.slot), 't6');
@@ -128,10 +128,10 @@ export function genCall(g: FnGen, n: Node): Val {
   g.hasCalls = true;
   g.callPos.push(g.curPos);
   if (sret) g.addImm('a0', 's0', n.tmp!.offset!);
-  if (direct) g.emit(`call ${direct}`);
+  if (direct) g.insn(`\tcall ${direct}`);
   else {
     const r = fnTemp!.reg ?? (g.loadWord('t6', 's0', fnTemp!.slot), 't6');
-    g.emit(`jalr ${r}`);
+    g.insn(`\tjalr ${r}`);
   }
   for (const t of keep) g.release(t);
   return callResult(g, n, ret);
@@ -148,10 +148,10 @@ function callResult(g: FnGen, n: Node, ret: Type): Val {
     return { lo: addrToTemp(g, { kind: 'frame', off }), hi: null };
   }
   const lo = g.alloc();
-  g.emit(`mv ${lo.reg}, a0`);
+  g.insn(`\tmv ${lo.reg}, a0`);
   if (!is64(ret)) return { lo, hi: null };
   const hi = g.alloc();
-  g.emit(`mv ${hi.reg}, a1`);
+  g.insn(`\tmv ${hi.reg}, a1`);
   return { lo, hi };
 }
 
@@ -171,13 +171,13 @@ export function genLibCall(g: FnGen, name: string, vals: Val[], ret64: boolean):
   placeArgs(g, moves, keep);
   g.hasCalls = true;
   g.callPos.push(g.curPos);
-  g.emit(`call ${name}`);
+  g.insn(`\tcall ${name}`);
   for (const t of keep) g.release(t);
   const lo = g.alloc();
-  g.emit(`mv ${lo.reg}, a0`);
+  g.insn(`\tmv ${lo.reg}, a0`);
   if (!ret64) return { lo, hi: null };
   const hi = g.alloc();
-  g.emit(`mv ${hi.reg}, a1`);
+  g.insn(`\tmv ${hi.reg}, a1`);
   return { lo, hi };
 }
 
@@ -202,18 +202,18 @@ export function genVaArg(g: FnGen, n: Node): Val {
   const byRef = isRecord(t) && size > 8;
   const cur = g.alloc();
   if (!byRef && size > 4 && (is64(t) || alignOf(t) === 8)) {
-    g.emit(`addi ${cur.reg}, ${pr}, 7`);
-    g.emit(`andi ${cur.reg}, ${cur.reg}, -8`);
-  } else g.emit(`mv ${cur.reg}, ${pr}`);
+    g.insn(`\taddi ${cur.reg}, ${pr}, 7`);
+    g.insn(`\tandi ${cur.reg}, ${cur.reg}, -8`);
+  } else g.insn(`\tmv ${cur.reg}, ${pr}`);
   g.release(p);
   const next = g.alloc();
-  g.emit(`addi ${next.reg}, ${cur.reg}, ${byRef ? 4 : size > 4 ? 8 : 4}`);
+  g.insn(`\taddi ${next.reg}, ${cur.reg}, ${byRef ? 4 : size > 4 ? 8 : 4}`);
   storeVal(g, a, { lo: next, hi: null }, apType);
   g.release(next);
   releaseAddr(g, a);
   if (byRef) {
     const r = g.reg(cur);
-    g.emit(`lw ${r}, 0(${r})`);
+    g.insn(`\tlw ${r}, 0(${r})`);
     return { lo: cur, hi: null };
   }
   if (isRecord(t)) return { lo: cur, hi: null };

@@ -70,7 +70,7 @@ export function genExpr(g: FnGen, n: Node): Val {
       const v = truth(g, genExpr(g, n.lhs!), n.lhs!.ty!);
       const r = g.reg(v);
       const d = g.dest(v);
-      g.emit(`seqz ${d.reg}, ${r}`);
+      g.insn(`\tseqz ${d.reg}, ${r}`);
       return one(d);
     }
     case 'add': case 'sub': case 'mul': case 'div': case 'mod':
@@ -135,7 +135,7 @@ export function genDiscard(g: FnGen, n: Node): void {
 function unaryOp(g: FnGen, op: string, a: Temp): Temp {
   const r = g.reg(a);
   const d = g.dest(a);
-  g.emit(`${op} ${d.reg}, ${r}`);
+  g.insn(`\t${op} ${d.reg}, ${r}`);
   return d;
 }
 
@@ -145,7 +145,7 @@ export function truth(g: FnGen, v: Val, t: Type): Temp {
   const a = g.reg(v.lo);
   const b = g.reg(v.hi!);
   const d = g.dest(v.lo, v.hi);
-  g.emit(`or ${d.reg}, ${a}, ${b}`);
+  g.insn(`\tor ${d.reg}, ${a}, ${b}`);
   return d;
 }
 
@@ -154,12 +154,12 @@ function genNeg(g: FnGen, n: Node): Val {
   if (!v.hi) return one(unaryOp(g, 'neg', v.lo));
   const lo = g.reg(v.lo);
   const hi = g.reg(v.hi);
-  g.emit(`snez a0, ${lo}`);
+  g.insn(`\tsnez a0, ${lo}`);
   const dl = g.dest(v.lo);
-  g.emit(`neg ${dl.reg}, ${lo}`);
+  g.insn(`\tneg ${dl.reg}, ${lo}`);
   const dh = g.dest(v.hi);
-  g.emit(`neg ${dh.reg}, ${hi}`);
-  g.emit(`sub ${dh.reg}, ${dh.reg}, a0`);
+  g.insn(`\tneg ${dh.reg}, ${hi}`);
+  g.insn(`\tsub ${dh.reg}, ${dh.reg}, a0`);
   return { lo: dl, hi: dh };
 }
 
@@ -183,7 +183,7 @@ export function castVal(g: FnGen, v: Val, from: Type, to: Type): Val {
     const tv = truth(g, v, from);
     const r = g.reg(tv);
     const d = g.dest(tv);
-    g.emit(`snez ${d.reg}, ${r}`);
+    g.insn(`\tsnez ${d.reg}, ${r}`);
     return one(d);
   }
   const fromSize = from.kind === 'ptr' ? 4 : sizeOf(from);
@@ -193,7 +193,7 @@ export function castVal(g: FnGen, v: Val, from: Type, to: Type): Val {
     if (from.unsigned || from.kind === 'ptr') return { lo: v.lo, hi: ZERO };
     const r = g.reg(v.lo);
     const hi = g.alloc();
-    g.emit(`srai ${hi.reg}, ${r}, 31`);
+    g.insn(`\tsrai ${hi.reg}, ${r}, 31`);
     return { lo: v.lo, hi };
   }
   let lo = v.lo;
@@ -205,11 +205,11 @@ export function castVal(g: FnGen, v: Val, from: Type, to: Type): Val {
   const r = g.reg(lo);
   const d = g.dest(lo);
   lo = d;
-  if (toSize === 1 && to.unsigned) g.emit(`andi ${d.reg}, ${r}, 255`);
+  if (toSize === 1 && to.unsigned) g.insn(`\tandi ${d.reg}, ${r}, 255`);
   else {
     const sh = 32 - toSize * 8;
-    g.emit(`slli ${d.reg}, ${r}, ${sh}`);
-    g.emit(`${to.unsigned ? 'srli' : 'srai'} ${d.reg}, ${d.reg}, ${sh}`);
+    g.insn(`\tslli ${d.reg}, ${r}, ${sh}`);
+    g.insn(`\t${to.unsigned ? 'srli' : 'srai'} ${d.reg}, ${d.reg}, ${sh}`);
   }
   return one(lo);
 }
@@ -223,7 +223,7 @@ export function genBranch(g: FnGen, n: Node, label: string, ifTrue: boolean): vo
   switch (n.kind) {
     case 'num': {
       const truthy = n.val !== 0n;
-      if (truthy === ifTrue) g.emit(`j ${label}`);
+      if (truthy === ifTrue) g.insn(`\tj ${label}`);
       return;
     }
     case 'not':
@@ -257,12 +257,12 @@ export function genBranch(g: FnGen, n: Node, label: string, ifTrue: boolean): vo
       const kind: string = ifTrue ? n.kind : inverse[n.kind];
       const u = unsigned ? 'u' : '';
       switch (kind) {
-        case 'eq': g.emit(`beq ${ra}, ${rb}, ${label}`); break;
-        case 'ne': g.emit(`bne ${ra}, ${rb}, ${label}`); break;
-        case 'lt': g.emit(`blt${u} ${ra}, ${rb}, ${label}`); break;
-        case 'ge': g.emit(`bge${u} ${ra}, ${rb}, ${label}`); break;
-        case 'le': g.emit(`bge${u} ${rb}, ${ra}, ${label}`); break;
-        case 'gt': g.emit(`blt${u} ${rb}, ${ra}, ${label}`); break;
+        case 'eq': g.insn(`\tbeq ${ra}, ${rb}, ${label}`); break;
+        case 'ne': g.insn(`\tbne ${ra}, ${rb}, ${label}`); break;
+        case 'lt': g.insn(`\tblt${u} ${ra}, ${rb}, ${label}`); break;
+        case 'ge': g.insn(`\tbge${u} ${ra}, ${rb}, ${label}`); break;
+        case 'le': g.insn(`\tbge${u} ${rb}, ${ra}, ${label}`); break;
+        case 'gt': g.insn(`\tblt${u} ${rb}, ${ra}, ${label}`); break;
       }
       return;
     }
@@ -270,7 +270,7 @@ export function genBranch(g: FnGen, n: Node, label: string, ifTrue: boolean): vo
   const v = truth(g, genExpr(g, n), n.ty!);
   const r = g.reg(v);
   g.release(v);
-  g.emit(`${ifTrue ? 'bnez' : 'beqz'} ${r}, ${label}`);
+  g.insn(`\t${ifTrue ? 'bnez' : 'beqz'} ${r}, ${label}`);
 }
 
 function genLogical(g: FnGen, n: Node): Val {
@@ -278,13 +278,13 @@ function genLogical(g: FnGen, n: Node): Val {
   const f = g.newLabel();
   const end = g.newLabel();
   genBranch(g, n, f, false);
-  g.emit('li a0, 1');
-  g.emit(`j ${end}`);
+  g.insn('\tli a0, 1');
+  g.insn(`\tj ${end}`);
   g.label(f);
-  g.emit('li a0, 0');
+  g.insn('\tli a0, 0');
   g.label(end);
   const d = g.alloc();
-  g.emit(`mv ${d.reg}, a0`);
+  g.insn(`\tmv ${d.reg}, a0`);
   return one(d);
 }
 
@@ -301,21 +301,21 @@ function genCond(g: FnGen, n: Node): Val {
       return;
     }
     const v = genExpr(g, x);
-    g.emit(`mv a0, ${g.reg(v.lo)}`);
-    if (wide) g.emit(`mv a1, ${g.reg(v.hi!)}`);
+    g.insn(`\tmv a0, ${g.reg(v.lo)}`);
+    if (wide) g.insn(`\tmv a1, ${g.reg(v.hi!)}`);
     g.releaseVal(v);
   };
   arm(n.then!);
-  g.emit(`j ${end}`);
+  g.insn(`\tj ${end}`);
   g.label(els);
   arm(n.els!);
   g.label(end);
   if (isVoid) return one(ZERO);
   const lo = g.alloc();
-  g.emit(`mv ${lo.reg}, a0`);
+  g.insn(`\tmv ${lo.reg}, a0`);
   if (!wide) return one(lo);
   const hi = g.alloc();
-  g.emit(`mv ${hi.reg}, a1`);
+  g.insn(`\tmv ${hi.reg}, a1`);
   return { lo, hi };
 }
 

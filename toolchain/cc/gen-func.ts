@@ -217,7 +217,7 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
     ({ out: { lines, varRegs, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
-  if (fn.name === 'main' && ret.kind === 'int') g.emit('li a0, 0');
+  if (fn.name === 'main' && ret.kind === 'int') g.insn('\tli a0, 0');
   g.label(g.retLabel);
 
   const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
@@ -254,7 +254,7 @@ function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number 
   const t: Type = p.ty;
   if (p.reg) {
     const w = words[0];
-    if (w.reg !== null) g.emit(`mv ${p.reg}, a${w.reg}`);
+    if (w.reg !== null) g.insn(`\tmv ${p.reg}, a${w.reg}`);
     else g.loadOp(loadFor(t), p.reg, 's0', w.stack!);
     return;
   }

@@ -84,8 +84,8 @@ export function addrToTemp(g: FnGen, a: Addr): Temp {
     case 'global': {
       const d = g.alloc();
       const r = symRef(a.sym, a.off);
-      g.emit(`lui ${d.reg}, %hi(${r})`);
-      g.emit(`addi ${d.reg}, ${d.reg}, %lo(${r})`);
+      g.insn(`\tlui ${d.reg}, %hi(${r})`);
+      g.insn(`\taddi ${d.reg}, ${d.reg}, %lo(${r})`);
       return d;
     }
     case 'reg': {
@@ -106,8 +106,8 @@ function loadAt(g: FnGen, op: string, rd: string, a: Addr, extra: number): void 
     case 'frame': return g.loadOp(op, rd, 's0', a.off + extra);
     case 'global': {
       const r = symRef(a.sym, a.off + extra);
-      g.emit(`lui ${rd}, %hi(${r})`);
-      g.emit(`${op} ${rd}, %lo(${r})(${rd})`);
+      g.insn(`\tlui ${rd}, %hi(${r})`);
+      g.insn(`\t${op} ${rd}, %lo(${r})(${rd})`);
       return;
     }
     case 'reg': return g.loadOp(op, rd, g.reg(a.base), a.off + extra);
@@ -120,8 +120,8 @@ function storeAt(g: FnGen, op: string, rs: string, a: Addr, extra: number): void
     case 'frame': return g.storeOp(op, rs, 's0', a.off + extra);
     case 'global': {
       const r = symRef(a.sym, a.off + extra);
-      g.emit(`lui t6, %hi(${r})`);
-      g.emit(`${op} ${rs}, %lo(${r})(t6)`);
+      g.insn(`\tlui t6, %hi(${r})`);
+      g.insn(`\t${op} ${rs}, %lo(${r})(t6)`);
       return;
     }
     case 'reg': return g.storeOp(op, rs, g.reg(a.base), a.off + extra);
@@ -165,24 +165,24 @@ export function loadAndRelease(g: FnGen, a: Addr, t: Type): Val {
 /** Narrows a register value to the canonical form of a register variable of type t. */
 export function normalizeInto(g: FnGen, rd: string, rs: string, t: Type): void {
   const size = t.kind === 'ptr' ? 4 : sizeOf(t);
-  if (t.kind === 'bool') g.emit(`snez ${rd}, ${rs}`);
+  if (t.kind === 'bool') g.insn(`\tsnez ${rd}, ${rs}`);
   else if (size === 1) {
-    if (t.unsigned) g.emit(`andi ${rd}, ${rs}, 255`);
+    if (t.unsigned) g.insn(`\tandi ${rd}, ${rs}, 255`);
     else {
-      g.emit(`slli ${rd}, ${rs}, 24`);
-      g.emit(`srai ${rd}, ${rd}, 24`);
+      g.insn(`\tslli ${rd}, ${rs}, 24`);
+      g.insn(`\tsrai ${rd}, ${rd}, 24`);
     }
   } else if (size === 2) {
-    g.emit(`slli ${rd}, ${rs}, 16`);
-    g.emit(t.unsigned ? `srli ${rd}, ${rd}, 16` : `srai ${rd}, ${rd}, 16`);
-  } else if (rd !== rs) g.emit(`mv ${rd}, ${rs}`);
+    g.insn(`\tslli ${rd}, ${rs}, 16`);
+    g.insn(t.unsigned ? `\tsrli ${rd}, ${rd}, 16` : `\tsrai ${rd}, ${rd}, 16`);
+  } else if (rd !== rs) g.insn(`\tmv ${rd}, ${rs}`);
 }
 
 /** Stores a scalar/64-bit value into `a`. Does not release anything. */
 export function storeVal(g: FnGen, a: Addr, v: Val, t: Type): void {
   if (a.kind === 'regvar') {
     const r = g.reg(v.lo);
-    if (r !== a.obj.reg) g.emit(`mv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
     return;
   }
   if (is64(t)) {
@@ -200,9 +200,9 @@ export function loadBitfield(g: FnGen, a: Addr, m: Member): Val {
   const d = g.dest(unit);
   const left = 32 - m.bitOffset - m.bitWidth;
   const signed = !m.type.unsigned && m.type.kind !== 'bool';
-  if (left > 0) g.emit(`slli ${d.reg}, ${r}, ${left}`);
-  else if (d.reg !== r) g.emit(`mv ${d.reg}, ${r}`);
-  if (32 - m.bitWidth > 0) g.emit(`${signed ? 'srai' : 'srli'} ${d.reg}, ${d.reg}, ${32 - m.bitWidth}`);
+  if (left > 0) g.insn(`\tslli ${d.reg}, ${r}, ${left}`);
+  else if (d.reg !== r) g.insn(`\tmv ${d.reg}, ${r}`);
+  if (32 - m.bitWidth > 0) g.insn(`\t${signed ? 'srai' : 'srli'} ${d.reg}, ${d.reg}, ${32 - m.bitWidth}`);
   return { lo: d, hi: null };
 }
 
@@ -212,14 +212,14 @@ export function storeBitfield(g: FnGen, a: Addr, m: Member, v: Val): Val {
   const mask = m.bitWidth === 32 ? 0xffffffff : (1 << m.bitWidth) - 1;
   // field value masked and shifted into place
   const f = g.alloc();
-  g.emit(`li t6, ${mask | 0}`);
-  g.emit(`and ${f.reg}, ${val}, t6`);
-  if (m.bitOffset) g.emit(`slli ${f.reg}, ${f.reg}, ${m.bitOffset}`);
+  g.insn(`\tli t6, ${mask | 0}`);
+  g.insn(`\tand ${f.reg}, ${val}, t6`);
+  if (m.bitOffset) g.insn(`\tslli ${f.reg}, ${f.reg}, ${m.bitOffset}`);
   const unit = loadVal(g, a, unitType(m)).lo;
   const u = g.reg(unit);
-  g.emit(`li t6, ${~((mask << m.bitOffset) >>> 0) | 0}`);
-  g.emit(`and ${u}, ${u}, t6`);
-  g.emit(`or ${u}, ${u}, ${g.reg(f)}`);
+  g.insn(`\tli t6, ${~((mask << m.bitOffset) >>> 0) | 0}`);
+  g.insn(`\tand ${u}, ${u}, t6`);
+  g.insn(`\tor ${u}, ${u}, ${g.reg(f)}`);
   storeVal(g, a, { lo: unit, hi: null }, unitType(m));
   g.release(unit);
   g.release(f);
@@ -228,9 +228,9 @@ export function storeBitfield(g: FnGen, a: Addr, m: Member, v: Val): Val {
   const left = 32 - m.bitWidth;
   const signed = !m.type.unsigned && m.type.kind !== 'bool';
   if (left > 0) {
-    g.emit(`slli ${d.reg}, ${val}, ${left}`);
-    g.emit(`${signed ? 'srai' : 'srli'} ${d.reg}, ${d.reg}, ${left}`);
-  } else if (d.reg !== val) g.emit(`mv ${d.reg}, ${val}`);
+    g.insn(`\tslli ${d.reg}, ${val}, ${left}`);
+    g.insn(`\t${signed ? 'srai' : 'srli'} ${d.reg}, ${d.reg}, ${left}`);
+  } else if (d.reg !== val) g.insn(`\tmv ${d.reg}, ${val}`);
   return { lo: d, hi: null };
 }
 
@@ -269,24 +269,24 @@ export function copyStruct(g: FnGen, dst: Addr, src: Addr, t: Type): void {
 }
 
 function copyLoop(g: FnGen, d: Temp, s: Temp, n: number, unit: number, ld: string, st: string, tail = 0): void {
-  g.emit(`mv a0, ${g.reg(d)}`);
-  g.emit(`mv a1, ${g.reg(s)}`);
+  g.insn(`\tmv a0, ${g.reg(d)}`);
+  g.insn(`\tmv a1, ${g.reg(s)}`);
   g.release(d);
   g.release(s);
   const tmp = g.alloc();
   const r = tmp.reg!;
-  g.emit(`li t6, ${n}`);
+  g.insn(`\tli t6, ${n}`);
   const l = `.Lcopy${copyLabel++}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
   g.label(l);
-  g.emit(`${ld} ${r}, 0(a1)`);
-  g.emit(`${st} ${r}, 0(a0)`);
-  g.emit(`addi a0, a0, ${unit}`);
-  g.emit(`addi a1, a1, ${unit}`);
-  g.emit(`addi t6, t6, -1`);
-  g.emit(`bnez t6, ${l}`);
+  g.insn(`\t${ld} ${r}, 0(a1)`);
+  g.insn(`\t${st} ${r}, 0(a0)`);
+  g.insn(`\taddi a0, a0, ${unit}`);
+  g.insn(`\taddi a1, a1, ${unit}`);
+  g.insn(`\taddi t6, t6, -1`);
+  g.insn(`\tbnez t6, ${l}`);
   for (let i = 0; i < tail; i++) {
-    g.emit(`lbu t6, ${i}(a1)`);
-    g.emit(`sb t6, ${i}(a0)`);
+    g.insn(`\tlbu t6, ${i}(a1)`);
+    g.insn(`\tsb t6, ${i}(a0)`);
   }
   g.release(tmp);
 }
@@ -297,14 +297,14 @@ export function zeroFill(g: FnGen, a: Addr, size: number, align: number): void {
     const d = addrToTemp(g, a);
     const r = g.reg(d);
     const words = Math.floor(size / 4);
-    g.emit(`li t6, ${words}`);
+    g.insn(`\tli t6, ${words}`);
     const l = `.Lzero${copyLabel++}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
     g.label(l);
-    g.emit(`sw zero, 0(${r})`);
-    g.emit(`addi ${r}, ${r}, 4`);
-    g.emit(`addi t6, t6, -1`);
-    g.emit(`bnez t6, ${l}`);
-    for (let i = words * 4; i < size; i++) g.emit(`sb zero, ${i - words * 4}(${r})`);
+    g.insn(`\tsw zero, 0(${r})`);
+    g.insn(`\taddi ${r}, ${r}, 4`);
+    g.insn(`\taddi t6, t6, -1`);
+    g.insn(`\tbnez t6, ${l}`);
+    for (let i = words * 4; i < size; i++) g.insn(`\tsb zero, ${i - words * 4}(${r})`);
     g.clobber(d);
     g.release(d);
     return;

@@ -80,8 +80,13 @@ export class FnGen {
     return this.labelGen();
   }
 
+  /** Appends instruction `s` (the tab is added). */
   emit(s: string): void {
     this.lines.push('\t' + s);
+  }
+  /** Appends an instruction line that already starts with its tab (one string less per line than emit). */
+  insn(line: string): void {
+    this.lines.push(line);
   }
   label(l: string): void {
     this.lines.push(l + ':');
@@ -198,14 +203,14 @@ export class FnGen {
   owned(t: Temp): Temp {
     if (t.owned) return t;
     const d = this.alloc();
-    this.emit(`mv ${d.reg}, ${t.reg}`);
+    this.insn(`\tmv ${d.reg}, ${t.reg}`);
     return d;
   }
 
   /** A temp holding the constant v. */
   imm(v: number): Temp {
     const d = this.alloc();
-    this.emit(`li ${d.reg}, ${v | 0}`);
+    this.insn(`\tli ${d.reg}, ${v | 0}`);
     return d;
   }
 
@@ -230,31 +235,31 @@ export class FnGen {
 
   loadOp(op: string, rd: string, base: string, off: number): void {
     if (base === 's0') this.usesS0 = true;
-    if (fits12(off)) this.emit(`${op} ${rd}, ${off}(${base})`);
+    if (fits12(off)) this.insn(`\t${op} ${rd}, ${off}(${base})`);
     else {
-      this.emit(`li ${rd}, ${off}`);
-      this.emit(`add ${rd}, ${rd}, ${base}`);
-      this.emit(`${op} ${rd}, 0(${rd})`);
+      this.insn(`\tli ${rd}, ${off}`);
+      this.insn(`\tadd ${rd}, ${rd}, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(${rd})`);
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {
     if (base === 's0') this.usesS0 = true;
-    if (fits12(off)) this.emit(`${op} ${rs}, ${off}(${base})`);
+    if (fits12(off)) this.insn(`\t${op} ${rs}, ${off}(${base})`);
     else {
-      this.emit(`li t6, ${off}`);
-      this.emit(`add t6, t6, ${base}`);
-      this.emit(`${op} ${rs}, 0(t6)`);
+      this.insn(`\tli t6, ${off}`);
+      this.insn(`\tadd t6, t6, ${base}`);
+      this.insn(`\t${op} ${rs}, 0(t6)`);
     }
   }
   /** rd = base + off */
   addImm(rd: string, base: string, off: number): void {
     if (base === 's0') this.usesS0 = true;
     if (off === 0) {
-      if (rd !== base) this.emit(`mv ${rd}, ${base}`);
-    } else if (fits12(off)) this.emit(`addi ${rd}, ${base}, ${off}`);
+      if (rd !== base) this.insn(`\tmv ${rd}, ${base}`);
+    } else if (fits12(off)) this.insn(`\taddi ${rd}, ${base}, ${off}`);
     else {
-      this.emit(`li ${rd === base ? 't6' : rd}, ${off}`);
-      this.emit(`add ${rd}, ${rd === base ? 't6' : rd}, ${base}`);
+      this.insn(`\tli ${rd === base ? 't6' : rd}, ${off}`);
+      this.insn(`\tadd ${rd}, ${rd === base ? 't6' : rd}, ${base}`);
     }
   }
 }

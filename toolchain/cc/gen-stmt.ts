@@ -25,7 +25,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       genStmt(g, n.then!, nested);
       if (n.els) {
         const end = g.newLabel();
-        g.emit(`j ${end}`);
+        g.insn(`\tj ${end}`);
         g.label(els);
         genStmt(g, n.els, nested);
         g.label(end);
@@ -36,7 +36,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       if (n.init) genStmt(g, n.init, nested);
       const body = g.newLabel();
       const cond = g.newLabel();
-      if (n.cond) g.emit(`j ${cond}`);
+      if (n.cond) g.insn(`\tj ${cond}`);
       g.label(body);
       genStmt(g, n.then!, nested);
       g.label(n.continueLabel!);
@@ -47,7 +47,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       if (n.cond) {
         g.label(cond);
         genBranch(g, n.cond, body, true);
-      } else g.emit(`j ${body}`);
+      } else g.insn(`\tj ${body}`);
       g.label(n.breakLabel!);
       return;
     }
@@ -67,7 +67,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       genStmt(g, n.lhs!, nested);
       return;
     case 'goto':
-      g.emit(`j ${n.uniqueLabel}`);
+      g.insn(`\tj ${n.uniqueLabel}`);
       return;
     case 'label':
       g.label(n.uniqueLabel!);
@@ -99,17 +99,17 @@ function genReturn(g: FnGen, n: Node, nested: boolean): void {
         const v = genExpr(g, e);
         const r = g.reg(v.lo);
         if (alignOf(rt) >= 4) {
-          if (sizeOf(rt) > 4) g.emit(`lw a1, 4(${r})`);
-          g.emit(`lw a0, 0(${r})`);
+          if (sizeOf(rt) > 4) g.insn(`\tlw a1, 4(${r})`);
+          g.insn(`\tlw a0, 0(${r})`);
         } else {
           // byte-aligned struct: assemble the words without misaligned loads
-          g.emit('li a0, 0');
-          g.emit('li a1, 0');
+          g.insn('\tli a0, 0');
+          g.insn('\tli a1, 0');
           for (let i = 0; i < sizeOf(rt); i++) {
             const dst = i < 4 ? 'a0' : 'a1';
-            g.emit(`lbu t6, ${i}(${r})`);
-            if (i % 4) g.emit(`slli t6, t6, ${8 * (i % 4)}`);
-            g.emit(`or ${dst}, ${dst}, t6`);
+            g.insn(`\tlbu t6, ${i}(${r})`);
+            if (i % 4) g.insn(`\tslli t6, t6, ${8 * (i % 4)}`);
+            g.insn(`\tor ${dst}, ${dst}, t6`);
           }
         }
         g.releaseVal(v);
@@ -119,14 +119,14 @@ function genReturn(g: FnGen, n: Node, nested: boolean): void {
       if (is64(rt)) {
         const hi = g.reg(v.hi!);
         const lo = g.reg(v.lo);
-        g.emit(`mv a1, ${hi}`);
-        g.emit(`mv a0, ${lo}`);
-      } else g.emit(`mv a0, ${g.reg(v.lo)}`);
+        g.insn(`\tmv a1, ${hi}`);
+        g.insn(`\tmv a0, ${lo}`);
+      } else g.insn(`\tmv a0, ${g.reg(v.lo)}`);
       g.releaseVal(v);
     }
   }
   if (!nested) g.checkBalanced(n.tok);
-  g.emit(`j ${g.retLabel}`);
+  g.insn(`\tj ${g.retLabel}`);
 }
 
 function genSwitch(g: FnGen, n: Node, nested: boolean): void {
@@ -142,29 +142,29 @@ function genSwitch(g: FnGen, n: Node, nested: boolean): void {
       if (c.caseLo !== c.caseHi) throw new CompileError('case ranges on long long are not supported', c.tok);
       const x = BigInt.asUintN(64, c.caseLo!);
       const skip = g.newLabel();
-      g.emit(`li t6, ${Number(x & 0xffffffffn) | 0}`);
-      g.emit(`bne ${lo}, t6, ${skip}`);
-      g.emit(`li t6, ${Number(x >> 32n) | 0}`);
-      g.emit(`beq ${hi}, t6, ${c.label}`);
+      g.insn(`\tli t6, ${Number(x & 0xffffffffn) | 0}`);
+      g.insn(`\tbne ${lo}, t6, ${skip}`);
+      g.insn(`\tli t6, ${Number(x >> 32n) | 0}`);
+      g.insn(`\tbeq ${hi}, t6, ${c.label}`);
       g.label(skip);
       continue;
     }
     const a = Number(BigInt.asIntN(32, c.caseLo!));
     if (c.caseLo === c.caseHi) {
-      if (a === 0) g.emit(`beqz ${lo}, ${c.label}`);
+      if (a === 0) g.insn(`\tbeqz ${lo}, ${c.label}`);
       else {
-        g.emit(`li t6, ${a}`);
-        g.emit(`beq ${lo}, t6, ${c.label}`);
+        g.insn(`\tli t6, ${a}`);
+        g.insn(`\tbeq ${lo}, t6, ${c.label}`);
       }
     } else {
       const span = Number(BigInt.asUintN(32, c.caseHi! - c.caseLo!));
-      g.emit(`li t6, ${a}`);
-      g.emit(`sub t6, ${lo}, t6`);
-      g.emit(`li a0, ${span | 0}`);
-      g.emit(`bleu t6, a0, ${c.label}`);
+      g.insn(`\tli t6, ${a}`);
+      g.insn(`\tsub t6, ${lo}, t6`);
+      g.insn(`\tli a0, ${span | 0}`);
+      g.insn(`\tbleu t6, a0, ${c.label}`);
     }
   }
-  g.emit(`j ${n.defaultCase ? n.defaultCase.label : n.breakLabel}`);
+  g.insn(`\tj ${n.defaultCase ? n.defaultCase.label : n.breakLabel}`);
   genStmt(g, n.then!, nested);
   g.label(n.breakLabel!);
 }
