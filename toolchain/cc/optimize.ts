@@ -15,20 +15,20 @@ let sawCall = false;
 function foldNode(n: Node | undefined): Node | undefined {
   if (!n) return n;
   // Node objects come in many shapes, so every field read is a slow (megamorphic) one: the common kinds
-  // read only the fields they have. assign only fields the node has: adding properties would change
-  // every node's hidden class.
+  // read only the fields they have. Fields are written only when a child changed (adding properties
+  // would change the node's hidden class; rewriting an unchanged one still costs a write barrier).
   switch (n.kind) {
     case 'num': case 'var': case 'str':
       return n; // leaves (most nodes): nothing to fold
     case 'add': case 'sub': case 'mul': case 'div': case 'mod': case 'shl': case 'shr': case 'bitand':
     case 'bitor': case 'bitxor': case 'eq': case 'ne': case 'lt': case 'le': case 'logand': case 'logor':
     case 'assign': case 'opassign': case 'comma':
-      if (n.lhs) n.lhs = foldNode(n.lhs);
-      if (n.rhs) n.rhs = foldNode(n.rhs);
+      { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
+      { const c = n.rhs; if (c) { const k = foldNode(c); if (k !== c) n.rhs = k; } }
       break;
     case 'cast': case 'neg': case 'not': case 'bitnot': case 'deref': case 'addr': case 'member':
     case 'postinc': case 'preinc': case 'expr_stmt': case 'return':
-      if (n.lhs) n.lhs = foldNode(n.lhs);
+      { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
       break;
     case 'call':
     case 'asm':
@@ -61,15 +61,21 @@ function foldNode(n: Node | undefined): Node | undefined {
 
 /** Folds every child of any kind of node. */
 function foldKids(n: Node): void {
-  if (n.lhs) n.lhs = foldNode(n.lhs);
-  if (n.rhs) n.rhs = foldNode(n.rhs);
-  if (n.cond) n.cond = foldNode(n.cond);
-  if (n.then) n.then = foldNode(n.then);
-  if (n.els) n.els = foldNode(n.els);
-  if (n.init) n.init = foldNode(n.init);
-  if (n.inc) n.inc = foldNode(n.inc);
-  if (n.body) for (let i = 0; i < n.body.length; i++) n.body[i] = foldNode(n.body[i])!;
-  if (n.args) for (let i = 0; i < n.args.length; i++) n.args[i] = foldNode(n.args[i])!;
+  { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
+  { const c = n.rhs; if (c) { const k = foldNode(c); if (k !== c) n.rhs = k; } }
+  { const c = n.cond; if (c) { const k = foldNode(c); if (k !== c) n.cond = k; } }
+  { const c = n.then; if (c) { const k = foldNode(c); if (k !== c) n.then = k; } }
+  { const c = n.els; if (c) { const k = foldNode(c); if (k !== c) n.els = k; } }
+  { const c = n.init; if (c) { const k = foldNode(c); if (k !== c) n.init = k; } }
+  { const c = n.inc; if (c) { const k = foldNode(c); if (k !== c) n.inc = k; } }
+  if (n.body) for (let i = 0; i < n.body.length; i++) {
+    const k = foldNode(n.body[i])!;
+    if (k !== n.body[i]) n.body[i] = k;
+  }
+  if (n.args) for (let i = 0; i < n.args.length; i++) {
+    const k = foldNode(n.args[i])!;
+    if (k !== n.args[i]) n.args[i] = k;
+  }
 }
 
 function is32Int(n: Node): boolean {
@@ -120,7 +126,8 @@ export function foldProgram(globals: Obj[]): void {
   for (const g of globals) {
     if (!g.isFunction || !g.body) continue;
     sawCall = false;
-    g.body = foldNode(g.body)!;
+    const body = foldNode(g.body)!;
+    if (body !== g.body) g.body = body;
     mayCallAfterFold.set(g.name, { fn: g, mayCall: sawCall });
   }
 }
