@@ -75,7 +75,7 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
 
 /** conditional = logor ("?" expr ":" conditional)? */
 export function conditional(p: Parser): Node {
-  const c = logor(p);
+  const c = binary(p, 1);
   if (!p.is('?')) return c;
   const tok = p.advance();
   checkCondition(c);
@@ -109,127 +109,70 @@ function makeCond(p: Parser, c: Node, then: Node, els: Node, tok: Token): Node {
   return { kind: 'cond', tok, ty: t, cond: c, then: conv(then), els: conv(els) };
 }
 
-/** logor = logand ("||" logand)* */
-function logor(p: Parser): Node {
-  let n = logand(p);
-  while (p.is('||')) {
-    const tok = p.advance();
-    const rhs = logand(p);
-    n = { kind: 'logor', tok, ty: ty.int, lhs: checkCondition(n), rhs: checkCondition(rhs) };
-  }
-  return n;
-}
-
-/** logand = bitor ("&&" bitor)* */
-function logand(p: Parser): Node {
-  let n = bitor(p);
-  while (p.is('&&')) {
-    const tok = p.advance();
-    const rhs = bitor(p);
-    n = { kind: 'logand', tok, ty: ty.int, lhs: checkCondition(n), rhs: checkCondition(rhs) };
-  }
-  return n;
-}
-
-/** bitor = bitxor ("|" bitxor)* */
-function bitor(p: Parser): Node {
-  let n = bitxor(p);
-  while (p.is('|')) {
-    const tok = p.advance();
-    n = arith('bitor', '|', n, bitxor(p), tok);
-  }
-  return n;
-}
-
-/** bitxor = bitand ("^" bitand)* */
-function bitxor(p: Parser): Node {
-  let n = bitand(p);
-  while (p.is('^')) {
-    const tok = p.advance();
-    n = arith('bitxor', '^', n, bitand(p), tok);
-  }
-  return n;
-}
-
-/** bitand = equality ("&" equality)* */
-function bitand(p: Parser): Node {
-  let n = equality(p);
-  while (p.is('&')) {
-    const tok = p.advance();
-    n = arith('bitand', '&', n, equality(p), tok);
-  }
-  return n;
-}
-
-/** equality = relational ("==" relational | "!=" relational)* */
-function equality(p: Parser): Node {
-  let n = relational(p);
-  for (;;) {
-    if (p.is('==') || p.is('!=')) {
-      const tok = p.advance();
-      n = compare(tok.text === '==' ? 'eq' : 'ne', tok.text, n, relational(p), tok);
-      continue;
-    }
-    return n;
+/** Binding strength of each binary operator (C11 6.5.5-6.5.14), loosest 1 (`||`) to tightest 10 (`*`). */
+function binaryPrecedence(op: string): number {
+  switch (op) {
+    case '||': return 1;
+    case '&&': return 2;
+    case '|': return 3;
+    case '^': return 4;
+    case '&': return 5;
+    case '==': case '!=': return 6;
+    case '<': case '<=': case '>': case '>=': return 7;
+    case '<<': case '>>': return 8;
+    case '+': case '-': return 9;
+    case '*': case '/': case '%': return 10;
+    default: return 0;
   }
 }
 
-/** relational = shift ("<" shift | "<=" shift | ">" shift | ">=" shift)* */
-function relational(p: Parser): Node {
-  let n = shift(p);
-  for (;;) {
-    const t = p.tok.text;
-    if (p.tok.kind !== 'punct' || !(t === '<' || t === '<=' || t === '>' || t === '>=')) return n;
-    const tok = p.advance();
-    const rhs = shift(p);
-    if (t === '<') n = compare('lt', t, n, rhs, tok);
-    else if (t === '<=') n = compare('le', t, n, rhs, tok);
-    else if (t === '>') n = compare('lt', t, rhs, n, tok);
-    else n = compare('le', t, rhs, n, tok);
-  }
-}
-
-/** shift = add ("<<" add | ">>" add)* */
-function shift(p: Parser): Node {
-  let n = add(p);
-  for (;;) {
-    if (p.is('<<') || p.is('>>')) {
-      const tok = p.advance();
-      n = arith(tok.text === '<<' ? 'shl' : 'shr', tok.text, n, add(p), tok);
-      continue;
-    }
-    return n;
-  }
-}
-
-/** add = mul ("+" mul | "-" mul)* */
-function add(p: Parser): Node {
-  let n = mul(p);
-  for (;;) {
-    if (p.is('+')) {
-      const tok = p.advance();
-      n = newAdd(n, mul(p), tok);
-    } else if (p.is('-')) {
-      const tok = p.advance();
-      n = newSub(n, mul(p), tok);
-    } else return n;
-  }
-}
-
-/** mul = cast ("*" cast | "/" cast | "%" cast)* */
-function mul(p: Parser): Node {
+/**
+ * The binary-operator levels from logor down to mul, by precedence climbing (one call per operand instead
+ * of one per level): logor = logand ("||" logand)*, logand = bitor ("&&" bitor)*, bitor = bitxor ("|" bitxor)*,
+ * bitxor = bitand ("^" bitand)*, bitand = equality ("&" equality)*, equality = relational (("==" | "!=") relational)*,
+ * relational = shift (("<" | "<=" | ">" | ">=") shift)*, shift = add (("<<" | ">>") add)*,
+ * add = mul (("+" | "-") mul)*, mul = cast (("*" | "/" | "%") cast)*. All left-associative.
+ */
+function binary(p: Parser, minPrec: number): Node {
   let n = cast(p);
   for (;;) {
-    const t = p.tok.text;
-    if (p.tok.kind !== 'punct' || !(t === '*' || t === '/' || t === '%')) return n;
-    const tok = p.advance();
-    const rhs = cast(p);
-    n = arith(t === '*' ? 'mul' : t === '/' ? 'div' : 'mod', t, n, rhs, tok);
-    if (n.kind !== 'mul') {
-      const d = tryEval(n.rhs!);
-      if (d && d.label === null && d.val === 0n) p.warn('division by zero', tok);
-    }
+    const tok = p.tok;
+    if (tok.kind !== 'punct') return n;
+    const prec = binaryPrecedence(tok.text);
+    if (prec === 0 || prec < minPrec) return n;
+    p.advance();
+    const rhs = binary(p, prec + 1);
+    n = binaryNode(p, tok, n, rhs);
   }
+}
+
+/** Builds `lhs op rhs` for the binary operator token `tok`, with the checks and conversions of its level. */
+function binaryNode(p: Parser, tok: Token, n: Node, rhs: Node): Node {
+  const t = tok.text;
+  switch (t) {
+    case '||': return { kind: 'logor', tok, ty: ty.int, lhs: checkCondition(n), rhs: checkCondition(rhs) };
+    case '&&': return { kind: 'logand', tok, ty: ty.int, lhs: checkCondition(n), rhs: checkCondition(rhs) };
+    case '|': return arith('bitor', '|', n, rhs, tok);
+    case '^': return arith('bitxor', '^', n, rhs, tok);
+    case '&': return arith('bitand', '&', n, rhs, tok);
+    case '==': return compare('eq', t, n, rhs, tok);
+    case '!=': return compare('ne', t, n, rhs, tok);
+    case '<': return compare('lt', t, n, rhs, tok);
+    case '<=': return compare('le', t, n, rhs, tok);
+    case '>': return compare('lt', t, rhs, n, tok);
+    case '>=': return compare('le', t, rhs, n, tok);
+    case '<<': return arith('shl', t, n, rhs, tok);
+    case '>>': return arith('shr', t, n, rhs, tok);
+    case '+': return newAdd(n, rhs, tok);
+    case '-': return newSub(n, rhs, tok);
+  }
+  // * / %
+  const r = arith(t === '*' ? 'mul' : t === '/' ? 'div' : 'mod', t, n, rhs, tok);
+  if (r.kind !== 'mul') {
+    const d = tryEval(r.rhs!);
+    if (d && d.label === null && d.val === 0n) p.warn('division by zero', tok);
+  }
+  return r;
 }
 
 /** cast = "(" type-name ")" cast | unary */
