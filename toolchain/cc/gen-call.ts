@@ -27,7 +27,11 @@ export function classifyArgs(
 ): { classes: ArgClass[]; stackBytes: number; rawStackBytes: number; nextReg: number } {
   let reg = firstReg;
   let stack = 0;
-  const classes = types.map((t, i): ArgClass => {
+  // loops over literal arrays rather than map(): map() of an empty list makes an array of another elements
+  // kind, and optimized code seeing both kinds is thrown away once (this function is inlined in big ones)
+  const classes: ArgClass[] = [];
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
     const size = isRecord(t) ? sizeOf(t) : t.kind === 'llong' ? 8 : 4;
     const byRef = isRecord(t) && size > 8;
     const nwords = byRef ? 1 : Math.max(1, Math.ceil(size / 4));
@@ -42,8 +46,8 @@ export function classifyArgs(
         stack += 4;
       }
     }
-    return { words, byRef };
-  });
+    classes.push({ words, byRef });
+  }
   return { classes, stackBytes: Math.ceil(stack / 16) * 16, rawStackBytes: stack, nextReg: reg };
 }
 
@@ -94,7 +98,8 @@ export function genCall(g: FnGen, n: Node): Val {
   const direct = callee.kind === 'var' && callee.obj!.isFunction ? callee.obj!.name : null;
   const fnTemp = direct ? null : genExpr(g, callee).lo;
   const args = n.args!;
-  const types = args.map((a) => a.ty!);
+  const types: Type[] = [];
+  for (const a of args) types.push(a.ty!);
   const { classes, stackBytes } = classifyArgs(types, ft.variadic ? ft.params!.length : args.length, sret ? 1 : 0);
   g.maxOutgoing = Math.max(g.maxOutgoing, stackBytes);
   const moves: Move[] = [];

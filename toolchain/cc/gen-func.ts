@@ -157,7 +157,9 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   const ret = ft.returnType!;
   const sret = isRecord(ret) && sizeOf(ret) > 8;
   const params = fn.params!;
-  const { classes, rawStackBytes, nextReg } = classifyArgs(params.map((p) => p.ty), params.length, sret ? 1 : 0);
+  const types: Type[] = [];
+  for (const p of params) types.push(p.ty);
+  const { classes, rawStackBytes, nextReg } = classifyArgs(types, params.length, sret ? 1 : 0);
   const incoming = new Set<string>();
   for (let r = 0; r < (ft.variadic ? 8 : nextReg); r++) incoming.add(`a${r}`);
   const paramRegs = new Map<Obj, string>();
@@ -237,12 +239,17 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */
 function barePrologue(frame: number, saved: string[]): string[] {
-  if (frame === 0) return [];
-  return [`\taddi sp, sp, -${frame}`, ...saved.map((r, i) => `\tsw ${r}, ${frame - 4 - 4 * i}(sp)`)];
+  const out: string[] = [];
+  if (frame === 0) return out;
+  out.push(`\taddi sp, sp, -${frame}`);
+  for (let i = 0; i < saved.length; i++) out.push(`\tsw ${saved[i]}, ${frame - 4 - 4 * i}(sp)`);
+  return out;
 }
 
 function bareEpilogue(frame: number, saved: string[]): string[] {
-  const out = saved.map((r, i) => `\tlw ${r}, ${frame - 4 - 4 * i}(sp)`);
+  // a literal array, not saved.map(): map() of an empty list has another elements kind (see classifyArgs)
+  const out: string[] = [];
+  for (let i = 0; i < saved.length; i++) out.push(`\tlw ${saved[i]}, ${frame - 4 - 4 * i}(sp)`);
   if (frame > 0) out.push(`\taddi sp, sp, ${frame}`);
   out.push('\tret');
   return out;
