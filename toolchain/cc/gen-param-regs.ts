@@ -10,7 +10,10 @@
 //   - a read of A while A holds the same value in both programs: right after a call (its result), or
 //     inside such a window after a write of A.
 // R is caller-saved, so the variable is dead after every call (the allocator guarantees it: a call would
-// clobber R), and after an exit. "mv A, R" and the homing move become no-ops and are dropped.
+// clobber R), and after an exit. "mv A, R" and the homing move become no-ops and are dropped. Only for
+// functions without inline assembly (whose text could touch A in ways these rules do not see).
+// Also here: jumpsToRet, which turns a jump to a bare `ret` into `ret` (run after the rename, which can
+// leave the return label holding nothing else).
 
 // Operand roles by mnemonic (every mnemonic the code generator emits; any other one stops the pass).
 const WRITES_FIRST = 1; // first operand written, the others read
