@@ -42,13 +42,14 @@ u32 mix_${i}(u32 x, const char *s) {
 `;
 }
 
-/** Builds a unit of roughly `lines` lines. */
-export function generateBenchSource(lines: number): string {
+/** Builds a unit of roughly `lines` lines; its function groups are numbered from `firstGroup` (units with
+ * different numbers share no function names, so one compiling cannot warm caches for the other). */
+export function generateBenchSource(lines: number, firstGroup = 0): string {
   const newlines = (x: string): number => x.split('\n').length - 1;
   let src = HEADER;
-  let n = 0;
+  let n = firstGroup;
   let count = newlines(HEADER) + 1;
-  const per = newlines(unit(0));
+  const per = newlines(unit(firstGroup));
   while (count < lines) {
     src += unit(n++);
     count += per;
