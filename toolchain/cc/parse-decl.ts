@@ -21,8 +21,11 @@ export function isTypename(p: Parser, t: Token = p.tok): boolean {
   return p.findVar(t.text)?.typedef !== undefined;
 }
 
+const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
+
 /** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
-export function attributes(p: Parser): { packed: boolean; aligned: number } {
+export function attributes(p: Parser): { readonly packed: boolean; readonly aligned: number } {
+  if (!p.is('__attribute__')) return NO_ATTRIBUTES; // the usual case: nothing to allocate
   const r = { packed: false, aligned: 0 };
   while (p.is('__attribute__')) {
     p.advance();
