@@ -19,13 +19,17 @@ export interface PreprocessOptions {
   now?: Date;
 }
 
-interface Frame {
-  toks: Token[];
-  i: number;
-  /** Frames that come from a file (directives are recognised there). */
-  isFile: boolean;
-  lineDelta: number;
-  displayName: string | null;
+/** A token list being read: a file (directives are recognised there) or a macro expansion. A class, not
+ * object literals: literal allocation sites get pretenured mid-compile, which deoptimizes their code. */
+class Frame {
+  i = 0;
+  lineDelta = 0;
+  displayName: string | null = null;
+  constructor(
+    readonly toks: Token[],
+    /** Frames that come from a file (directives are recognised there). */
+    readonly isFile: boolean,
+  ) {}
 }
 
 interface Cond {
@@ -98,7 +102,7 @@ class Preprocessor {
 
   private pushFile(toks: Token[]): void {
     toks.pop(); // eof
-    this.frames.push({ toks, i: 0, isFile: true, lineDelta: 0, displayName: null });
+    this.frames.push(new Frame(toks, true));
   }
 
   /** Next raw token from the frame stack, or null at the end of all input. Applies #line renumbering. */
@@ -182,7 +186,7 @@ class Preprocessor {
     if (!m) return false;
     if (m.builtin) {
       const r = m.builtin(t, this.includeDepth);
-      this.frames.push({ toks: [r], i: 0, isFile: false, lineDelta: 0, displayName: null });
+      this.frames.push(new Frame([r], false));
       return true;
     }
     if (m.params === null) {
@@ -205,7 +209,7 @@ class Preprocessor {
   }
 
   private pushExpansion(body: Token[]): void {
-    if (body.length > 0) this.frames.push({ toks: body, i: 0, isFile: false, lineDelta: 0, displayName: null });
+    if (body.length > 0) this.frames.push(new Frame(body, false));
   }
 
   /** Reads the arguments of a function-like macro call; the '(' has been consumed. */
@@ -255,7 +259,7 @@ class Preprocessor {
   private expandIsolated(toks: Token[]): Token[] {
     const saved = this.frames;
     const savedOut = this.outLen;
-    this.frames = [{ toks, i: 0, isFile: false, lineDelta: 0, displayName: null }];
+    this.frames = [new Frame(toks, false)];
     const result: Token[] = [];
     try {
       for (;;) {
