@@ -390,8 +390,22 @@ function addRef(f: Obj, name: string): void {
   (f.refs ?? (f.refs = new Set())).add(name);
 }
 
+/**
+ * A variable use, the most common node. Made by a constructor rather than an object literal: V8 pretenures a
+ * literal's allocation site once its objects prove long-lived and then deoptimizes every function the
+ * allocation was inlined into (identifier, primary, unary, ...), mid-compile.
+ */
+class VarUse implements Node {
+  kind: NodeKind = 'var';
+  constructor(
+    public tok: Token,
+    public ty: Type,
+    public obj: Obj,
+  ) {}
+}
+
 export function varNode(obj: Obj, tok: Token): Node {
-  return { kind: 'var', tok, ty: obj.ty, obj };
+  return new VarUse(tok, obj.ty, obj);
 }
 
 /**

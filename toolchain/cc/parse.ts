@@ -206,14 +206,31 @@ function resolveGotos(p: Parser): void {
 
 /** A named local variable of the current function. */
 export function newLocal(p: Parser, t: Type, name: Token, align: number): Obj {
-  const v: Obj = {
-    name: name.text, ty: t, tok: name, isLocal: true, isFunction: false, isDefinition: true, isStatic: false,
-    align: Math.max(alignOf(t), align), uses: 0,
-  };
+  const v: Obj = new LocalVar(name.text, t, name, Math.max(alignOf(t), align));
   if (t.isVolatile) v.addrTaken = true;
   p.locals.push(v);
-  p.declare(name.text, { obj: v });
+  p.declare(name.text, new VarEntry(v));
   return v;
+}
+
+/** A named local (constructed, not an object literal: see VarUse in parse-expr.ts). */
+class LocalVar implements Obj {
+  isLocal = true;
+  isFunction = false;
+  isDefinition = true;
+  isStatic = false;
+  uses = 0;
+  constructor(
+    public name: string,
+    public ty: Type,
+    public tok: Token,
+    public align: number,
+  ) {}
+}
+
+/** A scope entry naming a variable. */
+class VarEntry {
+  constructor(readonly obj: Obj) {}
 }
 
 /** An unnamed local (struct return buffers, compound literals, GNU ?: operands). */
