@@ -72,7 +72,7 @@ static void *realloc_mmapped(struct chunk *p, size_t n, size_t nb) {
 /* realloc: in place when the block shrinks with no lower hole to sink into, or grows into the top
  * or a free chunk after it; otherwise it moves, preferring the lowest hole below it. Sinking blocks
  * lets free space gather and coalesce near the top (mallocbench realloc, peak heap / peak live:
- * 1.31 -> 1.22; over 48 seeds of a model of that workload, mean 1.30 -> 1.25, worst 1.42 -> 1.33). */
+ * 1.31 -> 1.22; over 48 seeds of userland/tools/realloc-model.mjs, mean 1.30 -> 1.25, worst 1.42 -> 1.33). */
 void *__dl_realloc(void *mem, size_t n) {
   struct chunk *p = __dl_checked(mem, "realloc");
   size_t nb, cs;
