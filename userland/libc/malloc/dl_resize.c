@@ -17,21 +17,24 @@ static void shrink_to(struct chunk *p, size_t cs, size_t nb) {
   __dl_release(rest);
 }
 
-/* Moves in-use chunk p (size cs) into the best-fitting binned free chunk of nb bytes, if there
- * is one, and frees p whole. Used when a block shrinks to 3/4 of its chunk or less: cutting it
- * down in place would leave the small block wedged inside what is now mostly free space,
- * splitting that space into two holes; moved, the old chunk coalesces with its free neighbours
- * into one large hole that a later large request can use (on mallocbench's realloc workload,
- * peak heap / peak live 1.56 -> 1.31). Never from the top chunk: that would only push used
- * memory towards the break. Returns the new payload, or NULL when no binned chunk fits. */
-static void *shrink_by_moving(struct chunk *p, size_t nb) {
-  struct chunk *fit = __dl_take_fit(nb);
-  void *fresh;
-  if (!fit) return 0;
-  fresh = __dl_use(fit, chunk_size(fit), nb);
-  memcpy(fresh, mem_of(p), nb - 4);
+/* Moves in-use chunk p into free chunk fit (unlinked), copying `keep` payload bytes, and frees p
+ * whole. Returns the new payload. */
+static void *move_into(struct chunk *fit, struct chunk *p, size_t nb, size_t keep) {
+  void *fresh = __dl_use(fit, chunk_size(fit), nb);
+  memcpy(fresh, mem_of(p), keep);
   __dl_release(p);
   return fresh;
+}
+
+/* Where a shrinking block p goes when no hole below it fits: shrinking to 3/4 of its chunk or
+ * less, into the best-fitting binned free chunk. Cutting it down in place would leave the small
+ * block wedged inside what is now mostly free space, splitting that space into two holes; moved,
+ * the old chunk coalesces with its free neighbours into one large hole that a later large request
+ * can use (on mallocbench's realloc workload, peak heap / peak live 1.56 -> 1.31). Never from the
+ * top chunk: that would only push used memory towards the break. NULL when no binned chunk fits. */
+static void *shrink_by_moving(struct chunk *p, size_t nb) {
+  struct chunk *fit = __dl_take_fit(nb);
+  return fit ? move_into(fit, p, nb, nb - 4) : 0;
 }
 
 /* Grows in-use chunk p (size cs, followed by chunk next) to nb by sliding its data down over
@@ -85,12 +88,7 @@ void *__dl_realloc(void *mem, size_t n) {
   if (nb <= cs) {
     /* a shrinking block sinks into the lowest hole below it that fits (copying only what is
      * kept): used memory gathers at the bottom of the heap, free space towards the top chunk */
-    if ((fit = __dl_take_lower(nb, p)) != 0) {
-      fresh = __dl_use(fit, chunk_size(fit), nb);
-      memcpy(fresh, mem, nb - 4);
-      __dl_release(p);
-      return fresh;
-    }
+    if ((fit = __dl_take_lower(nb, p)) != 0) return move_into(fit, p, nb, nb - 4);
     if (nb <= cs - cs / 4 && (fresh = shrink_by_moving(p, nb)) != 0) return fresh;
     shrink_to(p, cs, nb);
     return mem;
@@ -115,12 +113,8 @@ void *__dl_realloc(void *mem, size_t n) {
   }
   /* move: to the lowest hole below that fits, else the best-fitting binned chunk, else over the
    * free chunk before, else from the top */
-  if ((fit = __dl_take_lower(nb, p)) != 0 || (fit = __dl_take_fit(nb)) != 0) {
-    fresh = __dl_use(fit, chunk_size(fit), nb);
-    memcpy(fresh, mem, cs - 4);
-    __dl_release(p);
-    return fresh;
-  }
+  if ((fit = __dl_take_lower(nb, p)) != 0 || (fit = __dl_take_fit(nb)) != 0)
+    return move_into(fit, p, nb, cs - 4);
   if ((fresh = grow_over_previous(p, cs, next, nb)) != 0) return fresh;
   fresh = __dl_malloc(n);
   if (!fresh) return 0;
