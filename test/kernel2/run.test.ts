@@ -1,6 +1,9 @@
 // The boot image's programs run the way `pagoda run` runs them (the test harness: the program is pid 1, the
 // console a plain byte stream with no line discipline): fork, exec, pipes and files without a terminal.
 import { describe, expect, it } from 'vitest';
+import { Signal } from '../../abi/signals.js';
+import { tinyExecutable } from '../../bench/kernel.js';
+import { Program } from '../../bench/program.js';
 import { bootTestKernel } from '../harness.js';
 import { bootImage } from './system.js';
 
@@ -30,11 +33,16 @@ describe('boot image programs without a terminal', () => {
     expect(r.stdout).toMatch(/chunks\nmeminfo\nuptime\n$/);
   }, 120_000);
 
-  it('reports a killed child as the shell status 128 + signal', async () => {
-    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
-    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'spin & kill -TERM $!; sleep 0.1; usertests nullptr > /dev/null; echo $?'], envp: ['PATH=/bin'] });
-    expect(r.stdout.trim().split('\n').at(-1)).toBe('0');
-    expect(r.messages.some((m) => m.includes('killed by SIGSEGV'))).toBe(true);
+  it('reports a child killed by a signal as the shell status 128 + signal', async () => {
+    const files = {
+      '/bin/segv': tinyExecutable(new Program(0x10000).emit('lw', 10, 0, 0).bytes()),
+      '/bin/ill': tinyExecutable(new Program(0x10000).word(0xffffffff).bytes()),
+    };
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image, files });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'segv; echo $?; ill; echo $?; true; echo $?'], envp: ['PATH=/bin'] });
+    expect(r.stdout).toBe(`${128 + Signal.SIGSEGV}\n${128 + Signal.SIGILL}\n0\n`);
+    expect(r.stderr).toBe('Segmentation fault (signal 11)\nIllegal instruction (signal 4)\n');
+    expect(r.messages.map((m) => m.match(/killed by (SIG[A-Z]+)/)?.[1])).toEqual(['SIGSEGV', 'SIGILL']);
     expect(k.counters()).toEqual(k.bootCounters);
   }, 120_000);
 
