@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSCALL_NAMES } from '../../abi/syscalls.js';
 import { ERRNO_NAMES } from '../../abi/errno.js';
 import { SIGNAL_NAMES } from '../../abi/signals.js';
+import { MapFlags, Prot } from '../../abi/mman.js';
 
 const LIBC = join(import.meta.dirname, '../../userland/libc');
 
@@ -40,12 +41,15 @@ describe('libc headers and abi/', () => {
 
   it('uses the mmap protection and flag values of abi/mman.ts', () => {
     const mman = defines('include/sys/mman.h');
-    expect(mman.get('PROT_READ')).toBe(1);
-    expect(mman.get('PROT_WRITE')).toBe(2);
-    expect(mman.get('PROT_EXEC')).toBe(4);
-    expect(mman.get('MAP_PRIVATE')).toBe(0x02);
-    expect(mman.get('MAP_FIXED')).toBe(0x10);
-    expect(mman.get('MAP_ANONYMOUS')).toBe(0x20);
-    expect(mman.get('MAP_FIXED_NOREPLACE')).toBe(0x100000);
+    const fromAbi = (prefix: string, e: Record<string, string | number>): [string, number][] =>
+      Object.entries(e).filter((kv): kv is [string, number] => typeof kv[1] === 'number').map(([n, v]) => [`${prefix}${n}`, v]);
+    const abi = new Map([...fromAbi('PROT_', Prot as unknown as Record<string, number>), ...fromAbi('MAP_', MapFlags as unknown as Record<string, number>)]);
+    // Every number the header defines is abi's, under the same name...
+    const numeric = [...mman].filter(([name]) => name.startsWith('PROT_') || name.startsWith('MAP_'));
+    expect(numeric.filter(([name, value]) => abi.get(name) !== value)).toEqual([]);
+    // ...and the header has the ones a program needs.
+    for (const name of ['PROT_NONE', 'PROT_READ', 'PROT_WRITE', 'PROT_EXEC', 'MAP_SHARED', 'MAP_PRIVATE', 'MAP_FIXED', 'MAP_ANONYMOUS', 'MAP_FIXED_NOREPLACE']) {
+      expect(mman.get(name), name).toBe(abi.get(name));
+    }
   });
 });
