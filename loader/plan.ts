@@ -29,8 +29,6 @@ export interface LoadPlan {
   phdrVa: number;
   phent: number;
   phnum: number;
-  /** Pages all regions need together. */
-  pages: number;
 }
 
 const pageDown = (n: number): number => n - (n % PAGE_SIZE);
@@ -75,7 +73,6 @@ export function planLoad(bytes: Uint8Array): LoadPlan {
     phdrVa: phdrAddress(elf.programHeaders, h.phoff),
     phent: h.phentsize,
     phnum: h.phnum,
-    pages: regions.reduce((n, r) => n + (r.end - r.start) / PAGE_SIZE, 0),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../harness.js';
 import { hasGcc, program } from './progs/build.js';
-import { LoadRefusal } from '../../loader/refusal.js';
+import { LoadRefusal, Refusal } from '../../loader/refusal.js';
 import { craftElf } from '../loader/craft.js';
 import { writeCpio } from '../../abi/cpio.js';
 import { Pte } from '../../abi/riscv.js';
@@ -55,7 +55,7 @@ describe.skipIf(!hasGcc)('address spaces of running programs', () => {
       { vaddr: 0x11000, data: new Uint8Array(4), memsz: 64 << 20, flags: 6 }] });
     const err = await k.run(huge).catch((e) => e);
     expect(err).toBeInstanceOf(LoadRefusal);
-    expect(err.code).toBe('no-memory');
+    expect(err.code).toBe(Refusal.NO_MEMORY);
     expect(err.errno).toBe(12);
     expect(k.counters()).toEqual(k.bootCounters);
   });
