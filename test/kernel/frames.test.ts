@@ -85,3 +85,47 @@ describe('FrameAllocator', () => {
     frames.freeFrame(keep);
   });
 });
+
+describe('FrameAllocator copy-on-write sharing', () => {
+  it('counts owners: a frame shared by three address spaces survives two frees, contents and counters intact', () => {
+    const { ram, chunks, frames } = setup();
+    frames.poisonFreed = true;
+    const pa = frames.allocFrame();
+    ram.u8.fill(0x5c, pa, pa + 4096);
+    const before = frames.counters();
+    frames.shareFrame(pa);
+    frames.shareFrame(pa);
+    expect(frames.owners(pa)).toBe(3);
+    frames.freeFrame(pa);
+    frames.freeFrame(pa);
+    // Two owners let go: the third still has its page, unpoisoned, and nothing was returned.
+    expect(frames.owners(pa)).toBe(1);
+    expect(frames.isAllocated(pa)).toBe(true);
+    expect(ram.u8.subarray(pa, pa + 4096).every((b) => b === 0x5c)).toBe(true);
+    expect(frames.counters()).toEqual(before);
+    frames.freeFrame(pa);
+    expect(frames.isAllocated(pa)).toBe(false);
+    expect(frames.counters().usedFrames).toBe(0);
+    expect(chunks.freeChunks).toBe(7);
+  });
+
+  it('hands a once-shared frame out again with a single owner', () => {
+    const { frames } = setup();
+    const pa = frames.allocFrame();
+    frames.shareFrame(pa);
+    frames.freeFrame(pa);
+    frames.freeFrame(pa);
+    const again = frames.allocFrame();
+    expect(again).toBe(pa);
+    expect(frames.owners(again)).toBe(1);
+    frames.freeFrame(again);
+    expect(frames.isAllocated(again)).toBe(false);
+  });
+
+  it('panics when a frame that is not handed out is shared', () => {
+    const { frames } = setup();
+    const pa = frames.allocFrame();
+    frames.freeFrame(pa);
+    expect(() => frames.shareFrame(pa)).toThrow(KernelPanic);
+  });
+});
