@@ -3,6 +3,7 @@
 // the program may only read ends in SIGSEGV; a store to a page shared copy-on-write after fork faults and
 // gets a private copy, so the other process keeps its value.
 import { describe, expect, it } from 'vitest';
+import { MapFlags, Prot } from '../../abi/mman.js';
 import { Signal } from '../../abi/signals.js';
 import { Sys } from '../../abi/syscalls.js';
 import { tinyExecutable } from '../../bench/kernel.js';
@@ -21,6 +22,21 @@ describe('a load translation never lets a store through', () => {
     expect(r.exit).toEqual({ kind: 'signaled', signal: Signal.SIGSEGV });
     expect(r.messages).toHaveLength(1);
     expect(r.messages[0]).toMatch(/store page fault at 0x00010000 \(permission denied\)/);
+    expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('kills a program that stores to a read-only mapping right after loading from it (SIGSEGV, permission denied)', async () => {
+    const A4 = 14;
+    const A5 = 15;
+    const p = new Program(TEXT)
+      .li(A0, 0).li(A1, 4096).li(A2, Prot.READ).li(A3, MapFlags.PRIVATE | MapFlags.ANONYMOUS).li(A4, -1).li(A5, 0)
+      .li(A7, Sys.mmap2).emit('ecall')
+      .emit('addi', S0, A0, 0).emit('lw', T1, S0, 0).emit('sw', T1, S0, 0).li(A0, 0).li(A7, Sys.exit).emit('ecall');
+    const k = bootTestKernel({ memMiB: 16 });
+    const r = await k.run(tinyExecutable(p.bytes()));
+    expect(r.exit).toEqual({ kind: 'signaled', signal: Signal.SIGSEGV });
+    expect(r.messages).toHaveLength(1);
+    expect(r.messages[0]).toMatch(/store page fault at 0x[0-9a-f]{8} \(permission denied\), pc 0x[0-9a-f]{8}: sw t1,0\(s0\)/);
     expect(k.counters()).toEqual(k.bootCounters);
   });
 
