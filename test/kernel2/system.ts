@@ -47,7 +47,16 @@ export class System {
       random: () => new Uint8Array(16).fill(7),
     });
     this.ended = this.session.start();
+    // Notice the machine stopping (a kernel panic rejects; init exiting or a power-off resolves), so that a
+    // test waiting for the screen fails at once instead of at its timeout.
+    this.ended.then(
+      (end) => { this.stopped ??= `the session ended (${JSON.stringify(end)})`; },
+      (err: unknown) => { this.stopped ??= `the machine stopped: ${err instanceof Error ? err.message : String(err)}`; },
+    );
   }
+
+  /** Why the machine is no longer running, once it is not. */
+  stopped: string | undefined;
 
   get kernel() { return this.session.kernel; }
 
@@ -67,7 +76,10 @@ export class System {
 
   text(): string { return this.lines().join('\n'); }
 
-  /** Waits until the screen shows `what` `count` times; rejects with the screen after `ms`. */
+  /**
+   * Waits until the screen shows `what` `count` times; rejects with the screen after `ms`, or as soon as the
+   * machine stops (a kernel panic, init exiting, a power-off) without showing it.
+   */
   async waitFor(what: string | RegExp, count = 1, ms = 30_000): Promise<void> {
     const deadline = Date.now() + ms;
     for (;;) {
@@ -75,6 +87,7 @@ export class System {
       const t = this.text();
       const n = typeof what === 'string' ? t.split(what).length - 1 : (t.match(new RegExp(what.source, 'g')) ?? []).length;
       if (n >= count) return;
+      if (this.stopped) throw new Error(`${this.stopped}, before the screen showed ${String(what)} x${count}; it shows:\n${t}`);
       if (Date.now() > deadline) throw new Error(`screen never showed ${String(what)} x${count}; processes:\n${this.processTable()}\nit shows:\n${t}`);
       await new Promise((r) => setTimeout(r, 10));
     }
