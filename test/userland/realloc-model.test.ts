@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSeeds, runRealloc } from '../../userland/tools/realloc-model.mjs';
 import { bootTestKernel } from '../harness.js';
-import { bootImage } from '../kernel2/system.js';
+import { bootImage } from '../system/system.js';
 
 describe('realloc placement model', () => {
   it('gives the peak heap and peak live that mallocbench measures for dl/realloc', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Pte } from '../../abi/riscv.js';
-import { PageTable } from '../../kernel/mem/pagetable.js';
-import { KernelPanic } from '../../kernel/panic.js';
+import { Pte } from '../../../abi/riscv.js';
+import { PageTable } from '../../../kernel/mem/pagetable.js';
+import { KernelPanic } from '../../../kernel/panic.js';
 import { mmFixture } from './mmfixture.js';
 
 const setup = () => {

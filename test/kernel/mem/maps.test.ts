@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMaps } from '../../kernel/mem/maps.js';
+import { formatMaps } from '../../../kernel/mem/maps.js';
 
 describe('/proc/PID/maps format', () => {
   it('prints Linux 32-bit lines: names at column 49, anonymous lines ending after the inode', () => {

@@ -1,14 +1,14 @@
 // Random system calls with hostile arguments: every one must end in a value, -errno, a sleep or a clean kill —
 // never a host exception or a kernel panic — and every frame must come back afterwards.
 import { describe, expect, it } from 'vitest';
-import { Sys } from '../../abi/syscalls.js';
-import { bootTestKernel } from '../harness.js';
-import { spawnProcess } from '../../kernel/exec.js';
-import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
-import { SYSCALLS, dispatchSyscall } from '../../kernel/sys/table.js';
-import { contextFor } from '../../kernel/trap.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { bootTestKernel } from '../../harness.js';
+import { spawnProcess } from '../../../kernel/exec.js';
+import { exitProcess, switchTo } from '../../../kernel/proc/lifecycle.js';
+import { SYSCALLS, dispatchSyscall } from '../../../kernel/sys/table.js';
+import { contextFor } from '../../../kernel/trap.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
 
 /** A deterministic pseudo-random source (xorshift32). */
 function rng(seed: number): () => number {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Errno } from '../../abi/errno.js';
-import { MapFlags, Prot } from '../../abi/mman.js';
-import { Pte } from '../../abi/riscv.js';
-import { Access } from '../../machine/trap.js';
-import { FaultResult } from '../../kernel/mem/addrspace.js';
-import { MMAP_TOP, STACK_FLOOR, STACK_TOP } from '../../kernel/mem/layout.js';
-import { brk, mmap, mprotect, munmap, sbrk } from '../../kernel/mem/vm.js';
+import { Errno } from '../../../abi/errno.js';
+import { MapFlags, Prot } from '../../../abi/mman.js';
+import { Pte } from '../../../abi/riscv.js';
+import { Access } from '../../../machine/trap.js';
+import { FaultResult } from '../../../kernel/mem/addrspace.js';
+import { MMAP_TOP, STACK_FLOOR, STACK_TOP } from '../../../kernel/mem/layout.js';
+import { brk, mmap, mprotect, munmap, sbrk } from '../../../kernel/mem/vm.js';
 import { mmFixture } from './mmfixture.js';
 
 const RW = Prot.READ | Prot.WRITE;

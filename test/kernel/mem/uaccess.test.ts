@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Errno } from '../../abi/errno.js';
-import { Prot } from '../../abi/mman.js';
-import { copyIn, copyInString, copyInU32, copyOut } from '../../kernel/mem/uaccess.js';
+import { Errno } from '../../../abi/errno.js';
+import { Prot } from '../../../abi/mman.js';
+import { copyIn, copyInString, copyInU32, copyOut } from '../../../kernel/mem/uaccess.js';
 import { mmFixture } from './mmfixture.js';
 
 const RW = Prot.READ | Prot.WRITE;

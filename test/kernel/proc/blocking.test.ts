@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { spawnProcess } from '../../kernel/exec.js';
-import { runSlice } from '../../kernel/sched.js';
-import { bootTestKernel } from '../harness.js';
-import { hasGcc, program } from './progs/build.js';
+import { spawnProcess } from '../../../kernel/exec.js';
+import { runSlice } from '../../../kernel/sched.js';
+import { bootTestKernel } from '../../harness.js';
+import { hasGcc, program } from '../progs/build.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping the blocking-read test');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootTestKernel } from '../harness.js';
-import { hasGcc, program } from './progs/build.js';
+import { bootTestKernel } from '../../harness.js';
+import { hasGcc, program } from '../progs/build.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel integration tests');
 

@@ -1,8 +1,8 @@
 // Pipes: the ring buffer, blocking conditions, end of file and EPIPE.
 import { describe, expect, it } from 'vitest';
-import { Errno } from '../../abi/errno.js';
-import { WOULD_BLOCK } from '../../kernel/dev/file.js';
-import { PIPE_BUF, PIPE_CAPACITY, Pipe } from '../../kernel/fs/pipe.js';
+import { Errno } from '../../../abi/errno.js';
+import { WOULD_BLOCK } from '../../../kernel/dev/file.js';
+import { PIPE_BUF, PIPE_CAPACITY, Pipe } from '../../../kernel/fs/pipe.js';
 
 const bytes = (n: number, seed = 0): Uint8Array => new Uint8Array(n).map((_, i) => (i + seed) & 0xff);
 

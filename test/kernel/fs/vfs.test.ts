@@ -1,9 +1,9 @@
 // The file tree: path normalisation, creation and removal rules, read-only boot files.
 import { describe, expect, it } from 'vitest';
-import { Errno } from '../../abi/errno.js';
-import { newDir } from '../../kernel/fs/node.js';
-import { Vfs, normalizePath } from '../../kernel/fs/vfs.js';
-import { RamFileHandle, truncate } from '../../kernel/fs/handles.js';
+import { Errno } from '../../../abi/errno.js';
+import { newDir } from '../../../kernel/fs/node.js';
+import { Vfs, normalizePath } from '../../../kernel/fs/vfs.js';
+import { RamFileHandle, truncate } from '../../../kernel/fs/handles.js';
 
 function tree(): Vfs {
   const v = new Vfs(newDir(false, 0), () => 1);

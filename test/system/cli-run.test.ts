@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { writeCpio } from '../../abi/cpio.js';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasGcc, programPath } from './progs/build.js';
+import { hasGcc, programPath } from '../kernel/progs/build.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const built = existsSync(join(ROOT, 'dist', 'cli', 'run.js'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PhysicalMemory, MIB } from '../../machine/ram.js';
-import { ChunkMap } from '../../kernel/mem/chunks.js';
-import { CHUNK_MAP_PA } from '../../kernel/mem/layout.js';
-import { KernelPanic } from '../../kernel/panic.js';
+import { PhysicalMemory, MIB } from '../../../machine/ram.js';
+import { ChunkMap } from '../../../kernel/mem/chunks.js';
+import { CHUNK_MAP_PA } from '../../../kernel/mem/layout.js';
+import { KernelPanic } from '../../../kernel/panic.js';
 
 const CHUNK = 2 * MIB;
 const fresh = (mib = 16): { ram: PhysicalMemory; map: ChunkMap } => {

@@ -1,13 +1,13 @@
 // Copy-on-write fork of an address space: frames shared read-only with owner counts, copied on the first
 // store, every frame back when both spaces are gone.
 import { describe, expect, it } from 'vitest';
-import { Prot } from '../../abi/mman.js';
-import { Pte } from '../../abi/riscv.js';
-import { Access } from '../../machine/trap.js';
-import { boot } from '../../kernel/boot.js';
-import { AddressSpace, FaultResult } from '../../kernel/mem/addrspace.js';
-import { PTE_COW } from '../../kernel/mem/pagetable.js';
-import { copyIn, copyOut } from '../../kernel/mem/uaccess.js';
+import { Prot } from '../../../abi/mman.js';
+import { Pte } from '../../../abi/riscv.js';
+import { Access } from '../../../machine/trap.js';
+import { boot } from '../../../kernel/boot.js';
+import { AddressSpace, FaultResult } from '../../../kernel/mem/addrspace.js';
+import { PTE_COW } from '../../../kernel/mem/pagetable.js';
+import { copyIn, copyOut } from '../../../kernel/mem/uaccess.js';
 
 function setup() {
   const k = boot({ memMiB: 16, sinks: { bootLog: () => {}, message: () => {} } });

@@ -3,12 +3,12 @@
 // the program may only read ends in SIGSEGV; a store to a page shared copy-on-write after fork faults and
 // gets a private copy, so the other process keeps its value.
 import { describe, expect, it } from 'vitest';
-import { MapFlags, Prot } from '../../abi/mman.js';
-import { Signal } from '../../abi/signals.js';
-import { Sys } from '../../abi/syscalls.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
-import { bootTestKernel } from '../harness.js';
+import { MapFlags, Prot } from '../../../abi/mman.js';
+import { Signal } from '../../../abi/signals.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
+import { bootTestKernel } from '../../harness.js';
 
 const [SP, T0, T1, T2, T3, S0, A0, A1, A2, A3, A7] = [2, 5, 6, 7, 28, 8, 10, 11, 12, 13, 17];
 const TEXT = 0x10000;

@@ -1,12 +1,12 @@
 // Console output per host turn: a program printing in a loop gets a share per slice, sleeps when it is used,
 // and continues on the next slice, with every byte delivered in order.
 import { describe, expect, it } from 'vitest';
-import { Sys } from '../../abi/syscalls.js';
-import { boot } from '../../kernel/boot.js';
-import { spawnProcess } from '../../kernel/exec.js';
-import { runSlice } from '../../kernel/sched.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { boot } from '../../../kernel/boot.js';
+import { spawnProcess } from '../../../kernel/exec.js';
+import { runSlice } from '../../../kernel/sched.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
 
 const TOTAL = 8 * 65536;
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootTestKernel } from '../harness.js';
-import { hasGcc, program } from './progs/build.js';
-import { LoadRefusal, Refusal } from '../../loader/refusal.js';
-import { craftElf } from '../loader/craft.js';
-import { writeCpio } from '../../abi/cpio.js';
-import { Pte } from '../../abi/riscv.js';
-import { spawnProcess } from '../../kernel/exec.js';
-import { patched } from '../loader/craft.js';
+import { bootTestKernel } from '../../harness.js';
+import { hasGcc, program } from '../progs/build.js';
+import { LoadRefusal, Refusal } from '../../../loader/refusal.js';
+import { craftElf } from '../../loader/craft.js';
+import { writeCpio } from '../../../abi/cpio.js';
+import { Pte } from '../../../abi/riscv.js';
+import { spawnProcess } from '../../../kernel/exec.js';
+import { patched } from '../../loader/craft.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel memory tests');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Prot } from '../../abi/mman.js';
-import { RegionList, protString, type Region } from '../../kernel/mem/region.js';
+import { Prot } from '../../../abi/mman.js';
+import { RegionList, protString, type Region } from '../../../kernel/mem/region.js';
 
 const RW = Prot.READ | Prot.WRITE;
 const mm = (start: number, end: number, prot = RW): Region => ({ start, end, prot, kind: 'mmap', name: '' });

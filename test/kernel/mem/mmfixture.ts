@@ -1,9 +1,9 @@
 // Shared setup for the memory-manager unit tests: a fresh RAM, chunk map, frame allocator and commit ledger.
-import { PhysicalMemory, MIB } from '../../machine/ram.js';
-import { ChunkMap } from '../../kernel/mem/chunks.js';
-import { FrameAllocator } from '../../kernel/mem/frames.js';
-import { CommitLedger } from '../../kernel/mem/commit.js';
-import { AddressSpace } from '../../kernel/mem/addrspace.js';
+import { PhysicalMemory, MIB } from '../../../machine/ram.js';
+import { ChunkMap } from '../../../kernel/mem/chunks.js';
+import { FrameAllocator } from '../../../kernel/mem/frames.js';
+import { CommitLedger } from '../../../kernel/mem/commit.js';
+import { AddressSpace } from '../../../kernel/mem/addrspace.js';
 
 export interface MmFixture {
   ram: PhysicalMemory;

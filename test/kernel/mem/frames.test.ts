@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PhysicalMemory, MIB } from '../../machine/ram.js';
-import { ChunkMap } from '../../kernel/mem/chunks.js';
-import { FrameAllocator } from '../../kernel/mem/frames.js';
-import { KernelPanic } from '../../kernel/panic.js';
+import { PhysicalMemory, MIB } from '../../../machine/ram.js';
+import { ChunkMap } from '../../../kernel/mem/chunks.js';
+import { FrameAllocator } from '../../../kernel/mem/frames.js';
+import { KernelPanic } from '../../../kernel/panic.js';
 
 const setup = (mib = 16): { ram: PhysicalMemory; chunks: ChunkMap; frames: FrameAllocator } => {
   const ram = new PhysicalMemory(mib * MIB);

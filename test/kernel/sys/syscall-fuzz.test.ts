@@ -16,12 +16,12 @@
 // (read-only, so no call can change it): a timespec read from the stack can ask for years of sleep, which is
 // a correct answer but would make the test wait for it.
 import { describe, expect, it } from 'vitest';
-import { MapFlags } from '../../abi/mman.js';
-import { Signal } from '../../abi/signals.js';
-import { Sys } from '../../abi/syscalls.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
-import { bootTestKernel } from '../harness.js';
+import { MapFlags } from '../../../abi/mman.js';
+import { Signal } from '../../../abi/signals.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
+import { bootTestKernel } from '../../harness.js';
 
 const CALLS = Object.values(Sys).filter((n): n is number => typeof n === 'number' && n !== Sys.exit && n !== Sys.exit_group);
 const INTERESTING = [0, 1, -1, 2, 3, 4095, 4096, 0x10000, 0x7ffff000, 0x80000000, 0xbffffff0, 0xc0000000, 0xfffff000, 0x7fffffff];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bootTestKernel, type TestKernel } from '../harness.js';
-import { hasGcc, program } from './progs/build.js';
+import { bootTestKernel, type TestKernel } from '../../harness.js';
+import { hasGcc, program } from '../progs/build.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel syscall tests');
 
