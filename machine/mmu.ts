@@ -1,7 +1,9 @@
 // Sv32 address translation for user mode (Privileged ISA 4.3): a two-level walk through page
 // tables in PhysicalMemory, permission checks, A/D updates, and TLB refills.
 
-import { Pte, SATP_MODE_SV32, SATP_PPN_MASK } from '../abi/riscv.js';
+import { pageNumber, ptePpn, vpn0, vpn1 } from '../abi/pages.js';
+import { PAGE_SIZE, Pte, SATP_MODE_SV32, SATP_PPN_MASK } from '../abi/riscv.js';
+import { CodeMarks } from './codemarks.js';
 import { PhysicalMemory } from './ram.js';
 import { Access, Trap } from './trap.js';
 import { Tlb, TLB_MASK } from './tlb.js';
@@ -12,26 +14,23 @@ const NEEDED: readonly number[] = [Pte.X, Pte.R, Pte.W];
 
 export class Mmu {
   readonly tlb = new Tlb();
-  /** Physical pages the CPU has fetched instructions from (1 = code). */
-  readonly codePages: Uint8Array;
-  /** Writes that landed on a page holding code (a block translator must drop its blocks). */
-  codeWrites = 0;
+  /** Frames the CPU has fetched instructions from; writes to them are reported (machine/codemarks.ts). */
+  readonly code: CodeMarks;
   /** The trap of the last failed translate(). */
   fault: Trap = Trap.Budget;
   private satpValue = 0;
 
   constructor(private readonly ram: PhysicalMemory) {
-    this.codePages = new Uint8Array(ram.sizeBytes >>> 12);
+    this.code = new CodeMarks(ram.sizeBytes, this.tlb);
   }
 
   get satp(): number {
     return this.satpValue;
   }
 
-  /** Writes satp (bit 31: Sv32 on; bits 21:0: root PPN; 0: bare) and flushes the TLB. */
+  /** Writes satp (bit 31: Sv32 on; bits 21:0: root PPN; 0: bare) and flushes the TLB. Code marks stay. */
   setSatp(value: number): void {
     this.satpValue = value >>> 0;
-    this.codePages.fill(0);
     this.tlb.flushAll();
   }
 
@@ -56,17 +55,17 @@ export class Mmu {
   /** The Sv32 walk. Returns the physical base of the 4 KiB page holding va, or -1. */
   private walk(va: number, access: Access): number {
     const ram = this.ram;
-    let table = (this.satpValue & SATP_PPN_MASK) * 4096;
+    let table = (this.satpValue & SATP_PPN_MASK) * PAGE_SIZE;
     for (let level = 1; level >= 0; level--) {
-      const vpn = level === 1 ? va >>> 22 : (va >>> 12) & 0x3ff;
+      const vpn = level === 1 ? vpn1(va) : vpn0(va);
       const pteAddr = table + vpn * 4;
       if (pteAddr + 4 > ram.sizeBytes) return this.fail(ACCESS_FAULT[access]);
       const pte = ram.i32[pteAddr >>> 2];
       if (!(pte & Pte.V) || (!(pte & Pte.R) && pte & Pte.W)) return this.fail(PAGE_FAULT[access]);
-      const ppn = pte >>> 10;
+      const ppn = ptePpn(pte);
       if (!(pte & (Pte.R | Pte.X))) {
         if (level === 0) return this.fail(PAGE_FAULT[access]);
-        table = ppn * 4096;
+        table = ppn * PAGE_SIZE;
         continue;
       }
       // A leaf: user mode needs U and the access's permission; a megapage needs PPN[0] = 0.
@@ -74,8 +73,8 @@ export class Mmu {
       if (level === 1 && (ppn & 0x3ff) !== 0) return this.fail(PAGE_FAULT[access]);
       const updated = pte | Pte.A | (access === Access.Store ? Pte.D : 0);
       if (updated !== pte) ram.i32[pteAddr >>> 2] = updated;
-      const base = level === 1 ? ppn * 4096 + (va & 0x3ff000) : ppn * 4096;
-      if (base + 4096 > ram.sizeBytes) return this.fail(ACCESS_FAULT[access]);
+      const base = level === 1 ? ppn * PAGE_SIZE + (va & 0x3ff000) : ppn * PAGE_SIZE;
+      if (base + PAGE_SIZE > ram.sizeBytes) return this.fail(ACCESS_FAULT[access]);
       if (level === 1) this.tlb.holdsMegapage = true;
       return base;
     }
@@ -92,12 +91,9 @@ export class Mmu {
     const vpn = va >>> 12;
     const i = vpn & TLB_MASK;
     const off = (pageBase - (vpn << 12)) | 0;
-    const ppn = pageBase >>> 12;
+    const frame = pageNumber(pageBase);
     if (access === Access.Fetch) {
-      if (!this.codePages[ppn]) {
-        this.codePages[ppn] = 1;
-        tlb.dropStoresTo(ppn);
-      }
+      this.code.fetched(frame);
       tlb.fetchTag[i] = vpn;
       tlb.fetchOff[i] = off;
       return;
@@ -106,10 +102,7 @@ export class Mmu {
     tlb.loadTag[i] = vpn;
     tlb.loadOff[i] = off;
     if (access === Access.Store) {
-      if (this.codePages[ppn]) {
-        this.codeWrites++;
-        return;
-      }
+      if (this.code.storing(frame)) return; // reported; the store stays on the slow path
       tlb.storeTag[i] = vpn;
       tlb.storeOff[i] = off;
     }

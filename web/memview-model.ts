@@ -5,6 +5,7 @@
 // process's page tables in RAM as the MMU would: the root and second-level tables are page-table frames, the
 // leaves' frames are user frames; used frames that neither explains are the kernel's.
 
+import { ptePa } from '../abi/pages.js';
 import { Pte } from '../abi/riscv.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { AddressSpace } from '../kernel/mem/addrspace.js';
@@ -83,7 +84,7 @@ function tableFrames(space: AddressSpace): number[] {
   const out = [root];
   for (let i = 0; i < 1024; i++) {
     const pte = ram.i32[(root >>> 2) + i];
-    if ((pte & Pte.V) !== 0 && (pte & (Pte.R | Pte.W | Pte.X)) === 0) out.push((pte >>> 10) * PAGE_SIZE);
+    if ((pte & Pte.V) !== 0 && (pte & (Pte.R | Pte.W | Pte.X)) === 0) out.push(ptePa(pte));
   }
   return out;
 }
@@ -119,7 +120,7 @@ export function snapshotMemory(k: Kernel): MemorySnapshot {
     if (!p.alive) continue;
     const tables = tableFrames(p.space);
     for (const pa of tables) pt[Math.floor(pa / CHUNK_SIZE)]++;
-    p.space.pageTable.forEachLeaf((_va, pte) => { user[Math.floor(((pte >>> 10) * PAGE_SIZE) / CHUNK_SIZE)]++; });
+    p.space.pageTable.forEachLeaf((_va, pte) => { user[Math.floor(ptePa(pte) / CHUNK_SIZE)]++; });
     processes.push({
       pid: p.pid, name: p.name, regions: regionViews(p.space), residentPages: p.space.residentPages,
       pageTablePages: tables.length, brk: p.space.brk >>> 0,

@@ -6,6 +6,7 @@
 // The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in vm.ts.
 
 import { Prot } from '../../abi/mman.js';
+import { ptePa } from '../../abi/pages.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
@@ -59,7 +60,8 @@ export class AddressSpace {
   private constructor(
     /** The RAM the page tables and frames live in (uaccess copies through it). */
     readonly ram: PhysicalMemory,
-    private readonly frames: FrameAllocator,
+    /** The frames behind the pages; also the kernel's one way to write into them (uaccess copies through it). */
+    readonly frames: FrameAllocator,
     private readonly commit: CommitLedger,
     readonly pageTable: PageTable,
     /** sfence.vma: the whole TLB (no argument) or the page holding `va`. */
@@ -137,12 +139,12 @@ export class AddressSpace {
    * frame: the frame itself when no other space owns it any more, else a copy. False when no frame is left.
    */
   private breakCow(page: number, pte: number, prot: number): boolean {
-    const pa = (pte >>> 10) * PAGE_SIZE;
+    const pa = ptePa(pte);
     let target = pa;
     if (this.frames.owners(pa) > 1) {
       target = this.frames.allocFrame();
       if (target < 0) return false;
-      this.ram.u8.copyWithin(target, pa, pa + PAGE_SIZE);
+      this.frames.copyFrame(target, pa);
       this.frames.freeFrame(pa);
     }
     this.pageTable.remap(page, target, pteFlagsOf(prot));
@@ -169,7 +171,7 @@ export class AddressSpace {
     let ok = true;
     this.pageTable.forEachLeaf((va, pte) => {
       if (!ok) return;
-      const pa = (pte >>> 10) * PAGE_SIZE;
+      const pa = ptePa(pte);
       const flags = ((pte & (Pte.R | Pte.W | Pte.X | Pte.U)) & ~Pte.W) | PTE_COW;
       if (!child.pageTable.map(va, pa, flags)) {
         ok = false;
@@ -253,7 +255,7 @@ export class AddressSpace {
       if (!r) panic(`writeInitial: no region at ${hex8(at)}`);
       if (this.pageTable.translate(page) < 0 && !this.populatePage(page, pteFlagsOf(r.prot))) return false;
       const n = Math.min(bytes.length - done, page + PAGE_SIZE - at);
-      this.ram.u8.set(bytes.subarray(done, done + n), this.pageTable.translate(at));
+      this.frames.write(this.pageTable.translate(at), bytes.subarray(done, done + n));
       done += n;
     }
     return true;

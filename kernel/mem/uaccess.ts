@@ -3,6 +3,7 @@
 // hardware access would have done; anything the user could not access gives -EFAULT, never a host exception.
 
 import { Errno } from '../../abi/errno.js';
+import { pageOffset, ptePa } from '../../abi/pages.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import { FaultResult, type AddressSpace } from './addrspace.js';
@@ -28,8 +29,7 @@ export function userPa(as: AddressSpace, va: number, access: Access): number {
   }
   const need = access === Access.Store ? Pte.W | Pte.U : Pte.R | Pte.U;
   if ((pte & need) !== need) return -Errno.EFAULT;
-  const pa = (pte >>> 10) * PAGE_SIZE + (va % PAGE_SIZE);
-  return pa;
+  return ptePa(pte) + pageOffset(va);
 }
 
 /** 0 when every page of [va, va+len) is accessible for `access` (faulting pages in), else -EFAULT. */
@@ -68,7 +68,7 @@ export function copyOut(as: AddressSpace, va: number, bytes: Uint8Array): number
   while (done < bytes.length) {
     const pa = userPa(as, va + done, Access.Store);
     const n = Math.min(bytes.length - done, PAGE_SIZE - ((va + done) % PAGE_SIZE));
-    as.ram.u8.set(bytes.subarray(done, done + n), pa);
+    as.frames.write(pa, bytes.subarray(done, done + n));
     done += n;
   }
   return 0;
