@@ -15,6 +15,10 @@ export const pageDown = (n: number): number => n - (n % PAGE_SIZE);
 export const pageUp = (n: number): number => alignUp(n, PAGE_SIZE);
 /** The byte offset of `va` inside its page. */
 export const pageOffset = (va: number): number => (va >>> 0) % PAGE_SIZE;
+/** Bytes from `a` to the end of its page (1..PAGE_SIZE). */
+export const bytesToPageEnd = (a: number): number => PAGE_SIZE - pageOffset(a);
+/** Pages in [start, end), both page aligned. */
+export const pagesIn = (start: number, end: number): number => (end - start) / PAGE_SIZE;
 /** The number of the 4 KiB page (virtual) or frame (physical) holding address `a`. */
 export const pageNumber = (a: number): number => (a >>> 0) >>> PAGE_SHIFT;
 

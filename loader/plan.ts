@@ -4,8 +4,7 @@
 
 import { PhFlags, PhType } from '../abi/elf.js';
 import { Prot } from '../abi/mman.js';
-import { pageDown, pageUp } from '../abi/pages.js';
-import { PAGE_SIZE } from '../abi/riscv.js';
+import { pageDown, pagesIn, pageUp } from '../abi/pages.js';
 import { checkExecutable } from './check.js';
 
 export type SegmentKind = 'text' | 'rodata' | 'data' | 'bss';
@@ -74,7 +73,7 @@ export function planLoad(bytes: Uint8Array): LoadPlan {
     phdrVa: phdrAddress(elf.programHeaders, h.phoff),
     phent: h.phentsize,
     phnum: h.phnum,
-    pages: regions.reduce((n, r) => n + (r.end - r.start) / PAGE_SIZE, 0),
+    pages: regions.reduce((n, r) => n + pagesIn(r.start, r.end), 0),
   };
 }
 

@@ -5,12 +5,12 @@
 // process's page tables in RAM as the MMU would: the root and second-level tables are page-table frames, the
 // leaves' frames are user frames; used frames that neither explains are the kernel's.
 
-import { ptePa } from '../abi/pages.js';
+import { pagesIn, ptePa } from '../abi/pages.js';
 import { Pte } from '../abi/riscv.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { AddressSpace } from '../kernel/mem/addrspace.js';
 import { ChunkState } from '../kernel/mem/chunks.js';
-import { CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from '../kernel/mem/layout.js';
+import { CHUNK_SIZE, FRAMES_PER_CHUNK } from '../kernel/mem/layout.js';
 import { mapsLine } from '../kernel/mem/maps.js';
 import type { RegionKind } from '../kernel/mem/region.js';
 
@@ -93,7 +93,7 @@ function tableFrames(space: AddressSpace): number[] {
 function regionViews(space: AddressSpace): RegionView[] {
   const views: RegionView[] = space.regions.all().map((r) => ({
     start: r.start, end: r.end, prot: r.prot, kind: r.kind, name: r.name,
-    pages: (r.end - r.start) / PAGE_SIZE, resident: 0, maps: mapsLine(r),
+    pages: pagesIn(r.start, r.end), resident: 0, maps: mapsLine(r),
   }));
   let i = 0;
   space.pageTable.forEachLeaf((va) => {

@@ -6,7 +6,7 @@
 // The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in vm.ts.
 
 import { Prot } from '../../abi/mman.js';
-import { ptePa } from '../../abi/pages.js';
+import { bytesToPageEnd, pagesIn, ptePa } from '../../abi/pages.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
@@ -46,8 +46,6 @@ export function protAllows(prot: number, access: Access): boolean {
   if (access === Access.Store) return (prot & Prot.WRITE) !== 0;
   return (prot & (Prot.READ | Prot.WRITE)) !== 0;
 }
-
-const pagesIn = (start: number, end: number): number => (end - start) / PAGE_SIZE;
 
 export class AddressSpace {
   readonly regions = new RegionList();
@@ -254,7 +252,7 @@ export class AddressSpace {
       const r = this.regions.find(page);
       if (!r) panic(`writeInitial: no region at ${hex8(at)}`);
       if (this.pageTable.translate(page) < 0 && !this.populatePage(page, pteFlagsOf(r.prot))) return false;
-      const n = Math.min(bytes.length - done, page + PAGE_SIZE - at);
+      const n = Math.min(bytes.length - done, bytesToPageEnd(at));
       this.frames.write(this.pageTable.translate(at), bytes.subarray(done, done + n));
       done += n;
     }

@@ -9,6 +9,9 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Prot } from '../../abi/mman.js';
 import { encode, Program } from '../../bench/program.js';
+import { assemble } from '../../toolchain/as/index.js';
+import { link } from '../../toolchain/ld/index.js';
+import { bootTestKernel } from '../harness.js';
 import { boot } from '../../kernel/boot.js';
 import type { Kernel } from '../../kernel/kernel.js';
 import { AddressSpace, FaultResult } from '../../kernel/mem/addrspace.js';
@@ -202,6 +205,21 @@ describe('code marks through the kernel', () => {
     exitProcess(k, parent, EXITED);
     expect(reported, 'each exit frees its code frame').toEqual([g, f, g, f]);
     expect(k.machine.mmu.code.markedFrames()).toEqual([]);
+  });
+});
+
+describe('a whole program run', () => {
+  it('leaves no frame marked once it has exited, and its text was reported freed', async () => {
+    const as = assemble(readFileSync(join(__dirname, 'asm', 'hello.s'), 'utf8'), 'hello.s');
+    const ld = link([{ name: 'hello.o', bytes: as.object! }]);
+    const t = bootTestKernel({ memMiB: 16 });
+    const code = t.kernel.machine.mmu.code;
+    const reported: number[] = [];
+    code.listener = (frame) => reported.push(frame);
+    const r = await t.run(ld.executable!);
+    expect(r.status).toBe(7);
+    expect(reported.length, 'the text frame, freed at exit').toBeGreaterThan(0);
+    expect(code.markedFrames()).toEqual([]);
   });
 });
 
