@@ -56,7 +56,7 @@ export class AddressSpace {
   private resident = 0;
 
   private constructor(
-    /** The RAM the page tables and frames live in (uaccess copies through it). */
+    /** The RAM the page tables and frames live in (uaccess reads through it). */
     readonly ram: PhysicalMemory,
     /** The frames behind the pages; also the kernel's one way to write into them (uaccess copies through it). */
     readonly frames: FrameAllocator,
