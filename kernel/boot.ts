@@ -84,7 +84,7 @@ export function boot(options: BootOptions = {}): Kernel {
   const chunks = new ChunkMap(machine.ram);                       // physical memory in 2 MiB chunks
   log(`chunks: ${chunks.chunkCount} x ${CHUNK_SIZE / MIB} MiB, ${chunks.freeChunks} free; chunk 0 is the kernel's (map at ${hex8(CHUNK_MAP_PA)})`);
   log(`chunk map: ${chunks.render()}`);
-  const frames = new FrameAllocator(machine.ram, chunks);         // 4 KiB frames carved from chunks
+  const frames = new FrameAllocator(machine.ram, chunks, machine.mmu.code); // 4 KiB frames carved from chunks
   frames.poisonFreed = options.poisonFreedFrames ?? false;
   log(`frames: ${PAGE_SIZE / 1024} KiB, ${FRAMES_PER_CHUNK} per chunk, carved on demand, zeroed when handed out`);
   const commit = new CommitLedger(commitLimit(frames));           // user memory promised at most

@@ -4,7 +4,7 @@
 
 import { PhFlags, PhType } from '../abi/elf.js';
 import { Prot } from '../abi/mman.js';
-import { PAGE_SIZE } from '../abi/riscv.js';
+import { pageDown, pageUp } from '../abi/pages.js';
 import { checkExecutable } from './check.js';
 
 export type SegmentKind = 'text' | 'rodata' | 'data' | 'bss';
@@ -31,8 +31,6 @@ export interface LoadPlan {
   phnum: number;
 }
 
-const pageDown = (n: number): number => n - (n % PAGE_SIZE);
-const pageUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
 
 function protOf(flags: number): number {
   return (flags & PhFlags.R ? Prot.READ : 0) | (flags & PhFlags.W ? Prot.WRITE : 0) | (flags & PhFlags.X ? Prot.EXEC : 0);

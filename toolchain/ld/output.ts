@@ -18,6 +18,7 @@ import {
   ShType,
   SYM_SIZE,
 } from '../../abi/elf.js';
+import { alignUp } from '../../abi/pages.js';
 import type { InputObject } from './input.js';
 import type { Layout } from './layout.js';
 import type { EncodedSymbols } from './symtab.js';
@@ -28,7 +29,6 @@ export function elfSectionIndices(layout: Layout): number[] {
   return layout.outputs.map((o) => (o.size > 0 ? next++ : SHN_ABS));
 }
 
-const alignUp = (v: number, a: number): number => Math.ceil(v / a) * a;
 
 interface SectionRow {
   name: number;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { Machine } from '../../../machine/machine.js';
 import { PhysicalMemory, MIB } from '../../../machine/ram.js';
 import { ChunkMap } from '../../../kernel/mem/chunks.js';
 import { FrameAllocator } from '../../../kernel/mem/frames.js';
 import { KernelPanic } from '../../../kernel/panic.js';
 
 const setup = (mib = 16): { ram: PhysicalMemory; chunks: ChunkMap; frames: FrameAllocator } => {
-  const ram = new PhysicalMemory(mib * MIB);
-  const chunks = new ChunkMap(ram);
-  return { ram, chunks, frames: new FrameAllocator(ram, chunks) };
+  const machine = new Machine({ ramBytes: mib * MIB });
+  const chunks = new ChunkMap(machine.ram);
+  return { ram: machine.ram, chunks, frames: new FrameAllocator(machine.ram, chunks, machine.mmu.code) };
 };
 
 describe('FrameAllocator', () => {
