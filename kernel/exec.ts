@@ -59,8 +59,8 @@ export function buildSpace(k: Kernel, req: ExecRequest): { space: AddressSpace; 
 export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   const { space, entry, sp } = buildSpace(k, req);
   const p = new Process(k.nextPid++, req.path, space);
-  p.pc = entry;
-  p.x[2] = sp;
+  p.tf.pc = entry;
+  p.tf.sp = sp;
   p.fds.set(0, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
   p.fds.set(1, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
   p.fds.set(2, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stderr));

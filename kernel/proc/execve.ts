@@ -68,9 +68,9 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   p.space = built.space;
   cpu.setSatp(p.space.satp);
   old.destroy();
-  cpu.x.fill(0);
-  cpu.x[2] = built.sp;
-  cpu.pc = built.entry;
+  p.tf.clear();
+  p.tf.sp = built.sp;
+  p.tf.pc = built.entry;
   cpu.clearReservation();
   p.name = abs;
   p.argv = argv;

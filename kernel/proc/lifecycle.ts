@@ -50,16 +50,14 @@ function orphanChildren(k: Kernel, p: Process): void {
   }
 }
 
-/** Saves the current process's registers and loads `p`'s, switching page tables. */
+/**
+ * Puts `p` on the hart: the CPU runs from `p`'s trapframe from now on (the previous process's registers stay
+ * in its own, where the CPU left them), its LR reservation is dropped and the page tables switched.
+ */
 export function switchTo(k: Kernel, p: Process): void {
   if (k.current === p) return;
   const cpu = k.machine.cpu;
-  if (k.current) {
-    k.current.x.set(cpu.x);
-    k.current.pc = cpu.pc;
-  }
-  cpu.x.set(p.x);
-  cpu.pc = p.pc;
+  cpu.hart = p.tf;
   cpu.clearReservation();
   cpu.setSatp(p.space.satp);
   k.current = p;
