@@ -1,11 +1,10 @@
 // Ending a process and putting one on the hart.
 
+import { Signal } from '../../abi/signals.js';
 import { hex8 } from '../panic.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 import { sendSignal } from './signal.js';
-
-const SIGCHLD = 17;
 
 /** The pid orphans are given to. */
 export const INIT_PID = 1;
@@ -31,7 +30,7 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   orphanChildren(k, p);
   if (p.autoReap) k.processes.delete(p.pid);
   const parent = k.processes.get(p.ppid);
-  if (parent && parent.alive && parent !== p) sendSignal(k, parent, SIGCHLD);
+  if (parent && parent.alive && parent !== p) sendSignal(k, parent, Signal.SIGCHLD);
 }
 
 /** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */

@@ -4,6 +4,7 @@
 // A process that has ended stays in the kernel's table as a zombie until its parent reaps it with
 // waitid/wait4 (or, with no parent to do so, until the kernel reaps it at once: `autoReap`).
 
+import { SIG_DFL } from '../../abi/signals.js';
 import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
 import type { Region } from '../mem/region.js';
@@ -27,9 +28,6 @@ export interface SigAction {
   flags: number;
   mask: [number, number];
 }
-
-export const SIG_DFL = 0;
-export const SIG_IGN = 1;
 
 export class Process {
   fds = new FdTable();

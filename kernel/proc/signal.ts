@@ -10,26 +10,22 @@
 //            kernel restores the frame.
 
 import { Errno } from '../../abi/errno.js';
-import { Signal } from '../../abi/signals.js';
+import { NSIG, SA_NODEFER, SA_RESETHAND, SA_RESTART, Signal, SIG_DFL, SIG_IGN } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
 import { SIGFRAME_BYTES, UC_OFFSET } from '../../abi/sigframe.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { exitProcess } from './lifecycle.js';
-import { completeSyscall, SIG_DFL, SIG_IGN, type Process } from './process.js';
+import { completeSyscall, type Process } from './process.js';
 import { restoreFrame, saveFrame } from './sigframe.js';
 
 /** Highest signal number accepted by kill and rt_sigaction. */
-export const MAX_SIGNAL = 64;
-const SIGSTOP = 19;
-const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([Signal.SIGCHLD, 18, 23, 28]);
-export const SA_RESTART = 0x10000000;
-export const SA_NODEFER = 0x40000000;
-export const SA_RESETHAND = 0x80000000;
+export const MAX_SIGNAL = NSIG - 1;
+const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([Signal.SIGCHLD, Signal.SIGCONT, Signal.SIGURG, Signal.SIGWINCH]);
 /** Where a handler "returns" to: never mappable (kernel half), so the return traps into the kernel. */
 export const SIGRETURN_VA = 0xfffff000;
 
 /** True for the signals no process may catch or ignore. */
-export const isUncatchable = (sig: number): boolean => sig === Signal.SIGKILL || sig === SIGSTOP;
+export const isUncatchable = (sig: number): boolean => sig === Signal.SIGKILL || sig === Signal.SIGSTOP;
 
 const maskBit = (sig: number): [number, number] => (sig <= 32 ? [1 << (sig - 1), 0] : [0, 1 << (sig - 33)]);
 const isMasked = (p: Process, sig: number): boolean => {

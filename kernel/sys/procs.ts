@@ -2,13 +2,14 @@
 // rt_sigprocmask.
 
 import { Errno } from '../../abi/errno.js';
-import { Signal } from '../../abi/signals.js';
+import { SIG_BLOCK, SIG_DFL, SIG_SETMASK, SIG_UNBLOCK, Signal } from '../../abi/signals.js';
+import { P_ALL, P_PGID, P_PID, WEXITED, WNOHANG, WNOWAIT } from '../../abi/wait.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { execProcess } from '../proc/execve.js';
 import { forkProcess } from '../proc/fork.js';
-import { SIG_DFL, type Process } from '../proc/process.js';
+import type { Process } from '../proc/process.js';
 import { MAX_SIGNAL, isUncatchable, sendSignal } from '../proc/signal.js';
-import { P_ALL, P_PGID, P_PID, WEXITED, WNOHANG, WNOWAIT, childSiginfo, reapChild, waitStatusWord, type ChildSelector } from '../proc/wait.js';
+import { childSiginfo, reapChild, waitStatusWord, type ChildSelector } from '../proc/wait.js';
 import type { SysContext } from './context.js';
 
 /** clone(flags, stack, ptid, tls, ctid): only fork's form (flags = SIGCHLD, no new stack) is supported. */
@@ -155,9 +156,9 @@ export function sysRtSigprocmask(ctx: SysContext, how: number, set: number, olds
   if (typeof raw === 'number') return raw;
   const v = new DataView(raw.buffer);
   const m: [number, number] = [v.getUint32(0, true), v.getUint32(4, true)];
-  if (how === 0) p.sigmask = [(p.sigmask[0] | m[0]) >>> 0, (p.sigmask[1] | m[1]) >>> 0];
-  else if (how === 1) p.sigmask = [(p.sigmask[0] & ~m[0]) >>> 0, (p.sigmask[1] & ~m[1]) >>> 0];
-  else if (how === 2) p.sigmask = m;
+  if (how === SIG_BLOCK) p.sigmask = [(p.sigmask[0] | m[0]) >>> 0, (p.sigmask[1] | m[1]) >>> 0];
+  else if (how === SIG_UNBLOCK) p.sigmask = [(p.sigmask[0] & ~m[0]) >>> 0, (p.sigmask[1] & ~m[1]) >>> 0];
+  else if (how === SIG_SETMASK) p.sigmask = m;
   else return -Errno.EINVAL;
   return 0;
 }
