@@ -8,7 +8,7 @@
 import { Signal } from '../abi/signals.js';
 import { boot, type BootOptions } from './boot.js';
 import { runUntilDone } from './driver.js';
-import { spawnProcess } from './exec.js';
+import { spawnProcess } from './proc/spawn.js';
 import type { Kernel } from './kernel.js';
 import { exitProcess } from './proc/lifecycle.js';
 import { shellStatus, type ExitStatus, type Process } from './proc/process.js';

@@ -1,12 +1,12 @@
 // execve: the caller's program replaced by another from the file tree. Check, build, commit: the new address
-// space is built completely (through loader/ and kernel/exec.ts) before the old one is touched, so a failed
+// space is built completely (through loader/ and spawn.ts) before the old one is touched, so a failed
 // exec returns -errno to a caller left exactly as it was.
 
 import { Errno } from '../../abi/errno.js';
 import { ARG_MAX, MAX_ARG_STRLEN, PATH_MAX } from '../../abi/limits.js';
 import { SIG_IGN } from '../../abi/signals.js';
 import { LoadRefusal } from '../../loader/refusal.js';
-import { buildSpace } from '../exec.js';
+import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
 import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';

@@ -1,7 +1,6 @@
 // Ending a process and putting one on the hart.
 
 import { Signal } from '../../abi/signals.js';
-import { hex8 } from '../panic.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 import { sendSignal } from './signal.js';
@@ -64,4 +63,3 @@ export function switchTo(k: Kernel, p: Process): void {
 
 /** The one-line description of a process for messages: `pid 1 (prog)`. */
 export const describe = (p: Process): string => `pid ${p.pid} (${p.name})`;
-export { hex8 };

@@ -10,10 +10,10 @@ import {
   sysChdir, sysDup, sysDup3, sysFcntl64, sysGetcwd, sysGetdents64, sysIoctl, sysLlseek, sysMkdirat, sysOpenat, sysPipe2,
   sysStatx, sysUnlinkat,
 } from './fs.js';
-import { sysClone, sysExecve, sysGetppid, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './procs.js';
+import { sysClone, sysExecve, sysExit, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './process.js';
 import { sysUname } from './info.js';
-import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './mem.js';
-import { sysExit, sysGetpid, sysGetuid, sysSetTidAddress } from './proc.js';
+import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
+import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([

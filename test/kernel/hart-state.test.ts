@@ -7,7 +7,7 @@ import { Signal } from '../../abi/signals.js';
 import { Sys } from '../../abi/syscalls.js';
 import { tinyExecutable } from '../../bench/kernel.js';
 import { Program } from '../../bench/program.js';
-import { spawnProcess } from '../../kernel/exec.js';
+import { spawnProcess } from '../../kernel/proc/spawn.js';
 import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
 import type { Process } from '../../kernel/proc/process.js';
 import { deliverPending, sendSignal, SIGRETURN_VA } from '../../kernel/proc/signal.js';

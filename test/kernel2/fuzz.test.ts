@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sys } from '../../abi/syscalls.js';
 import { bootTestKernel } from '../harness.js';
-import { spawnProcess } from '../../kernel/exec.js';
+import { spawnProcess } from '../../kernel/proc/spawn.js';
 import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
 import { SYSCALLS, dispatchSyscall } from '../../kernel/sys/table.js';
 import { contextFor } from '../../kernel/trap.js';
