@@ -13,7 +13,8 @@ import type { Kernel } from './kernel.js';
 import { exitProcess } from './proc/lifecycle.js';
 import { shellStatus, type ExitStatus, type Process } from './proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
-import { ICANON, LineDiscipline, VEOF, VERASE, VKILL, defaultTermios } from './tty/linedisc.js';
+import { ICANON, VEOF, VERASE, VKILL } from '../abi/termios.js';
+import { LineDiscipline, defaultTermios } from './tty/linedisc.js';
 
 /** Where the kernel looks for its boot program, in order, when the host names none. */
 export const INIT_CANDIDATES: readonly string[] = ['/sbin/init', '/bin/init', '/bin/sh'];

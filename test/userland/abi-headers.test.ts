@@ -1,6 +1,6 @@
 // The libc headers must agree with abi/, the one source of truth for the numbers the kernel and the C library
 // share: syscall numbers, errno values, signals and sigaction flags, wait options, open/at/fcntl flags,
-// file-type bits, mmap flags. Every value is compared with what abi/ exports, never with a literal written here; and every number a
+// file-type bits, lseek/access/clock/ioctl values, mmap flags. Every value is compared with what abi/ exports, never with a literal written here; and every number a
 // covered header defines must come from abi/ (a constant added to a header alone fails here).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,9 @@ import * as fcntl from '../../abi/fcntl.js';
 import * as mman from '../../abi/mman.js';
 import * as signals from '../../abi/signals.js';
 import * as stat from '../../abi/stat.js';
+import * as termios from '../../abi/termios.js';
+import * as time from '../../abi/time.js';
+import * as unistd from '../../abi/unistd.js';
 import { SYSCALL_NAMES } from '../../abi/syscalls.js';
 import * as wait from '../../abi/wait.js';
 
@@ -108,6 +111,27 @@ describe('libc headers and abi/', () => {
     const abi = numbersOf(stat);
     expectHeaderFromAbi('include/sys/stat.h', abi);
     expectAbiInHeader('include/sys/stat.h', abi);
+  });
+
+  it('unistd.h: standard descriptors, lseek whence and access modes are abi/unistd.ts, both ways; stdio.h agrees', () => {
+    const abi = numbersOf(unistd);
+    expectHeaderFromAbi('include/unistd.h', abi);
+    expectAbiInHeader('include/unistd.h', abi);
+    // stdio.h's own constants (BUFSIZ, _IOFBF...) are the C library's; its SEEK_* must be abi/'s.
+    const seek = new Map([...abi].filter(([name]) => name.startsWith('SEEK_')));
+    expectAbiInHeader('include/stdio.h', seek);
+  });
+
+  it('time.h: the clock ids and TIMER_ABSTIME are abi/time.ts, both ways', () => {
+    const abi = numbersOf(time);
+    expectHeaderFromAbi('include/time.h', abi);
+    expectAbiInHeader('include/time.h', abi);
+  });
+
+  it('sys/ioctl.h: the terminal ioctl requests are abi/termios.ts', () => {
+    const abi = numbersOf(termios);
+    expectHeaderFromAbi('include/sys/ioctl.h', abi);
+    expectAbiInHeader('include/sys/ioctl.h', new Map([...abi].filter(([name]) => /^(TC|TIOC)/.test(name))));
   });
 
   it('sys/mman.h: the protection and flag values are abi/mman.ts', () => {
