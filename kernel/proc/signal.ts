@@ -74,7 +74,7 @@ export function deliverPending(k: Kernel, p: Process): void {
   const act = p.sigactions.get(sig);
   if (!act || act.handler === SIG_DFL || act.handler === SIG_IGN) return; // reset since it was queued
   const tf = p.tf;
-  const sp = ((tf.sp >>> 0) - SIGFRAME_BYTES) & ~15;
+  const sp = (((tf.sp >>> 0) - SIGFRAME_BYTES) & ~15) >>> 0;
   if (copyOut(p.space, sp, saveFrame(tf, sig, p.sigmask)) < 0) {
     exitProcess(k, p, { kind: 'signaled', signal: Signal.SIGSEGV });
     return;

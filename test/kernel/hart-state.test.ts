@@ -4,9 +4,11 @@
 // directly, as an FP instruction would.
 import { describe, expect, it } from 'vitest';
 import { Signal } from '../../abi/signals.js';
+import { FP_FCSR, SC_FPREGS, SC_REGS, SIGFRAME_BYTES, UC_MCONTEXT, UC_OFFSET, UC_SIGMASK } from '../../abi/sigframe.js';
 import { Sys } from '../../abi/syscalls.js';
 import { tinyExecutable } from '../../bench/kernel.js';
 import { Program } from '../../bench/program.js';
+import { copyIn } from '../../kernel/mem/uaccess.js';
 import { spawnProcess } from '../../kernel/proc/spawn.js';
 import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
 import type { Process } from '../../kernel/proc/process.js';
@@ -132,6 +134,17 @@ describe('the hart state as one unit', () => {
     expect(p.tf.a0).toBe(Signal.SIGUSR1);
     expect(p.tf.ra >>> 0).toBe(SIGRETURN_VA);
     expect(p.sigmask[0]).toBe(1 << (Signal.SIGUSR1 - 1));
+    // As on Linux: a1 = &siginfo, a2 = &ucontext, whose uc_mcontext holds pc, x1..x31, then f0..f31 and fcsr.
+    const info = copyIn(p.space, p.tf.a1 >>> 0, 4) as Uint8Array;
+    expect(new DataView(info.buffer).getInt32(0, true)).toBe(Signal.SIGUSR1);
+    const uc = copyIn(p.space, p.tf.a2 >>> 0, SIGFRAME_BYTES - UC_OFFSET) as Uint8Array;
+    const ucv = new DataView(uc.buffer);
+    expect(ucv.getUint32(UC_MCONTEXT + SC_REGS, true)).toBe(interrupted.pc);
+    for (let r = 1; r < 32; r++) expect(ucv.getInt32(UC_MCONTEXT + SC_REGS + 4 * r, true)).toBe(interrupted.x[r]);
+    const fpregs = UC_MCONTEXT + SC_FPREGS;
+    expect([...uc.subarray(fpregs, fpregs + 256)]).toEqual([...interrupted.fBytes]);
+    expect(ucv.getUint32(fpregs + FP_FCSR, true)).toBe(interrupted.fcsr);
+    expect(ucv.getUint32(UC_SIGMASK, true)).toBe(0);
     // What the handler's FP code would do to the f registers and fcsr.
     p.tf.fBytes.fill(0xab);
     p.tf.fcsr = 0x1f;
