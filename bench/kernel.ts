@@ -5,7 +5,7 @@ import { EHDR_SIZE, Ehdr, ElfType, EM_RISCV, EV_CURRENT, Phdr, PHDR_SIZE, PhType
 import { Sys } from '../abi/syscalls.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { runSlice } from '../kernel/sched.js';
 import { Program } from './program.js';

@@ -1,4 +1,4 @@
-// The kernel's parts, wired together; no logic lives here. boot.ts builds one, exec.ts starts programs in
+// The kernel's parts, wired together; no logic lives here. boot.ts builds one, proc/spawn.ts starts programs in
 // it, sched.ts runs them, trap.ts handles what the hart reports.
 
 import type { Machine } from '../machine/machine.js';

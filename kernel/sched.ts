@@ -11,8 +11,8 @@ import { hex8, panic } from './panic.js';
 import type { Kernel } from './kernel.js';
 import { switchTo } from './proc/lifecycle.js';
 import { deliverPending } from './proc/signal.js';
-import type { Process } from './proc/process.js';
-import { completeSyscallOf, handleTrap } from './trap.js';
+import { completeSyscall, type Process } from './proc/process.js';
+import { handleTrap } from './trap.js';
 
 export type RunState =
   /** Call runSlice again. */
@@ -29,7 +29,7 @@ function retryBlocked(k: Kernel, p: Process): boolean {
   if (result === undefined || !p.blocked) return false;
   p.blocked = undefined;
   p.waitChannel = '';
-  if (p.alive) completeSyscallOf(k, p, result);
+  if (p.alive) completeSyscall(p, result);
   return p.alive;
 }
 

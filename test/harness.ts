@@ -11,7 +11,7 @@
 
 import { boot, type BootOptions } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { Region } from '../kernel/mem/region.js';
 import { shellStatus, type ExitStatus } from '../kernel/proc/process.js';

@@ -5,7 +5,8 @@
 
 import { Errno } from '../../abi/errno.js';
 import type { Uart } from '../../machine/uart.js';
-import { LineDiscipline, TERMIOS_BYTES, decodeTermios, encodeTermios } from '../tty/linedisc.js';
+import { TCGETS, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ } from '../../abi/termios.js';
+import { LineDiscipline, decodeTermios, encodeTermios } from '../tty/linedisc.js';
 import { WOULD_BLOCK, type FileStat, type IoctlMemory, type OpenFile, type ReadResult } from './file.js';
 
 /** A terminal size in character cells. */
@@ -13,14 +14,6 @@ export interface ConsoleWinsize {
   cols: number;
   rows: number;
 }
-
-// ioctl requests (asm-generic ioctls.h).
-export const TCGETS = 0x5401;
-export const TCSETS = 0x5402;
-export const TCSETSW = 0x5403;
-export const TCSETSF = 0x5404;
-export const TIOCGWINSZ = 0x5413;
-export const TIOCSWINSZ = 0x5414;
 
 /** Console input state shared by every fd open on the console. */
 export class ConsoleInput {

@@ -3,7 +3,7 @@
 // permissions. A leaf frame belongs to one address space, or after fork() to several copy-on-write: such PTEs
 // carry PTE_COW and never W, and the first store gets the writer its own copy (breakCow). destroy() drops this
 // space's ownership of every frame (the last owner frees it).
-// The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in vm.ts.
+// The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in sys/memory.ts.
 
 import { Prot } from '../../abi/mman.js';
 import { bytesToPageEnd, pagesIn, ptePa } from '../../abi/pages.js';

@@ -1,8 +1,11 @@
 // A process: pid, parent, program name, address space, open files, working directory, signal dispositions,
-// saved registers, and how it ended. One hart runs the current process; the others' registers wait here.
+// registers (its trapframe), and how it ended. The one hart runs from the current process's trapframe; the
+// others' wait in theirs.
 // A process that has ended stays in the kernel's table as a zombie until its parent reaps it with
 // waitid/wait4 (or, with no parent to do so, until the kernel reaps it at once: `autoReap`).
 
+import { SIG_DFL } from '../../abi/signals.js';
+import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
@@ -26,14 +29,13 @@ export interface SigAction {
   mask: [number, number];
 }
 
-export const SIG_DFL = 0;
-export const SIG_IGN = 1;
-
 export class Process {
   fds = new FdTable();
-  /** Saved x0..x31 and pc while the process is not on the hart. */
-  readonly x = new Int32Array(32);
-  pc = 0;
+  /**
+   * The trapframe: x and f registers, pc, fcsr. While the process is current the CPU runs from this very
+   * object (lifecycle.ts switchTo), so it always holds the process's registers as of the last trap.
+   */
+  readonly tf = new Hart();
   /** The parent's pid; 0 when the host started the process (the host then reads its status). */
   ppid = 0;
   /** Reaped by the kernel the moment it ends (an orphan with no init to adopt it). */
@@ -77,4 +79,13 @@ export class Process {
 
   /** The handler registered for `sig` (SIG_DFL when none). */
   handlerOf(sig: number): number { return this.sigactions.get(sig)?.handler ?? SIG_DFL; }
+}
+
+/**
+ * Finishes the system call `p` made with `result`: a0 gets it and pc moves past the ecall. The same whether or
+ * not `p` is on the hart, since the hart runs from `p.tf`.
+ */
+export function completeSyscall(p: Process, result: number): void {
+  p.tf.a0 = result;
+  p.tf.pc = (p.tf.pc + 4) >>> 0;
 }

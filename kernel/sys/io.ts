@@ -3,6 +3,7 @@
 // (or, with SIGPIPE ignored, fails with EPIPE).
 
 import { Errno } from '../../abi/errno.js';
+import { IOV_MAX } from '../../abi/limits.js';
 import { Access } from '../../machine/trap.js';
 import { WOULD_BLOCK, type OpenFile } from '../dev/file.js';
 import { checkUserRange, copyIn, copyOut } from '../mem/uaccess.js';
@@ -16,7 +17,6 @@ const MAX_IO = 0x7ffff000;
 const WRITE_PIECE = 64 * 1024;
 /** A read transfers at most this much at once (a short read, which POSIX allows). */
 const READ_PIECE = 1024 * 1024;
-const IOV_MAX = 1024;
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
 function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): number | undefined {

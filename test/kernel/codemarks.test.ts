@@ -50,7 +50,7 @@ function spawn(k: Kernel, code: Program, prot: number, textBytes = 0x1000): Proc
   space.addRegion(TEXT, TEXT + textBytes, prot, 'text', '/prog');
   space.writeInitial(TEXT, code.bytes());
   const p = new Process(k.nextPid++, '/prog', space);
-  p.pc = TEXT;
+  p.tf.pc = TEXT;
   k.processes.set(p.pid, p);
   return p;
 }

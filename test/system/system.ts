@@ -97,7 +97,7 @@ export class System {
   processTable(): string {
     const k = this.kernel;
     return [...k.processes.values()].map((p) => `  ${p.pid} ppid ${p.ppid} ${p.name} ${p.alive ? (p.blocked ? `sleeping (${p.waitChannel})` : 'runnable') : 'zombie'}`
-      + `${k.current === p ? ' current' : ''} pc ${p.pc.toString(16)} pending [${p.pendingSignals}]`).join('\n')
+      + `${k.current === p ? ' current' : ''} pc ${p.tf.pc.toString(16)} pending [${p.pendingSignals}]`).join('\n')
       + `\n  uart input ${k.machine.uart.inputLength} bytes; tty ready ${k.consoleInput.ready}; termios lflag ${k.consoleInput.discipline?.termios.lflag.toString(8)}`;
   }
 

@@ -9,7 +9,7 @@ import { S_IFDIR, S_IFREG, writeCpio } from '../../abi/cpio.js';
 import { mallocBench, mallocBenchRow, MALLOC_POLICIES, MALLOC_WORKLOADS } from '../../bench/malloc.js';
 import { boot } from '../../kernel/boot.js';
 import { runUntilDone } from '../../kernel/driver.js';
-import { spawnProcess } from '../../kernel/exec.js';
+import { spawnProcess } from '../../kernel/proc/spawn.js';
 import { buildLibc, buildProgram, haveGcc, readManifest } from '../../userland/build-gcc.mjs';
 
 const hasGcc = haveGcc();

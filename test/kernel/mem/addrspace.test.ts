@@ -5,7 +5,7 @@ import { Pte } from '../../../abi/riscv.js';
 import { Access } from '../../../machine/trap.js';
 import { FaultResult } from '../../../kernel/mem/addrspace.js';
 import { MMAP_TOP, STACK_FLOOR, STACK_TOP } from '../../../kernel/mem/layout.js';
-import { brk, mmap, mprotect, munmap, sbrk } from '../../../kernel/mem/vm.js';
+import { brk, mmap, mprotect, munmap, sbrk } from '../../../kernel/sys/memory.js';
 import { mmFixture } from './mmfixture.js';
 
 const RW = Prot.READ | Prot.WRITE;

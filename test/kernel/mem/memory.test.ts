@@ -5,7 +5,7 @@ import { LoadRefusal, Refusal } from '../../../loader/refusal.js';
 import { craftElf } from '../../loader/craft.js';
 import { writeCpio } from '../../../abi/cpio.js';
 import { Pte } from '../../../abi/riscv.js';
-import { spawnProcess } from '../../../kernel/exec.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
 import { patched } from '../../loader/craft.js';
 
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping kernel memory tests');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnProcess } from '../../../kernel/exec.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
 import { runSlice } from '../../../kernel/sched.js';
 import { bootTestKernel } from '../../harness.js';
 import { hasGcc, program } from '../progs/build.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sys } from '../../../abi/syscalls.js';
 import { bootTestKernel } from '../../harness.js';
-import { spawnProcess } from '../../../kernel/exec.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
 import { exitProcess, switchTo } from '../../../kernel/proc/lifecycle.js';
 import { SYSCALLS, dispatchSyscall } from '../../../kernel/sys/table.js';
 import { contextFor } from '../../../kernel/trap.js';
@@ -44,9 +44,10 @@ describe('system calls with random arguments', () => {
         }
         switchTo(kernel, p);
         const nr = numbers[next() % numbers.length];
-        const regs = kernel.machine.cpu.x;
-        for (let r = 10; r <= 15; r++) regs[r] = arg();
-        expect(() => dispatchSyscall(contextFor(kernel, p), nr, regs)).not.toThrow();
+        const tf = p.tf;
+        tf.a7 = nr;
+        tf.a0 = arg(); tf.a1 = arg(); tf.a2 = arg(); tf.a3 = arg(); tf.a4 = arg(); tf.a5 = arg();
+        expect(() => dispatchSyscall(contextFor(kernel, p), tf)).not.toThrow();
         p.blocked = undefined;
       }
       expect(respawns).toBeLessThan(300);

@@ -1,7 +1,8 @@
 // The console's line discipline: editing, echo, signals, end of file, raw mode, output processing.
 import { describe, expect, it } from 'vitest';
 import { WOULD_BLOCK } from '../../../kernel/dev/file.js';
-import { ECHO, ICANON, LineDiscipline, decodeTermios, encodeTermios } from '../../../kernel/tty/linedisc.js';
+import { ECHO, ICANON } from '../../../abi/termios.js';
+import { LineDiscipline, decodeTermios, encodeTermios } from '../../../kernel/tty/linedisc.js';
 
 function setup() {
   const echoed: number[] = [];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sys } from '../../../abi/syscalls.js';
 import { boot } from '../../../kernel/boot.js';
-import { spawnProcess } from '../../../kernel/exec.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
 import { runSlice } from '../../../kernel/sched.js';
 import { tinyExecutable } from '../../../bench/kernel.js';
 import { Program } from '../../../bench/program.js';

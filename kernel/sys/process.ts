@@ -1,14 +1,15 @@
-// Process system calls: clone (fork semantics only), execve, waitid, wait4, kill, getppid, rt_sigaction,
+// Process system calls: clone (fork semantics only), execve, exit, waitid, wait4, kill, rt_sigaction,
 // rt_sigprocmask.
 
 import { Errno } from '../../abi/errno.js';
-import { Signal } from '../../abi/signals.js';
+import { SIG_BLOCK, SIG_DFL, SIG_SETMASK, SIG_UNBLOCK, Signal } from '../../abi/signals.js';
+import { P_ALL, P_PGID, P_PID, WCONTINUED, WEXITED, WNOHANG, WNOWAIT, WSTOPPED, WUNTRACED } from '../../abi/wait.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { execProcess } from '../proc/execve.js';
 import { forkProcess } from '../proc/fork.js';
-import { SIG_DFL, type Process } from '../proc/process.js';
+import type { Process } from '../proc/process.js';
 import { MAX_SIGNAL, isUncatchable, sendSignal } from '../proc/signal.js';
-import { P_ALL, P_PGID, P_PID, WEXITED, WNOHANG, WNOWAIT, childSiginfo, reapChild, waitStatusWord, type ChildSelector } from '../proc/wait.js';
+import { childSiginfo, reapChild, waitStatusWord, type ChildSelector } from '../proc/wait.js';
 import type { SysContext } from './context.js';
 
 /** clone(flags, stack, ptid, tls, ctid): only fork's form (flags = SIGCHLD, no new stack) is supported. */
@@ -20,6 +21,12 @@ export function sysClone(ctx: SysContext, flags: number, stack: number): number 
 /** execve(path, argv, envp): no return on success. */
 export function sysExecve(ctx: SysContext, path: number, argv: number, envp: number): number | undefined {
   return execProcess(ctx.kernel, ctx.proc, path, argv, envp);
+}
+
+/** exit(code) and exit_group(code): the low 8 bits are the status the parent sees. */
+export function sysExit(ctx: SysContext, code: number): undefined {
+  ctx.exit({ kind: 'exited', code: code & 0xff });
+  return undefined;
 }
 
 /** Runs a wait attempt now, or sleeps retrying it until a child ends. */
@@ -41,7 +48,7 @@ function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (
 /** waitid(idtype, id, infop, options, rusage): 0, with the child's siginfo in *infop (zeroed with WNOHANG
  *  when no child has ended). */
 export function sysWaitid(ctx: SysContext, idtype: number, id: number, infop: number, options: number): number | undefined {
-  if ((options & WEXITED) === 0 || (options & ~(WNOHANG | WEXITED | WNOWAIT | 2 | 8)) !== 0) return -Errno.EINVAL;
+  if ((options & WEXITED) === 0 || (options & ~(WNOHANG | WEXITED | WNOWAIT | WSTOPPED | WCONTINUED)) !== 0) return -Errno.EINVAL;
   let sel: ChildSelector;
   if (idtype === P_ALL || idtype === P_PGID) sel = { pid: undefined };
   else if (idtype === P_PID && id > 0) sel = { pid: id };
@@ -55,7 +62,7 @@ export function sysWaitid(ctx: SysContext, idtype: number, id: number, infop: nu
 
 /** wait4(pid, wstatus, options, rusage): the child's pid (status word in *wstatus), 0 with WNOHANG. */
 export function sysWait4(ctx: SysContext, pid: number, wstatus: number, options: number): number | undefined {
-  if ((options & ~(WNOHANG | 2 | 8 | WNOWAIT)) !== 0) return -Errno.EINVAL;
+  if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT)) !== 0) return -Errno.EINVAL;
   const sel: ChildSelector = { pid: pid > 0 ? pid : undefined };
   return waitFor(ctx, sel, options | WEXITED, (c) => {
     if (!c) return 0;
@@ -109,8 +116,6 @@ function descendantsOf(k: SysContext['kernel'], p: Process): Process[] {
   return out;
 }
 
-export function sysGetppid(ctx: SysContext): number { return ctx.proc.ppid; }
-
 /** rt_sigaction(sig, act, oldact, sigsetsize): struct { handler, flags, mask[2] } (12 bytes + 4 pad). */
 export function sysRtSigaction(ctx: SysContext, sig: number, act: number, oldact: number, setsize: number): number {
   if (setsize !== 8) return -Errno.EINVAL;
@@ -155,9 +160,9 @@ export function sysRtSigprocmask(ctx: SysContext, how: number, set: number, olds
   if (typeof raw === 'number') return raw;
   const v = new DataView(raw.buffer);
   const m: [number, number] = [v.getUint32(0, true), v.getUint32(4, true)];
-  if (how === 0) p.sigmask = [(p.sigmask[0] | m[0]) >>> 0, (p.sigmask[1] | m[1]) >>> 0];
-  else if (how === 1) p.sigmask = [(p.sigmask[0] & ~m[0]) >>> 0, (p.sigmask[1] & ~m[1]) >>> 0];
-  else if (how === 2) p.sigmask = m;
+  if (how === SIG_BLOCK) p.sigmask = [(p.sigmask[0] | m[0]) >>> 0, (p.sigmask[1] | m[1]) >>> 0];
+  else if (how === SIG_UNBLOCK) p.sigmask = [(p.sigmask[0] & ~m[0]) >>> 0, (p.sigmask[1] & ~m[1]) >>> 0];
+  else if (how === SIG_SETMASK) p.sigmask = m;
   else return -Errno.EINVAL;
   return 0;
 }

@@ -1,11 +1,13 @@
-// The memory system calls' semantics over an AddressSpace, as Linux defines them for 32-bit RISC-V:
-// brk (returns the new break, or the old one on failure), Pagoda's sbrk (old break or -errno), mmap2
-// (anonymous only), munmap and mprotect. Results are numbers: an address, 0, or -errno.
+// The memory system calls, as Linux defines them for 32-bit RISC-V: brk (returns the new break, or the old
+// one on failure), Pagoda's sbrk (old break or -errno), mmap2 (anonymous only), munmap and mprotect. Their
+// semantics over an AddressSpace (brk, sbrk, mmap, munmap, mprotect), then the handlers that decode the
+// arguments (sysBrk ...). Results are numbers: an address, 0, or -errno.
 
 import { Errno } from '../../abi/errno.js';
 import { MapFlags, Prot } from '../../abi/mman.js';
-import type { AddressSpace } from './addrspace.js';
-import { KERNEL_BASE, MMAP_TOP, PAGE_SIZE, USER_MIN, pageDown, pageUp } from './layout.js';
+import type { AddressSpace } from '../mem/addrspace.js';
+import { KERNEL_BASE, MMAP_TOP, PAGE_SIZE, USER_MIN, pageDown, pageUp } from '../mem/layout.js';
+import type { SysContext } from './context.js';
 
 const PROT_MASK = Prot.READ | Prot.WRITE | Prot.EXEC;
 const HEAP_NAME = '[heap]';
@@ -100,3 +102,25 @@ export function mprotect(as: AddressSpace, addr: number, length: number, prot: n
   as.protectRange(addr, end, prot);
   return 0;
 }
+
+/** brk(addr): the new break, or the current one when the move is refused (Linux's raw brk). */
+export function sysBrk(ctx: SysContext, addr: number): number { return brk(ctx.proc.space, addr >>> 0); }
+
+/** sbrk(increment) (Pagoda's 1000): the old break, or -ENOMEM. */
+export function sysSbrk(ctx: SysContext, increment: number): number { return sbrk(ctx.proc.space, increment | 0); }
+
+/** mmap2(addr, length, prot, flags, fd, pgoffset): the offset is in 4 KiB units; anonymous maps only. */
+export function sysMmap2(ctx: SysContext, addr: number, length: number, prot: number, flags: number): number {
+  return mmap(ctx.proc.space, addr, length, prot, flags);
+}
+
+/** munmap(addr, length): 0 or -EINVAL; unmapping nothing succeeds. */
+export function sysMunmap(ctx: SysContext, addr: number, length: number): number {
+  return munmap(ctx.proc.space, addr, length);
+}
+
+/** mprotect(addr, length, prot): 0, -EINVAL or -ENOMEM (a hole in the range). */
+export function sysMprotect(ctx: SysContext, addr: number, length: number, prot: number): number {
+  return mprotect(ctx.proc.space, addr, length, prot);
+}
+

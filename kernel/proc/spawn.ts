@@ -1,16 +1,17 @@
 // Starting a program: check and plan the executable (loader/), build its address space, copy the segments
-// and the initial stack, and set the registers. Check, build, commit: on any failure everything built so
-// far is freed and a LoadRefusal says why.
+// and the initial stack (buildSpace, which execve.ts uses too), and spawn a new process running it with its
+// registers set (spawnProcess: the first process, and `pagoda run`'s). Check, build, commit: on any failure
+// everything built so far is freed and a LoadRefusal says why.
 
-import type { Kernel } from './kernel.js';
-import { planLoad, type LoadPlan } from '../loader/plan.js';
-import { LoadRefusal } from '../loader/refusal.js';
-import { buildInitialStack, type StackImage } from '../loader/stack.js';
-import { AddressSpace } from './mem/addrspace.js';
-import { STACK_TOP, pageDown } from './mem/layout.js';
-import { Prot } from '../abi/mman.js';
-import { Process } from './proc/process.js';
-import { ConsoleFile } from './dev/console.js';
+import type { Kernel } from '../kernel.js';
+import { planLoad, type LoadPlan } from '../../loader/plan.js';
+import { LoadRefusal } from '../../loader/refusal.js';
+import { buildInitialStack, type StackImage } from '../../loader/stack.js';
+import { AddressSpace } from '../mem/addrspace.js';
+import { STACK_TOP, pageDown } from '../mem/layout.js';
+import { Prot } from '../../abi/mman.js';
+import { Process } from './process.js';
+import { ConsoleFile } from '../dev/console.js';
 
 export interface ExecRequest {
   /** The path the program is started as (argv[0] is separate). */
@@ -59,8 +60,8 @@ export function buildSpace(k: Kernel, req: ExecRequest): { space: AddressSpace; 
 export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   const { space, entry, sp } = buildSpace(k, req);
   const p = new Process(k.nextPid++, req.path, space);
-  p.pc = entry;
-  p.x[2] = sp;
+  p.tf.pc = entry;
+  p.tf.sp = sp;
   p.fds.set(0, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
   p.fds.set(1, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
   p.fds.set(2, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stderr));
