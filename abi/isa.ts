@@ -63,7 +63,9 @@ export function extensionsOf(isa: string): Named[] | undefined {
   }
   for (const token of multi) {
     if (token === '') continue;
-    const nameLength = /^[a-z]+?(?=\d|$)/.exec(token)?.[0].length ?? token.length;
+    // The version is the trailing digits ("2p0", "1"): names may hold digits themselves (zve32f1p0, zvl128b1p0).
+    const version = /\d+(?:p\d+)?$/.exec(token);
+    const nameLength = version && version.index > 0 ? version.index : token.length;
     out.push(splitVersion(token, nameLength));
   }
   return out;
