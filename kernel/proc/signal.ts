@@ -7,12 +7,12 @@
 //            stack (x1..x31, pc, the old mask) and calls handler(sig) with ra = SIGRETURN_VA, an address in
 //            the kernel half: the handler's return faults there, and the kernel restores the frame.
 
-import { Errno } from '../../abi/errno.js';
 import { Signal } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { exitProcess } from './lifecycle.js';
 import { SIG_DFL, SIG_IGN, type Process } from './process.js';
+import { endSleepBySignal } from './waitchan.js';
 
 /** Highest signal number accepted by kill and rt_sigaction. */
 export const MAX_SIGNAL = 64;
@@ -57,12 +57,8 @@ export function sendSignal(k: Kernel, p: Process, sig: number): boolean {
 /** Wakes `p` from its sleeping system call: -EINTR, or (SA_RESTART) the ecall runs again after the handler. */
 function interruptSleep(k: Kernel, p: Process, sig: number): void {
   // What woke the sleeper may also have completed its call (a child's exit ends a wait): that result wins.
-  const done = p.blocked!();
-  p.blocked = undefined;
-  p.waitChannel = '';
-  p.wakeAtMs = 0;
-  if (done === undefined && p.sigactions.get(sig)!.flags & SA_RESTART) return;
-  const result = done ?? -Errno.EINTR;
+  const result = endSleepBySignal(p, (p.sigactions.get(sig)!.flags & SA_RESTART) !== 0);
+  if (result === undefined) return;
   if (k.current === p) {
     k.machine.cpu.x[10] = result;
     k.machine.cpu.pc = (k.machine.cpu.pc + 4) >>> 0;

@@ -22,7 +22,7 @@ export function sysExecve(ctx: SysContext, path: number, argv: number, envp: num
   return execProcess(ctx.kernel, ctx.proc, path, argv, envp);
 }
 
-/** Runs a wait attempt now, or sleeps retrying it until a child ends. */
+/** Runs a wait attempt now, or sleeps on the caller's child-exit channel, retrying whenever a child ends. */
 function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (c: Process | undefined) => number): number | undefined {
   const attempt = (): number | undefined => {
     const r = reapChild(ctx.kernel, ctx.proc, sel, (options & WNOWAIT) !== 0);
@@ -31,10 +31,7 @@ function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (
     return report(r);
   };
   const first = attempt();
-  if (first === undefined) {
-    ctx.proc.waitChannel = 'wait';
-    ctx.block(attempt);
-  }
+  if (first === undefined) ctx.sleep(attempt, { channels: [ctx.proc.childExit], what: 'wait' });
   return first;
 }
 

@@ -47,7 +47,7 @@ describe('system calls with random arguments', () => {
         const regs = kernel.machine.cpu.x;
         for (let r = 10; r <= 15; r++) regs[r] = arg();
         expect(() => dispatchSyscall(contextFor(kernel, p), nr, regs)).not.toThrow();
-        p.blocked = undefined;
+        kernel.runQueue.cancel(p);
       }
       expect(respawns).toBeLessThan(300);
       for (const q of [...kernel.processes.values()]) exitProcess(kernel, q, { kind: 'signaled', signal: 9 });
