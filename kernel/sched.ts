@@ -37,7 +37,7 @@ function retryWoken(k: Kernel): void {
     q.work.retries++;
     const result = s.resume();
     if (!p.alive) continue;
-    if (result === undefined) q.sleep(p, s.resume, s);
+    if (result === undefined) q.sleepAgain(p, s);
     else completeSyscallOf(k, p, result);
   }
 }

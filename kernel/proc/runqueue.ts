@@ -10,7 +10,7 @@
 
 import type { Process, Resume } from './process.js';
 import { TimerList } from './timers.js';
-import type { Sleep, SleepOn, SleepQueue } from './waitchan.js';
+import { Sleep, type SleepOn, type SleepQueue, type WaitChannel } from './waitchan.js';
 
 /** What the scheduler did, counted since boot (tests compare differences). */
 export interface SchedulerWork {
@@ -21,6 +21,8 @@ export interface SchedulerWork {
   /** Processes woken (by a channel or a timer). */
   wakeups: number;
 }
+
+const NO_CHANNELS: readonly WaitChannel[] = [];
 
 export class RunQueue implements SleepQueue {
   private readonly ready = new Set<Process>();
@@ -57,8 +59,13 @@ export class RunQueue implements SleepQueue {
 
   /** Puts `p` to sleep: `resume` is retried whenever one of `on.channels` or its deadline wakes it. */
   sleep(p: Process, resume: Resume, on: SleepOn): void {
+    this.sleepAgain(p, new Sleep(resume, this, on.channels ?? NO_CHANNELS, on.wakeAtMs, on.what, on.onSignal));
+  }
+
+  /** Puts `p` to sleep again on what `s` (its last sleep, now over) waited for: a retry that did not complete. */
+  sleepAgain(p: Process, s: Sleep): void {
     if (p.sleep) this.cancel(p);
-    const s: Sleep = { ...on, resume, queue: this, woken: false };
+    s.woken = false;
     p.sleep = s;
     this.asleep++;
     this.ready.delete(p);
@@ -123,12 +130,12 @@ export class RunQueue implements SleepQueue {
   }
 
   private attach(p: Process, s: Sleep): void {
-    for (const c of s.channels ?? []) c.add(p);
+    for (const c of s.channels) c.add(p);
     if (s.wakeAtMs !== undefined) this.timers.add(p);
   }
 
   private detach(p: Process, s: Sleep): void {
-    for (const c of s.channels ?? []) c.remove(p);
+    for (const c of s.channels) c.remove(p);
     if (s.wakeAtMs !== undefined) this.timers.remove(p);
   }
 }

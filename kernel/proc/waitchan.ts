@@ -57,12 +57,19 @@ export interface SleepQueue {
   cancel(p: Process): void;
 }
 
-/** A process's sleep: its retry, what it waits on, and the queue that holds it. */
-export interface Sleep extends SleepOn {
-  readonly resume: Resume;
-  readonly queue: SleepQueue;
+/** A process's sleep: its retry, what it waits on, and the queue that holds it (one shape: a class). */
+export class Sleep implements SleepOn {
   /** On the woken list, waiting for its retry (no longer on any channel or timer). */
-  woken: boolean;
+  woken = false;
+
+  constructor(
+    readonly resume: Resume,
+    readonly queue: SleepQueue,
+    readonly channels: readonly WaitChannel[],
+    readonly wakeAtMs: number | undefined,
+    readonly what: string,
+    readonly onSignal: (() => number) | undefined,
+  ) {}
 }
 
 /**
