@@ -284,6 +284,21 @@ describe('timers and signals', () => {
   });
 });
 
+describe('a console session (the host of the terminal and of the web worker)', () => {
+  it('waits on its own host timer while every process sleeps, and wakes the sleeper at its deadline', async () => {
+    const p = new Asm().sys(Sys.clock_nanosleep_time64, CLOCK_MONOTONIC, 0, REQ, REM).emit('addi', a0, a0, 7).exitA0();
+    const session = new ConsoleSession({
+      memMiB: 32, files: { '/sbin/init': p.executable((v) => v.setBigInt64(at(REQ) + 8, 40_000_000n, true)) },
+      output: () => {}, yieldToHost: () => new Promise((r) => setImmediate(r)),
+    });
+    const t = performance.now();
+    const end = await session.start();
+    expect(performance.now() - t).toBeGreaterThanOrEqual(40);
+    expect(end).toMatchObject({ kind: 'init-exited', status: 7 });
+    expect(session.kernel.runQueue.work.retries).toBe(1);
+  });
+});
+
 describe('power-off', () => {
   it('ends a session whose processes all sleep forever', async () => {
     // The child reads a pipe whose write ends both keep; the parent waits for it: nothing can ever wake them.
