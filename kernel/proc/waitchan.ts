@@ -15,7 +15,7 @@ import type { Process, Resume } from './process.js';
 export class WaitChannel {
   private readonly sleepers = new Set<Process>();
 
-  /** `name` says what the channel stands for, in panics and tests ("pipe data", "child exit"). */
+  /** `name` says what the channel stands for ("pipe data", "child exit"), for debugging. */
   constructor(readonly name: string) {}
 
   /** How many processes sleep here now. */
@@ -24,9 +24,10 @@ export class WaitChannel {
   /** Wakes every sleeper: each is retried once at the scheduler's next pass. Cheap when nobody sleeps. */
   wakeAll(): void {
     if (this.sleepers.size === 0) return;
-    const woken = [...this.sleepers];
+    // wake() takes each sleeper off this set (and its other channels) as it goes: deleting the entry being
+    // visited is safe in a Set's iteration.
+    for (const p of this.sleepers) p.sleep?.queue.wake(p);
     this.sleepers.clear();
-    for (const p of woken) p.sleep?.queue.wake(p);
   }
 
   /** The run queue's side: `p` sleeps here (RunQueue.sleep) or no longer does (its wake or cancel). */
