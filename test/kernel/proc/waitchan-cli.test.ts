@@ -6,10 +6,10 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Sys } from '../../abi/syscalls.js';
+import { Sys } from '../../../abi/syscalls.js';
 import { Asm, BUF, CLOCK_MONOTONIC, REQ, REM, a0, at, s2, zero } from './waitprogs.js';
 
-const ROOT = resolve(__dirname, '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..');
 const built = existsSync(join(ROOT, 'dist', 'cli', 'run.js'));
 if (!built) console.warn('dist/cli/run.js missing: skipping the pagoda run sleep tests');
 

@@ -6,9 +6,9 @@
 //   ACT     a struct sigaction (handler, flags, mask[2])
 //   REQ     a struct __kernel_timespec (the sleep asked for), REM the time left, STATUS a wait status word
 
-import { Sys } from '../../abi/syscalls.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
 
 export const TEXT = 0x10000;
 export const DATA = 0x11000;

@@ -2,7 +2,7 @@
 // Ctrl-C ends a `sleep` asleep on the timer list, a pipeline's reader sleeps on its pipe until the writer
 // ends, and a shell with sleeping children costs the scheduler nothing while nothing happens.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { System } from '../system/system.js';
+import { System } from '../../system/system.js';
 
 describe('the shell on wait channels', () => {
   let s: System;

@@ -1,11 +1,11 @@
 // The run queue, its timer list and the process table that feeds it, without a CPU: which processes the
 // scheduler may look at, in what order sleepers wake, and what happens to a sleep cut short.
 import { describe, expect, it } from 'vitest';
-import type { AddressSpace } from '../../kernel/mem/addrspace.js';
-import { Process } from '../../kernel/proc/process.js';
-import { ProcessTable } from '../../kernel/proc/ptable.js';
-import { RunQueue } from '../../kernel/proc/runqueue.js';
-import { WaitChannel, endSleepBySignal } from '../../kernel/proc/waitchan.js';
+import type { AddressSpace } from '../../../kernel/mem/addrspace.js';
+import { Process } from '../../../kernel/proc/process.js';
+import { ProcessTable } from '../../../kernel/proc/ptable.js';
+import { RunQueue } from '../../../kernel/proc/runqueue.js';
+import { WaitChannel, endSleepBySignal } from '../../../kernel/proc/waitchan.js';
 
 const proc = (pid: number): Process => new Process(pid, `p${pid}`, {} as AddressSpace);
 const never = (): number | undefined => undefined;

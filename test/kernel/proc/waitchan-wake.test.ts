@@ -4,15 +4,15 @@
 // does not sleep), console input through the line discipline, Ctrl-C, the console's output share, the timer
 // list (nanosleep), a caught signal (EINTR with the time left), and power-off while everything sleeps.
 import { describe, expect, it } from 'vitest';
-import { Signal } from '../../abi/signals.js';
-import { Sys } from '../../abi/syscalls.js';
-import { boot, type BootOptions } from '../../kernel/boot.js';
-import { spawnProcess } from '../../kernel/proc/spawn.js';
-import type { Kernel } from '../../kernel/kernel.js';
-import type { Process } from '../../kernel/proc/process.js';
-import { sendSignal } from '../../kernel/proc/signal.js';
-import { runSlice, type RunState } from '../../kernel/sched.js';
-import { ConsoleSession } from '../../kernel/session.js';
+import { Signal } from '../../../abi/signals.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { boot, type BootOptions } from '../../../kernel/boot.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
+import type { Kernel } from '../../../kernel/kernel.js';
+import type { Process } from '../../../kernel/proc/process.js';
+import { sendSignal } from '../../../kernel/proc/signal.js';
+import { runSlice, type RunState } from '../../../kernel/sched.js';
+import { ConsoleSession } from '../../../kernel/session.js';
 import {
   ACT, Asm, BUF, CLOCK_MONOTONIC, REM, REQ, STATUS, WNOHANG, a0, a1, a2, at, ra, s0, s1, s2, t0, zero,
 } from './waitprogs.js';

@@ -7,19 +7,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Prot } from '../../abi/mman.js';
-import { encode, Program } from '../../bench/program.js';
-import { assemble } from '../../toolchain/as/index.js';
-import { link } from '../../toolchain/ld/index.js';
-import { bootTestKernel } from '../harness.js';
-import { boot } from '../../kernel/boot.js';
-import type { Kernel } from '../../kernel/kernel.js';
-import { AddressSpace, FaultResult } from '../../kernel/mem/addrspace.js';
-import { copyOut } from '../../kernel/mem/uaccess.js';
-import { forkProcess } from '../../kernel/proc/fork.js';
-import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
-import { Process } from '../../kernel/proc/process.js';
-import { Access, Trap } from '../../machine/trap.js';
+import { Prot } from '../../../abi/mman.js';
+import { encode, Program } from '../../../bench/program.js';
+import { assemble } from '../../../toolchain/as/index.js';
+import { link } from '../../../toolchain/ld/index.js';
+import { bootTestKernel } from '../../harness.js';
+import { boot } from '../../../kernel/boot.js';
+import type { Kernel } from '../../../kernel/kernel.js';
+import { AddressSpace, FaultResult } from '../../../kernel/mem/addrspace.js';
+import { copyOut } from '../../../kernel/mem/uaccess.js';
+import { forkProcess } from '../../../kernel/proc/fork.js';
+import { exitProcess, switchTo } from '../../../kernel/proc/lifecycle.js';
+import { Process } from '../../../kernel/proc/process.js';
+import { Access, Trap } from '../../../machine/trap.js';
 
 const R = { zero: 0, ra: 1, t0: 5, s0: 8, a0: 10, a1: 11 } as const;
 const TEXT = 0x10000;
@@ -210,7 +210,7 @@ describe('code marks through the kernel', () => {
 
 describe('a whole program run', () => {
   it('leaves no frame marked once it has exited, and its text was reported freed', async () => {
-    const as = assemble(readFileSync(join(__dirname, 'asm', 'hello.s'), 'utf8'), 'hello.s');
+    const as = assemble(readFileSync(join(__dirname, '..', 'asm', 'hello.s'), 'utf8'), 'hello.s');
     const ld = link([{ name: 'hello.o', bytes: as.object! }]);
     const t = bootTestKernel({ memMiB: 16 });
     const code = t.kernel.machine.mmu.code;
@@ -224,7 +224,7 @@ describe('a whole program run', () => {
 });
 
 describe('kernel writes into frames', () => {
-  const KERNEL = resolve(__dirname, '../../kernel');
+  const KERNEL = resolve(__dirname, '../../../kernel');
   /** Files allowed to write RAM directly: the frame allocator (the one door) and the chunk map (chunk 0). */
   const ALLOWED = ['mem/frames.ts', 'mem/chunks.ts'];
   const WRITES = [

@@ -3,20 +3,20 @@
 // (NaN payloads and NaN-boxing included) and fcsr. Until FP instructions exist the tests write the f area
 // directly, as an FP instruction would.
 import { describe, expect, it } from 'vitest';
-import { Signal } from '../../abi/signals.js';
-import { FP_FCSR, SC_FPREGS, SC_REGS, SIGFRAME_BYTES, UC_MCONTEXT, UC_OFFSET, UC_SIGMASK } from '../../abi/sigframe.js';
-import { Sys } from '../../abi/syscalls.js';
-import { tinyExecutable } from '../../bench/kernel.js';
-import { Program } from '../../bench/program.js';
-import { copyIn } from '../../kernel/mem/uaccess.js';
-import { spawnProcess } from '../../kernel/proc/spawn.js';
-import { exitProcess, switchTo } from '../../kernel/proc/lifecycle.js';
-import type { Process } from '../../kernel/proc/process.js';
-import { deliverPending, sendSignal, SIGRETURN_VA } from '../../kernel/proc/signal.js';
-import { handleTrap } from '../../kernel/trap.js';
-import { Hart } from '../../machine/hart.js';
-import { Trap } from '../../machine/trap.js';
-import { bootTestKernel, type TestKernel } from '../harness.js';
+import { Signal } from '../../../abi/signals.js';
+import { FP_FCSR, SC_FPREGS, SC_REGS, SIGFRAME_BYTES, UC_MCONTEXT, UC_OFFSET, UC_SIGMASK } from '../../../abi/sigframe.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { tinyExecutable } from '../../../bench/kernel.js';
+import { Program } from '../../../bench/program.js';
+import { copyIn } from '../../../kernel/mem/uaccess.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
+import { exitProcess, switchTo } from '../../../kernel/proc/lifecycle.js';
+import type { Process } from '../../../kernel/proc/process.js';
+import { deliverPending, sendSignal, SIGRETURN_VA } from '../../../kernel/proc/signal.js';
+import { handleTrap } from '../../../kernel/trap.js';
+import { Hart } from '../../../machine/hart.js';
+import { Trap } from '../../../machine/trap.js';
+import { bootTestKernel, type TestKernel } from '../../harness.js';
 
 const TEXT = 0x10000;
 /** tinyExecutable puts the data segment on the page after a one-page text. */

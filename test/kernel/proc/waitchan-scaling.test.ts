@@ -2,11 +2,11 @@
 // costs the same scheduler work per wake-up for N = 60 as for N = 5. RunQueue.work counts that work: the
 // processes looked at while choosing one to run, and the sleeping calls retried.
 import { describe, expect, it } from 'vitest';
-import { Sys } from '../../abi/syscalls.js';
-import { boot } from '../../kernel/boot.js';
-import { spawnProcess } from '../../kernel/proc/spawn.js';
-import type { Kernel } from '../../kernel/kernel.js';
-import { runSlice, type RunState } from '../../kernel/sched.js';
+import { Sys } from '../../../abi/syscalls.js';
+import { boot } from '../../../kernel/boot.js';
+import { spawnProcess } from '../../../kernel/proc/spawn.js';
+import type { Kernel } from '../../../kernel/kernel.js';
+import { runSlice, type RunState } from '../../../kernel/sched.js';
 import { Asm, BUF, a0, a1, a2, a3, s0, s1, zero } from './waitprogs.js';
 
 /**

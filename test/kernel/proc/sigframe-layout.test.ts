@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as frame from '../../abi/sigframe.js';
-import { F_STATE_BYTES } from '../../machine/hart.js';
-import { hasGcc } from './progs/build.js';
+import * as frame from '../../../abi/sigframe.js';
+import { F_STATE_BYTES } from '../../../machine/hart.js';
+import { hasGcc } from '../progs/build.js';
 
 const LAYOUT_C = `
 #include <stddef.h>
