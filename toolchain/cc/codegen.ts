@@ -4,6 +4,8 @@ import type { Obj } from './ast.js';
 import { emitGlobal, emitStrings } from './gen-data.js';
 import { genFunction, tailCalls } from './gen-func.js';
 import { jumpsToRet, keepParamsInArgRegs } from './gen-param-regs.js';
+import { UnitLabels } from './gen-unit.js';
+import type { FoldFacts } from './optimize.js';
 import { peephole } from './peephole.js';
 import type { Program } from './parse.js';
 
@@ -11,6 +13,8 @@ export interface CodegenOptions {
   /** 0: locals in memory; 1: register allocation of locals, strength reduction, folding (done earlier). */
   opt: number;
   fileName: string;
+  /** -O1: what constant folding learned (foldProgram); null when the unit was not folded. */
+  folded: FoldFacts | null;
 }
 
 /** Names of the functions that must be emitted. */
@@ -42,14 +46,13 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
   out.push('\t.option nopic');
   out.push('\t.text');
-  let label = 0;
-  const labelGen = (): string => `.L${label++}`;
+  const unit = new UnitLabels();
   const live = liveFunctions(prog);
   for (const f of prog.globals) {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
-    const gen = genFunction(f, opts.opt, labelGen);
-    const lines = peephole(gen.lines, opts.opt, gen.varRegs);
+    const gen = genFunction(f, opts.opt, unit, opts.folded);
+    const lines = peephole(gen.lines, opts.opt, gen.varRegs, unit);
     let body = gen.tail ? tailCalls(lines, gen.tail) : lines;
     if (opts.opt > 0) {
       if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel);

@@ -15,7 +15,8 @@ import { classifyArgs } from './gen-call.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
-import { foldedMayCall } from './optimize.js';
+import type { UnitLabels } from './gen-unit.js';
+import type { FoldFacts } from './optimize.js';
 import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
 
 function isRegCandidate(v: Obj): boolean {
@@ -127,10 +128,10 @@ const NONE = (): boolean => false;
  * code generation really emitted (runtime helpers, memcpy); a variable proven wrong is moved to a
  * callee-saved register and the function generated again.
  */
-export function genFunction(fn: Obj, opt: number, labelGen: () => string): GeneratedFunction {
-  if (opt === 0) return generate(fn, opt, labelGen, NONE, null).out;
-  if (!(foldedMayCall(fn) ?? mayCall(fn.body))) {
-    const leaf = generate(fn, opt, labelGen, () => true, null);
+export function genFunction(fn: Obj, opt: number, unit: UnitLabels, folded: FoldFacts | null): GeneratedFunction {
+  if (opt === 0) return generate(fn, opt, unit, NONE, null).out;
+  if (!(folded?.mayCall(fn) ?? mayCall(fn.body))) {
+    const leaf = generate(fn, opt, unit, () => true, null);
     if (leaf.callPos.length === 0) return leaf.out;
   }
   const ranges = analyzeRanges(fn);
@@ -138,17 +139,17 @@ export function genFunction(fn: Obj, opt: number, labelGen: () => string): Gener
     const demoted = new Set<Obj>();
     const callFree = (v: Obj): boolean => !demoted.has(v) && !rangeHoldsCall(ranges.range.get(v), ranges.calls);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const a = generate(fn, opt, labelGen, callFree, ranges.stmtPos);
+      const a = generate(fn, opt, unit, callFree, ranges.stmtPos);
       const wrong = a.inCallerSaved.filter((v) => rangeHoldsCall(ranges.range.get(v), a.callPos) ||
         argRuleBroken(ranges.range.get(v), ranges.argStmts, a.callPos));
       if (wrong.length === 0) return a.out;
       for (const v of wrong) demoted.add(v);
     }
   }
-  return generate(fn, opt, labelGen, NONE, null).out;
+  return generate(fn, opt, unit, NONE, null).out;
 }
 
-function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Obj) => boolean, stmtPos: Map<Node, number> | null): Attempt {
+function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => boolean, stmtPos: Map<Node, number> | null): Attempt {
   for (const v of fn.locals!) {
     v.reg = undefined;
     v.offset = undefined;
@@ -170,7 +171,7 @@ function generate(fn: Obj, opt: number, labelGen: () => string, callFree: (v: Ob
   const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, callFree, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
   const vaBytes = ft.variadic ? 32 : 0;
   const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
-  const g = new FnGen(fn, opt, saveArea, labelGen, POOL.filter((r) => !varRegs.has(r)));
+  const g = new FnGen(fn, opt, saveArea, unit, POOL.filter((r) => !varRegs.has(r)));
   g.stmtPos = stmtPos;
 
   // params entirely on the stack stay where the caller put them (unless they get a register)

@@ -238,8 +238,6 @@ function unitType(m: Member): Type {
   return { ...m.type, unsigned: true };
 }
 
-let copyLabel = 0;
-
 /** Copies `size` bytes from the object at `src` to the one at `dst` (both addresses; released). */
 export function copyStruct(g: FnGen, dst: Addr, src: Addr, t: Type): void {
   const size = sizeOf(t);
@@ -276,7 +274,7 @@ function copyLoop(g: FnGen, d: Temp, s: Temp, n: number, unit: number, ld: strin
   const tmp = g.alloc();
   const r = tmp.reg!;
   g.insn(`\tli t6, ${n}`);
-  const l = `.Lcopy${copyLabel++}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const l = `.Lcopy${g.unit.copyNumber()}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
   g.label(l);
   g.insn(`\t${ld} ${r}, 0(a1)`);
   g.insn(`\t${st} ${r}, 0(a0)`);
@@ -298,7 +296,7 @@ export function zeroFill(g: FnGen, a: Addr, size: number, align: number): void {
     const r = g.reg(d);
     const words = Math.floor(size / 4);
     g.insn(`\tli t6, ${words}`);
-    const l = `.Lzero${copyLabel++}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    const l = `.Lzero${g.unit.copyNumber()}_${g.fn.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
     g.label(l);
     g.insn(`\tsw zero, 0(${r})`);
     g.insn(`\taddi ${r}, ${r}, 4`);

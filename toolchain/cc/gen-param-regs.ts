@@ -219,7 +219,7 @@ function renameIsSafe(lines: string[], fx: number[], home: number, a: string, r:
 export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incoming: string }[], retLabel: string): string[] {
   let out = lines;
   const ret = { label: `${retLabel}:`, jump: `\tj ${retLabel}` };
-  const fx = fxBuffer;
+  const fx: number[] = []; // effects of the lines, reused for each home
   for (const { reg: r, incoming: a } of homes) {
     const home = out.indexOf(`\tmv ${r}, ${a}`);
     if (home < 0) continue;
@@ -251,9 +251,6 @@ export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incom
   }
   return out;
 }
-
-/** Effects of the lines of the function being analysed (reused: no allocation per function). */
-const fxBuffer: number[] = [];
 
 /** A jump to a label whose first instruction is `ret` becomes `ret` (in place; returns `lines`). */
 export function jumpsToRet(lines: string[]): string[] {

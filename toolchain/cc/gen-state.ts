@@ -4,6 +4,7 @@
 import type { Node, Obj } from './ast.js';
 import { CompileError } from './diagnostics.js';
 import type { Token } from './tokenize.js';
+import type { UnitLabels } from './gen-unit.js';
 import { Type, is64, sizeOf } from './types.js';
 
 /** Registers handed out to expression temporaries (caller-saved). t6, a0 and a1 are scratch. */
@@ -67,17 +68,18 @@ export class FnGen {
     readonly opt: number,
     /** Bytes reserved at the top of the frame (varargs area + saved registers). */
     readonly topBytes: number,
-    private readonly labelGen: () => string,
+    /** The unit's label numbering. */
+    readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
     private readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;
-    this.retLabel = labelGen();
+    this.retLabel = unit.label();
   }
 
   newLabel(): string {
-    return this.labelGen();
+    return this.unit.label();
   }
 
   /** Appends instruction `s` (the tab is added). */

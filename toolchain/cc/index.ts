@@ -82,8 +82,8 @@ export function compile(source: string, fileName: string, opts: CompileOptions =
   if (!prog) return { ok: false, asm: '', diagnostics: diags.list };
   const opt = Math.min(opts.opt ?? 0, 1);
   const asm = guarded(diags, () => last, () => {
-    if (opt > 0) foldProgram(prog.globals);
-    return codegen(prog, { opt, fileName });
+    const folded = opt > 0 ? foldProgram(prog.globals) : null;
+    return codegen(prog, { opt, fileName, folded });
   });
   if (asm === null) return { ok: false, asm: '', diagnostics: diags.list };
   return { ok: true, asm, diagnostics: diags.list };

@@ -9,10 +9,12 @@ const FOLDABLE = new Set([
   'neg', 'not', 'bitnot', 'logand', 'logor', 'cond', 'cast',
 ]);
 
-/** Set while folding a function body when a call or inline assembly is met (see foldedMayCall). */
-let sawCall = false;
+/** Per function body folded: set when a call or inline assembly is met (see FoldFacts.mayCall). */
+interface FoldState {
+  sawCall: boolean;
+}
 
-function foldNode(n: Node | undefined): Node | undefined {
+function foldNode(n: Node | undefined, st: FoldState): Node | undefined {
   if (!n) return n;
   // Node objects come in many shapes, so every field read is a slow (megamorphic) one: the common kinds
   // read only the fields they have. Fields are written only when a child changed (adding properties
@@ -23,20 +25,20 @@ function foldNode(n: Node | undefined): Node | undefined {
     case 'add': case 'sub': case 'mul': case 'div': case 'mod': case 'shl': case 'shr': case 'bitand':
     case 'bitor': case 'bitxor': case 'eq': case 'ne': case 'lt': case 'le': case 'logand': case 'logor':
     case 'assign': case 'opassign': case 'comma':
-      { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
-      { const c = n.rhs; if (c) { const k = foldNode(c); if (k !== c) n.rhs = k; } }
+      { const c = n.lhs; if (c) { const k = foldNode(c, st); if (k !== c) n.lhs = k; } }
+      { const c = n.rhs; if (c) { const k = foldNode(c, st); if (k !== c) n.rhs = k; } }
       break;
     case 'cast': case 'neg': case 'not': case 'bitnot': case 'deref': case 'addr': case 'member':
     case 'postinc': case 'preinc': case 'expr_stmt': case 'return':
-      { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
+      { const c = n.lhs; if (c) { const k = foldNode(c, st); if (k !== c) n.lhs = k; } }
       break;
     case 'call':
     case 'asm':
-      sawCall = true;
-      foldKids(n);
+      st.sawCall = true;
+      foldKids(n, st);
       break;
     default:
-      foldKids(n);
+      foldKids(n, st);
   }
   if (FOLDABLE.has(n.kind) && n.ty && isInteger(n.ty) && kidsConstant(n)) {
     let c;
@@ -60,20 +62,20 @@ function foldNode(n: Node | undefined): Node | undefined {
 }
 
 /** Folds every child of any kind of node. */
-function foldKids(n: Node): void {
-  { const c = n.lhs; if (c) { const k = foldNode(c); if (k !== c) n.lhs = k; } }
-  { const c = n.rhs; if (c) { const k = foldNode(c); if (k !== c) n.rhs = k; } }
-  { const c = n.cond; if (c) { const k = foldNode(c); if (k !== c) n.cond = k; } }
-  { const c = n.then; if (c) { const k = foldNode(c); if (k !== c) n.then = k; } }
-  { const c = n.els; if (c) { const k = foldNode(c); if (k !== c) n.els = k; } }
-  { const c = n.init; if (c) { const k = foldNode(c); if (k !== c) n.init = k; } }
-  { const c = n.inc; if (c) { const k = foldNode(c); if (k !== c) n.inc = k; } }
+function foldKids(n: Node, st: FoldState): void {
+  { const c = n.lhs; if (c) { const k = foldNode(c, st); if (k !== c) n.lhs = k; } }
+  { const c = n.rhs; if (c) { const k = foldNode(c, st); if (k !== c) n.rhs = k; } }
+  { const c = n.cond; if (c) { const k = foldNode(c, st); if (k !== c) n.cond = k; } }
+  { const c = n.then; if (c) { const k = foldNode(c, st); if (k !== c) n.then = k; } }
+  { const c = n.els; if (c) { const k = foldNode(c, st); if (k !== c) n.els = k; } }
+  { const c = n.init; if (c) { const k = foldNode(c, st); if (k !== c) n.init = k; } }
+  { const c = n.inc; if (c) { const k = foldNode(c, st); if (k !== c) n.inc = k; } }
   if (n.body) for (let i = 0; i < n.body.length; i++) {
-    const k = foldNode(n.body[i])!;
+    const k = foldNode(n.body[i], st)!;
     if (k !== n.body[i]) n.body[i] = k;
   }
   if (n.args) for (let i = 0; i < n.args.length; i++) {
-    const k = foldNode(n.args[i])!;
+    const k = foldNode(n.args[i], st)!;
     if (k !== n.args[i]) n.args[i] = k;
   }
 }
@@ -117,26 +119,36 @@ function hasLabel(n: Node | undefined): boolean {
   );
 }
 
-/** Per function name (cheaper than object keys): the folded function and whether its body may call. */
-const mayCallAfterFold = new Map<string, { fn: Obj; mayCall: boolean }>();
+/** What folding learned about a unit, for code generation: which folded bodies may call. */
+export class FoldFacts {
+  /** Per function name (cheaper than object keys): the folded function and whether its body may call. */
+  private readonly byName = new Map<string, { fn: Obj; mayCall: boolean }>();
 
-/** Folds constants in every function body (and notes, while walking it anyway, which bodies may call). */
-export function foldProgram(globals: Obj[]): void {
-  mayCallAfterFold.clear();
-  for (const g of globals) {
-    if (!g.isFunction || !g.body) continue;
-    sawCall = false;
-    const body = foldNode(g.body)!;
-    if (body !== g.body) g.body = body;
-    mayCallAfterFold.set(g.name, { fn: g, mayCall: sawCall });
+  /** Records function `fn`'s folded body as holding a call or inline assembly, or not. */
+  note(fn: Obj, mayCall: boolean): void {
+    this.byName.set(fn.name, { fn, mayCall });
+  }
+
+  /**
+   * False when function `fn`'s folded body holds no call node and no inline assembly (a leaf candidate);
+   * undefined when the body was not folded. Code generation still checks the calls it emits.
+   */
+  mayCall(fn: Obj): boolean | undefined {
+    const e = this.byName.get(fn.name);
+    return e && e.fn === fn ? e.mayCall : undefined;
   }
 }
 
-/**
- * After foldProgram: false when function `fn`'s body holds no call node and no inline assembly (a leaf
- * candidate); undefined when the body was not folded. Code generation still checks the calls it emits.
- */
-export function foldedMayCall(fn: Obj): boolean | undefined {
-  const e = mayCallAfterFold.get(fn.name);
-  return e && e.fn === fn ? e.mayCall : undefined;
+/** Folds constants in every function body (and notes, while walking it anyway, which bodies may call). */
+export function foldProgram(globals: Obj[]): FoldFacts {
+  const facts = new FoldFacts();
+  const st: FoldState = { sawCall: false };
+  for (const g of globals) {
+    if (!g.isFunction || !g.body) continue;
+    st.sawCall = false;
+    const body = foldNode(g.body, st)!;
+    if (body !== g.body) g.body = body;
+    facts.note(g, st.sawCall);
+  }
+  return facts;
 }

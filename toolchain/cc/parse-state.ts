@@ -78,6 +78,8 @@ export class Parser {
   /** Loop nesting, to weight variable uses for register allocation. */
   loopDepth = 0;
   private labelCounter = 0;
+  /** Numbers the assembler names of block-scope statics and anonymous objects (`buf.0`), from 0 per unit. */
+  private staticCounter = 0;
 
   constructor(
     readonly toks: Token[],
@@ -127,6 +129,10 @@ export class Parser {
       return new CompileError(`expected ${what} before ${describe(t)}`, locationOf(prev, prev.text.length));
     }
     return new CompileError(`expected ${what} before ${describe(t)}`, t);
+  }
+  /** The next number for a unit-unique assembler name (see staticCounter). */
+  nextStaticNumber(): number {
+    return this.staticCounter++;
   }
   error(msg: string, tok: Token = this.tok): CompileError {
     return new CompileError(msg, tok);

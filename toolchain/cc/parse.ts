@@ -243,12 +243,10 @@ export function newLocalTemp(p: Parser, t: Type): Obj {
   return v;
 }
 
-let staticCounter = 0;
-
 /** `static T name` inside a function: a global with a unique assembler name. */
 export function newStaticLocal(p: Parser, t: Type, name: Token, attr: VarAttr): Obj {
   const v: Obj = {
-    name: `${name.text}.${staticCounter++}`, ty: t, tok: name, isLocal: false, isFunction: false,
+    name: `${name.text}.${p.nextStaticNumber()}`, ty: t, tok: name, isLocal: false, isFunction: false,
     isDefinition: true, isStatic: true, align: Math.max(alignOf(t), attr.align),
   };
   p.globals.push(v);
@@ -259,7 +257,7 @@ export function newStaticLocal(p: Parser, t: Type, name: Token, attr: VarAttr): 
 /** An anonymous static object (file-scope compound literals). */
 export function newGlobalAnon(p: Parser, t: Type, tok: Token): Obj {
   const v: Obj = {
-    name: `.Lanon.${staticCounter++}`, ty: t, tok, isLocal: false, isFunction: false, isDefinition: true,
+    name: `.Lanon.${p.nextStaticNumber()}`, ty: t, tok, isLocal: false, isFunction: false, isDefinition: true,
     isStatic: true, align: alignOf(t),
   };
   p.globals.push(v);
@@ -273,7 +271,7 @@ export function funcNameVar(p: Parser, tok: Token): Obj | null {
   const bytes = new TextEncoder().encode(name);
   const t = arrayOf({ ...ty.char, isConst: true, origin: ty.char }, bytes.length + 1);
   const v: Obj = {
-    name: `__func__.${staticCounter++}`, ty: t, tok, isLocal: false, isFunction: false, isDefinition: true,
+    name: `__func__.${p.nextStaticNumber()}`, ty: t, tok, isLocal: false, isFunction: false, isDefinition: true,
     isStatic: true, align: 1, initData: new Uint8Array([...bytes, 0]), relocs: [],
   };
   p.globals.push(v);

@@ -1,6 +1,7 @@
 // Post-pass over one function's assembly lines: removes jumps to the next line and self-moves, and
 // rewrites conditional branches whose target may be beyond the +-4 KiB B-type range into an inverted
 // branch over a `j` (the assembler does not relax branches).
+import type { UnitLabels } from './gen-unit.js';
 
 export const INVERT: Record<string, string> = {
   beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt', bltu: 'bgeu', bgeu: 'bltu', beqz: 'bnez', bnez: 'beqz',
@@ -15,8 +16,6 @@ function sizeOfLine(line: string): number {
   if (op === 'li' || op === 'call' || op === 'la' || op === 'tail') return 8;
   return 4;
 }
-
-let fixLabel = 0;
 
 /** Instructions whose first operand is the only register they write. */
 const WRITES_RD = new Set([
@@ -72,8 +71,8 @@ function reads(insn: Insn, reg: string): boolean {
  * True when `reg` (a temporary) is dead after line i: it is overwritten before being read, or control
  * reaches a label, jump, call or return first (temporaries never live across those in our code).
  */
-function deadAfter(lines: string[], i: number, reg: string): boolean {
-  if (!isTemp(reg)) return false;
+function deadAfter(lines: string[], i: number, reg: string, varRegs: ReadonlySet<string>): boolean {
+  if (!isTemp(reg, varRegs)) return false;
   const end = Math.min(lines.length, i + 40);
   for (let k = i + 1; k < end; k++) {
     const l = lines[k];
@@ -87,11 +86,8 @@ function deadAfter(lines: string[], i: number, reg: string): boolean {
   return end === lines.length;
 }
 
-/** Caller-saved registers holding variables in the function being rewritten (never temporaries). */
-let varRegs: ReadonlySet<string> = new Set();
-
-/** t0-t5 and a2-a7, unless a variable lives there. */
-function isTemp(r: string): boolean {
+/** t0-t5 and a2-a7, unless a variable lives there (`varRegs`: the caller-saved registers holding variables). */
+function isTemp(r: string, varRegs: ReadonlySet<string>): boolean {
   if (r.length !== 2) return false;
   const c = r.charCodeAt(0);
   const d = r.charCodeAt(1);
@@ -105,18 +101,17 @@ function isTemp(r: string): boolean {
  * Rewrites one function's lines (see the file comment), in place when it can: the result may be `lines`. `vars` names the caller-saved registers that hold
  * variables there: they live across labels and jumps, so they are never treated as temporaries.
  */
-export function peephole(lines: string[], opt: number, vars: ReadonlySet<string> = new Set()): string[] {
-  varRegs = vars;
+export function peephole(lines: string[], opt: number, vars: ReadonlySet<string>, unit: UnitLabels): string[] {
   let out = lines;
   if (opt > 0) {
     out = simplify(lines);
-    out = fuseMoves(out);
-    out = foldGlobalLo(out);
+    out = fuseMoves(out, vars);
+    out = foldGlobalLo(out, vars);
     out = simplify(out);
   }
   for (let pass = 0; pass < 8; pass++) {
     const before = out.length;
-    out = relaxBranches(out);
+    out = relaxBranches(out, unit);
     if (out.length === before) break;
   }
   return out;
@@ -199,7 +194,7 @@ function mentions(insn: Insn, reg: string): boolean {
  * "op tX, ...; [up to 3 unrelated instructions]; mv R, tX" with tX dead afterwards becomes
  * "op R, ...; [...]": the instructions in between must neither mention tX nor R.
  */
-function fuseMoves(out: string[]): string[] {
+function fuseMoves(out: string[], varRegs: ReadonlySet<string>): string[] {
   let fused = false;
   for (let j = 1; j < out.length; j++) {
     const l = out[j];
@@ -211,12 +206,12 @@ function fuseMoves(out: string[]): string[] {
     if (!(c === 116 && d >= 48 && d <= 53) && !(c === 97 && d >= 50 && d <= 55)) continue; // not t0-t5/a2-a7
     const mv = parse(l)!;
     const [r, tx] = mv.args;
-    if (!isTemp(tx) || r === 'zero' || r === tx) continue;
+    if (!isTemp(tx, varRegs) || r === 'zero' || r === tx) continue;
     for (let i = j - 1; i >= 0 && i >= j - 4; i--) {
       const a = parse(out[i]);
       if (!a) break; // a label
       if (WRITES_RD.has(a.op) && a.args[0] === tx) {
-        if (deadAfter(out, j, tx)) {
+        if (deadAfter(out, j, tx, varRegs)) {
           out[i] = `\t${a.op} ${[r, ...a.args.slice(1)].join(', ')}`;
           out[j] = '';
           fused = true;
@@ -234,7 +229,7 @@ function fuseMoves(out: string[]): string[] {
 }
 
 /** "lui R, %hi(S); addi R, R, %lo(S); add R, R, X; ld/st D, off(R)" uses %lo(S+off) in the access. */
-function foldGlobalLo(lines: string[]): string[] {
+function foldGlobalLo(lines: string[], varRegs: ReadonlySet<string>): string[] {
   // in place: a rewrite writes 3 lines for 4 and looks only ahead
   const n = lines.length;
   let w = 0;
@@ -253,7 +248,7 @@ function foldGlobalLo(lines: string[]): string[] {
       const am = /^(-?\d+)\((\w+)\)$/.exec(mem.args[1]);
       const other = add.args[1] === r ? add.args[2] : add.args[1];
       const dataIsBase = STORES.has(mem.op) && mem.args[0] === r;
-      if (am && am[2] === r && other !== r && !dataIsBase && (LOADS.has(mem.op) && mem.args[0] === r || deadAfter(lines, i + 3, r))) {
+      if (am && am[2] === r && other !== r && !dataIsBase && (LOADS.has(mem.op) && mem.args[0] === r || deadAfter(lines, i + 3, r, varRegs))) {
         const off = Number(am[1]);
         const sym = off === 0 ? lui[2] : `${lui[2]}${off > 0 ? '+' : ''}${off}`;
         lines[w++] = `\tlui ${r}, %hi(${sym})`;
@@ -269,7 +264,7 @@ function foldGlobalLo(lines: string[]): string[] {
   return lines;
 }
 
-function relaxBranches(lines: string[]): string[] {
+function relaxBranches(lines: string[], unit: UnitLabels): string[] {
   if (lines.length * 8 < 3900) return lines; // no branch can be out of range (no line is over 8 bytes)
   const pos = new Map<string, number>();
   let pc = 0;
@@ -288,7 +283,7 @@ function relaxBranches(lines: string[]): string[] {
     if (m && INVERT[m[1]]) {
       const target = pos.get(m[3]);
       if (target !== undefined && Math.abs(target - at[i]) > limit) {
-        const skip = `.Lfar${fixLabel++}`;
+        const skip = unit.farLabel();
         out.push(`\t${INVERT[m[1]]} ${m[2]}, ${skip}`);
         out.push(`\tj ${m[3]}`);
         out.push(`${skip}:`);
