@@ -52,10 +52,11 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
     const gen = genFunction(f, opts.opt, unit, opts.folded);
-    const lines = peephole(gen.lines, opts.opt, gen.varRegs, unit);
+    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs };
+    const lines = peephole(gen.lines, opts.opt, code, unit);
     let body = gen.tail ? tailCalls(lines, gen.tail) : lines;
     if (opts.opt > 0) {
-      if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel);
+      if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel, code);
       body = jumpsToRet(body);
     }
     // the body as one string: joining a few thousand chunks is much cheaper than a quarter million lines

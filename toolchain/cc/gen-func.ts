@@ -94,6 +94,8 @@ function mayCall(n: Node | undefined): boolean {
 export interface GeneratedFunction {
   lines: string[];
   varRegs: Set<string>;
+  /** The lines that came from inline assembly. */
+  inlineAsm: ReadonlySet<string>;
   /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
   tail?: TailInfo;
   /** The return label (its code only restores registers and returns). */
@@ -219,7 +221,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
-    ({ out: { lines, varRegs, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
+    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.insn('\tli a0, 0');
   g.label(g.retLabel);
 

@@ -2,8 +2,8 @@
 // caller-saved variable register R ("mv R, a0" at entry) is renamed to live in a0 itself, when that is
 // provably the same program. a0/a1 are scratch registers of the code generator (call results, argument
 // set-up, 64-bit sequences), so the rename is allowed only when every other use of the incoming register A
-// fits one of these shapes (anything else, or any instruction this pass does not know, keeps the function
-// as it is):
+// fits one of these shapes (anything else keeps the function as it is; what each mnemonic reads, writes and
+// where control goes comes from insn-info.ts, and a mnemonic missing there is an internal error):
 //   - a write of A that is followed, in straight-line code (no label, no branch in between), by a call or a
 //     function exit (ret, tail, jr, a jump to or fall into the return label), with no read or write of R in between
 //     (for "mv A, R" reads of R are fine: A then holds R's value in both programs);
@@ -15,44 +15,7 @@
 // Also here: jumpsToRet, which turns a jump to a bare `ret` into `ret` (run after the rename, which can
 // leave the return label holding nothing else).
 
-// Operand roles by mnemonic (every mnemonic the code generator emits; any other one stops the pass).
-const WRITES_FIRST = 1; // first operand written, the others read
-const READS = 2; // every operand read (stores)
-const BRANCH = 3; // register operands read, last operand a label
-const RET = 4;
-const TAIL = 5; // tail sym
-const JR = 6; // jr reg (an exit)
-const CALL = 7; // call sym
-const JALR = 8; // jalr reg
-const JUMP = 9; // j label
-const ROLE = new Map<string, number>();
-for (const op of ['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra',
-  'srai', 'slt', 'slti', 'sltu', 'sltiu', 'mul', 'mulh', 'mulhu', 'mulhsu', 'div', 'divu', 'rem', 'remu', 'lui', 'li',
-  'mv', 'neg', 'not', 'seqz', 'snez', 'lw', 'lh', 'lhu', 'lb', 'lbu']) ROLE.set(op, WRITES_FIRST);
-for (const op of ['sw', 'sh', 'sb']) ROLE.set(op, READS);
-for (const op of ['beq', 'bne', 'blt', 'bge', 'bltu', 'bgeu', 'bgt', 'ble', 'bgtu', 'bleu', 'beqz', 'bnez', 'blez',
-  'bgez', 'bltz', 'bgtz']) ROLE.set(op, BRANCH);
-ROLE.set('ret', RET);
-ROLE.set('tail', TAIL);
-ROLE.set('jr', JR);
-ROLE.set('call', CALL);
-ROLE.set('jalr', JALR);
-ROLE.set('j', JUMP);
-/** ROLE grouped by first letter, for a look-up without slicing the mnemonic out of the line. */
-const ROLE_BY_FIRST = new Map<number, [string, number][]>();
-for (const [op, role] of ROLE) {
-  const list = ROLE_BY_FIRST.get(op.charCodeAt(0)) ?? [];
-  list.push([op, role]);
-  ROLE_BY_FIRST.set(op.charCodeAt(0), list);
-}
-
-/** The role of the mnemonic at line[1, end), or undefined. */
-function roleOf(line: string, end: number): number | undefined {
-  const list = ROLE_BY_FIRST.get(line.charCodeAt(1));
-  if (!list) return undefined;
-  for (const [op, role] of list) if (op.length === end - 1 && line.startsWith(op, 1)) return role;
-  return undefined;
-}
+import { Flow, FunctionCode, Operands, insnOf } from './insn-info.js';
 
 /** True when the operand line[s, e) uses register `reg`: the register itself, or "N(reg)" / "%lo(sym)(reg)". */
 function operandUses(line: string, s: number, e: number, reg: string): boolean {
@@ -102,17 +65,33 @@ const K_EXIT = 48;
 const K_BRANCH = 64;
 const KIND = 112;
 
+/** The kind of control transfer of an instruction, by its flow in the table. */
+function kindOf(flow: Flow, line: string, retJump: string): number {
+  switch (flow) {
+    case Flow.BRANCH:
+      return K_BRANCH;
+    case Flow.JUMP:
+      return line === retJump ? K_EXIT : K_BRANCH;
+    case Flow.CALL: case Flow.CALL_REG:
+      return K_CALL;
+    case Flow.RETURN: case Flow.TAIL: case Flow.JUMP_REG:
+      return K_EXIT;
+  }
+  return K_PLAIN; // arithmetic, loads, stores; also ebreak (__builtin_trap), which never returns
+}
+
 /**
- * The effect of `line` on registers a and r (flag bits | kind), or -1 for an instruction this pass does not
- * model. Scans the operands in place (no allocation beyond the mnemonic).
+ * The effect of `line` on registers a and r (flag bits | kind), or -1 for a shape this pass does not model
+ * (an operand count its mnemonic never has in generated code). Scans the operands in place. Throws an
+ * internal CompileError for a mnemonic that is not in insn-info.ts.
  */
-function effect(line: string, a: string, r: string, ret: { label: string; jump: string }): number {
+function effect(line: string, a: string, r: string, ret: { label: string; jump: string }, code: FunctionCode): number {
   if (line.charCodeAt(0) !== 9) return line === ret.label ? K_EXIT : K_LABEL; // falling into the epilogue exits
-  if (line.indexOf(a) < 0 && line.indexOf(r) < 0) return kindOnly(line, ret.jump);
+  const info = insnOf(line, code, 'keeping parameters in argument registers');
+  if (line.indexOf(a) < 0 && line.indexOf(r) < 0) return kindOf(info.flow, line, ret.jump);
   const sp = line.indexOf(' ');
-  const role = roleOf(line, sp < 0 ? line.length : sp);
-  if (role === undefined) return -1;
-  if (sp < 0) return role === RET ? K_EXIT : -1;
+  if (sp < 0) return info.flow === Flow.RETURN ? K_EXIT : -1;
+  const writesFirst = info.operands === Operands.DEST_FIRST;
   let fx = 0;
   let k = 0; // operand index
   let last = -1; // flags of the last operand (a branch's label)
@@ -122,7 +101,7 @@ function effect(line: string, a: string, r: string, ret: { label: string; jump: 
     let f = 0;
     if (operandUses(line, s, e, a)) f |= READS_A;
     if (operandUses(line, s, e, r)) f |= READS_R;
-    if (k === 0 && role === WRITES_FIRST) {
+    if (k === 0 && writesFirst) {
       // the destination (a plain register: loads name their address second)
       if (f & READS_A) fx |= WRITES_A;
       if (f & READS_R) fx |= WRITES_R;
@@ -130,47 +109,24 @@ function effect(line: string, a: string, r: string, ret: { label: string; jump: 
     last = f;
     s = e + 2;
   }
-  switch (role) {
-    case WRITES_FIRST:
-    case READS:
+  switch (info.flow) {
+    case Flow.NEXT:
       return fx;
-    case BRANCH:
+    case Flow.BRANCH:
       return last ? -1 : fx | K_BRANCH; // a label spelled like a register: leave the function alone
-    case TAIL:
-    case CALL:
-    case JUMP:
+    case Flow.TAIL:
+    case Flow.CALL:
+    case Flow.JUMP:
       if (k !== 1) return -1;
-      if (role === CALL) return K_CALL;
-      if (role === TAIL) return K_EXIT;
+      if (info.flow === Flow.CALL) return K_CALL;
+      if (info.flow === Flow.TAIL) return K_EXIT;
       return line === ret.jump ? K_EXIT : K_BRANCH;
-    case JR:
+    case Flow.JUMP_REG:
       return k === 1 ? fx | K_EXIT : -1;
-    case JALR:
+    case Flow.CALL_REG:
       return k === 1 ? fx | K_CALL : -1;
   }
   return -1;
-}
-
-/**
- * The kind of an instruction line that does not mention A or R (so it reads and writes neither explicitly),
- * from its first letters. Only for code generator output without inline assembly, whose mnemonics are
- * ROLE's: calls are call/jalr, exits ret/tail/jr/j to the return label, other jumps j and b*.
- */
-function kindOnly(line: string, retJump: string): number {
-  switch (line.charCodeAt(1)) {
-    case 98: // b...
-      return K_BRANCH;
-    case 106: // j, jr, jalr
-      if (line.charCodeAt(2) === 32) return line === retJump ? K_EXIT : K_BRANCH;
-      return line.charCodeAt(2) === 114 ? K_EXIT : K_CALL;
-    case 99: // call
-      return K_CALL;
-    case 116: // tail
-      return K_EXIT;
-    case 114: // ret, rem, remu
-      return line.charCodeAt(2) === 101 && line.charCodeAt(3) === 116 ? K_EXIT : K_PLAIN;
-  }
-  return K_PLAIN; // arithmetic, loads, stores; also ebreak (__builtin_trap), which never returns
 }
 
 /**
@@ -213,10 +169,11 @@ function renameIsSafe(lines: string[], fx: number[], home: number, a: string, r:
 
 /**
  * Renames caller-saved variable registers holding parameters that arrived in a0/a1 to those registers
- * (see the file comment). For code generator output without inline assembly (see kindOnly). `homes` lists (variable register, incoming register) pairs; `retLabel` is the
- * function's return label. Returns the lines, rewritten where it was safe.
+ * (see the file comment), in function `code` (code generator output without inline assembly). `homes` lists
+ * (variable register, incoming register) pairs; `retLabel` is the function's return label. Returns the
+ * lines, rewritten where it was safe; throws an internal CompileError at an instruction not in insn-info.ts.
  */
-export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incoming: string }[], retLabel: string): string[] {
+export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incoming: string }[], retLabel: string, code: FunctionCode): string[] {
   let out = lines;
   const ret = { label: `${retLabel}:`, jump: `\tj ${retLabel}` };
   const fx: number[] = []; // effects of the lines, reused for each home
@@ -225,8 +182,8 @@ export function keepParamsInArgRegs(lines: string[], homes: { reg: string; incom
     if (home < 0) continue;
     fx.length = 0;
     for (const l of out) {
-      const e = effect(l, a, r, ret);
-      if (e < 0) return out; // an instruction this pass does not model: leave the whole function alone
+      const e = effect(l, a, r, ret, code);
+      if (e < 0) return out; // an operand shape this pass does not model: leave the whole function alone
       fx.push(e);
     }
     // nothing before the homing move may touch A or R, nor may control reach it from elsewhere

@@ -54,6 +54,8 @@ export class FnGen {
   readonly callPos: number[] = [];
   /** Set by inline assembly (whose text may do anything, even use ra). */
   hasAsm = false;
+  /** The lines emitted from inline assembly (the post-passes let only these name unknown instructions). */
+  readonly inlineAsm = new Set<string>();
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();

@@ -77,7 +77,11 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       g.hasCalls = true; // the text may call: keep ra saved
       g.callPos.push(g.curPos);
       g.hasAsm = true;
-      for (const line of n.asmText!.split(/\n|;/)) if (line.trim()) g.emit(line.trim());
+      for (const line of n.asmText!.split(/\n|;/)) {
+        if (!line.trim()) continue;
+        g.emit(line.trim());
+        g.inlineAsm.add(`\t${line.trim()}`);
+      }
       return;
   }
   throw new CompileError(`internal compiler error: cannot generate statement '${n.kind}'`, n.tok);
