@@ -54,7 +54,7 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     const gen = genFunction(f, opts.opt, unit, opts.folded);
     const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs };
     const lines = peephole(gen.lines, opts.opt, code, unit);
-    let body = gen.tail ? tailCalls(lines, gen.tail) : lines;
+    let body = gen.tail ? tailCalls(lines, gen.tail, code) : lines;
     if (opts.opt > 0) {
       if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel, code);
       body = jumpsToRet(body);

@@ -12,6 +12,7 @@
 import type { Node, Obj } from './ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
+import { Flow, FunctionCode, insnOf } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
@@ -330,9 +331,10 @@ function epilogue(g: FnGen, saveArea: number, vaBytes: number, sregs: string[]):
  * After the peephole pass, in a frameless function (no stack slot can be pointed to, no stack arguments are
  * passed): a call whose result is returned as it is ("call f" directly before the return label or a jump
  * to it) becomes the epilogue's restores followed by "tail f" (or "jr R" for "jalr R"). Only in functions
- * short enough that the few added lines cannot push a branch out of range.
+ * short enough that the few added lines cannot push a branch out of range. When no call is left and only
+ * ra was saved, the frame goes too. Throws an internal CompileError at a mnemonic not in insn-info.ts.
  */
-export function tailCalls(lines: string[], info: TailInfo): string[] {
+export function tailCalls(lines: string[], info: TailInfo, code: FunctionCode): string[] {
   if (lines.length > 400) return lines;
   const lbl = `${info.retLabel}:`;
   const jmp = `\tj ${info.retLabel}`;
@@ -359,9 +361,14 @@ export function tailCalls(lines: string[], info: TailInfo): string[] {
     if (next === `\tj ${info.retLabel}`) i++;
   }
   const onlyRa = info.restore.length === 2 && info.restore[0].startsWith('\tlw ra,');
-  if (onlyRa && !out.some((l) => l.startsWith('\tcall ') || l.startsWith('\tjalr ') || l.startsWith('\tjal '))) {
+  if (onlyRa && !out.some((l) => l.charCodeAt(0) === 9 && callsOut(insnOf(l, code, 'tail calls').flow))) {
     const frameLines = new Set([...info.prologue, ...info.restore]);
     return out.filter((l) => !frameLines.has(l));
   }
   return out;
+}
+
+/** True for an instruction that calls and comes back (so ra must stay saved). */
+function callsOut(flow: Flow): boolean {
+  return flow === Flow.CALL || flow === Flow.CALL_REG;
 }
