@@ -90,3 +90,16 @@ export interface Obj {
   refs?: Set<string>;
   isReferenced?: boolean;
 }
+
+/** A string literal of the unit; emitted in .rodata under `label`. */
+export interface StringLiteral {
+  elems: number[];
+  charSize: number;
+  label: string;
+}
+
+/** The parsed unit: globals (variables and functions) and string literals. */
+export interface Program {
+  globals: Obj[];
+  strings: StringLiteral[];
+}

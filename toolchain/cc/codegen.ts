@@ -1,13 +1,12 @@
 // Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
 // external definition, and static/inline ones only when referenced), then data, then string literals.
-import type { Obj } from './ast.js';
+import type { Obj, Program } from './ast.js';
 import { emitGlobal, emitStrings } from './gen-data.js';
 import { genFunction, tailCalls } from './gen-func.js';
 import { jumpsToRet, keepParamsInArgRegs } from './gen-param-regs.js';
 import { UnitLabels } from './gen-unit.js';
 import type { FoldFacts } from './optimize.js';
 import { peephole } from './peephole.js';
-import type { Program } from './parse.js';
 
 export interface CodegenOptions {
   /** 0: locals in memory; 1: register allocation of locals, strength reduction, folding (done earlier). */

@@ -2,7 +2,6 @@
 // separate) and address constants (`&x + 4`, "str") for static initializers; also the -O1 folder.
 import type { Node } from './ast.js';
 import { CompileError } from './diagnostics.js';
-import type { Parser } from './parse-state.js';
 import { Type, is64, sizeOf } from './types.js';
 
 /** A constant: an integer, or an address `label + val` when label is set. */
@@ -20,9 +19,9 @@ export function wrap(v: bigint, t: Type): bigint {
 }
 
 /** Evaluates an integer constant expression or throws "expression is not an integer constant". */
-export function constExpr(p: Parser, n: Node): bigint {
+export function constExpr(n: Node): bigint {
   const c = tryEval(n);
-  if (!c || c.label !== null) throw p.error('expression is not an integer constant', n.tok);
+  if (!c || c.label !== null) throw new CompileError('expression is not an integer constant', n.tok);
   return c.val;
 }
 

@@ -1,7 +1,6 @@
 // Data sections: string literals in .rodata, initialized globals in .data (.rodata when const),
 // zero-initialized ones in .bss. Pointers in initializers become `.word sym+addend`.
-import type { Obj } from './ast.js';
-import type { StringLiteral } from './parse-state.js';
+import type { Obj, StringLiteral } from './ast.js';
 import { sizeOf } from './types.js';
 
 function escapeAscii(bytes: number[]): string {

@@ -40,7 +40,7 @@ export function attributes(p: Parser): { readonly packed: boolean; readonly alig
       else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
       else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
         p.advance();
-        r.aligned = Number(constExpr(p, conditional(p)));
+        r.aligned = Number(constExpr(conditional(p)));
         p.expect(')');
       }
     }
@@ -99,7 +99,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       if (!attr) throw p.error("'_Alignas' is not allowed here", tok);
       p.advance();
       p.expect('(');
-      const a = isTypename(p) ? alignOf(typename(p)) : Number(constExpr(p, conditional(p)));
+      const a = isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p)));
       p.expect(')');
       if (a & (a - 1)) throw p.error('requested alignment is not a positive power of 2', tok);
       attr.align = Math.max(attr.align, a);
@@ -274,7 +274,7 @@ function typeSuffix(p: Parser, t: Type): Type {
     if (!isInteger(e.ty!)) throw p.error("size of array has non-integer type", open);
     let len: bigint;
     try {
-      len = constExpr(p, e);
+      len = constExpr(e);
     } catch {
       throw p.error('variable length arrays are not supported', e.tok);
     }
@@ -410,7 +410,7 @@ function members(p: Parser): MemberDecl[] {
       let width = -1;
       if (p.consume(':')) {
         const wtok = p.tok;
-        width = Number(constExpr(p, conditional(p)));
+        width = Number(constExpr(conditional(p)));
         if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
         if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
         if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
@@ -479,7 +479,7 @@ function enumDecl(p: Parser): Type {
     const name = p.tok;
     if (name.kind !== 'ident') throw p.expectedError('identifier');
     p.advance();
-    if (p.consume('=')) val = constExpr(p, conditional(p));
+    if (p.consume('=')) val = constExpr(conditional(p));
     const cur = p.scope.vars.get(name.text);
     if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
     p.declare(name.text, { enumType: t, enumVal: val });
@@ -504,7 +504,7 @@ export function staticAssert(p: Parser): void {
   }
   p.expect(')');
   p.expect(';');
-  if (constExpr(p, e) === 0n) throw p.error(msg ? `static assertion failed: ${msg}` : 'static assertion failed', kw);
+  if (constExpr(e) === 0n) throw p.error(msg ? `static assertion failed: ${msg}` : 'static assertion failed', kw);
 }
 
 /** Default attribute record. */

@@ -164,7 +164,7 @@ function arrayInitBraced(p: Parser, init: Init): void {
 
 function arrayDesignator(p: Parser, init: Init): number {
   const tok = p.expect('[');
-  const i = Number(constExpr(p, assign(p)));
+  const i = Number(constExpr(assign(p)));
   p.expect(']');
   if (i < 0 || (!init.open && i >= init.children!.length)) throw p.error('array index in initializer exceeds array bounds', tok);
   return i;

@@ -1,6 +1,6 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
-import type { Node, Obj } from './ast.js';
+import type { Node, Obj, StringLiteral } from './ast.js';
 import { CompileError, Diagnostics } from './diagnostics.js';
 import { Token, locationOf } from './tokenize.js';
 import { Type, pointerTo, ty } from './types.js';
@@ -34,13 +34,6 @@ export class Scope {
   findTagHere(name: string): Type | undefined {
     return this.tagMap === null ? undefined : this.tagMap.get(name);
   }
-}
-
-/** A string literal of the unit; emitted in .rodata under `label`. */
-export interface StringLiteral {
-  elems: number[];
-  charSize: number;
-  label: string;
 }
 
 /** Storage-class and function specifiers collected by declspec. */

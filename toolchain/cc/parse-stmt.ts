@@ -257,9 +257,9 @@ function caseStmt(p: Parser): Node {
   const sw = p.curSwitch;
   if (!sw) throw p.error('case label not within a switch statement', tok);
   const ct = sw.cond!.ty!;
-  const lo = wrap(constExpr(p, expr(p)), ct);
+  const lo = wrap(constExpr(expr(p)), ct);
   let hi = lo;
-  if (p.consume('...')) hi = wrap(constExpr(p, expr(p)), ct);
+  if (p.consume('...')) hi = wrap(constExpr(expr(p)), ct);
   p.expect(':');
   for (const c of sw.cases!) {
     if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error('duplicate case value', tok);

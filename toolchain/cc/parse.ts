@@ -1,19 +1,13 @@
 // Stage 3: tokens -> AST for one translation unit. Top level: function definitions, global variables,
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
-import type { Node, Obj } from './ast.js';
+import type { Node, Obj, Program } from './ast.js';
 import { Diagnostics } from './diagnostics.js';
 import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
 import { globalInitializer } from './parse-init.js';
-import { Parser, StringLiteral, VarAttr } from './parse-state.js';
+import { Parser, VarAttr } from './parse-state.js';
 import { compoundStmtBody, typedefDecl } from './parse-stmt.js';
 import type { Token } from './tokenize.js';
 import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, ty, typeName } from './types.js';
-
-/** The parsed unit: globals (variables and functions) and string literals. */
-export interface Program {
-  globals: Obj[];
-  strings: StringLiteral[];
-}
 
 /** program = (typedef | function-definition | global-variable)* */
 export function parse(toks: Token[], diags: Diagnostics): Program {
