@@ -1,4 +1,4 @@
-// The back end's instruction-info table (toolchain/cc/insn-info.ts) knows every mnemonic the code
+// The back end's instruction-info table (toolchain/cc/back/insn-info.ts) knows every mnemonic the code
 // generator can emit, and a pass that meets one it does not know stops with a located internal error
 // instead of quietly leaving the function alone.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -6,16 +6,16 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../toolchain/as/index.js';
 import { SourceFile } from '../../toolchain/cc/diagnostics.js';
-import { keepParamsInArgRegs } from '../../toolchain/cc/gen-param-regs.js';
-import { UnitLabels } from '../../toolchain/cc/gen-unit.js';
-import { Flow, Operands, INSNS, insnInfo } from '../../toolchain/cc/insn-info.js';
+import { keepParamsInArgRegs } from '../../toolchain/cc/back/param-regs.js';
+import { UnitLabels } from '../../toolchain/cc/back/unit-labels.js';
+import { Flow, Operands, INSNS, insnInfo } from '../../toolchain/cc/back/insn-info.js';
 import { compile } from '../../toolchain/cc/index.js';
-import { peephole } from '../../toolchain/cc/peephole.js';
-import { tokenize } from '../../toolchain/cc/tokenize.js';
+import { peephole } from '../../toolchain/cc/back/peephole.js';
+import { tokenize } from '../../toolchain/cc/front/tokenize.js';
 
 const ROOT = resolve(__dirname, '../..');
-const BACK_END = join(ROOT, 'toolchain/cc');
-const GENERATORS = /^(gen-.*|codegen|peephole)\.ts$/;
+const BACK_END = join(ROOT, 'toolchain/cc/back');
+const GENERATORS = /^(gen-.*|codegen|peephole|param-regs)\.ts$/;
 
 /** True when our assembler accepts `word` as an instruction mnemonic (it then only misses operands). */
 function isMnemonic(word: string): boolean {

@@ -1,11 +1,11 @@
 // The ilp32 calling convention: argument classification (a0-a7 then the stack, 64-bit values in pairs,
 // aggregates <= 8 bytes in registers, larger ones by reference, aligned pairs for variadic 8-byte values),
 // calls, runtime-helper calls, and <stdarg.h>.
-import type { Node } from './ast.js';
+import type { Node } from '../front/ast.js';
 import { genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadVal, releaseAddr, storeVal } from './gen-lval.js';
 import { FnGen, Temp, Val } from './gen-state.js';
-import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
+import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 /** Where one 32-bit word of an argument goes: register a<reg>, or the outgoing area at byte `stack`. */
 export interface WordLoc {

@@ -2,7 +2,7 @@
 // kept small: five fields in one shape (monomorphic property accesses). Kind, flags and line share one number, and
 // what few tokens need (literal payloads, macro hidesets and origins, #line file names) lives in a side
 // object allocated only for them. Accessors give the plain `Token` interface the rest of the compiler uses.
-import type { Location, SourceFile } from './diagnostics.js';
+import type { Location, SourceFile } from '../diagnostics.js';
 
 export type TokenKind = 'ident' | 'keyword' | 'punct' | 'str' | 'num' | 'char' | 'eof';
 

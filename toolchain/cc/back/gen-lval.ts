@@ -1,11 +1,11 @@
 // Lvalues for the code generator: where an object lives (frame slot, global, pointer + offset, or an
 // -O1 register), loading and storing scalars, 64-bit pairs and bit-fields, and struct copies.
-import type { Node, Obj } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import type { Node, Obj } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
 import { genExpr } from './gen-expr.js';
 import { Addr, FnGen, Temp, Val, fits12, loadInsn, storeInsn } from './gen-state.js';
-import type { Member, Type } from './types.js';
-import { alignOf, is64, isRecord, sizeOf } from './types.js';
+import type { Member, Type } from '../front/types.js';
+import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 /** Address of an object: frame slot, register, or global symbol. */
 export function varAddr(o: Obj): Addr {

@@ -1,5 +1,5 @@
 // Integer constants (C11 6.4.4.1): value, and the first type of the standard's list that holds it.
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
 
 /** The value of an integer constant and its type as (size in bytes, signedness, 'long' rank). */

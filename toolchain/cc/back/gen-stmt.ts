@@ -1,10 +1,10 @@
 // Statement code generation: control flow with fused compare-and-branch, rotated loops, switch dispatch.
-import type { Node } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import type { Node } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
 import { genBranch, genDiscard, genExpr } from './gen-expr.js';
 import { copyStruct, genLval } from './gen-lval.js';
 import { FnGen } from './gen-state.js';
-import { alignOf, is64, isRecord, sizeOf } from './types.js';
+import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 /** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
 export function genStmt(g: FnGen, n: Node, nested = false): void {

@@ -1,11 +1,11 @@
 // Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
 // external definition, and static/inline ones only when referenced), then data, then string literals.
-import type { Obj, Program } from './ast.js';
+import type { Obj, Program } from '../front/ast.js';
 import { emitGlobal, emitStrings } from './gen-data.js';
 import { genFunction, tailCalls } from './gen-func.js';
-import { jumpsToRet, keepParamsInArgRegs } from './gen-param-regs.js';
-import { UnitLabels } from './gen-unit.js';
-import type { FoldFacts } from './optimize.js';
+import { jumpsToRet, keepParamsInArgRegs } from './param-regs.js';
+import { UnitLabels } from './unit-labels.js';
+import type { FoldFacts } from '../opt/optimize.js';
 import { peephole } from './peephole.js';
 
 export interface CodegenOptions {

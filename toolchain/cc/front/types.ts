@@ -1,6 +1,6 @@
 // C types for the ilp32 psABI: sizes, alignment, integer promotion, the usual arithmetic conversions,
 // and struct/union layout with bit-fields allocated as gcc does for RISC-V.
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
 
 export type TypeKind =

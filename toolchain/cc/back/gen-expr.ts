@@ -1,14 +1,14 @@
 // Expression code generation: each node evaluates into temporaries (Val); 64-bit values use register pairs.
 // Aggregates (arrays, structs, functions) evaluate to their address.
-import type { Node } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import type { Node } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
 import { genBinary, genCompare } from './gen-arith.js';
 import { genAssign, genOpAssign, genPostinc } from './gen-assign.js';
 import { genCall, genVaArg, genVaStart } from './gen-call.js';
 import { addrToTemp, genLval, loadAndRelease, loadBitfield, releaseAddr, varAddr, zeroFill } from './gen-lval.js';
 import { FnGen, Temp, Val } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
-import { Type, is64, isRecord, sizeOf, ty } from './types.js';
+import { Type, is64, isRecord, sizeOf, ty } from '../front/types.js';
 
 const ZERO: Temp = { reg: 'zero', slot: 0, owned: false };
 

@@ -6,8 +6,8 @@
 // to be unknown; they are then treated as opaque (every operand read, nothing known written).
 // (A RISC-V instruction table for cpu/disasm/as lives in abi/; this one describes our assembly text,
 // pseudo-instructions included, and is kept here until the two are merged.)
-import { CompileError } from './diagnostics.js';
-import type { Token } from './tokenize.js';
+import { CompileError } from '../diagnostics.js';
+import type { Token } from '../front/tokenize.js';
 
 /** How an instruction's operands are used (memory operands "off(reg)" read their base register). */
 export const enum Operands {

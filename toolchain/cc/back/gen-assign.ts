@@ -1,11 +1,11 @@
 // Assignments for the code generator: plain, compound (one address computation), and postfix ++/--,
 // including register variables (-O1) and bit-fields.
-import type { Node } from './ast.js';
+import type { Node } from '../front/ast.js';
 import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js';
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
 import { FnGen, Val } from './gen-state.js';
-import { Type, is64, isRecord, sizeOf } from './types.js';
+import { Type, is64, isRecord, sizeOf } from '../front/types.js';
 
 function one(t: Val['lo']): Val {
   return { lo: t, hi: null };

@@ -1,7 +1,7 @@
 // Constant evaluation over the AST: integer constant expressions (array sizes, case labels, enums, #if is
 // separate) and address constants (`&x + 4`, "str") for static initializers; also the -O1 folder.
 import type { Node } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import { Type, is64, sizeOf } from './types.js';
 
 /** A constant: an integer, or an address `label + val` when label is set. */

@@ -1,11 +1,11 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
-import type { Node, Obj } from './ast.js';
-import { CompileError } from './diagnostics.js';
-import type { Token } from './tokenize.js';
-import type { UnitLabels } from './gen-unit.js';
-import { Type, is64, sizeOf } from './types.js';
+import type { Node, Obj } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
+import type { Token } from '../front/tokenize.js';
+import type { UnitLabels } from './unit-labels.js';
+import { Type, is64, sizeOf } from '../front/types.js';
 
 /** Registers handed out to expression temporaries (caller-saved). t6, a0 and a1 are scratch. */
 export const POOL = ['t0', 't1', 't2', 't3', 't4', 't5', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];

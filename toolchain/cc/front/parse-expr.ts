@@ -1,7 +1,7 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
 import type { Node, NodeKind, Obj } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
 import { isTypename, typename } from './parse-decl.js';
 import { keywordPrimary } from './parse-builtin.js';

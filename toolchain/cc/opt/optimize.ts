@@ -1,8 +1,8 @@
 // -O1 constant folding over the AST: every side-effect-free integer subexpression whose value is known
 // at compile time becomes a constant (bottom-up, so each node is evaluated once its children are folded).
-import type { Node, Obj } from './ast.js';
-import { tryEval, wrap } from './fold.js';
-import { isInteger } from './types.js';
+import type { Node, Obj } from '../front/ast.js';
+import { tryEval, wrap } from '../front/fold.js';
+import { isInteger } from '../front/types.js';
 
 const FOLDABLE = new Set([
   'add', 'sub', 'mul', 'div', 'mod', 'shl', 'shr', 'bitand', 'bitor', 'bitxor', 'eq', 'ne', 'lt', 'le',

@@ -1,7 +1,7 @@
 // Stage 3: tokens -> AST for one translation unit. Top level: function definitions, global variables,
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
 import type { Node, Obj, Program } from './ast.js';
-import { Diagnostics } from './diagnostics.js';
+import { Diagnostics } from '../diagnostics.js';
 import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
 import { globalInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';

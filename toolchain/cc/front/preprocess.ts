@@ -1,6 +1,6 @@
 // Stage 2: the preprocessor. Directives, conditional inclusion, #include through a virtual file system,
 // and macro expansion with hidesets (Prosser's algorithm, as chibicc does it).
-import { CompileError, Diagnostics, SourceFile } from './diagnostics.js';
+import { CompileError, Diagnostics, SourceFile } from '../diagnostics.js';
 import { evalPPExpr } from './pp-expr.js';
 import { Macro, MacroTable, substitute } from './macros.js';
 import { Token, copyToken, tokenize } from './tokenize.js';

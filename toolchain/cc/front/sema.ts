@@ -1,7 +1,7 @@
 // Typed node construction: every helper checks its operands (with gcc's messages) and inserts the
 // implicit conversions C11 requires (promotions, usual arithmetic conversions, pointer scaling).
 import type { Node, NodeKind } from './ast.js';
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import { wrap } from './fold.js';
 import type { Token } from './tokenize.js';
 import {

@@ -1,6 +1,6 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
-import { CompileError, SourceFile } from './diagnostics.js';
+import { CompileError, SourceFile } from '../diagnostics.js';
 import { ExpansionExtra, Token, copyToken, expansionCopy, tokenize } from './tokenize.js';
 
 /** A macro: object-like when `params` is null. Builtins compute their single token at each use. */

@@ -1,7 +1,7 @@
 // The constant expression of #if/#elif, evaluated in intmax_t/uintmax_t (64-bit) as C11 6.10.1 says.
 // Input: the directive's tokens after macro expansion, with `defined` already replaced by 0/1 and
 // every remaining identifier by 0.
-import { CompileError } from './diagnostics.js';
+import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
 import { parseIntegerLiteral } from './literals.js';
 

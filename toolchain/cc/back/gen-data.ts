@@ -1,7 +1,7 @@
 // Data sections: string literals in .rodata, initialized globals in .data (.rodata when const),
 // zero-initialized ones in .bss. Pointers in initializers become `.word sym+addend`.
-import type { Obj, StringLiteral } from './ast.js';
-import { sizeOf } from './types.js';
+import type { Obj, StringLiteral } from '../front/ast.js';
+import { sizeOf } from '../front/types.js';
 
 function escapeAscii(bytes: number[]): string {
   let s = '';

@@ -2,7 +2,7 @@
 // rewrites conditional branches whose target may be beyond the +-4 KiB B-type range into an inverted
 // branch over a `j` (the assembler does not relax branches).
 import { Access, Flow, FunctionCode, InsnInfo, Operands, insnOf, lineInfo, unknownInsn } from './insn-info.js';
-import type { UnitLabels } from './gen-unit.js';
+import type { UnitLabels } from './unit-labels.js';
 
 /** Upper bound of the bytes an assembly line assembles to (labels take none). */
 function sizeOfLine(line: string, code: FunctionCode): number {

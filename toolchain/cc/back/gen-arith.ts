@@ -1,10 +1,10 @@
 // Arithmetic and comparisons for the code generator: immediate forms, -O1 strength reduction, 64-bit
 // register-pair sequences (carry, mulhu) and the libgcc helpers for 64-bit division and variable shifts.
-import type { Node } from './ast.js';
+import type { Node } from '../front/ast.js';
 import { genLibCall } from './gen-call.js';
 import { genExpr } from './gen-expr.js';
 import { FnGen, Temp, Val, fits12 } from './gen-state.js';
-import { Type, is64 } from './types.js';
+import { Type, is64 } from '../front/types.js';
 
 function one(t: Temp): Val {
   return { lo: t, hi: null };

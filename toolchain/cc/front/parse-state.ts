@@ -1,7 +1,7 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
 import type { Node, Obj, StringLiteral } from './ast.js';
-import { CompileError, Diagnostics } from './diagnostics.js';
+import { CompileError, Diagnostics } from '../diagnostics.js';
 import { Token, locationOf } from './tokenize.js';
 import { Type, pointerTo, ty } from './types.js';
 

@@ -1,6 +1,6 @@
 // Stage 1: source text -> tokens. Handles comments, line splices, pp-numbers, character and string
 // literals with every C escape, punctuators (longest match), and marks line starts for the preprocessor.
-import { CompileError, SourceFile } from './diagnostics.js';
+import { CompileError, SourceFile } from '../diagnostics.js';
 import { Token, TokenKind, makeToken } from './token.js';
 
 export { ExpansionExtra, copyToken, expansionCopy, locationOf, makeToken } from './token.js';

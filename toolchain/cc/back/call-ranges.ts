@@ -4,7 +4,7 @@
 // every loop that references it. Code generation records the statement number of each call it emits
 // (runtime helpers included) and the choice is checked against those, so a prediction that misses a
 // helper call is caught and undone (see gen-func.ts).
-import type { Node, Obj } from './ast.js';
+import type { Node, Obj } from '../front/ast.js';
 
 export interface CallRanges {
   /** Number of each statement node (1-based, pre-order); code generation reads it to stamp its calls. */

@@ -9,16 +9,16 @@
 //   sp .. sp+outgoing   outgoing stack arguments
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
-import type { Node, Obj } from './ast.js';
+import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
 import { Flow, FunctionCode, insnOf } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
-import type { UnitLabels } from './gen-unit.js';
-import type { FoldFacts } from './optimize.js';
-import { Type, alignOf, is64, isRecord, sizeOf } from './types.js';
+import type { UnitLabels } from './unit-labels.js';
+import type { FoldFacts } from '../opt/optimize.js';
+import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 function isRegCandidate(v: Obj): boolean {
   const t = v.ty;
