@@ -1,6 +1,8 @@
 // Post-pass over one function's assembly lines: removes jumps to the next line and self-moves, and
 // rewrites conditional branches whose target may be beyond the +-4 KiB B-type range into an inverted
-// branch over a `j` (the assembler does not relax branches).
+// branch over a `j` (the assembler does not relax branches). At -O1 also fuses "op tX, ...; mv R, tX" and
+// folds %lo() into the access of a global array element. What each mnemonic reads, writes, and does to
+// control flow comes from the one instruction table, insn-info.ts.
 import { Access, Flow, FunctionCode, InsnInfo, Operands, insnOf, lineInfo, unknownInsn } from './insn-info.js';
 import type { UnitLabels } from './unit-labels.js';
 
