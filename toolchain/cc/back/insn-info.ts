@@ -93,9 +93,12 @@ export const INSNS: readonly InsnInfo[] = [
 const OPAQUE: InsnInfo = info('(inline asm)', Operands.ALL_READ, Flow.NEXT, Access.NONE, 8);
 
 const BY_MNEMONIC = new Map<string, InsnInfo>(INSNS.map((i) => [i.mnemonic, i]));
-/** The table grouped by first letter, for a look-up straight from a line without slicing out the mnemonic. */
-const BY_FIRST: InsnInfo[][] = [];
-for (const i of INSNS) (BY_FIRST[i.mnemonic.charCodeAt(0)] ??= []).push(i);
+/**
+ * The table grouped by first letter (ASCII), for a look-up straight from a line without slicing out the
+ * mnemonic. Every slot holds a list, so the array stays dense (a sparse one is a slow dictionary).
+ */
+const BY_FIRST: InsnInfo[][] = Array.from({ length: 128 }, (): InsnInfo[] => []);
+for (const i of INSNS) BY_FIRST[i.mnemonic.charCodeAt(0)].push(i);
 
 /** The entry for `mnemonic`, or undefined. */
 export function insnInfo(mnemonic: string): InsnInfo | undefined {
@@ -104,8 +107,7 @@ export function insnInfo(mnemonic: string): InsnInfo | undefined {
 
 /** The entry for the mnemonic of instruction line `line` ("\tmnemonic operands..."), or undefined. */
 export function lineInfo(line: string): InsnInfo | undefined {
-  const list = BY_FIRST[line.charCodeAt(1)];
-  if (list === undefined) return undefined;
+  const list = BY_FIRST[line.charCodeAt(1) & 127];
   let end = line.indexOf(' ', 1);
   if (end < 0) end = line.length;
   const len = end - 1;
