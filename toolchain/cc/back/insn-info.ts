@@ -1,11 +1,11 @@
 // The one table of the instructions the code generator emits, for the passes that read its assembly text
-// back (peephole.ts, gen-param-regs.ts): how each mnemonic uses its operands, where control goes after
-// it, whether it touches memory, and how many bytes it can assemble to. A line of generated code whose
-// mnemonic is not here is a compiler bug: insnOf throws an internal error naming the function, never lets
-// a pass skip it. Only lines that came from inline assembly (whose text may be any instruction) are allowed
-// to be unknown; they are then treated as opaque (every operand read, nothing known written).
-// (A RISC-V instruction table for cpu/disasm/as lives in abi/; this one describes our assembly text,
-// pseudo-instructions included, and is kept here until the two are merged.)
+// back (peephole.ts, param-regs.ts, gen-func.ts's tailCalls): how each mnemonic uses its operands, where
+// control goes after it, whether it touches memory, and how many bytes it can assemble to. A line of
+// generated code whose mnemonic is not here is a compiler bug: insnOf throws an internal error naming the
+// function, never lets a pass skip it. Only lines that came from inline assembly (whose text may be any
+// instruction) may be unknown; they are then opaque (every operand read, nothing known written, 8 bytes).
+// (A RISC-V instruction table for cpu/disasm/as is being made in abi/; this one describes our assembly
+// text, pseudo-instructions included, and stays here until the two can be merged.)
 import { CompileError } from '../diagnostics.js';
 import type { Token } from '../front/tokenize.js';
 
