@@ -1,8 +1,20 @@
 // A compile is a function of its inputs: the compiler keeps no state between compiles, so the same source
 // gives the same assembly byte for byte however many times, and after whatever other units, it is compiled
 // in one process (the in-machine `cc` runs the compiler many times in one process).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../toolchain/cc/index.js';
+
+const ROOT = join(__dirname, '../..');
+const C_DIR = join(__dirname, 'c');
+const readFile = (p: string): string | null => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
+};
 
 /** A unit that uses every kind of unit-numbered name: block-scope statics (`n.0`), `__func__`, file-scope
  * compound literals, branch labels, block copy/fill loops, and a branch relaxed over more than 4 KiB. */
@@ -70,4 +82,23 @@ describe('a compile is a pure function of its inputs', () => {
     asmOf(leaf, 0);
     expect(asmOf(calls, 1)).toBe(asmOf(calls, 1));
   });
+
+  it('gives the same assembly for every program of the C suite, compiled in one order and again in the reverse order', () => {
+    const files = readdirSync(C_DIR).filter((f) => f.endsWith('.c')).sort();
+    expect(files.length).toBeGreaterThan(10);
+    const build = (f: string, opt: number): string => {
+      const r = compile(readFileSync(join(C_DIR, f), 'utf8'), f, {
+        opt, readFile, includeDirs: [C_DIR, join(__dirname, 'support')], now: new Date(2026, 0, 2, 3, 4, 5),
+        systemIncludeDirs: [join(ROOT, 'toolchain/cc/include'), join(ROOT, 'userland/libc/include')],
+      });
+      expect(r.ok, f).toBe(true);
+      return r.asm;
+    };
+    const first = new Map(files.map((f) => [f, [build(f, 0), build(f, 1)]]));
+    for (const f of [...files].reverse()) {
+      expect(build(f, 1), f).toBe(first.get(f)![1]);
+      expect(build(f, 0), f).toBe(first.get(f)![0]);
+    }
+  }, 60_000);
 });
+
