@@ -129,7 +129,8 @@ const NONE = (): boolean => false;
  * are never live across a call get caller-saved registers: all of them in a function without calls (a
  * leaf), else those whose range (call-ranges.ts) holds no call. Each choice is checked against the calls
  * code generation really emitted (runtime helpers, memcpy); a variable proven wrong is moved to a
- * callee-saved register and the function generated again.
+ * callee-saved register and the function generated again. Labels are numbered by the unit's `unit`;
+ * `folded` (-O1) says whether the folded body may call, saving a walk of it.
  */
 export function genFunction(fn: Obj, opt: number, unit: UnitLabels, folded: FoldFacts | null): GeneratedFunction {
   if (opt === 0) return generate(fn, opt, unit, NONE, null).out;
