@@ -11,7 +11,7 @@ import { Access, Trap, TRAP_NAMES } from '../machine/trap.js';
 import type { Kernel } from './kernel.js';
 import { FaultResult } from './mem/addrspace.js';
 import { describe, exitProcess } from './proc/lifecycle.js';
-import { completeSyscall, type Process, type Resume } from './proc/process.js';
+import { completeSyscall, type Process } from './proc/process.js';
 import type { SysContext } from './sys/context.js';
 import { dispatchSyscall } from './sys/table.js';
 import { SIGRETURN_VA, returnFromHandler } from './proc/signal.js';
@@ -83,10 +83,7 @@ export function contextFor(k: Kernel, p: Process): SysContext {
     proc: p,
     kernel: k,
     exit: (status) => exitProcess(k, p, status),
-    block: (resume: Resume, wakeAtMs = 0) => {
-      p.blocked = resume;
-      p.wakeAtMs = wakeAtMs;
-    },
+    sleep: (resume, on) => k.runQueue.sleep(p, resume, on),
     realtimeMs: k.realtimeMs,
     monotonicMs: k.monotonicMs,
     cpuInstructions: () => k.machine.cpu.instret,

@@ -23,12 +23,12 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   }
   p.space.destroy();
   p.fds.closeAll();
-  p.blocked = undefined;
-  p.waitChannel = '';
+  k.runQueue.remove(p);
   p.status = status;
   orphanChildren(k, p);
   if (p.autoReap) k.processes.delete(p.pid);
   const parent = k.processes.get(p.ppid);
+  parent?.childExit.wakeAll();
   if (parent && parent.alive && parent !== p) sendSignal(k, parent, Signal.SIGCHLD);
 }
 
@@ -40,6 +40,7 @@ function orphanChildren(k: Kernel, p: Process): void {
     if (c.ppid !== p.pid || c === p) continue;
     if (adopter) {
       c.ppid = adopter.pid;
+      if (!c.alive) adopter.childExit.wakeAll();
     } else {
       c.ppid = 0;
       c.autoReap = true;

@@ -9,6 +9,7 @@ import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
+import { WaitChannel, type Sleep } from './waitchan.js';
 
 /** How a process ended: exit(code) or killed by a signal. */
 export type ExitStatus = { kind: 'exited'; code: number } | { kind: 'signaled'; signal: number };
@@ -19,7 +20,7 @@ export const shellStatus = (s: ExitStatus): number => (s.kind === 'exited' ? s.c
 /** Linux's wait status word: code << 8 for an exit, the signal number for a kill. */
 export const waitStatusWord = (s: ExitStatus): number => (s.kind === 'exited' ? (s.code & 0xff) << 8 : s.signal & 0x7f);
 
-/** A blocked system call: retried until it returns a number (the syscall's result). */
+/** A sleeping system call: retried after each wake-up until it returns a number (the syscall's result). */
 export type Resume = () => number | undefined;
 
 /** A signal's disposition as rt_sigaction stores it: handler (0 default, 1 ignore, else an address). */
@@ -58,12 +59,10 @@ export class Process {
   startMs = 0;
   /** set_tid_address's pointer (cleared at exit; no threads yet, so nothing waits on it). */
   clearChildTid = 0;
-  /** Set while a system call sleeps: retried by the scheduler until it completes. */
-  blocked: Resume | undefined;
-  /** What the process sleeps on, for /proc/PID/status and ps ('' when running). */
-  waitChannel = '';
-  /** When blocked on a timer, the host time (ms) to retry at. */
-  wakeAtMs = 0;
+  /** Set while a system call sleeps (see waitchan.ts, runqueue.ts); undefined while the process can run. */
+  sleep: Sleep | undefined;
+  /** Woken when a child of this process ends (or a zombie is given to it): its waitid/wait4 sleep here. */
+  readonly childExit = new WaitChannel('child exit');
   status: ExitStatus | undefined;
   /** The regions as they were when the process ended (for tests and post-mortems). */
   finalRegions: Region[] = [];
@@ -76,6 +75,12 @@ export class Process {
   ) {}
 
   get alive(): boolean { return this.status === undefined; }
+
+  /** True while a system call of this process sleeps. */
+  get blocked(): boolean { return this.sleep !== undefined; }
+
+  /** What the process sleeps for, for /proc/PID/status and ps ('' when it can run). */
+  get waitChannel(): string { return this.sleep?.what ?? ''; }
 
   /** The handler registered for `sig` (SIG_DFL when none). */
   handlerOf(sig: number): number { return this.sigactions.get(sig)?.handler ?? SIG_DFL; }

@@ -9,7 +9,6 @@
 //            ra = SIGRETURN_VA, an address in the kernel half: the handler's return faults there, and the
 //            kernel restores the frame.
 
-import { Errno } from '../../abi/errno.js';
 import { NSIG, SA_NODEFER, SA_RESETHAND, SA_RESTART, Signal, SIG_DFL, SIG_IGN } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
 import { SIGFRAME_BYTES, UC_OFFSET } from '../../abi/sigframe.js';
@@ -17,6 +16,7 @@ import { copyIn, copyOut } from '../mem/uaccess.js';
 import { exitProcess } from './lifecycle.js';
 import { completeSyscall, type Process } from './process.js';
 import { restoreFrame, saveFrame } from './sigframe.js';
+import { endSleepBySignal } from './waitchan.js';
 
 /** Highest signal number accepted by kill and rt_sigaction. */
 export const MAX_SIGNAL = NSIG - 1;
@@ -54,12 +54,9 @@ export function sendSignal(k: Kernel, p: Process, sig: number): boolean {
 /** Wakes `p` from its sleeping system call: -EINTR, or (SA_RESTART) the ecall runs again after the handler. */
 function interruptSleep(k: Kernel, p: Process, sig: number): void {
   // What woke the sleeper may also have completed its call (a child's exit ends a wait): that result wins.
-  const done = p.blocked!();
-  p.blocked = undefined;
-  p.waitChannel = '';
-  p.wakeAtMs = 0;
-  if (done === undefined && p.sigactions.get(sig)!.flags & SA_RESTART) return;
-  completeSyscall(p, done ?? -Errno.EINTR);
+  const result = endSleepBySignal(p, (p.sigactions.get(sig)!.flags & SA_RESTART) !== 0);
+  if (result === undefined) return;
+  completeSyscall(p, result);
 }
 
 /**

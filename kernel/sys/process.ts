@@ -29,7 +29,7 @@ export function sysExit(ctx: SysContext, code: number): undefined {
   return undefined;
 }
 
-/** Runs a wait attempt now, or sleeps retrying it until a child ends. */
+/** Runs a wait attempt now, or sleeps on the caller's child-exit channel, retrying whenever a child ends. */
 function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (c: Process | undefined) => number): number | undefined {
   const attempt = (): number | undefined => {
     const r = reapChild(ctx.kernel, ctx.proc, sel, (options & WNOWAIT) !== 0);
@@ -38,10 +38,7 @@ function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (
     return report(r);
   };
   const first = attempt();
-  if (first === undefined) {
-    ctx.proc.waitChannel = 'wait';
-    ctx.block(attempt);
-  }
+  if (first === undefined) ctx.sleep(attempt, { channels: [ctx.proc.childExit], what: 'wait' });
   return first;
 }
 

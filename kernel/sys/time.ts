@@ -38,8 +38,12 @@ export function sysClockGettime64(ctx: SysContext, clock: number, tp: number): n
   return copyOut(ctx.proc.space, tp, encodeTimespec(ns));
 }
 
-/** Sleeps until the requested time; rem is never written since sleeps are not interrupted (no signals yet). */
-export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: number, req: number): number | undefined {
+/**
+ * clock_nanosleep_time64(clock, flags, req, rem): sleeps on the run queue's timer list until the requested time
+ * (relative, or absolute with TIMER_ABSTIME), then 0. A caught signal ends the sleep early with -EINTR (never
+ * restarted, as in Linux), after writing the time left to *rem for a relative sleep when rem is not NULL.
+ */
+export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: number, req: number, rem: number): number | undefined {
   if (clock === CLOCK_THREAD_CPUTIME_ID) return -Errno.EINVAL;
   const start = nowNs(ctx, clock);
   if (start === undefined) return -Errno.EINVAL;
@@ -49,11 +53,18 @@ export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: numbe
   const sec = Number(v.getBigInt64(0, true));
   const nsec = Number(v.getBigInt64(8, true));
   if (sec < 0 || nsec < 0 || nsec >= 1e9) return -Errno.EINVAL;
-  const target = flags & TIMER_ABSTIME ? sec * 1e9 + nsec : start + sec * 1e9 + nsec;
+  const relative = (flags & TIMER_ABSTIME) === 0;
+  const target = relative ? start + sec * 1e9 + nsec : sec * 1e9 + nsec;
   const waitMs = (target - start) / 1e6;
   if (waitMs <= 0) return 0;
-  const wakeAt = ctx.monotonicMs() + waitMs;
-  const check = (): number | undefined => (ctx.monotonicMs() >= wakeAt ? 0 : undefined);
-  ctx.block(check, wakeAt);
+  const wakeAtMs = ctx.monotonicMs() + waitMs;
+  const due = (): number | undefined => (ctx.monotonicMs() >= wakeAtMs ? 0 : undefined);
+  const interrupted = (): number => {
+    if (!relative || rem === 0) return -Errno.EINTR;
+    const leftNs = Math.max(0, Math.round((wakeAtMs - ctx.monotonicMs()) * 1e6));
+    const r = copyOut(ctx.proc.space, rem, encodeTimespec(leftNs));
+    return r < 0 ? r : -Errno.EINTR;
+  };
+  ctx.sleep(due, { wakeAtMs, what: 'nanosleep', onSignal: interrupted });
   return undefined;
 }

@@ -48,7 +48,7 @@ describe('system calls with random arguments', () => {
         tf.a7 = nr;
         tf.a0 = arg(); tf.a1 = arg(); tf.a2 = arg(); tf.a3 = arg(); tf.a4 = arg(); tf.a5 = arg();
         expect(() => dispatchSyscall(contextFor(kernel, p), tf)).not.toThrow();
-        p.blocked = undefined;
+        kernel.runQueue.cancel(p);
       }
       expect(respawns).toBeLessThan(300);
       for (const q of [...kernel.processes.values()]) exitProcess(kernel, q, { kind: 'signaled', signal: 9 });
