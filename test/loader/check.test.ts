@@ -3,7 +3,7 @@ import { planLoad } from '../../loader/plan.js';
 import { LoadRefusal, Refusal, type RefusalCode } from '../../loader/refusal.js';
 import { EHDR_SIZE, Ehdr, ElfType, Phdr } from '../../abi/elf.js';
 import { Errno } from '../../abi/errno.js';
-import { craftElf, patched } from './craft.js';
+import { attributesSection, craftElf, patched } from './craft.js';
 
 function refusal(bytes: Uint8Array): LoadRefusal {
   try {
@@ -69,6 +69,9 @@ const cases: [string, RefusalCode, Uint8Array, RegExp][] = [
     craftElf({ arch: 'rv32i2p1_m2p0_v1p0_zicsr2p0_zba1p0' }), /asks for V, Zba, which the machine lacks/],
   ['an arch attribute asking for Q', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv32imafdq' }), /asks for Q,/],
   ['an arch attribute for a 64-bit hart', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv64i2p1_m2p0' }), /rv64 hart; the machine is rv32/],
+  ['an arch in a PT_RISCV_ATTRIBUTES segment of a file without section headers asking for C', Refusal.COMPRESSED, craftElf({ segments: [
+    { vaddr: 0x10000, data: new Uint8Array(8), flags: TEXT },
+    { type: 0x70000003, vaddr: 0, data: attributesSection('rv32imac'), flags: RO, align: 1 }] }), /"rv32imac" asks for compressed/],
   ['an arch attribute without a base', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv32m2p0' }), /does not name a base ISA/],
 ];
 
