@@ -3,13 +3,14 @@
 // the aliases objdump chooses (li, mv, ret, j, beqz, csrr, rdcycle, sll for slli, ...), `.2byte`/`.4byte`/
 // `.8byte`/`.byte` for what it cannot decode, and the ` # address` comments it adds after lui/auipc pairs and
 // x0-, tp- and gp-relative accesses. Used by objdump (toolchain/) and the kernel's fault messages.
-// Base encodings come from the INSTRUCTIONS table of riscv.ts; this file only adds objdump's choice of
+// Base encodings come from the INSTRUCTIONS table of isa-table.ts; this file only adds objdump's choice of
 // spelling. Never throws. Imports only abi/.
 
-import { ABI_REG_NAMES, immB, immI, immJ, immS, immU, instrOfWord, rdOf, rs1Of, rs2Of } from './riscv.js';
+import { instrOfWord } from './isa-table.js';
+import { ABI_REG_NAMES, immB, immI, immJ, immS, immU, rdOf, rs1Of, rs2Of } from './riscv.js';
 import { objdumpCsrName } from './csr-names.js';
 import { type IsaExtensions, PAGODA_ISA } from './isa.js';
-import { ALIAS_FORMS, EXTRA_FORMS, type Form, type IsaClass, classOf } from './disasm-forms.js';
+import { EXTRA_FORMS, type Form, formsOf, type IsaClass } from './disasm-forms.js';
 
 /** One decoded instruction (or undecodable unit) in objdump's words. */
 export interface Disassembly {
@@ -174,9 +175,8 @@ function directive(mnemonic: string, operands: string, size: number): Disassembl
 function formOf(w: number, ctx: DisasmContext): Form | undefined {
   const spec = instrOfWord(w);
   if (spec) {
-    const baseClass = classOf(spec.name);
-    for (const form of ALIAS_FORMS[spec.name] ?? []) {
-      if ((!form.when || form.when(w)) && ctx.enables(form.cls ?? baseClass)) return form;
+    for (const form of formsOf(spec)) {
+      if ((!form.when || form.when(w)) && ctx.enables(form.cls ?? spec.ext)) return form;
     }
   }
   for (const extra of EXTRA_FORMS) {

@@ -14,17 +14,19 @@ export interface IsaExtensions {
   readonly zicsr: boolean;
   /** `fence.i` (Zifencei). */
   readonly zifencei: boolean;
-  /** Single-precision floating point (F): only its CSR aliases (frcsr, fsrm, ...) matter here. */
+  /** Single-precision floating point (F). */
   readonly f: boolean;
+  /** Double-precision floating point (D; implies F). */
+  readonly d: boolean;
   /** Compressed instructions (C): Pagoda never decodes them; kept so callers can tell. */
   readonly c: boolean;
 }
 
 /** Everything Pagoda's machine implements: RV32IMA + Zicsr + Zifencei, no C. */
-export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: false, c: false };
+export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: false, d: false, c: false };
 
 /** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, F, D, Zicsr, Zifencei). */
-export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, c: true };
+export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, d: true, c: true };
 
 interface Named {
   readonly name: string;
@@ -92,6 +94,7 @@ export function parseIsaString(isa: string): IsaExtensions | undefined {
     zicsr: has.has('zicsr'),
     zifencei: has.has('zifencei'),
     f: has.has('f') || has.has('d') || has.has('q'),
+    d: has.has('d') || has.has('q'),
     c: has.has('c'),
   };
 }

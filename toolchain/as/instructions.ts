@@ -1,9 +1,8 @@
-// Base instructions: one encoder per format of abi/riscv.ts's INSTRUCTIONS table, plus the shared
+// Base instructions: one encoder per format of abi/isa-table.ts's INSTRUCTIONS table, plus the shared
 // emitters (branches, jumps, memory offsets) that pseudo-instructions reuse.
 
-import {
-  encB, encI, encJ, encR, encS, encU, INSTRUCTIONS, instrByName, type InstrSpec,
-} from '../../abi/riscv.js';
+import { INSTRUCTIONS, instrByName, type InstrSpec } from '../../abi/isa-table.js';
+import { encB, encI, encJ, encR, encS, encU } from '../../abi/riscv.js';
 import type { Assembler, StatementHandler } from './assembler.js';
 import { csrNumber } from './csr.js';
 import { AsmError } from './diagnostics.js';
