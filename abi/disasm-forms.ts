@@ -1,13 +1,13 @@
-// How GNU objdump 2.40 spells each RV32IMA + Zicsr + Zifencei instruction: for every INSTRUCTIONS row of
+// How GNU objdump 2.40 spells each RV32IMAFD + Zicsr + Zifencei instruction: for every INSTRUCTIONS row of
 // isa-table.ts, the forms objdump tries in the order of its opcode table (the first whose condition holds wins),
 // and the few encodings objdump decodes that Pagoda's table leaves out (privileged instructions, shifts with
 // a 6-bit amount). Operand letters are objdump's: d rd, s rs1, t rs2, j I-immediate, o load offset,
-// q store offset, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
+// q store offset, D/S/T/R f registers, m rounding mode, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
 // P/Q fence sets, a jump target, p branch target, 0 a zero offset (printed only when last).
 // Verified against the installed riscv64-unknown-elf-objdump by test/abi/disasm.test.ts. Imports only abi/.
 
 import { type Extension, instrByName, type InstrSpec } from './isa-table.js';
-import { immI, rdOf, rs1Of, rs2Of } from './riscv.js';
+import { immI, RM_DYNAMIC, rdOf, rs1Of, rs2Of } from './riscv.js';
 
 /** The extension an instruction belongs to ('i' is always enabled). */
 export type IsaClass = Extension;
@@ -64,11 +64,31 @@ function atomic(name: string, args: string): Form[] {
   ];
 }
 
+/** objdump omits the rounding mode when it is dynamic: `fadd.s fa0,fa1,fa2`, else `...,rtz`. */
+function withRoundingMode(name: string, args: string): Form[] {
+  return [{ name, args: args.slice(0, -2), when: (w) => ((w >>> 12) & 7) === RM_DYNAMIC }, { name, args }];
+}
+
+/** fmv/fneg/fabs.s/.d: sign injection of a register with itself. */
+function signInjections(): Record<string, readonly Form[]> {
+  const forms: Record<string, readonly Form[]> = {};
+  for (const suffix of ['s', 'd']) {
+    for (const [alias, base] of [['fmv', 'fsgnj'], ['fneg', 'fsgnjn'], ['fabs', 'fsgnjx']]) {
+      forms[`${base}.${suffix}`] = [
+        { name: `${alias}.${suffix}`, args: 'D,S', when: (w) => rs1Of(w) === rs2Of(w) },
+        { name: `${base}.${suffix}`, args: 'D,S,T' },
+      ];
+    }
+  }
+  return forms;
+}
+
 /**
  * The forms of the instructions objdump prints otherwise than as their table row (name and args), in
  * objdump's table order; `formsOf` gives every other row its plain form.
  */
 const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
+  ...signInjections(),
   jal: [
     { name: 'j', args: 'a', when: rd0 },
     { name: 'jal', args: 'a', when: (w) => rdOf(w) === 1 },
@@ -181,7 +201,8 @@ export function formsOf(spec: InstrSpec): readonly Form[] {
   let forms = formCache.get(spec);
   if (forms === undefined) {
     forms = ALIAS_FORMS[spec.name] ??
-      (spec.format === 'AMO' || spec.format === 'LR' ? atomic(spec.name, spec.args) : plain(spec.name, spec.args));
+      (spec.format === 'AMO' || spec.format === 'LR' ? atomic(spec.name, spec.args)
+        : spec.args.endsWith(',m') ? withRoundingMode(spec.name, spec.args) : plain(spec.name, spec.args));
     formCache.set(spec, forms);
   }
   return forms;

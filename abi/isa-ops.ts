@@ -137,6 +137,110 @@ export const enum Op {
   AMOMINU_W = 0x18,
   /** amomaxu.w: AMO, funct5 */
   AMOMAXU_W = 0x1c,
+  /** flw: LOAD_FP, funct3 */
+  FLW = 0x2,
+  /** fsw: STORE_FP, funct3 */
+  FSW = 0x2,
+  /** fmadd.s: MADD, fmt */
+  FMADD_S = 0x0,
+  /** fmsub.s: MSUB, fmt */
+  FMSUB_S = 0x0,
+  /** fnmsub.s: NMSUB, fmt */
+  FNMSUB_S = 0x0,
+  /** fnmadd.s: NMADD, fmt */
+  FNMADD_S = 0x0,
+  /** fadd.s: OP_FP, funct7 */
+  FADD_S = 0x0,
+  /** fsub.s: OP_FP, funct7 */
+  FSUB_S = 0x4,
+  /** fmul.s: OP_FP, funct7 */
+  FMUL_S = 0x8,
+  /** fdiv.s: OP_FP, funct7 */
+  FDIV_S = 0xc,
+  /** fsqrt.s: OP_FP, funct7 */
+  FSQRT_S = 0x2c,
+  /** fsgnj.s: OP_FP, funct7 */
+  FSGNJ_S = 0x10,
+  /** fsgnjn.s: OP_FP, funct7 */
+  FSGNJN_S = 0x10,
+  /** fsgnjx.s: OP_FP, funct7 */
+  FSGNJX_S = 0x10,
+  /** fmin.s: OP_FP, funct7 */
+  FMIN_S = 0x14,
+  /** fmax.s: OP_FP, funct7 */
+  FMAX_S = 0x14,
+  /** fcvt.w.s: OP_FP, funct7 */
+  FCVT_W_S = 0x60,
+  /** fcvt.wu.s: OP_FP, funct7 */
+  FCVT_WU_S = 0x60,
+  /** fmv.x.w: OP_FP, funct7 */
+  FMV_X_W = 0x70,
+  /** feq.s: OP_FP, funct7 */
+  FEQ_S = 0x50,
+  /** flt.s: OP_FP, funct7 */
+  FLT_S = 0x50,
+  /** fle.s: OP_FP, funct7 */
+  FLE_S = 0x50,
+  /** fclass.s: OP_FP, funct7 */
+  FCLASS_S = 0x70,
+  /** fcvt.s.w: OP_FP, funct7 */
+  FCVT_S_W = 0x68,
+  /** fcvt.s.wu: OP_FP, funct7 */
+  FCVT_S_WU = 0x68,
+  /** fmv.w.x: OP_FP, funct7 */
+  FMV_W_X = 0x78,
+  /** fld: LOAD_FP, funct3 */
+  FLD = 0x3,
+  /** fsd: STORE_FP, funct3 */
+  FSD = 0x3,
+  /** fmadd.d: MADD, fmt */
+  FMADD_D = 0x1,
+  /** fmsub.d: MSUB, fmt */
+  FMSUB_D = 0x1,
+  /** fnmsub.d: NMSUB, fmt */
+  FNMSUB_D = 0x1,
+  /** fnmadd.d: NMADD, fmt */
+  FNMADD_D = 0x1,
+  /** fadd.d: OP_FP, funct7 */
+  FADD_D = 0x1,
+  /** fsub.d: OP_FP, funct7 */
+  FSUB_D = 0x5,
+  /** fmul.d: OP_FP, funct7 */
+  FMUL_D = 0x9,
+  /** fdiv.d: OP_FP, funct7 */
+  FDIV_D = 0xd,
+  /** fsqrt.d: OP_FP, funct7 */
+  FSQRT_D = 0x2d,
+  /** fsgnj.d: OP_FP, funct7 */
+  FSGNJ_D = 0x11,
+  /** fsgnjn.d: OP_FP, funct7 */
+  FSGNJN_D = 0x11,
+  /** fsgnjx.d: OP_FP, funct7 */
+  FSGNJX_D = 0x11,
+  /** fmin.d: OP_FP, funct7 */
+  FMIN_D = 0x15,
+  /** fmax.d: OP_FP, funct7 */
+  FMAX_D = 0x15,
+  /** fcvt.w.d: OP_FP, funct7 */
+  FCVT_W_D = 0x61,
+  /** fcvt.wu.d: OP_FP, funct7 */
+  FCVT_WU_D = 0x61,
+  /** feq.d: OP_FP, funct7 */
+  FEQ_D = 0x51,
+  /** flt.d: OP_FP, funct7 */
+  FLT_D = 0x51,
+  /** fle.d: OP_FP, funct7 */
+  FLE_D = 0x51,
+  /** fclass.d: OP_FP, funct7 */
+  FCLASS_D = 0x71,
+  /** fcvt.d.w: OP_FP, funct7 */
+  FCVT_D_W = 0x69,
+  /** fcvt.d.wu: OP_FP, funct7 */
+  FCVT_D_WU = 0x69,
+  /** fcvt.s.d: OP_FP, funct7 */
+  FCVT_S_D = 0x20,
+  /** fcvt.d.s: OP_FP, funct7 */
+  FCVT_D_S = 0x21,
 }
 
 /** The fixed bits of each instruction (isa-table.ts `match`), unsigned. */
@@ -207,4 +311,56 @@ export const enum Match {
   AMOMAX_W = 0xa000202f,
   AMOMINU_W = 0xc000202f,
   AMOMAXU_W = 0xe000202f,
+  FLW = 0x2007,
+  FSW = 0x2027,
+  FMADD_S = 0x43,
+  FMSUB_S = 0x47,
+  FNMSUB_S = 0x4b,
+  FNMADD_S = 0x4f,
+  FADD_S = 0x53,
+  FSUB_S = 0x8000053,
+  FMUL_S = 0x10000053,
+  FDIV_S = 0x18000053,
+  FSQRT_S = 0x58000053,
+  FSGNJ_S = 0x20000053,
+  FSGNJN_S = 0x20001053,
+  FSGNJX_S = 0x20002053,
+  FMIN_S = 0x28000053,
+  FMAX_S = 0x28001053,
+  FCVT_W_S = 0xc0000053,
+  FCVT_WU_S = 0xc0100053,
+  FMV_X_W = 0xe0000053,
+  FEQ_S = 0xa0002053,
+  FLT_S = 0xa0001053,
+  FLE_S = 0xa0000053,
+  FCLASS_S = 0xe0001053,
+  FCVT_S_W = 0xd0000053,
+  FCVT_S_WU = 0xd0100053,
+  FMV_W_X = 0xf0000053,
+  FLD = 0x3007,
+  FSD = 0x3027,
+  FMADD_D = 0x2000043,
+  FMSUB_D = 0x2000047,
+  FNMSUB_D = 0x200004b,
+  FNMADD_D = 0x200004f,
+  FADD_D = 0x2000053,
+  FSUB_D = 0xa000053,
+  FMUL_D = 0x12000053,
+  FDIV_D = 0x1a000053,
+  FSQRT_D = 0x5a000053,
+  FSGNJ_D = 0x22000053,
+  FSGNJN_D = 0x22001053,
+  FSGNJX_D = 0x22002053,
+  FMIN_D = 0x2a000053,
+  FMAX_D = 0x2a001053,
+  FCVT_W_D = 0xc2000053,
+  FCVT_WU_D = 0xc2100053,
+  FEQ_D = 0xa2002053,
+  FLT_D = 0xa2001053,
+  FLE_D = 0xa2000053,
+  FCLASS_D = 0xe2001053,
+  FCVT_D_W = 0xd2000053,
+  FCVT_D_WU = 0xd2100053,
+  FCVT_S_D = 0x40100053,
+  FCVT_D_S = 0x42000053,
 }

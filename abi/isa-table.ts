@@ -81,6 +81,12 @@ export interface InstrSpec {
   readonly match: number;
   /** Bits that must equal `match` for a word to be this instruction. */
   readonly mask: number;
+  /**
+   * True for the exact widening conversions (fcvt.d.s, fcvt.d.w, fcvt.d.wu): the spec gives them an rm field
+   * whose value cannot change the result, but GNU as writes 0 there and objdump decodes only 0, so the row
+   * fixes funct3 = 0. An interpreter following the spec also accepts the other valid rm values.
+   */
+  readonly spareRm: boolean;
 }
 
 /** Bit position and width of each fixed field. */
@@ -89,7 +95,7 @@ const FIELD_BITS: Readonly<Record<keyof FixedFields, readonly [number, number]>>
   funct5: [27, 5], imm12: [20, 12],
 };
 
-function spec(name: string, ext: Extension, format: Format, args: string, fields: FixedFields): InstrSpec {
+function spec(name: string, ext: Extension, format: Format, args: string, fields: FixedFields, spareRm = false): InstrSpec {
   let match = 0;
   let mask = 0;
   for (const [key, value] of Object.entries(fields) as [keyof FixedFields, number][]) {
@@ -98,7 +104,7 @@ function spec(name: string, ext: Extension, format: Format, args: string, fields
     match |= (value << at) & ones;
     mask |= ones;
   }
-  return { name, ext, format, args, fields, match: match >>> 0, mask: mask >>> 0 };
+  return { name, ext, format, args, fields, match: match >>> 0, mask: mask >>> 0, spareRm };
 }
 
 const op = (name: string, ext: Extension, funct3: number, funct7: number): InstrSpec =>
@@ -113,6 +119,50 @@ const csr = (name: string, funct3: number): InstrSpec =>
   spec(name, 'zicsr', funct3 & 4 ? 'CSRI' : 'CSR', funct3 & 4 ? 'd,E,Z' : 'd,E,s', { opcode: Opcode.SYSTEM, funct3 });
 const amo = (name: string, funct5: number): InstrSpec =>
   spec(name, 'a', 'AMO', 'd,t,0(s)', { opcode: Opcode.AMO, funct3: 2, funct5 });
+
+/**
+ * The F or D rows (suffix `s`/`d`, fmt 0/1) in the manual's order. Where the rounding mode is an operand (m)
+ * funct3 is free; the widening conversions from integers are exact, and GNU fixes their rm at 0 (spareRm).
+ */
+function floatingPoint(suffix: 's' | 'd', ext: 'f' | 'd', fmt: number): InstrSpec[] {
+  const width = fmt === 0 ? 2 : 3; // funct3 of flw/fsw, fld/fsd
+  const fp = (name: string, args: string, fields: Omit<FixedFields, 'opcode'>): InstrSpec =>
+    spec(`${name}.${suffix}`, ext, 'R', args, { opcode: Opcode.OP_FP, ...fields });
+  const fused = (name: string, opcode: Opcode): InstrSpec => spec(`${name}.${suffix}`, ext, 'R4', 'D,S,T,R,m', { opcode, fmt });
+  const arith = (funct5: number): number => (funct5 << 2) | fmt;
+  return [
+    spec(fmt === 0 ? 'flw' : 'fld', ext, 'I', 'D,o(s)', { opcode: Opcode.LOAD_FP, funct3: width }),
+    spec(fmt === 0 ? 'fsw' : 'fsd', ext, 'S', 'T,q(s)', { opcode: Opcode.STORE_FP, funct3: width }),
+    fused('fmadd', Opcode.MADD),
+    fused('fmsub', Opcode.MSUB),
+    fused('fnmsub', Opcode.NMSUB),
+    fused('fnmadd', Opcode.NMADD),
+    fp('fadd', 'D,S,T,m', { funct7: arith(0x00) }),
+    fp('fsub', 'D,S,T,m', { funct7: arith(0x01) }),
+    fp('fmul', 'D,S,T,m', { funct7: arith(0x02) }),
+    fp('fdiv', 'D,S,T,m', { funct7: arith(0x03) }),
+    fp('fsqrt', 'D,S,m', { funct7: arith(0x0b), rs2: 0 }),
+    fp('fsgnj', 'D,S,T', { funct7: arith(0x04), funct3: 0 }),
+    fp('fsgnjn', 'D,S,T', { funct7: arith(0x04), funct3: 1 }),
+    fp('fsgnjx', 'D,S,T', { funct7: arith(0x04), funct3: 2 }),
+    fp('fmin', 'D,S,T', { funct7: arith(0x05), funct3: 0 }),
+    fp('fmax', 'D,S,T', { funct7: arith(0x05), funct3: 1 }),
+    fp('fcvt.w', 'd,S,m', { funct7: arith(0x18), rs2: 0 }),
+    fp('fcvt.wu', 'd,S,m', { funct7: arith(0x18), rs2: 1 }),
+    ...(fmt === 0 ? [spec('fmv.x.w', ext, 'R', 'd,S', { opcode: Opcode.OP_FP, funct7: arith(0x1c), rs2: 0, funct3: 0 })] : []),
+    fp('feq', 'd,S,T', { funct7: arith(0x14), funct3: 2 }),
+    fp('flt', 'd,S,T', { funct7: arith(0x14), funct3: 1 }),
+    fp('fle', 'd,S,T', { funct7: arith(0x14), funct3: 0 }),
+    fp('fclass', 'd,S', { funct7: arith(0x1c), rs2: 0, funct3: 1 }),
+    fmt === 0
+      ? spec('fcvt.s.w', ext, 'R', 'D,s,m', { opcode: Opcode.OP_FP, funct7: arith(0x1a), rs2: 0 })
+      : spec('fcvt.d.w', ext, 'R', 'D,s', { opcode: Opcode.OP_FP, funct7: arith(0x1a), rs2: 0, funct3: 0 }, true),
+    fmt === 0
+      ? spec('fcvt.s.wu', ext, 'R', 'D,s,m', { opcode: Opcode.OP_FP, funct7: arith(0x1a), rs2: 1 })
+      : spec('fcvt.d.wu', ext, 'R', 'D,s', { opcode: Opcode.OP_FP, funct7: arith(0x1a), rs2: 1, funct3: 0 }, true),
+    ...(fmt === 0 ? [spec('fmv.w.x', ext, 'R', 'D,s', { opcode: Opcode.OP_FP, funct7: arith(0x1e), rs2: 0, funct3: 0 })] : []),
+  ];
+}
 
 /** Every instruction this project knows, in the order of the ISA manual's tables. */
 export const INSTRUCTIONS: readonly InstrSpec[] = [
@@ -187,6 +237,12 @@ export const INSTRUCTIONS: readonly InstrSpec[] = [
   amo('amomax.w', 0x14),
   amo('amominu.w', 0x18),
   amo('amomaxu.w', 0x1c),
+  // F and D (chapters 11, 12): one row per format, fmt 0 single, 1 double
+  ...floatingPoint('s', 'f', 0),
+  ...floatingPoint('d', 'd', 1),
+  spec('fcvt.s.d', 'd', 'R', 'D,S,m', { opcode: Opcode.OP_FP, funct7: 0x20, rs2: 1 }),
+  // Widening conversions are exact: GNU as writes rm = 0 and objdump decodes only that (spareRm).
+  spec('fcvt.d.s', 'd', 'R', 'D,S', { opcode: Opcode.OP_FP, funct7: 0x21, rs2: 0, funct3: 0 }, true),
 ];
 
 /** The fields the interpreter's inner switch of each major opcode dispatches on (machine/cpu.ts). */

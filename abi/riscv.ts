@@ -1,4 +1,4 @@
-// RISC-V RV32IMA + Zicsr: instruction field extraction and packing, register names, CSR numbers and Sv32
+// RISC-V RV32IMAFD + Zicsr: instruction field extraction and packing, register names, CSR numbers and Sv32
 // PTE bits. The instruction table itself is abi/isa-table.ts.
 // Sources: RISC-V Unprivileged ISA 20191213 (ch. 2, 7, 8, 9, 24), Privileged ISA 20211203 (4.3 Sv32).
 // This file imports only the table it re-exports.
@@ -41,6 +41,17 @@ export const ABI_REG_NAMES: readonly string[] = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6',
 ];
+
+/** ABI names of the floating-point registers, f0..f31 (psABI chapter 1). */
+export const FP_ABI_REG_NAMES: readonly string[] = [
+  'ft0', 'ft1', 'ft2', 'ft3', 'ft4', 'ft5', 'ft6', 'ft7', 'fs0', 'fs1', 'fa0', 'fa1', 'fa2', 'fa3', 'fa4', 'fa5',
+  'fa6', 'fa7', 'fs2', 'fs3', 'fs4', 'fs5', 'fs6', 'fs7', 'fs8', 'fs9', 'fs10', 'fs11', 'ft8', 'ft9', 'ft10', 'ft11',
+];
+
+/** Rounding-mode operands by rm value (Unprivileged ISA table 11.1); 5 and 6 are reserved. */
+export const ROUNDING_MODE_NAMES: readonly (string | undefined)[] = ['rne', 'rtz', 'rdn', 'rup', 'rmm', undefined, undefined, 'dyn'];
+/** rm = 7: use the dynamic rounding mode in frm. */
+export const RM_DYNAMIC = 7;
 
 /** Register number for `x7`, `t2` or `fp`, or -1. */
 export function regNumber(name: string): number {

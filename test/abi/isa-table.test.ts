@@ -84,7 +84,7 @@ function sample(spec: InstrSpec): { text: string; word: number } {
 /** Assembles `lines` (one instruction each, with `target` defined after the first) and returns .text words. */
 function assembleWords(lines: readonly string[]): number[] {
   const source = lines.map((l, i) => (i === 0 ? `${l}\ntarget:\n` : `${l}\n`)).join('');
-  const r = assemble(source, 'rows.s');
+  const r = assemble(source, 'rows.s', { march: TABLE_MARCH });
   expect(r.diagnostics.map((d) => `${d.line}: ${d.message}`)).toEqual([]);
   return readElf(r.object as Uint8Array).words('.text').map((w) => w >>> 0);
 }
@@ -101,8 +101,9 @@ function execute(m: Machine, word: number): Trap {
 const implemented = (s: InstrSpec): boolean => s.ext === 'i' || PAGODA_ISA[s.ext];
 /** CSR rows that always write: the machine's only CSRs are read-only counters, so these trap (Zicsr 9.1). */
 const alwaysWrites = (s: InstrSpec): boolean => s.name === 'csrrw' || s.name === 'csrrwi';
-/** What the table's rows need enabled (objdump's defaults, less what the assembler does not take yet). */
-const TABLE_ISA = { ...GNU_DEFAULT_ISA, f: false, d: false };
+/** Everything the table has rows for. */
+const TABLE_ISA = GNU_DEFAULT_ISA;
+const TABLE_MARCH = 'rv32imafd_zicsr_zifencei';
 const allExtensions = (): DisasmContext =>
   new DisasmContext({ isa: TABLE_ISA, formatAddress: (a) => (a === 4 ? 'target' : a.toString(16)) });
 

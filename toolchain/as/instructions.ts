@@ -232,8 +232,9 @@ export const jalr: InstrFn = (asm, ops, name, col) => {
   asm.emitInstr(encI(base, reg(ops[0]), reg(ops[1]), lowImmediate(asm, ops[2], false, name)), col);
 };
 
-/** A CSR operand: a known name or a number 0..4095. */
-export function csrOperand(op: Operand): number {
+/** A CSR operand: a known name or a number 0..4095. Notes that the unit names a CSR (see `csrUsed`). */
+export function csrOperand(asm: Assembler, op: Operand): number {
+  asm.csrUsed = true;
   if (op.kind === OpKind.EXPR && typeof op.expr !== 'number' && op.expr.op === Op.SYM && op.expr.sym) {
     const n = csrNumber(op.expr.sym.name);
     if (n !== undefined) return n;
@@ -249,7 +250,7 @@ function csrType(spec: InstrSpec, immForm: InstrSpec): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
     const rd = reg(ops[0]);
-    const csr = csrOperand(ops[1]);
+    const csr = csrOperand(asm, ops[1]);
     if (ops[2].kind === OpKind.REG) return asm.emitInstr(encI(spec.match, rd, ops[2].reg, csr), col);
     const uimm = checkRange(constant(ops[2]), 0, 31, name, ops[2].col);
     asm.emitInstr(encI(immForm.match, rd, uimm, csr), col);
@@ -260,7 +261,7 @@ function csrImmType(spec: InstrSpec): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
     const rd = reg(ops[0]);
-    const csr = csrOperand(ops[1]);
+    const csr = csrOperand(asm, ops[1]);
     const uimm = checkRange(constant(ops[2]), 0, 31, name, ops[2].col);
     asm.emitInstr(encI(spec.match, rd, uimm, csr), col);
   };
