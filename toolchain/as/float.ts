@@ -1,7 +1,8 @@
 // The F and D instructions, encoded from their abi/isa-table.ts rows by operand syntax (D S T R f registers,
 // d s x registers, m rounding mode, o(s)/q(s) memory), and their pseudo-instructions, as GNU as 2.40 takes
 // them: the rounding mode may be left out (dyn), `flw fa0, sym, t0` loads through t0, fmv/fneg/fabs,
-// fgt/fge, fmv.x.s/fmv.s.x and the fcsr/frm/fflags accessors (frcsr, fscsr, frrm, fsrm[i], frflags, fsflags[i]).
+// fgt/fge, fmv.x.s/fmv.s.x and the fcsr/frm/fflags accessors (frcsr, fscsr, frrm, fsrm[i], frflags, fsflags[i],
+// and the old frsr/fssr).
 
 import { csrNumberOfName } from '../../abi/csr-names.js';
 import { INSTRUCTIONS, instrByName, type InstrSpec } from '../../abi/isa-table.js';
@@ -171,5 +172,8 @@ export function floatPseudoInstructions(): Map<string, InstrFn> {
     m.set(`fs${suffix}`, csrAccessor('write', csr));
     if (csr !== 'fcsr') m.set(`fs${suffix}i`, csrAccessor('writeImmediate', csr));
   }
+  // The older names of frcsr and fscsr, still taken by GNU as.
+  m.set('frsr', csrAccessor('read', 'fcsr'));
+  m.set('fssr', csrAccessor('write', 'fcsr'));
   return m;
 }
