@@ -1,9 +1,9 @@
 // How GNU objdump 2.40 spells each RV32IMAFD + Zicsr + Zifencei instruction: for every INSTRUCTIONS row of
 // isa-table.ts, the forms objdump tries in the order of its opcode table (the first whose condition holds wins),
 // and the few encodings objdump decodes that Pagoda's table leaves out (privileged instructions, shifts with
-// a 6-bit amount). Operand letters are objdump's: d rd, s rs1, t rs2, j I-immediate, o load offset,
-// q store offset, D/S/T/R f registers, m rounding mode, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
-// P/Q fence sets, a jump target, p branch target, 0 a zero offset (printed only when last).
+// a 6-bit amount). Operand letters are objdump's: d rd, s rs1, t rs2, D/S/T/R f registers, m rounding mode,
+// j I-immediate, o load offset, q store offset, u U-immediate >> 12 in hex, > shift amount in hex, E CSR,
+// Z 5-bit CSR immediate, P/Q fence sets, a jump target, p branch target, 0 a zero offset (printed only when last).
 // Verified against the installed riscv64-unknown-elf-objdump by test/abi/disasm.test.ts. Imports only abi/.
 
 import { type Extension, instrByName, type InstrSpec } from './isa-table.js';

@@ -2,7 +2,7 @@
 // emitters (branches, jumps, memory offsets) that pseudo-instructions reuse.
 
 import { INSTRUCTIONS, instrByName, type InstrSpec } from '../../abi/isa-table.js';
-import { encB, encI, encJ, encR, encS, encU } from '../../abi/riscv.js';
+import { encI, encJ, encR, encS, encU } from '../../abi/riscv.js';
 import type { Assembler, StatementHandler } from './assembler.js';
 import { csrNumber } from './csr.js';
 import { AsmError } from './diagnostics.js';
