@@ -1,4 +1,5 @@
-// The file tree: path resolution and the changes system calls make (create, mkdir, unlink, rmdir).
+// The file tree: path resolution and the changes system calls make (create, mkdir, unlink, rmdir, rename,
+// truncate).
 // Paths are resolved lexically against an absolute working directory ('.' and '..' folded first; there are
 // no symbolic links in ramfs). Results are nodes or -errno. A host directory (hostfs.ts) may be mounted on a
 // name of the root: below it every change goes to the host; '..' at its top is the machine's root, as '..'
