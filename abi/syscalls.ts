@@ -10,6 +10,8 @@ export const enum Sys {
   ioctl = 29,
   mkdirat = 34,
   unlinkat = 35,
+  truncate64 = 45,
+  ftruncate64 = 46,
   chdir = 49,
   openat = 56,
   close = 57,
@@ -42,6 +44,7 @@ export const enum Sys {
   mmap2 = 222,
   mprotect = 226,
   wait4 = 260,
+  renameat2 = 276,
   statx = 291,
   clock_gettime64 = 403,
   clock_nanosleep_time64 = 407,
@@ -50,11 +53,12 @@ export const enum Sys {
 
 /** Every number with its name, in number order (for the generated C header and for traces). */
 export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
-  17: 'getcwd', 23: 'dup', 24: 'dup3', 25: 'fcntl64', 29: 'ioctl', 34: 'mkdirat', 35: 'unlinkat', 49: 'chdir',
+  17: 'getcwd', 23: 'dup', 24: 'dup3', 25: 'fcntl64', 29: 'ioctl', 34: 'mkdirat', 35: 'unlinkat', 45: 'truncate64',
+  46: 'ftruncate64', 49: 'chdir',
   56: 'openat', 57: 'close', 59: 'pipe2', 61: 'getdents64', 62: '_llseek', 63: 'read', 64: 'write', 65: 'readv',
   66: 'writev', 93: 'exit', 94: 'exit_group', 95: 'waitid', 96: 'set_tid_address', 129: 'kill',
   134: 'rt_sigaction', 135: 'rt_sigprocmask', 160: 'uname', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
-  221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 291: 'statx', 403: 'clock_gettime64',
+  221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
   407: 'clock_nanosleep_time64', 1000: 'sbrk',
 };

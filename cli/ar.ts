@@ -36,6 +36,10 @@ function loadExisting(path: string): NewMember[] {
 /** Runs one ar command; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string): void => void process.stdout.write(s);
+  if (argv[0] === '--help' || argv[0] === '-h') {
+    out(USAGE);
+    return 0;
+  }
   try {
     if (argv.length < 2) {
       process.stderr.write(USAGE);

@@ -28,11 +28,17 @@ function table(rows: BenchRow[]): string {
   return lines.join('\n') + '\n';
 }
 
+const USAGE = 'usage: pagoda bench [--json]   (runs the benchmark suite; --json prints one JSON object)\n';
+
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const json = argv.includes('--json');
   const unknown = argv.filter((a) => a !== '--json');
   if (unknown.length > 0) {
-    process.stderr.write(`pagoda bench: unknown argument '${unknown[0]}' (usage: pagoda bench [--json])\n`);
+    process.stderr.write(`pagoda bench: unknown argument '${unknown[0]}'\n${USAGE}`);
     return 2;
   }
   const rows: BenchRow[] = [];

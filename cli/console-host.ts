@@ -3,7 +3,7 @@
 //   cli/console-escape.ts); the terminal size is reported at start and on every resize; the terminal is
 //   restored on every way out — normal end, power-off, uncaught exception, SIGTERM/SIGHUP/SIGINT/SIGQUIT.
 //   With piped stdin: stdin feeds the console, its end is end of file, the machine powers off when init exits.
-// `pagoda boot [--mem MiB] [--init PATH]` runs it (cli/boot.ts calls main() here).
+// `pagoda boot [--mem MiB] [--init PATH] [--host-dir DIR]` runs it (cli/boot.ts calls main() here).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -12,6 +12,8 @@ import { ConsoleSession, INIT_CANDIDATES, type SessionEnd } from '../kernel/sess
 import { KernelPanic } from '../kernel/panic.js';
 import { readBootImage } from './boot-image.js';
 import { ESCAPE_HELP, EscapeDecoder } from './console-escape.js';
+import { NodeHostDir } from './host-dir.js';
+import type { HostDir } from '../kernel/fs/hostdir.js';
 
 /** The parts of process.stdin the host uses (tests pass fakes). */
 export interface HostInput {
@@ -41,6 +43,8 @@ export interface ConsoleHostOptions {
   bootImage?: Uint8Array;
   files?: Readonly<Record<string, Uint8Array>>;
   init?: string;
+  /** A host directory to mount at /host. */
+  hostDir?: HostDir;
   stdin: HostInput;
   stdout: HostOutput;
   /** Host messages (power-off, no boot program); default: stdout. */
@@ -78,7 +82,7 @@ export async function runConsoleHost(opts: ConsoleHostOptions): Promise<number> 
   const say = opts.message ?? ((line: string) => { stdout.write(line + '\r\n'); });
   const interactive = !!stdin.isTTY && typeof stdin.setRawMode === 'function';
   const session = new ConsoleSession({
-    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init,
+    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init, hostDir: opts.hostDir,
     // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets its lines as they are.
     terminal: interactive,
     lineInput: !interactive,
@@ -159,13 +163,14 @@ export function installTerminalGuards(): () => void {
   };
 }
 
-export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH]\n' +
+export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH] [--host-dir DIR]\n' +
   '  PATH: the boot program, a path in the boot image or a host ELF file (default: /sbin/init, /bin/init, /bin/sh)\n' +
+  '  DIR: a host directory mounted read-write at /host (nothing outside it is reachable)\n' +
   '  keys: Ctrl-A x power off, Ctrl-A h help; everything else (Ctrl-C too) goes to the guest\n';
 
-export interface ConsoleArgs { memMiB: number; init?: string; help?: boolean }
+export interface ConsoleArgs { memMiB: number; init?: string; hostDir?: string; help?: boolean }
 
-/** Parses `[--mem MiB] [--init PATH]`; a message on bad input. */
+/** Parses `[--mem MiB] [--init PATH] [--host-dir DIR]`; a message on bad input. */
 export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
   const out: ConsoleArgs = { memMiB: 128 };
   for (let i = 0; i < argv.length; i++) {
@@ -181,6 +186,10 @@ export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
       const v = value('--init');
       if (!v) return '--init needs a path';
       out.init = v;
+    } else if (a === '--host-dir' || a.startsWith('--host-dir=')) {
+      const v = value('--host-dir');
+      if (!v) return '--host-dir needs a directory';
+      out.hostDir = v;
     } else if (a === '-h' || a === '--help') out.help = true;
     else return `unknown argument '${a}'`;
   }
@@ -207,10 +216,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(CONSOLE_USAGE);
     return 0;
   }
+  let hostDir: NodeHostDir | undefined;
+  try {
+    hostDir = args.hostDir === undefined ? undefined : new NodeHostDir(args.hostDir);
+  } catch (e) {
+    process.stderr.write(`pagoda boot: --host-dir ${args.hostDir}: ${(e as Error).message}\n`);
+    return 2;
+  }
   const uninstall = installTerminalGuards();
   try {
     return await runConsoleHost({
-      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init,
+      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init, hostDir,
       stdin: process.stdin, stdout: process.stdout,
       message: (line) => { process.stderr.write(line.replace(/\r/g, '') + '\n'); },
     });

@@ -101,8 +101,14 @@ function resolveLibrary(name: string, dirs: string[]): string {
 }
 
 /** Runs `pagoda ld`; returns the exit status. */
+const USAGE = 'usage: pagoda ld [-o OUT] [-e ENTRY] [-Ttext ADDR] [-L DIR] [-lNAME] [--start-group FILES... --end-group] FILES...\n';
+
 export async function main(argv: string[]): Promise<number> {
   const err = (s: string): void => void process.stderr.write(s + '\n');
+  if (argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   try {
     const p = parseArgs(argv);
     const load = (it: Item): LinkInput => readInput(it.path ?? resolveLibrary(it.lib!, p.libDirs));

@@ -45,6 +45,10 @@ function dumpOne(file: string): boolean {
 export async function main(argv: string[]): Promise<number> {
   let disassemble = false;
   const files: string[] = [];
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
   for (const arg of argv) {
     if (arg === '-d' || arg === '--disassemble') disassemble = true;
     else if (arg.startsWith('-') && arg !== '-') return fail(`unknown option '${arg}'`);

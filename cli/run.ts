@@ -1,10 +1,12 @@
-// `pagoda run [--mem MiB] [--verbose] PROG [ARGS...]`: boot quietly, run PROG (a host ELF file, or a path in
-// the boot image) as pid 1 with ARGS and the host's environment (as qemu-user does), connect stdin, stdout and
-// stderr, and exit with its status (128 + signal when killed).
+// `pagoda run [--mem MiB] [--verbose] [--host-dir DIR | --no-host-dir] PROG [ARGS...]`: boot quietly, mount
+// the host's current directory (or DIR) at /host and start there PROG (a RISC-V executable of the host, or a
+// path in the machine such as /bin/ls) as pid 1 with ARGS and the host's environment (as qemu-user does),
+// connect stdin, stdout and stderr, and exit with its status (128 + signal when killed).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EM_RISCV, ELFCLASS32 } from '../abi/elf.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
 import { spawnProcess } from '../kernel/proc/spawn.js';
@@ -12,36 +14,55 @@ import type { Kernel } from '../kernel/kernel.js';
 import { exitProcess } from '../kernel/proc/lifecycle.js';
 import { shellStatus } from '../kernel/proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
+import { NodeHostDir } from './host-dir.js';
 
 const SIGPIPE = 13;
-const USAGE = 'usage: pagoda run [--mem MiB] [--verbose] PROG [ARGS...]\n';
+export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
+  PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
+        a host file wins only when it is a RISC-V ELF32 executable
+  --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
+  --verbose, -v   the boot log on stderr
+  --host-dir DIR  the host directory mounted at /host, where the program starts (default: the current one)
+  --no-host-dir   mount no host directory; the program starts in /
+  --help, -h      this help
+`;
 
 interface RunArgs {
   memMiB: number;
   verbose: boolean;
+  /** The host directory to mount at /host; undefined with --no-host-dir. */
+  hostDir: string | undefined;
   prog: string;
   args: string[];
 }
 
-/** Parses the options before PROG; everything from PROG on belongs to the program. */
-function parseArgs(argv: string[]): RunArgs | string {
+/** Parses the options before PROG; everything from PROG on belongs to the program. 'help' for --help. */
+export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | string {
   let memMiB = 128;
   let verbose = false;
+  let hostDir: string | undefined = cwd;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
+    const value = (name: string): string | undefined => (a === name ? argv[++i] : a.slice(name.length + 1));
     if (a === '--verbose' || a === '-v') verbose = true;
+    else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--mem' || a.startsWith('--mem=')) {
-      const v = a === '--mem' ? argv[++i] : a.slice(6);
+      const v = value('--mem');
       memMiB = Number(v);
       if (!Number.isInteger(memMiB) || memMiB < 16 || memMiB > 1024 || memMiB % 2 !== 0) {
         return `--mem takes an even number of MiB from 16 to 1024, got '${v ?? ''}'`;
       }
-    } else if (a === '--') { i++; break; }
+    } else if (a === '--host-dir' || a.startsWith('--host-dir=')) {
+      const v = value('--host-dir');
+      if (!v) return '--host-dir needs a directory';
+      hostDir = resolve(cwd, v);
+    } else if (a === '--no-host-dir') hostDir = undefined;
+    else if (a === '--') { i++; break; }
     else return `unknown option '${a}'`;
   }
   if (i >= argv.length) return 'missing PROG';
-  return { memMiB, verbose, prog: argv[i], args: argv.slice(i + 1) };
+  return { memMiB, verbose, hostDir, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The boot image built by `npm run build`, if there is one. */
@@ -52,14 +73,38 @@ function findBootImage(): Uint8Array | undefined {
   return undefined;
 }
 
-/** PROG's bytes: a host file first, then the boot image. */
-function loadProgram(k: Kernel, prog: string): Uint8Array | string {
-  if (existsSync(prog)) {
-    if (!statSync(prog).isFile()) return `${prog}: not a regular file`;
-    return new Uint8Array(readFileSync(prog));
-  }
-  const inImage = k.files.get(prog.startsWith('/') ? prog : '/' + prog);
-  return inImage ?? `${prog}: no such file on the host or in the boot image`;
+/** True for an ELF32 file whose machine is RISC-V (e_machine at offset 18). */
+export function isRiscvElf32(bytes: Uint8Array): boolean {
+  return bytes.length >= 20 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46
+    && bytes[4] === ELFCLASS32 && (bytes[18] | (bytes[19] << 8)) === EM_RISCV;
+}
+
+/** The program to start: its bytes and the path it runs as; or a message and the exit status. */
+type Chosen = { bytes: Uint8Array; path: string; note?: string } | { error: string; status: number };
+
+/**
+ * Which file PROG names: a host file that is a RISC-V ELF32 executable; else the machine's own file of that
+ * path; else a host file that is not (the loader then says precisely why it cannot run); else an error
+ * naming both places looked at. A host file inside the mounted directory runs as its /host path.
+ */
+export function chooseProgram(k: Kernel, prog: string, cwd: string, hostDir: string | undefined): Chosen {
+  const hostPath = resolve(cwd, prog);
+  const machinePath = prog.startsWith('/') ? prog : '/' + prog;
+  const onHost = existsSync(hostPath) && statSync(hostPath).isFile() ? new Uint8Array(readFileSync(hostPath)) : undefined;
+  const asHost = (bytes: Uint8Array): Chosen => {
+    const rel = hostDir === undefined ? undefined : relative(hostDir, hostPath);
+    const inside = rel !== undefined && rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep);
+    return { bytes, path: inside ? '/host/' + rel.split(sep).join('/') : prog };
+  };
+  if (onHost && isRiscvElf32(onHost)) return asHost(onHost);
+  const inMachine = k.files.get(machinePath);
+  if (inMachine) return { bytes: inMachine, path: machinePath };
+  if (onHost) return { ...asHost(onHost), note: `; the machine has no ${machinePath} either` };
+  const hostWhat = existsSync(hostPath) ? 'is not a regular file' : 'does not exist';
+  return {
+    error: `${prog}: not found: on the host, ${hostPath} ${hostWhat}; in the machine, ${machinePath} does not exist`,
+    status: 127,
+  };
 }
 
 /** Feeds host stdin to the console; resolves waiters when input arrives or ends. */
@@ -86,15 +131,29 @@ function connectStdin(k: Kernel): { wait: (ms: number | undefined) => Promise<vo
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseRunArgs(argv, process.cwd());
+  if (parsed === 'help') {
+    process.stdout.write(RUN_USAGE);
+    return 0;
+  }
   if (typeof parsed === 'string') {
-    process.stderr.write(`pagoda run: ${parsed}\n${USAGE}`);
+    process.stderr.write(`pagoda run: ${parsed}\n${RUN_USAGE}`);
     return 2;
+  }
+  let hostDir: NodeHostDir | undefined;
+  if (parsed.hostDir !== undefined) {
+    try {
+      hostDir = new NodeHostDir(parsed.hostDir);
+    } catch (e) {
+      process.stderr.write(`pagoda run: --host-dir ${parsed.hostDir}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`);
+      return 2;
+    }
   }
   let stdoutClosed = false;
   const k = boot({
     memMiB: parsed.memMiB,
     bootImage: findBootImage(),
+    hostDir,
     sinks: {
       stdout: (b) => { if (!stdoutClosed) process.stdout.write(b); },
       stderr: (b) => { process.stderr.write(b); },
@@ -102,18 +161,20 @@ export async function main(argv: string[]): Promise<number> {
       bootLog: (line) => { if (parsed.verbose) process.stderr.write(line + '\n'); },
     },
   });
-  const bytes = loadProgram(k, parsed.prog);
-  if (typeof bytes === 'string') {
-    process.stderr.write(`pagoda run: ${bytes}\n`);
-    return 127;
+  const chosen = chooseProgram(k, parsed.prog, process.cwd(), parsed.hostDir);
+  if ('error' in chosen) {
+    process.stderr.write(`pagoda run: ${chosen.error}\n`);
+    return chosen.status;
   }
   const envp = Object.entries(process.env).map(([key, v]) => `${key}=${v ?? ''}`);
   let pid: number;
   try {
-    pid = spawnProcess(k, { path: parsed.prog, bytes, argv: [parsed.prog, ...parsed.args], envp }).pid;
+    const p = spawnProcess(k, { path: chosen.path, bytes: chosen.bytes, argv: [parsed.prog, ...parsed.args], envp });
+    if (hostDir) p.cwd = '/host';
+    pid = p.pid;
   } catch (e) {
     if (!(e instanceof LoadRefusal)) throw e;
-    process.stderr.write(`pagoda run: ${parsed.prog}: cannot execute (${e.code}): ${e.message}\n`);
+    process.stderr.write(`pagoda run: ${parsed.prog}: cannot execute (${e.code}): ${e.message}${chosen.note ?? ''}\n`);
     return e.code === 'no-memory' ? 12 : 126;
   }
   // A closed stdout pipe (`pagoda run prog | head`) ends the program with SIGPIPE, as a write on Linux would.

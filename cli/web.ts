@@ -137,6 +137,10 @@ export function parseWebArgs(argv: string[]): { port: number } | string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const args = parseWebArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`pagoda web: ${args}\n${USAGE}`);

@@ -17,6 +17,7 @@ import { RunQueue } from './proc/runqueue.js';
 import { signalTerminal } from './proc/signal.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
+import type { HostDir } from './fs/hostdir.js';
 
 export const PAGODA_VERSION = '0.1.0';
 /** Instructions a process runs before the timer lets the next one have the hart (a few ms). */
@@ -44,6 +45,8 @@ export interface BootOptions {
   /** Console output bytes per host turn (runSlice), so a program printing in a loop cannot flood the host
    *  between two of its turns (default: 1 MiB with `terminal`, unlimited otherwise). */
   consoleOutputPerTurn?: number;
+  /** A host directory to mount at /host (read-write; nothing outside it is reachable through it). */
+  hostDir?: HostDir;
   /** Freed frames are filled with 0xa5 (tests: catches use after free). */
   poisonFreedFrames?: boolean;
 }
@@ -119,6 +122,10 @@ export function boot(options: BootOptions = {}): Kernel {
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);
   k.fs = buildFileTree(k);                                         // ramfs + /dev + /proc
   log(`fs: ramfs (boot image read-only; /tmp, /home writable), /dev, /proc`);
+  if (options.hostDir) {                                           // the host's directory at /host
+    const r = k.fs.mountHost('host', options.hostDir);
+    log(r === 0 ? 'fs: host directory mounted at /host (read-write)' : `fs: host directory not mounted (errno ${-r})`);
+  }
   log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes; sleep on wait channels`);
   return k;
 }

@@ -16,6 +16,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import type { Region } from '../kernel/mem/region.js';
 import { shellStatus, type ExitStatus } from '../kernel/proc/process.js';
 import { LoadRefusal, Refusal } from '../loader/refusal.js';
+import type { HostDir } from '../kernel/fs/hostdir.js';
 
 export interface HarnessOptions {
   /** RAM in MiB (default 32: small and quick). */
@@ -24,6 +25,8 @@ export interface HarnessOptions {
   bootImage?: Uint8Array;
   /** Extra files by absolute path. */
   files?: Readonly<Record<string, Uint8Array>>;
+  /** A host directory to mount at /host. */
+  hostDir?: HostDir;
 }
 
 export interface RunOptions {
@@ -34,6 +37,8 @@ export interface RunOptions {
   stdin?: string | Uint8Array;
   /** The path the program is started as when given bytes (default '/bin/prog'). */
   path?: string;
+  /** The working directory the program starts in (default '/'). */
+  cwd?: string;
   /** Give up after this many instructions (default 2e9): status is then 'timeout'. */
   maxInstructions?: number;
 }
@@ -73,6 +78,7 @@ export class TestKernel {
       memMiB: options.memMiB ?? 32,
       bootImage: options.bootImage,
       files: options.files,
+      hostDir: options.hostDir,
       poisonFreedFrames: true,
       random: () => new Uint8Array(16).map((_, i) => (i * 37 + 11) & 0xff),
       sinks: {
@@ -119,6 +125,7 @@ export class TestKernel {
     if (opts.stdin !== undefined) k.machine.uart.pushInput(opts.stdin);
     k.consoleInput.closed = true;
     const p = spawnProcess(k, { path, bytes, argv: opts.argv ?? [path], envp: opts.envp ?? [] });
+    if (opts.cwd !== undefined) p.cwd = opts.cwd;
     const startInstr = k.machine.cpu.instret;
     const finished = await runUntilDone(k, {
       waitForInput: (ms) => new Promise((resolve) => setTimeout(resolve, ms ?? 0)),

@@ -43,6 +43,8 @@ export interface OpenFile {
   stat?(): FileStat;
   /** getdents64 records filling at most `maxBytes` (empty at the end), or -errno. Absent: ENOTDIR. */
   readDirectory?(maxBytes: number): Uint8Array | number;
+  /** ftruncate: sets the file's size; 0 or -errno (EINVAL when not open for writing). Absent: EINVAL. */
+  truncate?(size: number): number;
   /** Device control; the result or -errno. Absent: ENOTTY. */
   ioctl?(request: number, arg: number, mem: IoctlMemory): number;
   /** The absolute path of a directory opened by path (fchdir, and openat relative to a dirfd). */

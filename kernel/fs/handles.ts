@@ -6,12 +6,17 @@ import { Errno } from '../../abi/errno.js';
 import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
 import { direntType, lookupIn, namesOf, sizeOf, type DirLike, type Node, type RamFile } from './node.js';
 import type { RamfsUsage } from './vfs.js';
+import { hostStatOf } from './hostfs.js';
 
 /** Largest ramfs file (bounds host memory a program can take through /tmp). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** statx's view of a node. */
 export function statOf(n: Node): FileStat {
+  if (n.kind === 'hdir' || n.kind === 'hfile') {
+    n.host.refresh(n);
+    return hostStatOf(n);
+  }
   const dev = n.kind === 'dev';
   return {
     ino: n.ino, mode: n.mode, size: sizeOf(n), nlink: n.kind === 'dir' ? 2 : 1,
@@ -82,14 +87,34 @@ export class RamFileHandle implements OpenFile {
   }
 
   stat(): FileStat { return statOf(this.node); }
+
+  truncate(size: number): number {
+    if (!this.writable) return -Errno.EINVAL;
+    return resizeRamFile(this.node, size, this.clockMs(), this.usage);
+  }
+}
+
+/** Sets the size of ramfs file `f` (the bytes past the old end read as zeros): 0, or -EFBIG / -ENOSPC. */
+export function resizeRamFile(f: RamFile, size: number, nowMs: number, usage: RamfsUsage): number {
+  if (size > MAX_FILE_BYTES) return -Errno.EFBIG;
+  const growth = size - f.size;
+  if (growth > 0 && usage.bytes + growth > usage.limitBytes) return -Errno.ENOSPC;
+  usage.bytes += growth;
+  if (size <= f.size) {
+    f.data = size === 0 ? new Uint8Array(0) : f.data.slice(0, Math.max(size, 0));
+  } else {
+    const grown = new Uint8Array(size);
+    grown.set(f.data.subarray(0, f.size));
+    f.data = grown;
+  }
+  f.size = size;
+  f.mtimeMs = nowMs;
+  return 0;
 }
 
 /** Truncates ramfs file `f` to zero bytes (O_TRUNC). */
 export function truncate(f: RamFile, nowMs: number, usage: RamfsUsage): void {
-  usage.bytes -= f.size;
-  f.size = 0;
-  f.data = new Uint8Array(0);
-  f.mtimeMs = nowMs;
+  resizeRamFile(f, 0, nowMs, usage);
 }
 
 /** An open directory: getdents64 walks '.', '..' and the entries as they were at open. */

@@ -4,6 +4,7 @@
 
 import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG } from '../../abi/stat.js';
 import type { OpenFile } from '../dev/file.js';
+import type { HostFs } from './hostfs.js';
 
 /** The file-type bits of a mode, from abi/stat.ts (re-exported for the file-system modules). */
 export { S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG };
@@ -55,10 +56,26 @@ export interface SynthFile extends NodeBase {
   render(): string;
 }
 
-export type Node = RamDir | RamFile | DevNode | SynthDir | SynthFile;
-export type DirLike = RamDir | SynthDir;
+/** A directory of the host's shared directory (kernel/fs/hostfs.ts): `rel` is its path inside it. Its mode
+ *  and times are what the host said when it was looked up (statOf asks again). */
+export interface HostDirNode extends NodeBase {
+  readonly kind: 'hdir';
+  readonly host: HostFs;
+  readonly rel: string;
+}
 
-export const isDir = (n: Node): n is DirLike => n.kind === 'dir' || n.kind === 'sdir';
+/** A regular file of the host's shared directory; `size` as last seen. */
+export interface HostFileNode extends NodeBase {
+  readonly kind: 'hfile';
+  readonly host: HostFs;
+  readonly rel: string;
+  size: number;
+}
+
+export type Node = RamDir | RamFile | DevNode | SynthDir | SynthFile | HostDirNode | HostFileNode;
+export type DirLike = RamDir | SynthDir | HostDirNode;
+
+export const isDir = (n: Node): n is DirLike => n.kind === 'dir' || n.kind === 'sdir' || n.kind === 'hdir';
 
 export function newDir(writable: boolean, mtimeMs: number, perm = 0o755): RamDir {
   return { kind: 'dir', ino: nextIno(), mode: S_IFDIR | perm, mtimeMs, children: new Map(), writable };
@@ -68,19 +85,25 @@ export function newFile(data: Uint8Array, writable: boolean, mtimeMs: number, pe
   return { kind: 'file', ino: nextIno(), mode: S_IFREG | perm, mtimeMs, data, size: data.length, writable };
 }
 
-/** The entry named `name` in directory `d`. */
+/** The entry named `name` in directory `d` (undefined also for a host entry the host refuses to show). */
 export function lookupIn(d: DirLike, name: string): Node | undefined {
-  return d.kind === 'dir' ? d.children.get(name) : d.lookup(name);
+  if (d.kind === 'dir') return d.children.get(name);
+  if (d.kind === 'sdir') return d.lookup(name);
+  const n = d.host.child(d, name);
+  return typeof n === 'number' ? undefined : n;
 }
 
 /** The entry names of directory `d`, sorted. */
 export function namesOf(d: DirLike): string[] {
-  return d.kind === 'dir' ? [...d.children.keys()].sort() : d.list();
+  if (d.kind === 'dir') return [...d.children.keys()].sort();
+  if (d.kind === 'sdir') return d.list();
+  const names = d.host.port.readdir(d.rel);
+  return typeof names === 'number' ? [] : names.sort();
 }
 
 /** The size statx reports. */
 export function sizeOf(n: Node): number {
-  if (n.kind === 'file') return n.size;
+  if (n.kind === 'file' || n.kind === 'hfile') return n.size;
   if (n.kind === 'dir') return n.children.size * 32;
   return 0;
 }
@@ -88,7 +111,7 @@ export function sizeOf(n: Node): number {
 /** getdents64's d_type for a node. */
 export function direntType(n: Node): number {
   switch (n.kind) {
-    case 'dir': case 'sdir': return 4;
+    case 'dir': case 'sdir': case 'hdir': return 4;
     case 'dev': return 2;
     default: return 8;
   }

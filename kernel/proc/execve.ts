@@ -10,6 +10,7 @@ import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
 import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';
+import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
@@ -34,8 +35,26 @@ export function copyInStringArray(p: Process, va: number): string[] | number {
 export function executableAt(k: Kernel, abs: string): Uint8Array | number {
   const node = k.fs.lookup(abs);
   if (typeof node === 'number') return node;
-  if (node.kind !== 'file' || (node.mode & 0o111) === 0) return -Errno.EACCES;
+  if ((node.kind !== 'file' && node.kind !== 'hfile') || (node.mode & 0o111) === 0) return -Errno.EACCES;
+  if (node.kind === 'hfile') return readWhole(node);
   return node.data.subarray(0, node.size);
+}
+
+/** Every byte of host file `f` (an executable: read whole, as the loader wants it). */
+function readWhole(f: HostFileNode): Uint8Array | number {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  for (;;) {
+    const got = f.host.port.read(f.rel, at, 1 << 20);
+    if (typeof got === 'number') return got;
+    if (got.length === 0) break;
+    parts.push(got);
+    at += got.length;
+  }
+  const out = new Uint8Array(at);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
 }
 
 /**

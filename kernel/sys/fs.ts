@@ -10,6 +10,7 @@ import {
 import { PATH_MAX } from '../../abi/limits.js';
 import type { FileStat, OpenFile } from '../dev/file.js';
 import { DirHandle, RamFileHandle, SynthFileHandle, statOf, truncate } from '../fs/handles.js';
+import { HostFileHandle } from '../fs/hostfs.js';
 import { isDir, type Node } from '../fs/node.js';
 import { Pipe, PipeReader, PipeWriter } from '../fs/pipe.js';
 import { normalizePath } from '../fs/vfs.js';
@@ -36,7 +37,7 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
   if ((flags & O_DIRECTORY) && !isDir(node)) return -Errno.ENOTDIR;
   const k = ctx.kernel;
   switch (node.kind) {
-    case 'dir': case 'sdir': {
+    case 'dir': case 'sdir': case 'hdir': {
       if (writing) return -Errno.EISDIR;
       const parent = k.fs.lookup(normalizePath(abs, '..'));
       return new DirHandle(abs, abs, node, typeof parent !== 'number' && isDir(parent) ? parent : node, flags);
@@ -45,6 +46,13 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
       if (writing && !node.writable) return -Errno.EACCES;
       if (writing && (flags & O_TRUNC)) truncate(node, k.realtimeMs(), k.fs.usage);
       return new RamFileHandle(abs, node, acc !== O_WRONLY, writing, (flags & O_APPEND) !== 0, flags, k.realtimeMs, k.fs.usage);
+    case 'hfile': {
+      if (writing && (flags & O_TRUNC)) {
+        const r = node.host.port.truncate(node.rel, 0);
+        if (r < 0) return r;
+      }
+      return new HostFileHandle(abs, node, acc !== O_WRONLY, writing, (flags & O_APPEND) !== 0, flags);
+    }
     case 'sfile':
       if (writing) return -Errno.EACCES;
       return new SynthFileHandle(abs, node, node.render(), flags);
@@ -158,6 +166,46 @@ export function sysUnlinkat(ctx: SysContext, dirfd: number, pathVa: number, flag
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
   return ctx.kernel.fs.remove(abs, (flags & AT_REMOVEDIR) !== 0);
+}
+
+/** RENAME_NOREPLACE: renameat2 fails with EEXIST instead of replacing. */
+const RENAME_NOREPLACE = 1;
+
+/** renameat2(olddirfd, oldpath, newdirfd, newpath, flags): RENAME_NOREPLACE is the one flag taken. */
+export function sysRenameat2(ctx: SysContext, oldDirfd: number, oldVa: number, newDirfd: number, newVa: number, flags: number): number {
+  if ((flags & ~RENAME_NOREPLACE) !== 0) return -Errno.EINVAL;
+  const from = resolvePath(ctx, oldDirfd, oldVa);
+  if (typeof from === 'number') return from;
+  const to = resolvePath(ctx, newDirfd, newVa);
+  if (typeof to === 'number') return to;
+  const fs = ctx.kernel.fs;
+  if ((flags & RENAME_NOREPLACE) && typeof fs.lookup(to) !== 'number') return -Errno.EEXIST;
+  return fs.rename(from, to);
+}
+
+/** The 64-bit length a 32-bit call passes in two registers (low word first), or -EINVAL when negative. */
+function length64(low: number, high: number): number {
+  const n = (high | 0) * 0x100000000 + (low >>> 0);
+  return n < 0 ? -Errno.EINVAL : n;
+}
+
+/** truncate64(path, length_low, length_high). */
+export function sysTruncate64(ctx: SysContext, pathVa: number, low: number, high: number): number {
+  const size = length64(low, high);
+  if (size < 0) return size;
+  const abs = resolvePath(ctx, AT_FDCWD, pathVa);
+  if (typeof abs === 'number') return abs;
+  return ctx.kernel.fs.truncate(abs, size);
+}
+
+/** ftruncate64(fd, length_low, length_high): EINVAL for files that cannot be resized or are not open for writing. */
+export function sysFtruncate64(ctx: SysContext, fd: number, low: number, high: number): number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  const size = length64(low, high);
+  if (size < 0) return size;
+  if (!file.truncate) return -Errno.EINVAL;
+  return file.truncate(size);
 }
 
 /** chdir(path). */

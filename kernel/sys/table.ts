@@ -8,7 +8,7 @@ import type { SysContext, SyscallHandler } from './context.js';
 import { sysClose, sysRead, sysReadv, sysWrite, sysWritev } from './io.js';
 import {
   sysChdir, sysDup, sysDup3, sysFcntl64, sysGetcwd, sysGetdents64, sysIoctl, sysLlseek, sysMkdirat, sysOpenat, sysPipe2,
-  sysStatx, sysUnlinkat,
+  sysFtruncate64, sysRenameat2, sysStatx, sysTruncate64, sysUnlinkat,
 } from './fs.js';
 import { sysClone, sysExecve, sysExit, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './process.js';
 import { sysUname } from './info.js';
@@ -47,6 +47,9 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.ioctl, sysIoctl],
   [Sys.mkdirat, sysMkdirat],
   [Sys.unlinkat, sysUnlinkat],
+  [Sys.renameat2, sysRenameat2],
+  [Sys.truncate64, sysTruncate64],
+  [Sys.ftruncate64, sysFtruncate64],
   [Sys.chdir, sysChdir],
   [Sys.pipe2, sysPipe2],
   [Sys.getdents64, sysGetdents64],

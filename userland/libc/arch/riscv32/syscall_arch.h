@@ -23,6 +23,8 @@ long __syscall_ret(long r);
 #define SYS_ioctl 29
 #define SYS_mkdirat 34
 #define SYS_unlinkat 35
+#define SYS_truncate64 45
+#define SYS_ftruncate64 46
 #define SYS_chdir 49
 #define SYS_openat 56
 #define SYS_close 57
@@ -55,6 +57,7 @@ long __syscall_ret(long r);
 #define SYS_mmap2 222
 #define SYS_mprotect 226
 #define SYS_wait4 260
+#define SYS_renameat2 276
 #define SYS_statx 291
 #define SYS_clock_gettime64 403
 #define SYS_clock_nanosleep_time64 407
