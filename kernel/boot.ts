@@ -107,6 +107,7 @@ export function boot(options: BootOptions = {}): Kernel {
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
   };
+  consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
     consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
   }

@@ -62,7 +62,7 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
       if (writing) return -Errno.EACCES;
       return new SynthFileHandle(abs, node, node.render(), flags);
     case 'dev':
-      return node.open();
+      return node.open(flags);
   }
 }
 

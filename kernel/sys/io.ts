@@ -9,6 +9,7 @@ import { checkUserRange, copyIn, copyOut } from '../mem/uaccess.js';
 import { Signal } from '../../abi/signals.js';
 import { sendSignal } from '../proc/signal.js';
 import type { SysContext } from './context.js';
+import { O_ACCMODE, O_RDWR, O_WRONLY } from './fs.js';
 
 /** Largest single transfer; a longer request is cut short (Linux caps at 0x7ffff000 bytes too). */
 const MAX_IO = 0x7ffff000;
@@ -17,6 +18,21 @@ const WRITE_PIECE = 64 * 1024;
 /** A read transfers at most this much at once (a short read, which POSIX allows). */
 const READ_PIECE = 1024 * 1024;
 const IOV_MAX = 1024;
+
+const O_RDONLY = 0;
+
+/**
+ * The file open on `fd` when it was opened for `use` (its access mode, O_RDONLY / O_WRONLY / O_RDWR, allows
+ * it), else -EBADF, as Linux answers a write to a read-only fd. Every read and write goes through here, so
+ * no kind of file can be written through a read-only fd (files without openFlags are read-write).
+ */
+function openFor(ctx: SysContext, fd: number, use: 'read' | 'write'): OpenFile | number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  const mode = (file.openFlags ?? O_RDWR) & O_ACCMODE;
+  const allowed = mode === O_RDWR || mode === (use === 'read' ? O_RDONLY : O_WRONLY);
+  return allowed ? file : -Errno.EBADF;
+}
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
 function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): number | undefined {
@@ -37,8 +53,8 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
 
 /** read(fd, buf, count). */
 export function sysRead(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'read');
+  if (typeof file === 'number') return file;
   const len = Math.min(count >>> 0, READ_PIECE);
   if (len === 0) return 0;
   const ok = checkUserRange(ctx.proc.space, buf, len, Access.Store);
@@ -88,8 +104,8 @@ function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): nu
 
 /** write(fd, buf, count). */
 export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'write');
+  if (typeof file === 'number') return file;
   return writeAll(ctx, file, [[buf, Math.min(count >>> 0, MAX_IO)]]);
 }
 
@@ -112,8 +128,8 @@ function readIovecs(ctx: SysContext, iov: number, iovcnt: number): [number, numb
 
 /** writev(fd, iov, iovcnt): the buffers in order, as one write. */
 export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'write');
+  if (typeof file === 'number') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   return writeAll(ctx, file, vecs);
@@ -121,8 +137,8 @@ export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: numb
 
 /** readv(fd, iov, iovcnt): one read, scattered over the buffers in order. */
 export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'read');
+  if (typeof file === 'number') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   for (const [base, len] of vecs) {
