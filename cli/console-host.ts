@@ -41,6 +41,8 @@ export interface ConsoleHostOptions {
   bootImage?: Uint8Array;
   files?: Readonly<Record<string, Uint8Array>>;
   init?: string;
+  /** Run the kernel auditor after every process exit (a broken invariant is a kernel panic). */
+  audit?: boolean;
   stdin: HostInput;
   stdout: HostOutput;
   /** Host messages (power-off, no boot program); default: stdout. */
@@ -78,7 +80,7 @@ export async function runConsoleHost(opts: ConsoleHostOptions): Promise<number> 
   const say = opts.message ?? ((line: string) => { stdout.write(line + '\r\n'); });
   const interactive = !!stdin.isTTY && typeof stdin.setRawMode === 'function';
   const session = new ConsoleSession({
-    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init,
+    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init, audit: opts.audit,
     // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets its lines as they are.
     terminal: interactive,
     lineInput: !interactive,
@@ -159,11 +161,12 @@ export function installTerminalGuards(): () => void {
   };
 }
 
-export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH]\n' +
+export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH] [--audit]\n' +
+  '  --audit: check every kernel invariant after each process exit (a broken one is a kernel panic)\n' +
   '  PATH: the boot program, a path in the boot image or a host ELF file (default: /sbin/init, /bin/init, /bin/sh)\n' +
   '  keys: Ctrl-A x power off, Ctrl-A h help; everything else (Ctrl-C too) goes to the guest\n';
 
-export interface ConsoleArgs { memMiB: number; init?: string; help?: boolean }
+export interface ConsoleArgs { memMiB: number; init?: string; help?: boolean; audit?: boolean }
 
 /** Parses `[--mem MiB] [--init PATH]`; a message on bad input. */
 export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
@@ -181,7 +184,8 @@ export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
       const v = value('--init');
       if (!v) return '--init needs a path';
       out.init = v;
-    } else if (a === '-h' || a === '--help') out.help = true;
+    } else if (a === '--audit') out.audit = true;
+    else if (a === '-h' || a === '--help') out.help = true;
     else return `unknown argument '${a}'`;
   }
   return out;
@@ -210,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
   const uninstall = installTerminalGuards();
   try {
     return await runConsoleHost({
-      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init,
+      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init, audit: args.audit,
       stdin: process.stdin, stdout: process.stdout,
       message: (line) => { process.stderr.write(line.replace(/\r/g, '') + '\n'); },
     });

@@ -14,11 +14,13 @@ import { shellStatus } from '../kernel/proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
 
 const SIGPIPE = 13;
-const USAGE = 'usage: pagoda run [--mem MiB] [--verbose] PROG [ARGS...]\n';
+const USAGE = 'usage: pagoda run [--mem MiB] [--verbose] [--audit] PROG [ARGS...]\n';
 
 interface RunArgs {
   memMiB: number;
   verbose: boolean;
+  /** Audit every kernel invariant after each process exit. */
+  audit: boolean;
   prog: string;
   args: string[];
 }
@@ -27,10 +29,12 @@ interface RunArgs {
 function parseArgs(argv: string[]): RunArgs | string {
   let memMiB = 128;
   let verbose = false;
+  let audit = false;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
     if (a === '--verbose' || a === '-v') verbose = true;
+    else if (a === '--audit') audit = true;
     else if (a === '--mem' || a.startsWith('--mem=')) {
       const v = a === '--mem' ? argv[++i] : a.slice(6);
       memMiB = Number(v);
@@ -41,7 +45,7 @@ function parseArgs(argv: string[]): RunArgs | string {
     else return `unknown option '${a}'`;
   }
   if (i >= argv.length) return 'missing PROG';
-  return { memMiB, verbose, prog: argv[i], args: argv.slice(i + 1) };
+  return { memMiB, verbose, audit, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The boot image built by `npm run build`, if there is one. */
@@ -94,6 +98,7 @@ export async function main(argv: string[]): Promise<number> {
   let stdoutClosed = false;
   const k = boot({
     memMiB: parsed.memMiB,
+    audit: parsed.audit,
     bootImage: findBootImage(),
     sinks: {
       stdout: (b) => { if (!stdoutClosed) process.stdout.write(b); },

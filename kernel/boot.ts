@@ -41,6 +41,8 @@ export interface BootOptions {
   /** Console output bytes per host turn (runSlice), so a program printing in a loop cannot flood the host
    *  between two of its turns (default: 1 MiB with `terminal`, unlimited otherwise). */
   consoleOutputPerTurn?: number;
+  /** Audit every invariant after each process exit (`--audit`; slower). */
+  audit?: boolean;
   /** Freed frames are filled with 0xa5 (tests: catches use after free). */
   poisonFreedFrames?: boolean;
 }
@@ -106,6 +108,7 @@ export function boot(options: BootOptions = {}): Kernel {
     fs: undefined as unknown as Vfs,
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
+    audit: options.audit ?? false,
   };
   consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
@@ -115,6 +118,7 @@ export function boot(options: BootOptions = {}): Kernel {
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);
   k.fs = buildFileTree(k);                                         // ramfs + /dev + /proc
   log(`fs: ramfs (boot image read-only; /tmp, /home writable), /dev, /proc`);
+  if (k.audit) log('audit: every invariant checked after each process exit');
   log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes`);
   return k;
 }

@@ -4,6 +4,7 @@ import { hex8 } from '../panic.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 import { sendSignal } from './signal.js';
+import { auditKernel } from '../audit/audit.js';
 
 const SIGCHLD = 17;
 
@@ -32,6 +33,7 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   if (p.autoReap) k.processes.delete(p.pid);
   const parent = k.processes.get(p.ppid);
   if (parent && parent.alive && parent !== p) sendSignal(k, parent, SIGCHLD);
+  if (k.audit) auditKernel(k, `after ${describe(p)} exited`);
 }
 
 /** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */
