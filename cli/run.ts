@@ -12,6 +12,7 @@ import type { Kernel } from '../kernel/kernel.js';
 import { exitProcess } from '../kernel/proc/lifecycle.js';
 import { shellStatus } from '../kernel/proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
+import { OUTPUT_PER_TURN, drained, releaseInput, throttleInput } from './flow.js';
 
 const SIGPIPE = 13;
 const USAGE = 'usage: pagoda run [--mem MiB] [--verbose] [--audit] PROG [ARGS...]\n';
@@ -69,13 +70,18 @@ function loadProgram(k: Kernel, prog: string): Uint8Array | string {
 /** Feeds host stdin to the console; resolves waiters when input arrives or ends. */
 function connectStdin(k: Kernel): { wait: (ms: number | undefined) => Promise<void>; close: () => void } {
   let wake: (() => void) | undefined;
-  const onData = (chunk: Buffer): void => { k.machine.uart.pushInput(new Uint8Array(chunk)); wake?.(); };
+  const onData = (chunk: Buffer): void => {
+    k.machine.uart.pushInput(new Uint8Array(chunk));
+    throttleInput(k, process.stdin);
+    wake?.();
+  };
   const onEnd = (): void => { k.consoleInput.closed = true; wake?.(); };
   process.stdin.on('data', onData);
   process.stdin.on('end', onEnd);
   process.stdin.on('error', onEnd);
   return {
     wait: (ms) => new Promise<void>((resolve) => {
+      releaseInput(k, process.stdin);
       const timer = ms === undefined ? undefined : setTimeout(done, ms);
       function done(): void { if (timer) clearTimeout(timer); wake = undefined; resolve(); }
       wake = done;
@@ -99,6 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   const k = boot({
     memMiB: parsed.memMiB,
     audit: parsed.audit,
+    consoleOutputPerTurn: OUTPUT_PER_TURN,
     bootImage: findBootImage(),
     sinks: {
       stdout: (b) => { if (!stdoutClosed) process.stdout.write(b); },
@@ -130,7 +137,14 @@ export async function main(argv: string[]): Promise<number> {
   });
   const stdin = connectStdin(k);
   try {
-    await runUntilDone(k, { waitForInput: stdin.wait, yieldToHost: () => new Promise((r) => setImmediate(r)) });
+    await runUntilDone(k, {
+      waitForInput: stdin.wait,
+      yieldToHost: async () => {
+        releaseInput(k, process.stdin);
+        await drained([process.stdout, process.stderr]);
+        await new Promise((r) => setImmediate(r));
+      },
+    });
   } finally {
     stdin.close();
   }
