@@ -42,6 +42,7 @@ export const enum Sys {
   mmap2 = 222,
   mprotect = 226,
   wait4 = 260,
+  renameat2 = 276,
   statx = 291,
   clock_gettime64 = 403,
   clock_nanosleep_time64 = 407,
@@ -55,6 +56,6 @@ export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
   66: 'writev', 93: 'exit', 94: 'exit_group', 95: 'waitid', 96: 'set_tid_address', 129: 'kill',
   134: 'rt_sigaction', 135: 'rt_sigprocmask', 160: 'uname', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
-  221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 291: 'statx', 403: 'clock_gettime64',
+  221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
   407: 'clock_nanosleep_time64', 1000: 'sbrk',
 };

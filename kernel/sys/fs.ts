@@ -31,7 +31,7 @@ const F_SETFL = 4;
 const F_DUPFD_CLOEXEC = 1030;
 
 /** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
-function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
+export function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
   const path = copyInString(ctx.proc.space, pathVa, PATH_MAX);
   if (typeof path === 'number') return path;
   if (path === '' && !allowEmpty) return -Errno.ENOENT;

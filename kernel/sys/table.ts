@@ -14,6 +14,7 @@ import { sysUname } from './info.js';
 import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './mem.js';
 import { sysExit, sysGetpid, sysGetuid, sysSetTidAddress } from './proc.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
+import { sysRenameat2 } from './rename.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -59,6 +60,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getppid, sysGetppid],
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
+  [Sys.renameat2, sysRenameat2],
 ]);
 
 /** Runs system call `nr` with the six argument registers; -ENOSYS for unknown numbers. */

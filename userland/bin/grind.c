@@ -1,6 +1,6 @@
 /* grind [seconds] [seed]: a stress test in the spirit of xv6's grind. Several worker processes run random
    operations until the time is up — fork/exec/exit/kill/wait, pipes, sbrk up and down, mmap/munmap/mprotect,
-   file create/write/read/unlink, mkdir/chdir/rmdir, signals, copy-on-write — and check every result. The
+   file create/write/read/rename/unlink, mkdir/chdir/rmdir, signals, copy-on-write — and check every result. The
    parent also kills and restarts workers at random. A worker that sees a wrong result prints it and exits 1;
    grind then fails. At the end: every child reaped, no file left in /tmp, the operation count and rate.
    The kernel's auditor (--audit) checks the kernel side after every exit. */
@@ -185,6 +185,30 @@ static void op_file(void) {
   CHECK(open(name, O_RDONLY) < 0 && errno == ENOENT, "%s still there after unlink", name);
 }
 
+/* rename: a file moves to a new name with its contents; the old name is gone; a second rename replaces. */
+static void op_rename(void) {
+  char a[48], b[48], buf[8];
+  int fd;
+  snprintf(a, sizeof a, "/tmp/grind.r%d.a", getpid());
+  snprintf(b, sizeof b, "/tmp/grind.r%d.b", getpid());
+  fd = open(a, O_CREAT | O_TRUNC | O_WRONLY, 0644);
+  if (fd < 0) { CHECK(errno == ENOSPC || errno == EMFILE, "create %s errno %d", a, errno); return; }
+  CHECK(write(fd, "abc", 3) == 3 || errno == ENOSPC, "write %s", a);
+  close(fd);
+  CHECK(rename(a, b) == 0, "rename %s %s errno %d", a, b, errno);
+  CHECK(open(a, O_RDONLY) < 0 && errno == ENOENT, "%s still there after rename", a);
+  fd = open(b, O_RDONLY);
+  CHECK(fd >= 0, "open %s after rename errno %d", b, errno);
+  CHECK(read(fd, buf, sizeof buf) <= 3, "read %s", b);
+  close(fd);
+  fd = open(a, O_CREAT | O_WRONLY, 0644);
+  if (fd >= 0) {
+    close(fd);
+    CHECK(rename(a, b) == 0, "rename over %s errno %d", b, errno);
+  }
+  CHECK(unlink(b) == 0, "unlink %s errno %d", b, errno);
+}
+
 /* mkdir, chdir in, getcwd, a relative file, chdir out, rmdir. */
 static void op_dirs(void) {
   char dir[48], cwd[64];
@@ -234,7 +258,7 @@ static void op_fds(void) {
 }
 
 static void (*const ops[])(void) = {
-  op_fork_exit, op_exec, op_kill, op_pipe, op_sbrk, op_mmap, op_cow, op_file, op_dirs, op_signal, op_fds,
+  op_fork_exit, op_exec, op_kill, op_pipe, op_sbrk, op_mmap, op_cow, op_file, op_rename, op_dirs, op_signal, op_fds,
 };
 #define NOPS (sizeof ops / sizeof ops[0])
 

@@ -55,6 +55,7 @@ long __syscall_ret(long r);
 #define SYS_mmap2 222
 #define SYS_mprotect 226
 #define SYS_wait4 260
+#define SYS_renameat2 276
 #define SYS_statx 291
 #define SYS_clock_gettime64 403
 #define SYS_clock_nanosleep_time64 407
