@@ -37,9 +37,10 @@ static unsigned long now_ms(void) {
 }
 
 static int worker_id;
-#define CHECK(cond, ...) do { if (!(cond)) { \
+/* The message may name errno: it is kept across the first printf (which may set it). */
+#define CHECK(cond, ...) do { if (!(cond)) { int saved_errno_ = errno; \
     printf("grind: worker %d (pid %d): FAILED at line %d: ", worker_id, getpid(), __LINE__); \
-    printf(__VA_ARGS__); printf("\n"); fflush(stdout); _exit(1); } } while (0)
+    errno = saved_errno_; printf(__VA_ARGS__); printf("\n"); fflush(stdout); _exit(1); } } while (0)
 
 /* fork; the child exits with a chosen code; the parent sees it. */
 static void op_fork_exit(void) {
