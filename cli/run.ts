@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditKernel } from '../kernel/audit/audit.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
 import { spawnProcess } from '../kernel/exec.js';
@@ -149,6 +150,9 @@ export async function main(argv: string[]): Promise<number> {
     stdin.close();
   }
   const p = k.processes.get(pid)!;
+  // With no process left, a clean audit also proves every frame and chunk came back (a frame nobody maps is
+  // reported as leaked).
+  if (parsed.audit) auditKernel(k, 'at the end of the run');
   if (parsed.verbose) process.stderr.write(`pagoda: pid ${pid} ended: ${JSON.stringify(p.status)}\n`);
   return shellStatus(p.status!);
 }
