@@ -1,6 +1,8 @@
 // `pagoda bench [--json]`: runs every benchmark group and prints a table or one JSON object.
 
 import { ccBench } from '../bench/cc.js';
+import { grindBench } from '../bench/grind.js';
+import { readBootImage } from './boot-image.js';
 import { cpuBench } from '../bench/cpu.js';
 import { kernelBench } from '../bench/kernel.js';
 import { mallocBench } from '../bench/malloc.js';
@@ -14,6 +16,7 @@ const GROUPS: BenchGroup[] = [
   () => [...toolchainBench(), ...ccBench()],
   () => kernelBench(),
   () => procBench(),
+  () => grindBench(readBootImage()),
   () => mallocBench(),
 ];
 

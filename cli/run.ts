@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EM_RISCV, ELFCLASS32 } from '../abi/elf.js';
+import { auditKernel } from '../kernel/audit/audit.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
 import { spawnProcess } from '../kernel/proc/spawn.js';
@@ -16,14 +17,17 @@ import { shellStatus } from '../kernel/proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
 import { NodeHostDir } from './host-dir.js';
 
+import { OUTPUT_PER_TURN, drained, releaseInput, throttleInput } from './flow.js';
+
 const SIGPIPE = 13;
-export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
+export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
   PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
         a host file wins only when it is a RISC-V ELF32 executable
   --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
   --verbose, -v   the boot log on stderr
   --host-dir DIR  the host directory mounted at /host, where the program starts (default: the current one)
   --no-host-dir   mount no host directory; the program starts in /
+  --audit         check every kernel invariant after each process exit, and once more at the end
   --help, -h      this help
 `;
 
@@ -32,6 +36,8 @@ interface RunArgs {
   verbose: boolean;
   /** The host directory to mount at /host; undefined with --no-host-dir. */
   hostDir: string | undefined;
+  /** Audit every kernel invariant after each process exit. */
+  audit: boolean;
   prog: string;
   args: string[];
 }
@@ -41,11 +47,13 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   let memMiB = 128;
   let verbose = false;
   let hostDir: string | undefined = cwd;
+  let audit = false;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
     const value = (name: string): string | undefined => (a === name ? argv[++i] : a.slice(name.length + 1));
     if (a === '--verbose' || a === '-v') verbose = true;
+    else if (a === '--audit') audit = true;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--mem' || a.startsWith('--mem=')) {
       const v = value('--mem');
@@ -62,7 +70,7 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
     else return `unknown option '${a}'`;
   }
   if (i >= argv.length) return 'missing PROG';
-  return { memMiB, verbose, hostDir, prog: argv[i], args: argv.slice(i + 1) };
+  return { memMiB, verbose, audit, hostDir, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The boot image built by `npm run build`, if there is one. */
@@ -110,13 +118,18 @@ export function chooseProgram(k: Kernel, prog: string, cwd: string, hostDir: str
 /** Feeds host stdin to the console; resolves waiters when input arrives or ends. */
 function connectStdin(k: Kernel): { wait: (ms: number | undefined) => Promise<void>; close: () => void } {
   let wake: (() => void) | undefined;
-  const onData = (chunk: Buffer): void => { k.machine.uart.pushInput(new Uint8Array(chunk)); wake?.(); };
+  const onData = (chunk: Buffer): void => {
+    k.machine.uart.pushInput(new Uint8Array(chunk));
+    throttleInput(k, process.stdin);
+    wake?.();
+  };
   const onEnd = (): void => { k.consoleInput.closed = true; wake?.(); };
   process.stdin.on('data', onData);
   process.stdin.on('end', onEnd);
   process.stdin.on('error', onEnd);
   return {
     wait: (ms) => new Promise<void>((resolve) => {
+      releaseInput(k, process.stdin);
       const timer = ms === undefined ? undefined : setTimeout(done, ms);
       function done(): void { if (timer) clearTimeout(timer); wake = undefined; resolve(); }
       wake = done;
@@ -152,6 +165,8 @@ export async function main(argv: string[]): Promise<number> {
   let stdoutClosed = false;
   const k = boot({
     memMiB: parsed.memMiB,
+    audit: parsed.audit,
+    consoleOutputPerTurn: OUTPUT_PER_TURN,
     bootImage: findBootImage(),
     hostDir,
     sinks: {
@@ -186,11 +201,21 @@ export async function main(argv: string[]): Promise<number> {
   });
   const stdin = connectStdin(k);
   try {
-    await runUntilDone(k, { waitForInput: stdin.wait, yieldToHost: () => new Promise((r) => setImmediate(r)) });
+    await runUntilDone(k, {
+      waitForInput: stdin.wait,
+      yieldToHost: async () => {
+        releaseInput(k, process.stdin);
+        await drained([process.stdout, process.stderr]);
+        await new Promise((r) => setImmediate(r));
+      },
+    });
   } finally {
     stdin.close();
   }
   const p = k.processes.get(pid)!;
+  // With no process left, a clean audit also proves every frame and chunk came back (a frame nobody maps is
+  // reported as leaked).
+  if (parsed.audit) auditKernel(k, 'at the end of the run');
   if (parsed.verbose) process.stderr.write(`pagoda: pid ${pid} ended: ${JSON.stringify(p.status)}\n`);
   return shellStatus(p.status!);
 }

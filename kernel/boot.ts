@@ -47,6 +47,8 @@ export interface BootOptions {
   consoleOutputPerTurn?: number;
   /** A host directory to mount at /host (read-write; nothing outside it is reachable through it). */
   hostDir?: HostDir;
+  /** Audit every invariant after each process exit (`--audit`; slower). */
+  audit?: boolean;
   /** Freed frames are filled with 0xa5 (tests: catches use after free). */
   poisonFreedFrames?: boolean;
 }
@@ -114,7 +116,9 @@ export function boot(options: BootOptions = {}): Kernel {
     fs: undefined as unknown as Vfs,
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
+    audit: options.audit ?? false,
   };
+  consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
     consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
   }
@@ -126,6 +130,7 @@ export function boot(options: BootOptions = {}): Kernel {
     const r = k.fs.mountHost('host', options.hostDir);
     log(r === 0 ? 'fs: host directory mounted at /host (read-write)' : `fs: host directory not mounted (errno ${-r})`);
   }
+  if (k.audit) log('audit: every invariant checked after each process exit');
   log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes; sleep on wait channels`);
   return k;
 }

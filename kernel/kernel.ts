@@ -47,6 +47,8 @@ export interface Kernel {
   fs: Vfs;
   /** Most processes (live and zombie) at once: fork fails with EAGAIN beyond it. */
   maxProcesses: number;
+  /** Run the auditor (kernel/audit/) after every process exit: a broken invariant panics at once. */
+  audit: boolean;
   /** Round-robin position: the pid that ran last (the next turn goes to the next pid after it). */
   lastPid: number;
 }

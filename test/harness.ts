@@ -9,6 +9,7 @@
 //
 // run() takes ELF bytes or a path in the boot image; stdin is fed up front and then closed.
 
+import { auditKernel } from '../kernel/audit/audit.js';
 import { boot, type BootOptions } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
 import { spawnProcess } from '../kernel/proc/spawn.js';
@@ -103,6 +104,10 @@ export class TestKernel {
     };
   }
 
+  /** Runs the kernel auditor (kernel/audit/): throws KernelPanic naming every broken invariant. run() calls it
+   *  after every program, so every kernel test ends with an audit. */
+  audit(when = 'on request'): void { auditKernel(this.kernel, when); }
+
   /** The live regions of process `pid` (empty when it has ended; see RunResult.regions). */
   regions(pid: number): Region[] {
     const p = this.kernel.processes.get(pid);
@@ -137,6 +142,7 @@ export class TestKernel {
       exitProcess(k, p, { kind: 'signaled', signal: 9 });
     }
     k.processes.delete(p.pid);
+    this.audit(`after running ${path}`);
     const dec = new TextDecoder();
     const join = (parts: Uint8Array[]): string => parts.map((b) => dec.decode(b, { stream: true })).join('') + dec.decode();
     return {

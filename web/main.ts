@@ -192,4 +192,4 @@ const picker = $<HTMLInputElement>('file-input');
 picker.addEventListener('change', () => { void addFiles(picker.files); picker.value = ''; });
 
 const mem = Number(params.get('mem') ?? '128');
-send({ type: 'boot', cols: term.cols, rows: term.rows, memMiB: Number.isInteger(mem) ? mem : 128, init: params.get('init') ?? undefined });
+send({ type: 'boot', cols: term.cols, rows: term.rows, memMiB: Number.isInteger(mem) ? mem : 128, init: params.get('init') ?? undefined, audit: params.get('audit') === '1' });

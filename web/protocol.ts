@@ -5,8 +5,8 @@ import type { MemorySnapshot } from './memview-model.js';
 
 /** Page -> worker. */
 export type ToWorker =
-  /** Boot: the terminal's size; `init` overrides the boot program; `memMiB` the RAM size. */
-  | { type: 'boot'; cols: number; rows: number; memMiB?: number; init?: string }
+  /** Boot: the terminal's size; `init` overrides the boot program; `memMiB` the RAM size; `audit` (page URL `?audit=1`) runs the kernel auditor after every process exit. */
+  | { type: 'boot'; cols: number; rows: number; memMiB?: number; init?: string; audit?: boolean }
   /** Keys typed. */
   | { type: 'input'; bytes: Uint8Array }
   /** The terminal was resized. */

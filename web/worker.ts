@@ -100,7 +100,7 @@ function postSnapshot(): void {
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   const bootImage = await fetchBootImage();
   session = new ConsoleSession({
-    memMiB: msg.memMiB, bootImage, init: msg.init, output: onOutput, yieldToHost: yieldTurn,
+    memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, output: onOutput, yieldToHost: yieldTurn,
     terminal: true, // xterm.js is a terminal: the kernel's line discipline edits, echoes and raises Ctrl-C
   });
   session.resize(msg.cols, msg.rows);

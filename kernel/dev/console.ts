@@ -26,6 +26,9 @@ export class ConsoleInput {
   readonly readable = new WaitChannel('console input');
   /** Writers waiting for the next host turn's output share. */
   readonly writable = new WaitChannel('console output');
+  /** The console is an interactive terminal (boot's `terminal`): fds 0-2 of a spawned program are then all the
+   *  terminal opened read-write, as a login's; otherwise each has its own mode (see kernel/dev/stdio.ts). */
+  terminal = false;
   /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
   /** The line discipline, when the console is an interactive terminal. */
@@ -135,13 +138,14 @@ export class ConsoleInput {
   output(bytes: Uint8Array): Uint8Array { return this.discipline ? this.discipline.output(bytes) : bytes; }
 }
 
-/** An fd on the console: reads from the shared input, writes to `sink`. */
+/** An fd on the console: reads from the shared input, writes to `sink`. `openFlags` holds its access mode
+ *  (O_RDWR by default); the read and write calls refuse what the mode does not allow. */
 export class ConsoleFile implements OpenFile {
-  readonly openFlags = 2;
   constructor(
     readonly name: string,
     private readonly input: ConsoleInput,
     private readonly sink: (bytes: Uint8Array) => void,
+    readonly openFlags = 2,
   ) {}
 
   get readWait(): WaitChannel { return this.input.readable; }

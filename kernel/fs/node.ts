@@ -40,7 +40,8 @@ export interface DevNode extends NodeBase {
   readonly kind: 'dev';
   readonly major: number;
   readonly minor: number;
-  open(): OpenFile;
+  /** A new open file with the open's `flags` (its access mode among them). */
+  open(flags: number): OpenFile;
 }
 
 /** A synthetic directory (/proc, /proc/PID): its entries are computed on each lookup or listing. */

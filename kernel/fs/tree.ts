@@ -24,11 +24,11 @@ export function buildFileTree(k: Kernel): Vfs {
   vfs.ensureDir('/tmp', true).mode = 0o041777;
   vfs.ensureDir('/home', true);
   const dev = vfs.ensureDir('/dev', false);
-  const consoleOut = (name: string) => (): ConsoleFile => new ConsoleFile(name, k.consoleInput, k.sinks.stdout);
+  const consoleOut = (name: string) => (flags: number): ConsoleFile => new ConsoleFile(name, k.consoleInput, k.sinks.stdout, flags);
   dev.children.set('console', device(5, 1, consoleOut('/dev/console'), now));
   dev.children.set('tty', device(5, 0, consoleOut('/dev/tty'), now));
-  dev.children.set('null', device(1, 3, () => new NullFile(), now));
-  dev.children.set('zero', device(1, 5, () => new ZeroFile(), now));
+  dev.children.set('null', device(1, 3, (flags) => new NullFile(flags), now));
+  dev.children.set('zero', device(1, 5, (flags) => new ZeroFile(flags), now));
   vfs.root.children.set('proc', procRoot(k));
   return vfs;
 }

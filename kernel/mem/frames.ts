@@ -36,6 +36,16 @@ export interface FrameCounters {
   availableFrames: number;
 }
 
+/** The allocator's books as they are, for the auditor (kernel/audit/): views, never to be modified. */
+export interface FrameBooks {
+  chunks: readonly { pa: number; freeCount: number; freeStack: Uint16Array; inUse: Uint8Array; partial: boolean }[];
+  partialCount: number;
+  /** Extra owners per frame number. */
+  shares: Uint16Array;
+  used: number;
+  freeInChunks: number;
+}
+
 export class FrameAllocator {
   private readonly owned = new Map<number, CarvedChunk>();
   /** Owned chunks with at least one free frame, keyed by chunk index. */
@@ -155,6 +165,14 @@ export class FrameAllocator {
       ownedChunks: this.owned.size,
       availableFrames: this.freeInChunks + this.chunks.freeChunks * FRAMES_PER_CHUNK,
     };
+  }
+
+  /** The books, read-only, for the auditor. */
+  books(): FrameBooks {
+    const chunks = [...this.owned.values()].map((c) => ({
+      pa: c.pa, freeCount: c.freeCount, freeStack: c.freeStack, inUse: c.inUse, partial: this.partial.has(c.pa / CHUNK_SIZE),
+    }));
+    return { chunks, partialCount: this.partial.size, shares: this.shares, used: this.used, freeInChunks: this.freeInChunks };
   }
 
   /** Frames handed out and not yet freed. */

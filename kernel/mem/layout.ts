@@ -8,7 +8,7 @@
 //   0x00000000-0x00000fff  never mapped (NULL guard)
 //   0x00010000             ELF PT_LOAD segments, then the heap (break) growing up
 //   ...                    mmap regions, placed top down from MMAP_TOP
-//   MMAP_TOP               guard page, then the stack's 8 MiB reservation
+//   MMAP_TOP               the stack guard gap (256 pages), then the stack's 8 MiB reservation (STACK_FLOOR)
 //   0xc0000000             STACK_TOP; the kernel half above is never user-accessible
 
 import { PAGE_SIZE } from '../../abi/riscv.js';
@@ -24,8 +24,11 @@ export { USER_MIN, KERNEL_BASE, STACK_TOP, STACK_LIMIT_BYTES } from '../../abi/m
 import { STACK_TOP, STACK_LIMIT_BYTES } from '../../abi/memlayout.js';
 /** Lowest address the stack may reach. */
 export const STACK_FLOOR = STACK_TOP - STACK_LIMIT_BYTES;
-/** mmap regions are placed top down from here, leaving a guard page under the stack's reservation. */
-export const MMAP_TOP = STACK_FLOOR - PAGE_SIZE;
+/** Linux's stack_guard_gap (256 pages): kept free below the stack's reservation by every mapping the kernel
+ *  places (hints and the top-down search), so stack growth never runs into a mapping it did not ask for. */
+export const STACK_GUARD_GAP = 256 * PAGE_SIZE;
+/** mmap regions are placed top down from here; the heap stops here too. Only MAP_FIXED goes above. */
+export const MMAP_TOP = STACK_FLOOR - STACK_GUARD_GAP;
 
 /** Page rounding lives with the rest of the page arithmetic in abi/pages.ts; re-exported for kernel/mem. */
 export { pageDown, pageUp } from '../../abi/pages.js';

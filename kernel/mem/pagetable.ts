@@ -37,6 +37,8 @@ export class PageTable {
 
   /** The satp value that selects this table: Sv32 mode and the root PPN. */
   get satp(): number { return (SATP_MODE_SV32 | pageNumber(this.rootPa)) >>> 0; }
+  /** The kept count of valid leaves under root entry `index` (0..1023), for the auditor to check. */
+  leafCount(index: number): number { return this.leaves[index]; }
   /** Frames this table uses for itself (root plus second-level tables). */
   get tablePages(): number { return this._tablePages; }
 

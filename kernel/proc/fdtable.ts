@@ -11,6 +11,9 @@ export const MAX_FDS = 256;
 /** Fds referring to each open file, across every table. */
 const references = new WeakMap<OpenFile, number>();
 
+/** How many fds, across every table, the books say refer to `file` (the auditor recounts them). */
+export function referenceCount(file: OpenFile): number { return references.get(file) ?? 0; }
+
 function retain(file: OpenFile): void {
   references.set(file, (references.get(file) ?? 0) + 1);
 }

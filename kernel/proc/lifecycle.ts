@@ -4,6 +4,7 @@ import { Signal } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 import { sendSignal } from './signal.js';
+import { auditKernel } from '../audit/audit.js';
 
 /** The pid orphans are given to. */
 export const INIT_PID = 1;
@@ -30,6 +31,7 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   const parent = k.processes.get(p.ppid);
   parent?.childExit.wakeAll();
   if (parent && parent.alive && parent !== p) sendSignal(k, parent, Signal.SIGCHLD);
+  if (k.audit) auditKernel(k, `after ${describe(p)} exited`);
 }
 
 /** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */

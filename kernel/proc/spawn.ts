@@ -11,7 +11,7 @@ import { AddressSpace } from '../mem/addrspace.js';
 import { STACK_TOP, pageDown } from '../mem/layout.js';
 import { Prot } from '../../abi/mman.js';
 import { Process } from './process.js';
-import { ConsoleFile } from '../dev/console.js';
+import { standardFiles } from '../dev/stdio.js';
 
 export interface ExecRequest {
   /** The path the program is started as (argv[0] is separate). */
@@ -54,7 +54,7 @@ export function buildSpace(k: Kernel, req: ExecRequest): { space: AddressSpace; 
 }
 
 /**
- * Creates a process running `req` with fds 0, 1, 2 on the console. Returns it (not yet on the hart), or
+ * Creates a process running `req` with fds 0, 1, 2 on the console (kernel/dev/stdio.ts gives their modes). Returns it (not yet on the hart), or
  * throws LoadRefusal.
  */
 export function spawnProcess(k: Kernel, req: ExecRequest): Process {
@@ -62,9 +62,7 @@ export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   const p = new Process(k.nextPid++, req.path, space);
   p.tf.pc = entry;
   p.tf.sp = sp;
-  p.fds.set(0, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
-  p.fds.set(1, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stdout));
-  p.fds.set(2, new ConsoleFile('/dev/console', k.consoleInput, k.sinks.stderr));
+  standardFiles(k).forEach((file, fd) => p.fds.set(fd, file));
   k.processes.set(p.pid, p);
   return p;
 }

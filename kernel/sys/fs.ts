@@ -19,7 +19,7 @@ import { copyIn, copyInString, copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
 
 /** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
-function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
+export function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
   const path = copyInString(ctx.proc.space, pathVa, PATH_MAX);
   if (typeof path === 'number') return path;
   if (path === '' && !allowEmpty) return -Errno.ENOENT;
@@ -57,7 +57,7 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
       if (writing) return -Errno.EACCES;
       return new SynthFileHandle(abs, node, node.render(), flags);
     case 'dev':
-      return node.open();
+      return node.open(flags);
   }
 }
 

@@ -13,6 +13,7 @@ import { panic } from '../panic.js';
 import type { Resume } from '../proc/process.js';
 import { sendSignal } from '../proc/signal.js';
 import type { SysContext } from './context.js';
+import { O_ACCMODE, O_RDONLY, O_RDWR, O_WRONLY } from '../../abi/fcntl.js';
 
 /** Largest single transfer; a longer request is cut short (Linux caps at 0x7ffff000 bytes too). */
 const MAX_IO = 0x7ffff000;
@@ -26,6 +27,20 @@ function sleepOnFile(ctx: SysContext, file: OpenFile, what: 'read' | 'write', at
   const channel = what === 'read' ? file.readWait : file.writeWait;
   if (!channel) panic(`${what}: ${file.name} would block but has no wait channel`);
   ctx.sleep(attempt, { channels: [channel], what });
+}
+
+
+/**
+ * The file open on `fd` when it was opened for `use` (its access mode, O_RDONLY / O_WRONLY / O_RDWR, allows
+ * it), else -EBADF, as Linux answers a write to a read-only fd. Every read and write goes through here, so
+ * no kind of file can be written through a read-only fd (files without openFlags are read-write).
+ */
+function openFor(ctx: SysContext, fd: number, use: 'read' | 'write'): OpenFile | number {
+  const file = ctx.proc.fds.get(fd);
+  if (!file) return -Errno.EBADF;
+  const mode = (file.openFlags ?? O_RDWR) & O_ACCMODE;
+  const allowed = mode === O_RDWR || mode === (use === 'read' ? O_RDONLY : O_WRONLY);
+  return allowed ? file : -Errno.EBADF;
 }
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
@@ -44,8 +59,8 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
 
 /** read(fd, buf, count). */
 export function sysRead(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'read');
+  if (typeof file === 'number') return file;
   const len = Math.min(count >>> 0, READ_PIECE);
   if (len === 0) return 0;
   const ok = checkUserRange(ctx.proc.space, buf, len, Access.Store);
@@ -92,8 +107,8 @@ function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): nu
 
 /** write(fd, buf, count). */
 export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'write');
+  if (typeof file === 'number') return file;
   return writeAll(ctx, file, [[buf, Math.min(count >>> 0, MAX_IO)]]);
 }
 
@@ -116,8 +131,8 @@ function readIovecs(ctx: SysContext, iov: number, iovcnt: number): [number, numb
 
 /** writev(fd, iov, iovcnt): the buffers in order, as one write. */
 export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'write');
+  if (typeof file === 'number') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   return writeAll(ctx, file, vecs);
@@ -125,8 +140,8 @@ export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: numb
 
 /** readv(fd, iov, iovcnt): one read, scattered over the buffers in order. */
 export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
-  const file = ctx.proc.fds.get(fd);
-  if (!file) return -Errno.EBADF;
+  const file = openFor(ctx, fd, 'read');
+  if (typeof file === 'number') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   for (const [base, len] of vecs) {

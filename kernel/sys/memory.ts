@@ -7,6 +7,7 @@ import { Errno } from '../../abi/errno.js';
 import { MapFlags, Prot } from '../../abi/mman.js';
 import type { AddressSpace } from '../mem/addrspace.js';
 import { KERNEL_BASE, MMAP_TOP, PAGE_SIZE, USER_MIN, pageDown, pageUp } from '../mem/layout.js';
+import { placeMapping } from '../mem/placement.js';
 import type { SysContext } from './context.js';
 
 const PROT_MASK = Prot.READ | Prot.WRITE | Prot.EXEC;
@@ -65,17 +66,10 @@ export function mmap(as: AddressSpace, addr: number, length: number, prot: numbe
     }
     start = addr;
   } else {
-    start = placeMapping(as, pageDown(addr), len);
+    start = placeMapping(as, addr, len);
     if (start < 0) return -Errno.ENOMEM;
   }
   return as.addRegion(start, start + len, prot, 'mmap', '') ? start : -Errno.ENOMEM;
-}
-
-/** Where a non-fixed mapping of `len` bytes goes: the hint if that range is free, else top down. */
-function placeMapping(as: AddressSpace, hint: number, len: number): number {
-  const floor = Math.max(pageUp(as.brk), USER_MIN);
-  if (hint >= USER_MIN && hint + len <= MMAP_TOP && !as.regions.overlaps(hint, hint + len)) return hint;
-  return as.regions.findGapTopDown(len, floor, MMAP_TOP);
 }
 
 /** munmap: 0, or EINVAL for an unaligned address, length 0 or a range leaving the user half. Unmapping a

@@ -11,6 +11,7 @@ import * as ld from '../../toolchain/ld/index.js';
 import * as ar from '../../toolchain/ar.js';
 import * as cpio from '../../abi/cpio.js';
 import { ConsoleSession, type SessionEnd } from '../../kernel/session.js';
+import { auditKernel } from '../../kernel/audit/audit.js';
 
 const { Terminal } = xtermHeadless;
 
@@ -125,6 +126,8 @@ export class System {
   /** Powers off and waits for the session to end; the counters must then be at their boot values. */
   async powerOff(): Promise<SessionEnd> {
     this.session.powerOff();
-    return this.ended;
+    const end = await this.ended;
+    auditKernel(this.kernel, 'after power-off');   // every system test ends with the kernel auditor
+    return end;
   }
 }

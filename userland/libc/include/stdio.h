@@ -33,6 +33,8 @@ extern FILE *stderr;
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
+/* rename(from, to): 0, or -1 with errno (replaces a file, or an empty directory). */
+int rename(const char *from, const char *to);
 int fflush(FILE *f);
 int setvbuf(FILE *f, char *buf, int mode, size_t size);
 void setbuf(FILE *f, char *buf);
