@@ -1,0 +1,260 @@
+// RV32D arithmetic: fadd.d fsub.d fmul.d fdiv.d fsqrt.d and the four fused multiply-adds. The host
+// gives d = RN64(x) for + - * / sqrt; an error-free transformation (eft.ts) gives the exact error,
+// or at least its sign, which settles the inexact flag and the directed modes (round-double.ts).
+// Cases where those transformations are not exact (results near overflow, or near or below the
+// smallest normal, or huge operands) and fused multiply-adds whose exact value lies too close to
+// a rounding boundary go to the BigInt path (exact.ts). Signature conventions as arith-single.ts.
+
+import { FFlag, RoundingMode } from '../../abi/float.js';
+import { halfGapDouble } from './bits.js';
+import { productError, sumError } from './eft.js';
+import {
+  BINARY64,
+  exactOfDouble,
+  exactProduct,
+  exactQuotient,
+  exactSquareRoot,
+  exactSum,
+  roundExact,
+} from './exact.js';
+import { FloatRegisters } from './float-registers.js';
+import { exactZeroSum, nanDouble } from './nan.js';
+import { FINISH_MIN, finishDouble } from './round-double.js';
+
+/** 2^-54: |d| * 2^-54 is at most half the gap from d to either neighbour. */
+const QUARTER_ULP_SCALE = 2 ** -54;
+
+/** A sign-only error for results that cannot be exactly halfway (division, square root). */
+function signOnly(positive: boolean): number {
+  return positive ? Number.MIN_VALUE : -Number.MIN_VALUE;
+}
+
+/** fadd.d (subtract false) and fsub.d (subtract true): f rd = f rs1 ± f rs2. */
+export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+  const f = st.f64;
+  const a = f[rs1];
+  const b = subtract ? -f[rs2] : f[rs2];
+  const d = a + b;
+  const err = sumError(a, b, d);
+  if (err === 0) {
+    // Exact (a sum in the subnormal range always is); zeros in RDN need their own sign.
+    if (d - d === 0 && (d !== 0 || rm !== RoundingMode.RDN)) {
+      f[rd] = d;
+      return;
+    }
+  } else if (d - d === 0) {
+    // Inexact sums are at least 2^-1022 * 2^53 / 2 apart from zero: never tiny.
+    if (rm === RoundingMode.RNE) {
+      st.fflags |= FFlag.NX;
+      f[rd] = d;
+    } else {
+      f[rd] = finishDouble(st, d, err, rm);
+    }
+    return;
+  }
+  if (a !== a || b !== b || d !== d) return nanDouble(st, rd, d !== d && a === a && b === b, rs1, rs2, -1);
+  if (d === 0) {
+    f[rd] = exactZeroSum(a, b, rm === RoundingMode.RDN);
+    return;
+  }
+  if (a - a !== 0 || b - b !== 0) {
+    f[rd] = d; // an infinite operand: exact
+    return;
+  }
+  // Two finite operands overflowed in round-to-nearest.
+  const sum = exactSum(exactOfDouble(a), exactOfDouble(b));
+  f[rd] = sum === null ? exactZeroSum(a, b, rm === RoundingMode.RDN) : roundExact(st, sum, false, BINARY64, rm);
+}
+
+/** fmul.d: f rd = f rs1 * f rs2. */
+export function mulDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const f = st.f64;
+  const a = f[rs1];
+  const b = f[rs2];
+  const p = a * b;
+  const m = Math.abs(p);
+  if (m > FINISH_MIN && m < Infinity) {
+    const err = productError(a, b, p);
+    if (err === 0) {
+      f[rd] = p;
+      return;
+    }
+    if (err - err === 0) {
+      if (rm === RoundingMode.RNE) {
+        st.fflags |= FFlag.NX;
+        f[rd] = p;
+      } else {
+        f[rd] = finishDouble(st, p, err, rm);
+      }
+      return;
+    }
+  }
+  if (a !== a || b !== b || p !== p) return nanDouble(st, rd, p !== p && a === a && b === b, rs1, rs2, -1);
+  if (a === 0 || b === 0 || a - a !== 0 || b - b !== 0) {
+    f[rd] = p; // a zero or an infinite operand: exact
+    return;
+  }
+  f[rd] = roundExact(st, exactProduct(exactOfDouble(a), exactOfDouble(b)), false, BINARY64, rm);
+}
+
+/** fdiv.d: f rd = f rs1 / f rs2. */
+export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const f = st.f64;
+  const a = f[rs1];
+  const b = f[rs2];
+  const q = a / b;
+  const m = Math.abs(q);
+  if (m > FINISH_MIN && m < Infinity && Math.abs(a) > FINISH_MIN) {
+    // The remainder a - q*b is exact (a - product by Sterbenz's lemma); its sign and b's give
+    // the side of q the quotient lies on. A quotient of normal numbers is never a midpoint.
+    const product = q * b;
+    const remainder = a - product - productError(q, b, product);
+    if (remainder === 0) {
+      f[rd] = q;
+      return;
+    }
+    if (remainder - remainder === 0) {
+      if (rm === RoundingMode.RNE) {
+        st.fflags |= FFlag.NX;
+        f[rd] = q;
+      } else {
+        f[rd] = finishDouble(st, q, signOnly(remainder > 0 === b > 0), rm);
+      }
+      return;
+    }
+  }
+  if (a !== a || b !== b) return nanDouble(st, rd, false, rs1, rs2, -1);
+  if (q !== q) return nanDouble(st, rd, true, rs1, rs2, -1); // 0/0 or inf/inf
+  if (b === 0) {
+    if (a - a === 0) st.fflags |= FFlag.DZ; // finite nonzero / zero
+    f[rd] = q;
+    return;
+  }
+  if (a === 0 || a - a !== 0 || b - b !== 0) {
+    f[rd] = q; // exact by the operands
+    return;
+  }
+  const { value, sticky } = exactQuotient(exactOfDouble(a), exactOfDouble(b));
+  f[rd] = roundExact(st, value, sticky, BINARY64, rm);
+}
+
+/** fsqrt.d: f rd = sqrt(f rs1). */
+export function sqrtDouble(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
+  const f = st.f64;
+  const a = f[rs1];
+  const root = Math.sqrt(a);
+  if (a > FINISH_MIN && a < Infinity) {
+    const square = root * root;
+    const remainder = a - square - productError(root, root, square);
+    if (remainder === 0) {
+      f[rd] = root;
+      return;
+    }
+    if (remainder - remainder === 0) {
+      if (rm === RoundingMode.RNE) {
+        st.fflags |= FFlag.NX;
+        f[rd] = root;
+      } else {
+        f[rd] = finishDouble(st, root, signOnly(remainder > 0), rm);
+      }
+      return;
+    }
+  }
+  if (root !== root) return nanDouble(st, rd, a === a, rs1, -1, -1); // NaN, or a < 0
+  if (a === 0 || a === Infinity) {
+    f[rd] = root;
+    return;
+  }
+  // Tiny radicands, and the largest, whose square overflows the error-free product.
+  const { value, sticky } = exactSquareRoot(exactOfDouble(a));
+  f[rd] = roundExact(st, value, sticky, BINARY64, rm);
+}
+
+/**
+ * The fused multiply-adds, with one rounding (negations as fmaSingle). With p + pe = a*b and
+ * t + te = c + p exactly, x = t + te + pe; two more TwoSums give x = d + de + se with d = RN(t + s),
+ * and d is RN(x) whenever |de + se| is below half the gap to d's neighbour on that side.
+ */
+export function fmaDouble(
+  st: FloatRegisters,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  rm: RoundingMode,
+  negateProduct: boolean,
+  negateAddend: boolean,
+): void {
+  const f = st.f64;
+  const a = negateProduct ? -f[rs1] : f[rs1];
+  const b = f[rs2];
+  const c = negateAddend ? -f[rs3] : f[rs3];
+  const p = a * b;
+  const mp = Math.abs(p);
+  if (mp > FINISH_MIN && mp < Infinity) {
+    const pe = productError(a, b, p);
+    const t = c + p;
+    const te = sumError(c, p, t);
+    const s = te + pe;
+    const se = sumError(te, pe, s);
+    const d = t + s;
+    const de = sumError(t, s, d);
+    const w = de + se; // NaN when an operand is not finite or the split overflowed
+    if (w === 0) {
+      if (d - d === 0 && (d !== 0 || rm !== RoundingMode.RDN)) {
+        f[rd] = d; // exact
+        return;
+      }
+    } else {
+      const md = Math.abs(d);
+      const mw = Math.abs(w);
+      if (md > FINISH_MIN && md < Infinity && (mw < md * QUARTER_ULP_SCALE || mw < halfGapDouble(d, w))) {
+        if (rm === RoundingMode.RNE) {
+          st.fflags |= FFlag.NX;
+          f[rd] = d;
+        } else {
+          f[rd] = finishDouble(st, d, w, rm);
+        }
+        return;
+      }
+    }
+  }
+  fmaDoubleSlow(st, rd, rs1, rs2, rs3, rm, a, b, c);
+}
+
+/** The special operands and the exact path of fmaDouble. */
+function fmaDoubleSlow(
+  st: FloatRegisters,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  rm: RoundingMode,
+  a: number,
+  b: number,
+  c: number,
+): void {
+  const f = st.f64;
+  const p = a * b; // may overflow: only an infinite operand makes the product infinite
+  const infiniteProduct = a - a !== 0 || b - b !== 0;
+  if (a !== a || b !== b || c !== c || (infiniteProduct && (p !== p || p + c !== p + c))) {
+    // inf * 0 is invalid even when the addend is a quiet NaN; so is inf - inf.
+    const invalid = (a === 0 && b - b !== 0 && b === b) || (b === 0 && a - a !== 0 && a === a) || (p === p && c === c);
+    return nanDouble(st, rd, invalid, rs1, rs2, rs3);
+  }
+  if (infiniteProduct) {
+    f[rd] = p; // (c is finite or the same infinity)
+    return;
+  }
+  if (c - c !== 0) {
+    f[rd] = c; // an infinite addend with a finite product
+    return;
+  }
+  if (a === 0 || b === 0) {
+    // An exact zero product: the result is c, or a zero whose sign follows the sum rule.
+    f[rd] = c === 0 ? exactZeroSum(p, c, rm === RoundingMode.RDN) : c;
+    return;
+  }
+  const x = exactSum(exactProduct(exactOfDouble(a), exactOfDouble(b)), exactOfDouble(c));
+  f[rd] = x === null ? exactZeroSum(p, c, rm === RoundingMode.RDN) : roundExact(st, x, false, BINARY64, rm);
+}

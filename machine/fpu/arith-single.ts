@@ -1,0 +1,151 @@
+// RV32F arithmetic: fadd.s fsub.s fmul.s fdiv.s fsqrt.s and the four fused multiply-adds, exact
+// in every rounding mode with exact flags. Each computes d = RN64(x) of the exact result x in
+// binary64 and the sign of x - d, then rounds to binary32 (round-single.ts). In round-to-nearest
+// with a normal result, Math.fround(d) is already right (binary64 has more than 2*24+2 bits, so
+// double rounding is innocuous for + - * / sqrt) and the fast path is a few operations.
+// Every function takes the register file, register numbers and a rounding mode in RNE..RMM (the
+// decoder resolves DYN and rejects reserved modes).
+
+import { FFlag, RoundingMode } from '../../abi/float.js';
+import { MIN_NORMAL_SINGLE } from './bits.js';
+import { productError, sumError } from './eft.js';
+import { FloatRegisters } from './float-registers.js';
+import { exactZeroSum, nanSingle } from './nan.js';
+import { roundSingle, singleFlags } from './round-single.js';
+
+/** Single operand f n as a number: NaN when it is a NaN or is not NaN-boxed. */
+function operand(st: FloatRegisters, n: number): number {
+  return st.i32[2 * n + 1] === -1 ? st.f32[2 * n] : NaN;
+}
+
+/** Rounds x (d = RN64(x), e with the sign of x - d) in mode rm into f rd, accruing its flags. */
+function roundInto(st: FloatRegisters, rd: number, d: number, e: number, rm: RoundingMode): void {
+  const r = roundSingle(d, e, rm);
+  st.fflags |= singleFlags(d, e, r, rm);
+  st.setSingle(rd, r);
+}
+
+/** fadd.s (subtract false) and fsub.s (subtract true): f rd = f rs1 ± f rs2. */
+export function addSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+  const a = operand(st, rs1);
+  const b = subtract ? -operand(st, rs2) : operand(st, rs2);
+  const d = a + b;
+  const err = sumError(a, b, d);
+  if (rm === RoundingMode.RNE) {
+    const r = Math.fround(d);
+    if (r === d && err === 0) return st.setSingle(rd, r);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      st.fflags |= FFlag.NX;
+      return st.setSingle(rd, r);
+    }
+  }
+  if (a !== a || b !== b || d !== d) return nanSingle(st, rd, d !== d && a === a && b === b, rs1, rs2, -1);
+  if (d === Infinity || d === -Infinity) return st.setSingle(rd, d); // an infinite operand: exact
+  if (d === 0 && err === 0) return st.setSingle(rd, exactZeroSum(a, b, rm === RoundingMode.RDN));
+  roundInto(st, rd, d, err, rm);
+}
+
+/** fmul.s: f rd = f rs1 * f rs2. The binary64 product of two singles is exact. */
+export function mulSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const a = operand(st, rs1);
+  const b = operand(st, rs2);
+  const d = a * b;
+  const r = Math.fround(d);
+  if (r === d) return st.setSingle(rd, r); // exact, including zeros and infinite operands
+  if (rm === RoundingMode.RNE) {
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      st.fflags |= FFlag.NX;
+      return st.setSingle(rd, r);
+    }
+  }
+  if (d !== d) return nanSingle(st, rd, a === a && b === b, rs1, rs2, -1);
+  roundInto(st, rd, d, 0, rm);
+}
+
+/** fdiv.s: f rd = f rs1 / f rs2. */
+export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const a = operand(st, rs1);
+  const b = operand(st, rs2);
+  const q = a / b;
+  if (rm === RoundingMode.RNE) {
+    const r = Math.fround(q);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      // r * b has at most 48 significant bits: exact, so it equals a only when r is the quotient.
+      if (r * b !== a) st.fflags |= FFlag.NX;
+      return st.setSingle(rd, r);
+    }
+  }
+  if (a !== a || b !== b) return nanSingle(st, rd, false, rs1, rs2, -1);
+  if (q !== q) return nanSingle(st, rd, true, rs1, rs2, -1); // 0/0 or inf/inf
+  if (b === 0 && a - a === 0) st.fflags |= FFlag.DZ; // finite nonzero / zero
+  if (q === 0 || q === Infinity || q === -Infinity) return st.setSingle(rd, q); // exact by the operands
+  // The exact quotient x lies on the side of q given by the remainder a - q*b, taken exactly.
+  const product = q * b;
+  const remainder = a - product - productError(q, b, product);
+  roundInto(st, rd, q, b > 0 ? remainder : -remainder, rm);
+}
+
+/** fsqrt.s: f rd = sqrt(f rs1). */
+export function sqrtSingle(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
+  const a = operand(st, rs1);
+  const root = Math.sqrt(a);
+  if (rm === RoundingMode.RNE) {
+    const r = Math.fround(root);
+    if (r * r === a) return st.setSingle(rd, r); // exact (also ±0 and +inf)
+    if (r - r === 0) {
+      // Roots of singles are normal: only the inexact flag is possible.
+      st.fflags |= FFlag.NX;
+      return st.setSingle(rd, r);
+    }
+  }
+  if (root !== root) return nanSingle(st, rd, a === a, rs1, -1, -1); // NaN, or a < 0
+  if (root === 0 || root === Infinity) return st.setSingle(rd, root);
+  const square = root * root;
+  roundInto(st, rd, root, a - square - productError(root, root, square), rm);
+}
+
+/**
+ * The fused multiply-adds with one rounding: fmadd.s (negateProduct false, negateAddend false)
+ * f rd = rs1*rs2 + rs3; fmsub.s (false, true); fnmsub.s (true, false) -(rs1*rs2) + rs3; fnmadd.s
+ * (true, true). The product of two singles is exact in binary64, and TwoSum gives the exact sum.
+ */
+export function fmaSingle(
+  st: FloatRegisters,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  rm: RoundingMode,
+  negateProduct: boolean,
+  negateAddend: boolean,
+): void {
+  const a = negateProduct ? -operand(st, rs1) : operand(st, rs1);
+  const b = operand(st, rs2);
+  const c = negateAddend ? -operand(st, rs3) : operand(st, rs3);
+  const p = a * b;
+  const d = p + c;
+  const err = sumError(p, c, d);
+  if (rm === RoundingMode.RNE) {
+    const r = Math.fround(d);
+    if (r === d && err === 0) return st.setSingle(rd, r);
+    // The product has 48 bits, so d can be a binary32 midpoint while x is not (double rounding):
+    // then 2d - r, the other neighbour, is a binary32 value, and the exact path decides.
+    const other = d + (d - r);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity && (err === 0 || Math.fround(other) !== other)) {
+      st.fflags |= FFlag.NX;
+      return st.setSingle(rd, r);
+    }
+  }
+  if (a !== a || b !== b || c !== c || d !== d) {
+    // inf * 0 is invalid even when the addend is a quiet NaN; so is inf - inf.
+    const invalid = (a === 0 && b - b !== 0 && b === b) || (b === 0 && a - a !== 0 && a === a) || (p === p && c === c);
+    return nanSingle(st, rd, invalid, rs1, rs2, rs3);
+  }
+  if (d === Infinity || d === -Infinity) return st.setSingle(rd, d);
+  if (d === 0 && err === 0) return st.setSingle(rd, exactZeroSum(p, c, rm === RoundingMode.RDN));
+  roundInto(st, rd, d, err, rm);
+}

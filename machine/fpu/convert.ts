@@ -1,0 +1,146 @@
+// The conversions: fcvt.w[u].s / fcvt.w[u].d (float to integer, saturating), fcvt.s.w[u] /
+// fcvt.d.w[u] (integer to float), fcvt.s.d and fcvt.d.s (Unprivileged ISA 11.7, 12.5).
+// Float to integer: a result out of range, an infinity or a NaN gives NV and the nearest integer
+// limit (a NaN gives the maximum, table 11.4); otherwise NX when rounding changed the value.
+
+import { FFlag, RoundingMode } from '../../abi/float.js';
+import { isNaN32, isNaN64, isSignalingNaN32, isSignalingNaN64, MIN_NORMAL_SINGLE } from './bits.js';
+import { FloatRegisters } from './float-registers.js';
+import { roundSingle, singleFlags } from './round-single.js';
+
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+const UINT_MAX = 4294967295;
+/** From 2^52 up every binary64 is an integer. */
+const INTEGRAL = 2 ** 52;
+
+/** The integral value that rounds x in mode rm (x not NaN; infinities are returned as they are). */
+export function roundToIntegral(x: number, rm: RoundingMode): number {
+  if (Math.abs(x) >= INTEGRAL) return x;
+  switch (rm) {
+    case RoundingMode.RTZ:
+      return Math.trunc(x);
+    case RoundingMode.RDN:
+      return Math.floor(x);
+    case RoundingMode.RUP:
+      return Math.ceil(x);
+    default: {
+      const below = Math.floor(x);
+      const fraction = x - below; // exact below 2^52
+      if (fraction < 0.5) return below;
+      if (fraction > 0.5) return below + 1;
+      if (rm === RoundingMode.RMM) return x < 0 ? below : below + 1;
+      return below % 2 === 0 ? below : below + 1;
+    }
+  }
+}
+
+/** Float x (a NaN for any NaN operand) to a signed 32-bit integer in mode rm, accruing flags. */
+function toInt32(st: FloatRegisters, x: number, rm: RoundingMode): number {
+  if (x !== x) {
+    st.fflags |= FFlag.NV;
+    return INT_MAX;
+  }
+  const r = roundToIntegral(x, rm);
+  if (r > INT_MAX || r < INT_MIN) {
+    st.fflags |= FFlag.NV;
+    return r > 0 ? INT_MAX : INT_MIN;
+  }
+  if (r !== x) st.fflags |= FFlag.NX;
+  return r | 0;
+}
+
+/** Float x to an unsigned 32-bit integer in mode rm (returned as its int32 bit pattern). */
+function toUint32(st: FloatRegisters, x: number, rm: RoundingMode): number {
+  if (x !== x) {
+    st.fflags |= FFlag.NV;
+    return -1;
+  }
+  const r = roundToIntegral(x, rm);
+  if (r > UINT_MAX || r < 0) {
+    st.fflags |= FFlag.NV;
+    return r > 0 ? -1 : 0;
+  }
+  if (r !== x) st.fflags |= FFlag.NX;
+  return r | 0;
+}
+
+/** Single operand f n as a number (NaN if not NaN-boxed). */
+function single(st: FloatRegisters, n: number): number {
+  return st.i32[2 * n + 1] === -1 ? st.f32[2 * n] : NaN;
+}
+
+/** fcvt.w.s: returns the value for x rd. */
+export function singleToInt(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
+  return toInt32(st, single(st, rs1), rm);
+}
+
+/** fcvt.wu.s: returns the value for x rd (the unsigned result's bit pattern). */
+export function singleToUint(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
+  return toUint32(st, single(st, rs1), rm);
+}
+
+/** fcvt.w.d */
+export function doubleToInt(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
+  return toInt32(st, st.f64[rs1], rm);
+}
+
+/** fcvt.wu.d */
+export function doubleToUint(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
+  return toUint32(st, st.f64[rs1], rm);
+}
+
+/** Rounds a binary64 value x (exact, finite) into single f rd, accruing flags. */
+function singleFrom(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+  const r = Math.fround(x);
+  if (r === x) return st.setSingle(rd, r);
+  const m = Math.abs(r);
+  if (rm === RoundingMode.RNE && m > MIN_NORMAL_SINGLE && m < Infinity) {
+    st.fflags |= FFlag.NX;
+    return st.setSingle(rd, r);
+  }
+  const result = roundSingle(x, 0, rm);
+  st.fflags |= singleFlags(x, 0, result, rm);
+  st.setSingle(rd, result);
+}
+
+/** fcvt.s.w: f rd = (single) x, x the signed integer in x rs1. */
+export function intToSingle(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+  singleFrom(st, rd, x | 0, rm);
+}
+
+/** fcvt.s.wu: f rd = (single) x, x read as unsigned. */
+export function uintToSingle(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+  singleFrom(st, rd, x >>> 0, rm);
+}
+
+/** fcvt.d.w: exact. */
+export function intToDouble(st: FloatRegisters, rd: number, x: number): void {
+  st.f64[rd] = x | 0;
+}
+
+/** fcvt.d.wu: exact. */
+export function uintToDouble(st: FloatRegisters, rd: number, x: number): void {
+  st.f64[rd] = x >>> 0;
+}
+
+/** fcvt.s.d: f rd = f rs1 rounded to single; a NaN becomes the canonical NaN (NV if signalling). */
+export function doubleToSingle(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
+  const hi = st.i32[2 * rs1 + 1];
+  const lo = st.i32[2 * rs1];
+  if (isNaN64(hi, lo)) {
+    if (isSignalingNaN64(hi, lo)) st.fflags |= FFlag.NV;
+    return st.setSingleNaN(rd);
+  }
+  singleFrom(st, rd, st.f64[rs1], rm);
+}
+
+/** fcvt.d.s: f rd = f rs1 widened (exact); a NaN becomes the canonical NaN (NV if signalling). */
+export function singleToDouble(st: FloatRegisters, rd: number, rs1: number): void {
+  const bits = st.singleBits(rs1);
+  if (isNaN32(bits)) {
+    if (isSignalingNaN32(bits)) st.fflags |= FFlag.NV;
+    return st.setDoubleNaN(rd);
+  }
+  st.f64[rd] = st.f32[2 * rs1];
+}
