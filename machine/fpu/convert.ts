@@ -25,12 +25,13 @@ export function roundToIntegral(x: number, rm: RoundingMode): number {
     case RoundingMode.RUP:
       return Math.ceil(x);
     default: {
-      const below = Math.floor(x);
-      const fraction = x - below; // exact below 2^52
-      if (fraction < 0.5) return below;
-      if (fraction > 0.5) return below + 1;
-      if (rm === RoundingMode.RMM) return x < 0 ? below : below + 1;
-      return below % 2 === 0 ? below : below + 1;
+      // x - trunc(x) is exact (floor would not be: -0.49999999999999994 + 1 rounds to 0.5).
+      const whole = Math.trunc(x);
+      const fraction = Math.abs(x - whole);
+      const away = x < 0 ? whole - 1 : whole + 1;
+      if (fraction < 0.5) return whole;
+      if (fraction > 0.5 || rm === RoundingMode.RMM) return away;
+      return whole % 2 === 0 ? whole : away;
     }
   }
 }

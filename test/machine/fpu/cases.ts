@@ -25,7 +25,7 @@ export const SINGLE_EDGES: readonly bigint[] = [
   0x00800000n, 0x80800000n, 0x00800001n, 0x01000000n, // smallest normals
   0x7f7fffffn, 0xff7fffffn, 0x7f7ffffen, 0x7f000000n, // largest
   0x3f800000n, 0xbf800000n, 0x3f800001n, 0x3fffffffn, 0x3f000000n, 0xbf000000n, 0x3fc00000n,
-  0x40200000n, 0xc0200000n, 0x3effffffn, 0x40400000n, 0x3eaaaaabn,
+  0x40200000n, 0xc0200000n, 0x3effffffn, 0xbeffffffn, 0x40400000n, 0x3eaaaaabn,
   0x34000000n, 0x33800000n, 0xb3800000n, 0x33800001n, // 2^-23, 2^-24: ties against 1
   0x4b800000n, 0x4b7fffffn, 0x4f000000n, 0xcf000000n, 0xcf000001n, 0x4effffffn, 0x4f800000n, 0x4f7fffffn, // integer limits
   0x7f800000n, 0xff800000n, // ±inf
@@ -38,7 +38,7 @@ export const DOUBLE_EDGES: readonly bigint[] = [
   0x0010000000000000n, 0x8010000000000000n, 0x0010000000000001n, 0x0020000000000000n,
   0x7fefffffffffffffn, 0xffefffffffffffffn, 0x7feffffffffffffen, 0x7fe0000000000000n,
   d(1), d(-1), 0x3ff0000000000001n, 0x3fffffffffffffffn, d(0.5), d(-0.5), d(1.5), d(2.5), d(-2.5),
-  0x3fdfffffffffffffn, d(3), d(1 / 3),
+  0x3fdfffffffffffffn, 0xbfdfffffffffffffn, d(3), d(1 / 3),
   d(2 ** -52), d(2 ** -53), d(-(2 ** -53)), 0x3ca0000000000001n,
   d(2 ** 53), 0x433fffffffffffffn,
   d(2 ** 31), d(-(2 ** 31)), d(-(2 ** 31) - 1), d(2 ** 31 - 1), d(2 ** 31 - 0.5), d(-(2 ** 31) - 0.5),
