@@ -6,7 +6,6 @@
 // a rounding boundary go to the BigInt path (exact.ts). Signature conventions as arith-single.ts.
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
-import { halfGapDouble } from './bits.js';
 import { productError, sumError } from './eft.js';
 import {
   BINARY64,
@@ -19,15 +18,13 @@ import {
 } from './exact.js';
 import { FloatRegisters } from './float-registers.js';
 import { exactZeroSum, nanDouble } from './nan.js';
-import { FINISH_MIN, finishDouble } from './round-double.js';
+import { FINISH_MIN, finishDouble, halfwayOut } from './round-double.js';
 
 /** 2^-54: |d| * 2^-54 is at most half the gap from d to either neighbour. */
 const QUARTER_ULP_SCALE = 2 ** -54;
-
-/** A sign-only error for results that cannot be exactly halfway (division, square root). */
-function signOnly(positive: boolean): number {
-  return positive ? Number.MIN_VALUE : -Number.MIN_VALUE;
-}
+/** Scratch for reading a result's exponent in fmaDouble (inline: a helper taking a number would box it). */
+const SCRATCH = new Float64Array(1);
+const SCRATCH_WORDS = new Int32Array(SCRATCH.buffer);
 
 /** fadd.d (subtract false) and fsub.d (subtract true): f rd = f rs1 ± f rs2. */
 export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
@@ -44,12 +41,9 @@ export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
     }
   } else if (d - d === 0) {
     // Inexact sums are at least 2^-1022 * 2^53 / 2 apart from zero: never tiny.
-    if (rm === RoundingMode.RNE) {
-      st.fflags |= FFlag.NX;
-      f[rd] = d;
-    } else {
-      f[rd] = finishDouble(st, d, err, rm);
-    }
+    f[rd] = d;
+    if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+    else finishDouble(st, rd, err > 0, rm === RoundingMode.RMM && halfwayOut(d, err), rm);
     return;
   }
   if (a !== a || b !== b || d !== d) return nanDouble(st, rd, d !== d && a === a && b === b, rs1, rs2, -1);
@@ -80,12 +74,9 @@ export function mulDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
       return;
     }
     if (err - err === 0) {
-      if (rm === RoundingMode.RNE) {
-        st.fflags |= FFlag.NX;
-        f[rd] = p;
-      } else {
-        f[rd] = finishDouble(st, p, err, rm);
-      }
+      f[rd] = p;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else finishDouble(st, rd, err > 0, rm === RoundingMode.RMM && halfwayOut(p, err), rm);
       return;
     }
   }
@@ -114,12 +105,9 @@ export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
       return;
     }
     if (remainder - remainder === 0) {
-      if (rm === RoundingMode.RNE) {
-        st.fflags |= FFlag.NX;
-        f[rd] = q;
-      } else {
-        f[rd] = finishDouble(st, q, signOnly(remainder > 0 === b > 0), rm);
-      }
+      f[rd] = q;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else finishDouble(st, rd, remainder > 0 === b > 0, false, rm);
       return;
     }
   }
@@ -151,12 +139,9 @@ export function sqrtDouble(st: FloatRegisters, rd: number, rs1: number, rm: Roun
       return;
     }
     if (remainder - remainder === 0) {
-      if (rm === RoundingMode.RNE) {
-        st.fflags |= FFlag.NX;
-        f[rd] = root;
-      } else {
-        f[rd] = finishDouble(st, root, signOnly(remainder > 0), rm);
-      }
+      f[rd] = root;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else finishDouble(st, rd, remainder > 0, false, rm);
       return;
     }
   }
@@ -208,13 +193,20 @@ export function fmaDouble(
     } else {
       const md = Math.abs(d);
       const mw = Math.abs(w);
-      if (md > FINISH_MIN && md < Infinity && (mw < md * QUARTER_ULP_SCALE || mw < halfGapDouble(d, w))) {
-        if (rm === RoundingMode.RNE) {
-          st.fflags |= FFlag.NX;
-          f[rd] = d;
-        } else {
-          f[rd] = finishDouble(st, d, w, rm);
-        }
+      let nearest = mw < md * QUARTER_ULP_SCALE;
+      if (!nearest && md > FINISH_MIN && md < Infinity) {
+        // Half the gap to d's neighbour on w's side: 2^(e-53), halved below a power of two.
+        SCRATCH[0] = d;
+        const hi = SCRATCH_WORDS[1];
+        const powerOfTwo = (hi & 0xfffff) === 0 && SCRATCH_WORDS[0] === 0;
+        SCRATCH_WORDS[1] = (hi & 0x7ff00000) - (53 << 20);
+        SCRATCH_WORDS[0] = 0;
+        nearest = mw < (powerOfTwo && w > 0 !== d > 0 ? SCRATCH[0] / 2 : SCRATCH[0]);
+      }
+      if (md > FINISH_MIN && md < Infinity && nearest) {
+        f[rd] = d;
+        if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+        else finishDouble(st, rd, w > 0, false, rm);
         return;
       }
     }

@@ -3,6 +3,10 @@
 // binary64 and the sign of x - d, then rounds to binary32 (round-single.ts). In round-to-nearest
 // with a normal result, Math.fround(d) is already right (binary64 has more than 2*24+2 bits, so
 // double rounding is innocuous for + - * / sqrt) and the fast path is a few operations.
+// Each operation is a fast entry (properly boxed operands, a normal result, any mode but RMM) and an
+// exact path for everything else. In the directed modes the fast entry knows which side of
+// r = fround(d) the exact x lies on, and steps r's encoding (round-single.ts stepSingle). The fast entry tests the NaN boxes apart from reading values: a
+// `boxed ? value : NaN` operand would make V8 allocate a heap number per read.
 // Every function takes the register file, register numbers and a rounding mode in RNE..RMM (the
 // decoder resolves DYN and rejects reserved modes).
 
@@ -11,77 +15,116 @@ import { MIN_NORMAL_SINGLE } from './bits.js';
 import { productError, sumError } from './eft.js';
 import { FloatRegisters } from './float-registers.js';
 import { exactZeroSum, nanSingle } from './nan.js';
-import { roundSingle, singleFlags } from './round-single.js';
+import { roundSingle, singleFlags, stepSingle } from './round-single.js';
 
-/** Single operand f n as a number: NaN when it is a NaN or is not NaN-boxed. */
+/** Single operand f n as a number: NaN when it is a NaN or is not NaN-boxed (exact paths only). */
 function operand(st: FloatRegisters, n: number): number {
   return st.i32[2 * n + 1] === -1 ? st.f32[2 * n] : NaN;
+}
+
+/** Writes a binary32 value (a number representable in binary32) into f rd, boxed. */
+function put(st: FloatRegisters, rd: number, value: number): void {
+  st.f32[2 * rd] = value;
+  st.i32[2 * rd + 1] = -1;
 }
 
 /** Rounds x (d = RN64(x), e with the sign of x - d) in mode rm into f rd, accruing its flags. */
 function roundInto(st: FloatRegisters, rd: number, d: number, e: number, rm: RoundingMode): void {
   const r = roundSingle(d, e, rm);
   st.fflags |= singleFlags(d, e, r, rm);
-  st.setSingle(rd, r);
+  put(st, rd, r);
 }
 
 /** fadd.s (subtract false) and fsub.s (subtract true): f rd = f rs1 ± f rs2. */
 export function addSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+  const w = st.i32;
+  if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
+    const a = st.f32[2 * rs1];
+    const b = subtract ? -st.f32[2 * rs2] : st.f32[2 * rs2];
+    const d = a + b;
+    const r = Math.fround(d);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      const err = sumError(a, b, d);
+      put(st, rd, r);
+      if (r === d && err === 0) return;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else stepSingle(st, rd, d > r || (d === r && err > 0), rm);
+      return;
+    }
+    if (d === 0 && rm !== RoundingMode.RDN) return put(st, rd, d); // an exact zero, signed as RNE signs it
+  }
+  addSingleExact(st, rd, rs1, rs2, rm, subtract);
+}
+
+function addSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
   const a = operand(st, rs1);
   const b = subtract ? -operand(st, rs2) : operand(st, rs2);
   const d = a + b;
   const err = sumError(a, b, d);
-  if (rm === RoundingMode.RNE) {
-    const r = Math.fround(d);
-    if (r === d && err === 0) return st.setSingle(rd, r);
-    const m = Math.abs(r);
-    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
-      st.fflags |= FFlag.NX;
-      return st.setSingle(rd, r);
-    }
-  }
   if (a !== a || b !== b || d !== d) return nanSingle(st, rd, d !== d && a === a && b === b, rs1, rs2, -1);
-  if (d === Infinity || d === -Infinity) return st.setSingle(rd, d); // an infinite operand: exact
-  if (d === 0 && err === 0) return st.setSingle(rd, exactZeroSum(a, b, rm === RoundingMode.RDN));
+  if (d === Infinity || d === -Infinity) return put(st, rd, d); // an infinite operand: exact
+  if (d === 0 && err === 0) return put(st, rd, exactZeroSum(a, b, rm === RoundingMode.RDN));
   roundInto(st, rd, d, err, rm);
 }
 
 /** fmul.s: f rd = f rs1 * f rs2. The binary64 product of two singles is exact. */
 export function mulSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const w = st.i32;
+  if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
+    const d = st.f32[2 * rs1] * st.f32[2 * rs2];
+    const r = Math.fround(d);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      put(st, rd, r);
+      if (r === d) return;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else stepSingle(st, rd, d > r, rm);
+      return;
+    }
+    if (d === 0) return put(st, rd, d); // a zero product is exact in every mode
+  }
+  mulSingleExact(st, rd, rs1, rs2, rm);
+}
+
+function mulSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
   const a = operand(st, rs1);
   const b = operand(st, rs2);
   const d = a * b;
-  const r = Math.fround(d);
-  if (r === d) return st.setSingle(rd, r); // exact, including zeros and infinite operands
-  if (rm === RoundingMode.RNE) {
-    const m = Math.abs(r);
-    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
-      st.fflags |= FFlag.NX;
-      return st.setSingle(rd, r);
-    }
-  }
   if (d !== d) return nanSingle(st, rd, a === a && b === b, rs1, rs2, -1);
+  if (Math.fround(d) === d) return put(st, rd, d); // exact, including zeros and infinite operands
   roundInto(st, rd, d, 0, rm);
 }
 
 /** fdiv.s: f rd = f rs1 / f rs2. */
 export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const w = st.i32;
+  if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
+    const a = st.f32[2 * rs1];
+    const b = st.f32[2 * rs2];
+    const r = Math.fround(a / b);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      // r * b has at most 48 significant bits: exact, so a - r*b has the sign of (x - r) * b.
+      const remainder = a - r * b;
+      put(st, rd, r);
+      if (remainder === 0) return;
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else stepSingle(st, rd, remainder > 0 === b > 0, rm);
+      return;
+    }
+  }
+  divSingleExact(st, rd, rs1, rs2, rm);
+}
+
+function divSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
   const a = operand(st, rs1);
   const b = operand(st, rs2);
   const q = a / b;
-  if (rm === RoundingMode.RNE) {
-    const r = Math.fround(q);
-    const m = Math.abs(r);
-    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
-      // r * b has at most 48 significant bits: exact, so it equals a only when r is the quotient.
-      if (r * b !== a) st.fflags |= FFlag.NX;
-      return st.setSingle(rd, r);
-    }
-  }
   if (a !== a || b !== b) return nanSingle(st, rd, false, rs1, rs2, -1);
   if (q !== q) return nanSingle(st, rd, true, rs1, rs2, -1); // 0/0 or inf/inf
   if (b === 0 && a - a === 0) st.fflags |= FFlag.DZ; // finite nonzero / zero
-  if (q === 0 || q === Infinity || q === -Infinity) return st.setSingle(rd, q); // exact by the operands
+  if (q === 0 || q === Infinity || q === -Infinity) return put(st, rd, q); // exact by the operands
   // The exact quotient x lies on the side of q given by the remainder a - q*b, taken exactly.
   const product = q * b;
   const remainder = a - product - productError(q, b, product);
@@ -90,19 +133,27 @@ export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
 
 /** fsqrt.s: f rd = sqrt(f rs1). */
 export function sqrtSingle(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
-  const a = operand(st, rs1);
-  const root = Math.sqrt(a);
-  if (rm === RoundingMode.RNE) {
-    const r = Math.fround(root);
-    if (r * r === a) return st.setSingle(rd, r); // exact (also ±0 and +inf)
+  if (rm !== RoundingMode.RMM && st.i32[2 * rs1 + 1] === -1) {
+    const a = st.f32[2 * rs1];
+    const r = Math.fround(Math.sqrt(a));
+    const square = r * r; // exact: 48 bits
+    if (square === a) return put(st, rd, r); // exact (also ±0 and +inf)
     if (r - r === 0) {
-      // Roots of singles are normal: only the inexact flag is possible.
-      st.fflags |= FFlag.NX;
-      return st.setSingle(rd, r);
+      // Roots of singles are normal: no overflow or underflow.
+      put(st, rd, r);
+      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      else stepSingle(st, rd, a > square, rm);
+      return;
     }
   }
+  sqrtSingleExact(st, rd, rs1, rm);
+}
+
+function sqrtSingleExact(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
+  const a = operand(st, rs1);
+  const root = Math.sqrt(a);
   if (root !== root) return nanSingle(st, rd, a === a, rs1, -1, -1); // NaN, or a < 0
-  if (root === 0 || root === Infinity) return st.setSingle(rd, root);
+  if (root === 0 || root === Infinity) return put(st, rd, root);
   const square = root * root;
   roundInto(st, rd, root, a - square - productError(root, root, square), rm);
 }
@@ -122,30 +173,54 @@ export function fmaSingle(
   negateProduct: boolean,
   negateAddend: boolean,
 ): void {
+  const w = st.i32;
+  if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1] & w[2 * rs3 + 1]) === -1) {
+    const p = negateProduct ? -(st.f32[2 * rs1] * st.f32[2 * rs2]) : st.f32[2 * rs1] * st.f32[2 * rs2];
+    const c = negateAddend ? -st.f32[2 * rs3] : st.f32[2 * rs3];
+    const d = p + c;
+    const r = Math.fround(d);
+    const m = Math.abs(r);
+    if (m > MIN_NORMAL_SINGLE && m < Infinity) {
+      const err = sumError(p, c, d);
+      if (r === d && err === 0) return put(st, rd, r);
+      if (rm !== RoundingMode.RNE) {
+        put(st, rd, r);
+        return stepSingle(st, rd, d > r || (d === r && err > 0), rm);
+      }
+      // The product has 48 bits, so d can be a binary32 midpoint while x is not (double rounding):
+      // then 2d - r, the other neighbour, is a binary32 value, and the exact path decides.
+      const other = d + (d - r);
+      if (err === 0 || Math.fround(other) !== other) {
+        st.fflags |= FFlag.NX;
+        return put(st, rd, r);
+      }
+    }
+  }
+  fmaSingleExact(st, rd, rs1, rs2, rs3, rm, negateProduct, negateAddend);
+}
+
+function fmaSingleExact(
+  st: FloatRegisters,
+  rd: number,
+  rs1: number,
+  rs2: number,
+  rs3: number,
+  rm: RoundingMode,
+  negateProduct: boolean,
+  negateAddend: boolean,
+): void {
   const a = negateProduct ? -operand(st, rs1) : operand(st, rs1);
   const b = operand(st, rs2);
   const c = negateAddend ? -operand(st, rs3) : operand(st, rs3);
   const p = a * b;
   const d = p + c;
   const err = sumError(p, c, d);
-  if (rm === RoundingMode.RNE) {
-    const r = Math.fround(d);
-    if (r === d && err === 0) return st.setSingle(rd, r);
-    // The product has 48 bits, so d can be a binary32 midpoint while x is not (double rounding):
-    // then 2d - r, the other neighbour, is a binary32 value, and the exact path decides.
-    const other = d + (d - r);
-    const m = Math.abs(r);
-    if (m > MIN_NORMAL_SINGLE && m < Infinity && (err === 0 || Math.fround(other) !== other)) {
-      st.fflags |= FFlag.NX;
-      return st.setSingle(rd, r);
-    }
-  }
   if (a !== a || b !== b || c !== c || d !== d) {
     // inf * 0 is invalid even when the addend is a quiet NaN; so is inf - inf.
     const invalid = (a === 0 && b - b !== 0 && b === b) || (b === 0 && a - a !== 0 && a === a) || (p === p && c === c);
     return nanSingle(st, rd, invalid, rs1, rs2, rs3);
   }
-  if (d === Infinity || d === -Infinity) return st.setSingle(rd, d);
-  if (d === 0 && err === 0) return st.setSingle(rd, exactZeroSum(p, c, rm === RoundingMode.RDN));
+  if (d === Infinity || d === -Infinity) return put(st, rd, d);
+  if (d === 0 && err === 0) return put(st, rd, exactZeroSum(p, c, rm === RoundingMode.RDN));
   roundInto(st, rd, d, err, rm);
 }

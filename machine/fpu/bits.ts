@@ -88,26 +88,3 @@ export function stepDouble(value: number, away: boolean): number {
   I32[1] = hi;
   return F64[0];
 }
-
-/**
- * Half the distance from the finite normal binary64 `value` to its neighbour on the side of
- * `direction` (a nonzero number whose sign is the side): half an ulp, or a quarter of one below a
- * power of two. Requires |value| >= 2^-968, so the result is a normal number.
- */
-export function halfGapDouble(value: number, direction: number): number {
-  F64[0] = value;
-  const hi = I32[1];
-  const lo = I32[0];
-  // 2^(e-53) has the exponent field of value minus 53 and a zero fraction.
-  I32[1] = (hi & 0x7ff00000) - (53 << 20);
-  I32[0] = 0;
-  const half = F64[0];
-  const powerOfTwo = (hi & 0x000fffff) === 0 && lo === 0;
-  return powerOfTwo && direction > 0 !== value > 0 ? half / 2 : half;
-}
-
-/** The binary64 bits of a number into two words, high first (tests and slow paths). */
-export function doubleWords(value: number): [number, number] {
-  F64[0] = value;
-  return [I32[1], I32[0]];
-}

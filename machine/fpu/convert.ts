@@ -6,7 +6,7 @@
 import { FFlag, RoundingMode } from '../../abi/float.js';
 import { isNaN32, isNaN64, isSignalingNaN32, isSignalingNaN64, MIN_NORMAL_SINGLE } from './bits.js';
 import { FloatRegisters } from './float-registers.js';
-import { roundSingle, singleFlags } from './round-single.js';
+import { roundSingle, singleFlags, stepSingle } from './round-single.js';
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;
@@ -66,19 +66,19 @@ function toUint32(st: FloatRegisters, x: number, rm: RoundingMode): number {
   return r | 0;
 }
 
-/** Single operand f n as a number (NaN if not NaN-boxed). */
-function single(st: FloatRegisters, n: number): number {
-  return st.i32[2 * n + 1] === -1 ? st.f32[2 * n] : NaN;
-}
+// The single operand's box is tested apart from reading its value (a `boxed ? value : NaN`
+// expression makes V8 allocate a heap number); an improperly boxed operand is a NaN.
 
 /** fcvt.w.s: returns the value for x rd. */
 export function singleToInt(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  return toInt32(st, single(st, rs1), rm);
+  if (st.i32[2 * rs1 + 1] !== -1) return toInt32(st, NaN, rm);
+  return toInt32(st, st.f32[2 * rs1], rm);
 }
 
 /** fcvt.wu.s: returns the value for x rd (the unsigned result's bit pattern). */
 export function singleToUint(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  return toUint32(st, single(st, rs1), rm);
+  if (st.i32[2 * rs1 + 1] !== -1) return toUint32(st, NaN, rm);
+  return toUint32(st, st.f32[2 * rs1], rm);
 }
 
 /** fcvt.w.d */
@@ -96,9 +96,11 @@ function singleFrom(st: FloatRegisters, rd: number, x: number, rm: RoundingMode)
   const r = Math.fround(x);
   if (r === x) return st.setSingle(rd, r);
   const m = Math.abs(r);
-  if (rm === RoundingMode.RNE && m > MIN_NORMAL_SINGLE && m < Infinity) {
-    st.fflags |= FFlag.NX;
-    return st.setSingle(rd, r);
+  if (rm !== RoundingMode.RMM && m > MIN_NORMAL_SINGLE && m < Infinity) {
+    st.setSingle(rd, r);
+    if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+    else stepSingle(st, rd, x > r, rm);
+    return;
   }
   const result = roundSingle(x, 0, rm);
   st.fflags |= singleFlags(x, 0, result, rm);

@@ -1,10 +1,11 @@
 // Directed and ties-away rounding of binary64 results from the round-to-nearest result. The host
 // gives d = RN64(x) for + - * / sqrt, and an error-free transformation gives the sign of x - d; the
-// result in any mode is d or its neighbour on that side.
+// result in any mode is d or its neighbour on that side, one step of the encoding. The step is
+// taken on the register's words in place, so no number crosses a call (V8 would box it).
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
+import { FloatRegisters } from './float-registers.js';
 import { stepDouble } from './bits.js';
-import { FlagSink } from './exact.js';
 
 /**
  * Above this magnitude a binary64 product's rounding error is itself a binary64 (TwoProduct is
@@ -13,33 +14,44 @@ import { FlagSink } from './exact.js';
 export const FINISH_MIN = 2 ** -968;
 
 /**
- * The binary64 result in mode `rm` for the exact value x, given d = RN64(x) (finite, |d| >= 2^-1021 so that no step
- * reaches the subnormals)
- * and `err`, nonzero with the sign of x - d. When x may lie exactly halfway between d and a
- * neighbour, `err` must be exactly x - d (ties are then recognised for RMM); otherwise any number
- * of that sign that is not half the distance to a neighbour. Accrues NX, and OF when a step reaches
- * infinity.
+ * Turns f rd, holding d = RN64(x) of an inexact exact result x (finite, |d| >= 2^-1021 so that no
+ * step reaches the subnormals), into the result of mode `rm`. `above` says x > d. `halfwayOut`
+ * says x lies exactly halfway between d and its neighbour away from zero (RMM rounds that away).
+ * Accrues NX, and OF when a step reaches infinity.
  */
-export function finishDouble(sink: FlagSink, d: number, err: number, rm: RoundingMode): number {
-  let result = d;
-  const outward = err > 0 === d > 0;
+export function finishDouble(st: FloatRegisters, rd: number, above: boolean, halfwayOut: boolean, rm: RoundingMode): void {
+  const w = st.i32;
+  let lo = w[2 * rd];
+  let hi = w[2 * rd + 1];
+  const positive = hi >= 0;
+  let step = 0; // +1: one encoding away from zero, -1: towards it
   switch (rm) {
     case RoundingMode.RTZ:
-      if (!outward) result = stepDouble(d, false);
+      if (above !== positive) step = -1;
       break;
     case RoundingMode.RDN:
-      if (err < 0) result = stepDouble(d, d < 0);
+      if (!above) step = positive ? -1 : 1;
       break;
     case RoundingMode.RUP:
-      if (err > 0) result = stepDouble(d, d > 0);
+      if (above) step = positive ? 1 : -1;
       break;
     case RoundingMode.RMM:
-      if (outward) {
-        const next = stepDouble(d, true);
-        if (2 * err === next - d) result = next;
-      }
+      if (halfwayOut) step = 1;
       break;
   }
-  sink.fflags |= result === Infinity || result === -Infinity ? FFlag.OF | FFlag.NX : FFlag.NX;
-  return result;
+  if (step > 0) {
+    lo = (lo + 1) | 0;
+    if (lo === 0) hi++;
+  } else if (step < 0) {
+    if (lo === 0) hi--;
+    lo = (lo - 1) | 0;
+  }
+  w[2 * rd] = lo;
+  w[2 * rd + 1] = hi;
+  st.fflags |= (hi & 0x7fffffff) === 0x7ff00000 && lo === 0 ? FFlag.OF | FFlag.NX : FFlag.NX;
+}
+
+/** Given the exact error err = x - d, is x exactly halfway from d to its neighbour away from zero? */
+export function halfwayOut(d: number, err: number): boolean {
+  return err > 0 === d > 0 && 2 * err === stepDouble(d, true) - d;
 }

@@ -8,6 +8,7 @@
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
 import { MAX_SINGLE, MIN_NORMAL_SINGLE, nextDownSingle, nextUpSingle, singleBitsOf, TWO_128 } from './bits.js';
+import { FloatRegisters } from './float-registers.js';
 
 /** 2^64: scales a result near the subnormal range into the normal range to test tininess. */
 const TWO_64 = 2 ** 64;
@@ -91,4 +92,25 @@ export function singleFlags(d: number, e: number, result: number, rm: RoundingMo
   // Scaled by 2^64 the same x rounds with 24 bits of precision (binary32 is normal there).
   const tiny = Math.abs(d) < HALF_MIN_NORMAL || Math.abs(roundSingle(d * TWO_64, e, rm)) < TINY_SCALED;
   return tiny ? FFlag.UF | FFlag.NX : FFlag.NX;
+}
+
+/**
+ * Directed rounding in place, for the fast paths: f rd holds r = RN32 of an inexact x, a normal
+ * binary32 above the smallest normal (so no step makes it tiny), and `above` says x > r. Steps the
+ * encoding (adding 1 to the word moves away from zero whatever the sign) as RTZ, RDN or RUP
+ * require, and accrues NX, and OF when the step reaches infinity. rm is RTZ, RDN or RUP.
+ */
+export function stepSingle(st: FloatRegisters, rd: number, above: boolean, rm: RoundingMode): void {
+  const w = st.i32;
+  let bits = w[2 * rd];
+  const positive = bits >= 0;
+  if (rm === RoundingMode.RTZ) {
+    if (above !== positive) bits--;
+  } else if (rm === RoundingMode.RDN) {
+    if (!above) bits += positive ? -1 : 1;
+  } else if (above) {
+    bits += positive ? 1 : -1;
+  }
+  w[2 * rd] = bits;
+  st.fflags |= (bits & 0x7fffffff) === 0x7f800000 ? FFlag.OF | FFlag.NX : FFlag.NX;
 }
