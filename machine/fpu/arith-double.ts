@@ -16,7 +16,7 @@ import {
   exactSum,
   roundExact,
 } from './exact.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState } from './float-state.js';
 import { exactZeroSum, nanDouble } from './nan.js';
 import { FINISH_MIN, finishDouble, halfwayOut } from './round-double.js';
 
@@ -27,8 +27,8 @@ const SCRATCH = new Float64Array(1);
 const SCRATCH_WORDS = new Int32Array(SCRATCH.buffer);
 
 /** fadd.d (subtract false) and fsub.d (subtract true): f rd = f rs1 ± f rs2. */
-export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
-  const f = st.f64;
+export function addDouble(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+  const f = st.f;
   const a = f[rs1];
   const b = subtract ? -f[rs2] : f[rs2];
   const d = a + b;
@@ -42,7 +42,7 @@ export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
   } else if (d - d === 0) {
     // Inexact sums are at least 2^-1022 * 2^53 / 2 apart from zero: never tiny.
     f[rd] = d;
-    if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+    if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
     else finishDouble(st, rd, err > 0, rm === RoundingMode.RMM && halfwayOut(d, err), rm);
     return;
   }
@@ -61,8 +61,8 @@ export function addDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
 }
 
 /** fmul.d: f rd = f rs1 * f rs2. */
-export function mulDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
-  const f = st.f64;
+export function mulDouble(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const f = st.f;
   const a = f[rs1];
   const b = f[rs2];
   const p = a * b;
@@ -75,7 +75,7 @@ export function mulDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
     }
     if (err - err === 0) {
       f[rd] = p;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else finishDouble(st, rd, err > 0, rm === RoundingMode.RMM && halfwayOut(p, err), rm);
       return;
     }
@@ -89,8 +89,8 @@ export function mulDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
 }
 
 /** fdiv.d: f rd = f rs1 / f rs2. */
-export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
-  const f = st.f64;
+export function divDouble(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const f = st.f;
   const a = f[rs1];
   const b = f[rs2];
   const q = a / b;
@@ -106,7 +106,7 @@ export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
     }
     if (remainder - remainder === 0) {
       f[rd] = q;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else finishDouble(st, rd, remainder > 0 === b > 0, false, rm);
       return;
     }
@@ -114,7 +114,7 @@ export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
   if (a !== a || b !== b) return nanDouble(st, rd, false, rs1, rs2, -1);
   if (q !== q) return nanDouble(st, rd, true, rs1, rs2, -1); // 0/0 or inf/inf
   if (b === 0) {
-    if (a - a === 0) st.fflags |= FFlag.DZ; // finite nonzero / zero
+    if (a - a === 0) st.fcsr |= FFlag.DZ; // finite nonzero / zero
     f[rd] = q;
     return;
   }
@@ -127,8 +127,8 @@ export function divDouble(st: FloatRegisters, rd: number, rs1: number, rs2: numb
 }
 
 /** fsqrt.d: f rd = sqrt(f rs1). */
-export function sqrtDouble(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
-  const f = st.f64;
+export function sqrtDouble(st: FloatState, rd: number, rs1: number, rm: RoundingMode): void {
+  const f = st.f;
   const a = f[rs1];
   const root = Math.sqrt(a);
   if (a > FINISH_MIN && a < Infinity) {
@@ -140,7 +140,7 @@ export function sqrtDouble(st: FloatRegisters, rd: number, rs1: number, rm: Roun
     }
     if (remainder - remainder === 0) {
       f[rd] = root;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else finishDouble(st, rd, remainder > 0, false, rm);
       return;
     }
@@ -161,7 +161,7 @@ export function sqrtDouble(st: FloatRegisters, rd: number, rs1: number, rm: Roun
  * and d is RN(x) whenever |de + se| is below half the gap to d's neighbour on that side.
  */
 export function fmaDouble(
-  st: FloatRegisters,
+  st: FloatState,
   rd: number,
   rs1: number,
   rs2: number,
@@ -170,7 +170,7 @@ export function fmaDouble(
   negateProduct: boolean,
   negateAddend: boolean,
 ): void {
-  const f = st.f64;
+  const f = st.f;
   const a = negateProduct ? -f[rs1] : f[rs1];
   const b = f[rs2];
   const c = negateAddend ? -f[rs3] : f[rs3];
@@ -205,7 +205,7 @@ export function fmaDouble(
       }
       if (md > FINISH_MIN && md < Infinity && nearest) {
         f[rd] = d;
-        if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+        if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
         else finishDouble(st, rd, w > 0, false, rm);
         return;
       }
@@ -216,7 +216,7 @@ export function fmaDouble(
 
 /** The special operands and the exact path of fmaDouble. */
 function fmaDoubleSlow(
-  st: FloatRegisters,
+  st: FloatState,
   rd: number,
   rs1: number,
   rs2: number,
@@ -226,7 +226,7 @@ function fmaDoubleSlow(
   b: number,
   c: number,
 ): void {
-  const f = st.f64;
+  const f = st.f;
   const p = a * b; // may overflow: only an infinite operand makes the product infinite
   const infiniteProduct = a - a !== 0 || b - b !== 0;
   if (a !== a || b !== b || c !== c || (infiniteProduct && (p !== p || p + c !== p + c))) {

@@ -13,34 +13,34 @@
 import { FFlag, RoundingMode } from '../../abi/float.js';
 import { MIN_NORMAL_SINGLE } from './bits.js';
 import { productError, sumError } from './eft.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState } from './float-state.js';
 import { exactZeroSum, nanSingle } from './nan.js';
 import { roundSingle, singleFlags, stepSingle } from './round-single.js';
 
 /** Single operand f n as a number: NaN when it is a NaN or is not NaN-boxed (exact paths only). */
-function operand(st: FloatRegisters, n: number): number {
-  return st.i32[2 * n + 1] === -1 ? st.f32[2 * n] : NaN;
+function operand(st: FloatState, n: number): number {
+  return st.fInts[2 * n + 1] === -1 ? st.fSingles[2 * n] : NaN;
 }
 
 /** Writes a binary32 value (a number representable in binary32) into f rd, boxed. */
-function put(st: FloatRegisters, rd: number, value: number): void {
-  st.f32[2 * rd] = value;
-  st.i32[2 * rd + 1] = -1;
+function put(st: FloatState, rd: number, value: number): void {
+  st.fSingles[2 * rd] = value;
+  st.fInts[2 * rd + 1] = -1;
 }
 
 /** Rounds x (d = RN64(x), e with the sign of x - d) in mode rm into f rd, accruing its flags. */
-function roundInto(st: FloatRegisters, rd: number, d: number, e: number, rm: RoundingMode): void {
+function roundInto(st: FloatState, rd: number, d: number, e: number, rm: RoundingMode): void {
   const r = roundSingle(d, e, rm);
-  st.fflags |= singleFlags(d, e, r, rm);
+  st.fcsr |= singleFlags(d, e, r, rm);
   put(st, rd, r);
 }
 
 /** fadd.s (subtract false) and fsub.s (subtract true): f rd = f rs1 ± f rs2. */
-export function addSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
-  const w = st.i32;
+export function addSingle(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+  const w = st.fInts;
   if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
-    const a = st.f32[2 * rs1];
-    const b = subtract ? -st.f32[2 * rs2] : st.f32[2 * rs2];
+    const a = st.fSingles[2 * rs1];
+    const b = subtract ? -st.fSingles[2 * rs2] : st.fSingles[2 * rs2];
     const d = a + b;
     const r = Math.fround(d);
     const m = Math.abs(r);
@@ -48,7 +48,7 @@ export function addSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
       const err = sumError(a, b, d);
       put(st, rd, r);
       if (r === d && err === 0) return;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else stepSingle(st, rd, d > r || (d === r && err > 0), rm);
       return;
     }
@@ -57,7 +57,7 @@ export function addSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
   addSingleExact(st, rd, rs1, rs2, rm, subtract);
 }
 
-function addSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
+function addSingleExact(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode, subtract: boolean): void {
   const a = operand(st, rs1);
   const b = subtract ? -operand(st, rs2) : operand(st, rs2);
   const d = a + b;
@@ -69,16 +69,16 @@ function addSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number
 }
 
 /** fmul.s: f rd = f rs1 * f rs2. The binary64 product of two singles is exact. */
-export function mulSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
-  const w = st.i32;
+export function mulSingle(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const w = st.fInts;
   if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
-    const d = st.f32[2 * rs1] * st.f32[2 * rs2];
+    const d = st.fSingles[2 * rs1] * st.fSingles[2 * rs2];
     const r = Math.fround(d);
     const m = Math.abs(r);
     if (m > MIN_NORMAL_SINGLE && m < Infinity) {
       put(st, rd, r);
       if (r === d) return;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else stepSingle(st, rd, d > r, rm);
       return;
     }
@@ -87,7 +87,7 @@ export function mulSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
   mulSingleExact(st, rd, rs1, rs2, rm);
 }
 
-function mulSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+function mulSingleExact(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
   const a = operand(st, rs1);
   const b = operand(st, rs2);
   const d = a * b;
@@ -97,11 +97,11 @@ function mulSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number
 }
 
 /** fdiv.s: f rd = f rs1 / f rs2. */
-export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
-  const w = st.i32;
+export function divSingle(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+  const w = st.fInts;
   if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1]) === -1) {
-    const a = st.f32[2 * rs1];
-    const b = st.f32[2 * rs2];
+    const a = st.fSingles[2 * rs1];
+    const b = st.fSingles[2 * rs2];
     const r = Math.fround(a / b);
     const m = Math.abs(r);
     if (m > MIN_NORMAL_SINGLE && m < Infinity) {
@@ -109,7 +109,7 @@ export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
       const remainder = a - r * b;
       put(st, rd, r);
       if (remainder === 0) return;
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else stepSingle(st, rd, remainder > 0 === b > 0, rm);
       return;
     }
@@ -117,13 +117,13 @@ export function divSingle(st: FloatRegisters, rd: number, rs1: number, rs2: numb
   divSingleExact(st, rd, rs1, rs2, rm);
 }
 
-function divSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
+function divSingleExact(st: FloatState, rd: number, rs1: number, rs2: number, rm: RoundingMode): void {
   const a = operand(st, rs1);
   const b = operand(st, rs2);
   const q = a / b;
   if (a !== a || b !== b) return nanSingle(st, rd, false, rs1, rs2, -1);
   if (q !== q) return nanSingle(st, rd, true, rs1, rs2, -1); // 0/0 or inf/inf
-  if (b === 0 && a - a === 0) st.fflags |= FFlag.DZ; // finite nonzero / zero
+  if (b === 0 && a - a === 0) st.fcsr |= FFlag.DZ; // finite nonzero / zero
   if (q === 0 || q === Infinity || q === -Infinity) return put(st, rd, q); // exact by the operands
   // The exact quotient x lies on the side of q given by the remainder a - q*b, taken exactly.
   const product = q * b;
@@ -132,16 +132,16 @@ function divSingleExact(st: FloatRegisters, rd: number, rs1: number, rs2: number
 }
 
 /** fsqrt.s: f rd = sqrt(f rs1). */
-export function sqrtSingle(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
-  if (rm !== RoundingMode.RMM && st.i32[2 * rs1 + 1] === -1) {
-    const a = st.f32[2 * rs1];
+export function sqrtSingle(st: FloatState, rd: number, rs1: number, rm: RoundingMode): void {
+  if (rm !== RoundingMode.RMM && st.fInts[2 * rs1 + 1] === -1) {
+    const a = st.fSingles[2 * rs1];
     const r = Math.fround(Math.sqrt(a));
     const square = r * r; // exact: 48 bits
     if (square === a) return put(st, rd, r); // exact (also ±0 and +inf)
     if (r - r === 0) {
       // Roots of singles are normal: no overflow or underflow.
       put(st, rd, r);
-      if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+      if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
       else stepSingle(st, rd, a > square, rm);
       return;
     }
@@ -149,7 +149,7 @@ export function sqrtSingle(st: FloatRegisters, rd: number, rs1: number, rm: Roun
   sqrtSingleExact(st, rd, rs1, rm);
 }
 
-function sqrtSingleExact(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
+function sqrtSingleExact(st: FloatState, rd: number, rs1: number, rm: RoundingMode): void {
   const a = operand(st, rs1);
   const root = Math.sqrt(a);
   if (root !== root) return nanSingle(st, rd, a === a, rs1, -1, -1); // NaN, or a < 0
@@ -164,7 +164,7 @@ function sqrtSingleExact(st: FloatRegisters, rd: number, rs1: number, rm: Roundi
  * (true, true). The product of two singles is exact in binary64, and TwoSum gives the exact sum.
  */
 export function fmaSingle(
-  st: FloatRegisters,
+  st: FloatState,
   rd: number,
   rs1: number,
   rs2: number,
@@ -173,10 +173,10 @@ export function fmaSingle(
   negateProduct: boolean,
   negateAddend: boolean,
 ): void {
-  const w = st.i32;
+  const w = st.fInts;
   if (rm !== RoundingMode.RMM && (w[2 * rs1 + 1] & w[2 * rs2 + 1] & w[2 * rs3 + 1]) === -1) {
-    const p = negateProduct ? -(st.f32[2 * rs1] * st.f32[2 * rs2]) : st.f32[2 * rs1] * st.f32[2 * rs2];
-    const c = negateAddend ? -st.f32[2 * rs3] : st.f32[2 * rs3];
+    const p = negateProduct ? -(st.fSingles[2 * rs1] * st.fSingles[2 * rs2]) : st.fSingles[2 * rs1] * st.fSingles[2 * rs2];
+    const c = negateAddend ? -st.fSingles[2 * rs3] : st.fSingles[2 * rs3];
     const d = p + c;
     const r = Math.fround(d);
     const m = Math.abs(r);
@@ -191,7 +191,7 @@ export function fmaSingle(
       // then 2d - r, the other neighbour, is a binary32 value, and the exact path decides.
       const other = d + (d - r);
       if (err === 0 || Math.fround(other) !== other) {
-        st.fflags |= FFlag.NX;
+        st.fcsr |= FFlag.NX;
         return put(st, rd, r);
       }
     }
@@ -200,7 +200,7 @@ export function fmaSingle(
 }
 
 function fmaSingleExact(
-  st: FloatRegisters,
+  st: FloatState,
   rd: number,
   rs1: number,
   rs2: number,

@@ -5,7 +5,7 @@
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
 import { isNaN32, isNaN64, isSignalingNaN32, isSignalingNaN64, MIN_NORMAL_SINGLE } from './bits.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState, setDoubleNaN, setSingle, setSingleNaN, singleBits } from './float-state.js';
 import { roundSingle, singleFlags, stepSingle } from './round-single.js';
 
 const INT_MAX = 2147483647;
@@ -37,32 +37,32 @@ export function roundToIntegral(x: number, rm: RoundingMode): number {
 }
 
 /** Float x (a NaN for any NaN operand) to a signed 32-bit integer in mode rm, accruing flags. */
-function toInt32(st: FloatRegisters, x: number, rm: RoundingMode): number {
+function toInt32(st: FloatState, x: number, rm: RoundingMode): number {
   if (x !== x) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
     return INT_MAX;
   }
   const r = roundToIntegral(x, rm);
   if (r > INT_MAX || r < INT_MIN) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
     return r > 0 ? INT_MAX : INT_MIN;
   }
-  if (r !== x) st.fflags |= FFlag.NX;
+  if (r !== x) st.fcsr |= FFlag.NX;
   return r | 0;
 }
 
 /** Float x to an unsigned 32-bit integer in mode rm (returned as its int32 bit pattern). */
-function toUint32(st: FloatRegisters, x: number, rm: RoundingMode): number {
+function toUint32(st: FloatState, x: number, rm: RoundingMode): number {
   if (x !== x) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
     return -1;
   }
   const r = roundToIntegral(x, rm);
   if (r > UINT_MAX || r < 0) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
     return r > 0 ? -1 : 0;
   }
-  if (r !== x) st.fflags |= FFlag.NX;
+  if (r !== x) st.fcsr |= FFlag.NX;
   return r | 0;
 }
 
@@ -70,80 +70,80 @@ function toUint32(st: FloatRegisters, x: number, rm: RoundingMode): number {
 // expression makes V8 allocate a heap number); an improperly boxed operand is a NaN.
 
 /** fcvt.w.s: returns the value for x rd. */
-export function singleToInt(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  if (st.i32[2 * rs1 + 1] !== -1) return toInt32(st, NaN, rm);
-  return toInt32(st, st.f32[2 * rs1], rm);
+export function singleToInt(st: FloatState, rs1: number, rm: RoundingMode): number {
+  if (st.fInts[2 * rs1 + 1] !== -1) return toInt32(st, NaN, rm);
+  return toInt32(st, st.fSingles[2 * rs1], rm);
 }
 
 /** fcvt.wu.s: returns the value for x rd (the unsigned result's bit pattern). */
-export function singleToUint(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  if (st.i32[2 * rs1 + 1] !== -1) return toUint32(st, NaN, rm);
-  return toUint32(st, st.f32[2 * rs1], rm);
+export function singleToUint(st: FloatState, rs1: number, rm: RoundingMode): number {
+  if (st.fInts[2 * rs1 + 1] !== -1) return toUint32(st, NaN, rm);
+  return toUint32(st, st.fSingles[2 * rs1], rm);
 }
 
 /** fcvt.w.d */
-export function doubleToInt(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  return toInt32(st, st.f64[rs1], rm);
+export function doubleToInt(st: FloatState, rs1: number, rm: RoundingMode): number {
+  return toInt32(st, st.f[rs1], rm);
 }
 
 /** fcvt.wu.d */
-export function doubleToUint(st: FloatRegisters, rs1: number, rm: RoundingMode): number {
-  return toUint32(st, st.f64[rs1], rm);
+export function doubleToUint(st: FloatState, rs1: number, rm: RoundingMode): number {
+  return toUint32(st, st.f[rs1], rm);
 }
 
 /** Rounds a binary64 value x (exact, finite) into single f rd, accruing flags. */
-function singleFrom(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+function singleFrom(st: FloatState, rd: number, x: number, rm: RoundingMode): void {
   const r = Math.fround(x);
-  if (r === x) return st.setSingle(rd, r);
+  if (r === x) return setSingle(st, rd, r);
   const m = Math.abs(r);
   if (rm !== RoundingMode.RMM && m > MIN_NORMAL_SINGLE && m < Infinity) {
-    st.setSingle(rd, r);
-    if (rm === RoundingMode.RNE) st.fflags |= FFlag.NX;
+    setSingle(st, rd, r);
+    if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
     else stepSingle(st, rd, x > r, rm);
     return;
   }
   const result = roundSingle(x, 0, rm);
-  st.fflags |= singleFlags(x, 0, result, rm);
-  st.setSingle(rd, result);
+  st.fcsr |= singleFlags(x, 0, result, rm);
+  setSingle(st, rd, result);
 }
 
 /** fcvt.s.w: f rd = (single) x, x the signed integer in x rs1. */
-export function intToSingle(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+export function intToSingle(st: FloatState, rd: number, x: number, rm: RoundingMode): void {
   singleFrom(st, rd, x | 0, rm);
 }
 
 /** fcvt.s.wu: f rd = (single) x, x read as unsigned. */
-export function uintToSingle(st: FloatRegisters, rd: number, x: number, rm: RoundingMode): void {
+export function uintToSingle(st: FloatState, rd: number, x: number, rm: RoundingMode): void {
   singleFrom(st, rd, x >>> 0, rm);
 }
 
 /** fcvt.d.w: exact. */
-export function intToDouble(st: FloatRegisters, rd: number, x: number): void {
-  st.f64[rd] = x | 0;
+export function intToDouble(st: FloatState, rd: number, x: number): void {
+  st.f[rd] = x | 0;
 }
 
 /** fcvt.d.wu: exact. */
-export function uintToDouble(st: FloatRegisters, rd: number, x: number): void {
-  st.f64[rd] = x >>> 0;
+export function uintToDouble(st: FloatState, rd: number, x: number): void {
+  st.f[rd] = x >>> 0;
 }
 
 /** fcvt.s.d: f rd = f rs1 rounded to single; a NaN becomes the canonical NaN (NV if signalling). */
-export function doubleToSingle(st: FloatRegisters, rd: number, rs1: number, rm: RoundingMode): void {
-  const hi = st.i32[2 * rs1 + 1];
-  const lo = st.i32[2 * rs1];
+export function doubleToSingle(st: FloatState, rd: number, rs1: number, rm: RoundingMode): void {
+  const hi = st.fInts[2 * rs1 + 1];
+  const lo = st.fInts[2 * rs1];
   if (isNaN64(hi, lo)) {
-    if (isSignalingNaN64(hi, lo)) st.fflags |= FFlag.NV;
-    return st.setSingleNaN(rd);
+    if (isSignalingNaN64(hi, lo)) st.fcsr |= FFlag.NV;
+    return setSingleNaN(st, rd);
   }
-  singleFrom(st, rd, st.f64[rs1], rm);
+  singleFrom(st, rd, st.f[rs1], rm);
 }
 
 /** fcvt.d.s: f rd = f rs1 widened (exact); a NaN becomes the canonical NaN (NV if signalling). */
-export function singleToDouble(st: FloatRegisters, rd: number, rs1: number): void {
-  const bits = st.singleBits(rs1);
+export function singleToDouble(st: FloatState, rd: number, rs1: number): void {
+  const bits = singleBits(st, rs1);
   if (isNaN32(bits)) {
-    if (isSignalingNaN32(bits)) st.fflags |= FFlag.NV;
-    return st.setDoubleNaN(rd);
+    if (isSignalingNaN32(bits)) st.fcsr |= FFlag.NV;
+    return setDoubleNaN(st, rd);
   }
-  st.f64[rd] = st.f32[2 * rs1];
+  st.f[rd] = st.fSingles[2 * rs1];
 }

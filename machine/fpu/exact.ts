@@ -6,9 +6,9 @@
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
 
-/** Collects accrued flags (FloatRegisters is one). */
+/** Collects accrued flags in bits 4:0 of fcsr (every FloatState is one). */
 export interface FlagSink {
-  fflags: number;
+  fcsr: number;
 }
 
 /** A binary interchange format: significand bits (with the hidden one) and exponent range. */
@@ -127,7 +127,7 @@ export function roundExact(sink: FlagSink, x: ExactValue, sticky: boolean, fmt: 
     if (unboundedTop < fmt.emin && rounded.inexact) flags |= FFlag.UF;
     magnitude = Number(rounded.count) * pow2(quantum);
   }
-  sink.fflags |= flags;
+  sink.fcsr |= flags;
   return negative ? -magnitude : magnitude;
 }
 

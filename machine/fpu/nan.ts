@@ -5,35 +5,35 @@
 
 import { FFlag } from '../../abi/float.js';
 import { isSignalingNaN32, isSignalingNaN64 } from './bits.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState, setDoubleNaN, setSingleNaN, singleBits } from './float-state.js';
 
 /** Is single operand f n (after the NaN-box check) a signalling NaN? */
-export function signalingSingle(st: FloatRegisters, n: number): boolean {
-  return isSignalingNaN32(st.singleBits(n));
+export function signalingSingle(st: FloatState, n: number): boolean {
+  return isSignalingNaN32(singleBits(st, n));
 }
 
 /** Is double operand f n a signalling NaN? */
-export function signalingDouble(st: FloatRegisters, n: number): boolean {
-  return isSignalingNaN64(st.i32[2 * n + 1], st.i32[2 * n]);
+export function signalingDouble(st: FloatState, n: number): boolean {
+  return isSignalingNaN64(st.fInts[2 * n + 1], st.fInts[2 * n]);
 }
 
 /**
  * Writes the canonical single NaN to f rd, raising NV if `invalid` or if any of the operands
  * rs1, rs2, rs3 (-1: none) is a signalling NaN.
  */
-export function nanSingle(st: FloatRegisters, rd: number, invalid: boolean, rs1: number, rs2: number, rs3: number): void {
+export function nanSingle(st: FloatState, rd: number, invalid: boolean, rs1: number, rs2: number, rs3: number): void {
   if (invalid || signalingSingle(st, rs1) || (rs2 >= 0 && signalingSingle(st, rs2)) || (rs3 >= 0 && signalingSingle(st, rs3))) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
   }
-  st.setSingleNaN(rd);
+  setSingleNaN(st, rd);
 }
 
 /** The binary64 counterpart of nanSingle. */
-export function nanDouble(st: FloatRegisters, rd: number, invalid: boolean, rs1: number, rs2: number, rs3: number): void {
+export function nanDouble(st: FloatState, rd: number, invalid: boolean, rs1: number, rs2: number, rs3: number): void {
   if (invalid || signalingDouble(st, rs1) || (rs2 >= 0 && signalingDouble(st, rs2)) || (rs3 >= 0 && signalingDouble(st, rs3))) {
-    st.fflags |= FFlag.NV;
+    st.fcsr |= FFlag.NV;
   }
-  st.setDoubleNaN(rd);
+  setDoubleNaN(st, rd);
 }
 
 /**

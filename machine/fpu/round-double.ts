@@ -4,7 +4,7 @@
 // taken on the register's words in place, so no number crosses a call (V8 would box it).
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState } from './float-state.js';
 import { stepDouble } from './bits.js';
 
 /**
@@ -19,8 +19,8 @@ export const FINISH_MIN = 2 ** -968;
  * says x lies exactly halfway between d and its neighbour away from zero (RMM rounds that away).
  * Accrues NX, and OF when a step reaches infinity.
  */
-export function finishDouble(st: FloatRegisters, rd: number, above: boolean, halfwayOut: boolean, rm: RoundingMode): void {
-  const w = st.i32;
+export function finishDouble(st: FloatState, rd: number, above: boolean, halfwayOut: boolean, rm: RoundingMode): void {
+  const w = st.fInts;
   let lo = w[2 * rd];
   let hi = w[2 * rd + 1];
   const positive = hi >= 0;
@@ -48,7 +48,7 @@ export function finishDouble(st: FloatRegisters, rd: number, above: boolean, hal
   }
   w[2 * rd] = lo;
   w[2 * rd + 1] = hi;
-  st.fflags |= (hi & 0x7fffffff) === 0x7ff00000 && lo === 0 ? FFlag.OF | FFlag.NX : FFlag.NX;
+  st.fcsr |= (hi & 0x7fffffff) === 0x7ff00000 && lo === 0 ? FFlag.OF | FFlag.NX : FFlag.NX;
 }
 
 /** Given the exact error err = x - d, is x exactly halfway from d to its neighbour away from zero? */

@@ -8,7 +8,7 @@
 
 import { FFlag, RoundingMode } from '../../abi/float.js';
 import { MAX_SINGLE, MIN_NORMAL_SINGLE, nextDownSingle, nextUpSingle, singleBitsOf, TWO_128 } from './bits.js';
-import { FloatRegisters } from './float-registers.js';
+import { FloatState } from './float-state.js';
 
 /** 2^64: scales a result near the subnormal range into the normal range to test tininess. */
 const TWO_64 = 2 ** 64;
@@ -100,8 +100,8 @@ export function singleFlags(d: number, e: number, result: number, rm: RoundingMo
  * encoding (adding 1 to the word moves away from zero whatever the sign) as RTZ, RDN or RUP
  * require, and accrues NX, and OF when the step reaches infinity. rm is RTZ, RDN or RUP.
  */
-export function stepSingle(st: FloatRegisters, rd: number, above: boolean, rm: RoundingMode): void {
-  const w = st.i32;
+export function stepSingle(st: FloatState, rd: number, above: boolean, rm: RoundingMode): void {
+  const w = st.fInts;
   let bits = w[2 * rd];
   const positive = bits >= 0;
   if (rm === RoundingMode.RTZ) {
@@ -112,5 +112,5 @@ export function stepSingle(st: FloatRegisters, rd: number, above: boolean, rm: R
     bits += positive ? 1 : -1;
   }
   w[2 * rd] = bits;
-  st.fflags |= (bits & 0x7fffffff) === 0x7f800000 ? FFlag.OF | FFlag.NX : FFlag.NX;
+  st.fcsr |= (bits & 0x7fffffff) === 0x7f800000 ? FFlag.OF | FFlag.NX : FFlag.NX;
 }

@@ -2,7 +2,7 @@
 // float registers (fmv.x.w, fmv.w.x). These work on bits and never canonicalize a NaN; sign
 // injection reads singles through the NaN-box check like any other operation, the moves do not.
 
-import { FloatRegisters } from './float-registers.js';
+import { FloatState, setDoubleBits, setSingleBits, singleBits } from './float-state.js';
 
 /** The sign-injection variants, by funct3 of their encoding. */
 export const enum SignInjection {
@@ -28,21 +28,21 @@ function injectSign(target: number, source: number, kind: SignInjection): number
 }
 
 /** fsgnj.s / fsgnjn.s / fsgnjx.s. */
-export function signInjectSingle(st: FloatRegisters, rd: number, rs1: number, rs2: number, kind: SignInjection): void {
-  st.setSingleBits(rd, injectSign(st.singleBits(rs1), st.singleBits(rs2), kind));
+export function signInjectSingle(st: FloatState, rd: number, rs1: number, rs2: number, kind: SignInjection): void {
+  setSingleBits(st, rd, injectSign(singleBits(st, rs1), singleBits(st, rs2), kind));
 }
 
 /** fsgnj.d / fsgnjn.d / fsgnjx.d: only the high word changes. */
-export function signInjectDouble(st: FloatRegisters, rd: number, rs1: number, rs2: number, kind: SignInjection): void {
-  st.setDoubleBits(rd, injectSign(st.high(rs1), st.high(rs2), kind), st.low(rs1));
+export function signInjectDouble(st: FloatState, rd: number, rs1: number, rs2: number, kind: SignInjection): void {
+  setDoubleBits(st, rd, injectSign(st.fInts[2 * rs1 + 1], st.fInts[2 * rs2 + 1], kind), st.fInts[2 * rs1]);
 }
 
 /** fmv.x.w: the low word of f rs1, whatever the high word holds. */
-export function moveSingleToInt(st: FloatRegisters, rs1: number): number {
-  return st.low(rs1);
+export function moveSingleToInt(st: FloatState, rs1: number): number {
+  return st.fInts[2 * rs1];
 }
 
 /** fmv.w.x: f rd = the bits in x, NaN-boxed. */
-export function moveIntToSingle(st: FloatRegisters, rd: number, x: number): void {
-  st.setSingleBits(rd, x);
+export function moveIntToSingle(st: FloatState, rd: number, x: number): void {
+  setSingleBits(st, rd, x);
 }

@@ -6,7 +6,7 @@ import { describe as group, expect, it } from 'vitest';
 import { RoundingMode } from '../../../abi/float.js';
 import { addDouble, divDouble, fmaDouble, mulDouble, sqrtDouble } from '../../../machine/fpu/arith-double.js';
 import { addSingle, divSingle, fmaSingle, mulSingle, sqrtSingle } from '../../../machine/fpu/arith-single.js';
-import { FloatRegisters } from '../../../machine/fpu/float-registers.js';
+import { FloatRegisters } from '../../../machine/fpu/float-state.js';
 import { describe, EDGES, fmaEdges, FORMATS, hexBits, LONG, load, Operands, read } from './cases.js';
 import { add, div, fma, Format, MODES, mulOp, Result, RNE, SINGLE, sqrt } from './reference.js';
 
@@ -81,9 +81,9 @@ function check(op: Operation, f: Format, a: bigint, b: bigint, c: bigint, rm: nu
   op.machine(st, f, rm as RoundingMode);
   const actual = read(st, f, RD);
   const expected = op.reference(f, a, b, c, rm);
-  if (actual === expected.bits && st.fflags === expected.flags) return null;
+  if (actual === expected.bits && st.fcsr === expected.flags) return null;
   const args = [a, b, c].slice(0, op.arity).map((x) => hexBits(f, x)).join(', ');
-  return describe(f, `${op.name}.${f.name[0]}(${args})`, rm, actual, st.fflags, expected);
+  return describe(f, `${op.name}.${f.name[0]}(${args})`, rm, actual, st.fcsr, expected);
 }
 
 /** An addend for a*b: often +-(a*b) rounded and nudged by a few ulps, so the sum cancels. */

@@ -3,7 +3,7 @@
 // overflow), and the glue that loads bit patterns into a FloatRegisters and reads results back.
 // FPU_LONG=<n> multiplies the random case counts (the quick default keeps `npm test` fast).
 
-import { FloatRegisters } from '../../../machine/fpu/float-registers.js';
+import { FloatRegisters, setDoubleBits, setSingleBits } from '../../../machine/fpu/float-state.js';
 import { prng } from '../support.js';
 import { DOUBLE, Format, MODE_NAMES, Result, SINGLE } from './reference.js';
 
@@ -144,17 +144,17 @@ export class Operands {
 
 /** Loads bits into f n: a single NaN-boxed, a double as its two words. */
 export function load(st: FloatRegisters, f: Format, n: number, bits: bigint): void {
-  if (f === SINGLE) st.setSingleBits(n, Number(bits & 0xffffffffn) | 0);
-  else st.setDoubleBits(n, Number(bits >> 32n) | 0, Number(bits & 0xffffffffn) | 0);
+  if (f === SINGLE) setSingleBits(st, n, Number(bits & 0xffffffffn) | 0);
+  else setDoubleBits(st, n, Number(bits >> 32n) | 0, Number(bits & 0xffffffffn) | 0);
 }
 
 /** Reads f n back as bits; a single result must be NaN-boxed. */
 export function read(st: FloatRegisters, f: Format, n: number): bigint | string {
   if (f === SINGLE) {
-    if (st.high(n) !== -1) return `not NaN-boxed (high word 0x${(st.high(n) >>> 0).toString(16)})`;
-    return BigInt(st.low(n) >>> 0);
+    if (st.fInts[2 * n + 1] !== -1) return `not NaN-boxed (high word 0x${(st.fInts[2 * n + 1] >>> 0).toString(16)})`;
+    return BigInt(st.fInts[2 * n] >>> 0);
   }
-  return (BigInt(st.high(n) >>> 0) << 32n) | BigInt(st.low(n) >>> 0);
+  return (BigInt(st.fInts[2 * n + 1] >>> 0) << 32n) | BigInt(st.fInts[2 * n] >>> 0);
 }
 
 export const hexBits = (f: Format, b: bigint): string => `0x${b.toString(16).padStart(f.width / 4, '0')}`;

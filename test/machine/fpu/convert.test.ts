@@ -16,7 +16,7 @@ import {
   uintToDouble,
   uintToSingle,
 } from '../../../machine/fpu/convert.js';
-import { FloatRegisters } from '../../../machine/fpu/float-registers.js';
+import { FloatRegisters } from '../../../machine/fpu/float-state.js';
 import { prng } from '../support.js';
 import { d, describe as line, DOUBLE_EDGES, flagNames, hexBits, LONG, load, Operands, read, SINGLE_EDGES } from './cases.js';
 import { convertFormat, DOUBLE, Format, fromInteger, MODE_NAMES, MODES, SINGLE, toInteger } from './reference.js';
@@ -38,9 +38,9 @@ function checkToInteger(f: Format, bits: bigint, rm: number, unsigned: boolean):
         : doubleToInt(st, 1, mode);
   const expected = toInteger(f, bits, rm, unsigned);
   const want = expected.value | 0; // the x register's bits
-  if (got === want && st.fflags === expected.flags) return null;
+  if (got === want && st.fcsr === expected.flags) return null;
   const name = `fcvt.w${unsigned ? 'u' : ''}.${f.name[0]}(${hexBits(f, bits)}) ${MODE_NAMES[rm]}`;
-  return `${name}: got ${got} ${flagNames(st.fflags)}, expected ${want} ${flagNames(expected.flags)}`;
+  return `${name}: got ${got} ${flagNames(st.fcsr)}, expected ${want} ${flagNames(expected.flags)}`;
 }
 
 /** Integer to float (f4); returns a failure line or null. */
@@ -52,8 +52,8 @@ function checkFromInteger(f: Format, value: number, rm: number, unsigned: boolea
   else intToDouble(st, 4, value);
   const expected = fromInteger(f, BigInt(unsigned ? value >>> 0 : value | 0), rm);
   const got = read(st, f, 4);
-  if (got === expected.bits && st.fflags === expected.flags) return null;
-  return line(f, `fcvt.${f.name[0]}.w${unsigned ? 'u' : ''}(${unsigned ? value >>> 0 : value | 0})`, rm, got, st.fflags, expected);
+  if (got === expected.bits && st.fcsr === expected.flags) return null;
+  return line(f, `fcvt.${f.name[0]}.w${unsigned ? 'u' : ''}(${unsigned ? value >>> 0 : value | 0})`, rm, got, st.fcsr, expected);
 }
 
 /** Between formats: f1 in `from` to f4 in `to`. */
@@ -65,8 +65,8 @@ function checkBetween(from: Format, bits: bigint, rm: number): string | null {
   else singleToDouble(st, 4, 1);
   const expected = convertFormat(from, to, bits, rm);
   const got = read(st, to, 4);
-  if (got === expected.bits && st.fflags === expected.flags) return null;
-  return line(to, `fcvt.${to.name[0]}.${from.name[0]}(${hexBits(from, bits)})`, rm, got, st.fflags, expected);
+  if (got === expected.bits && st.fcsr === expected.flags) return null;
+  return line(to, `fcvt.${to.name[0]}.${from.name[0]}(${hexBits(from, bits)})`, rm, got, st.fcsr, expected);
 }
 
 function collect(failures: string[], result: string | null): void {
@@ -156,10 +156,10 @@ describe('fcvt between single and double', () => {
     st.reset();
     load(st, DOUBLE, 1, d(2 ** -150));
     doubleToSingle(st, 2, 1, RoundingMode.RNE);
-    expect([st.low(2), st.fflags]).toEqual([0, 3]); // +0, UF|NX
+    expect([st.fInts[2 * 2], st.fcsr]).toEqual([0, 3]); // +0, UF|NX
     st.reset();
     load(st, DOUBLE, 1, d(2 ** -150 + 2 ** -170));
     doubleToSingle(st, 2, 1, RoundingMode.RNE);
-    expect([st.low(2), st.fflags]).toEqual([1, 3]);
+    expect([st.fInts[2 * 2], st.fcsr]).toEqual([1, 3]);
   });
 });
