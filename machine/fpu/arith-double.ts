@@ -39,8 +39,9 @@ export function addDouble(st: FloatState, rd: number, rs1: number, rs2: number, 
       f[rd] = d;
       return;
     }
-  } else if (d - d === 0) {
-    // Inexact sums are at least 2^-1022 * 2^53 / 2 apart from zero: never tiny.
+  } else if (err - err === 0) {
+    // Inexact sums are at least 2^-1021 from zero: never tiny. (err is not finite when d is
+    // infinite, or when TwoSum's intermediate overflowed: |a + b| near the largest double.)
     f[rd] = d;
     if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
     else finishDouble(st, rd, err > 0, rm === RoundingMode.RMM && halfwayOut(d, err), rm);
@@ -55,7 +56,7 @@ export function addDouble(st: FloatState, rd: number, rs1: number, rs2: number, 
     f[rd] = d; // an infinite operand: exact
     return;
   }
-  // Two finite operands overflowed in round-to-nearest.
+  // Two finite operands whose sum overflowed, or came close enough to overflow TwoSum.
   const sum = exactSum(exactOfDouble(a), exactOfDouble(b));
   f[rd] = sum === null ? exactZeroSum(a, b, rm === RoundingMode.RDN) : roundExact(st, sum, false, BINARY64, rm);
 }
