@@ -43,11 +43,16 @@ export const DOUBLE_EDGES: readonly bigint[] = [
   d(2 ** 53), 0x433fffffffffffffn,
   d(2 ** 31), d(-(2 ** 31)), d(-(2 ** 31) - 1), d(2 ** 31 - 1), d(2 ** 31 - 0.5), d(-(2 ** 31) - 0.5),
   d(2 ** 32), d(2 ** 32 - 1), d(2 ** 32 - 0.5), d(-0.9),
-  // binary32 boundaries seen from binary64 (for fcvt.s.d)
-  d(2 ** -149), d(1.5 * 2 ** -149), d(2 ** -150), d(3.4028234663852886e38), d(3.4028235677973366e38),
-  d(2 ** 128), d(1 + 2 ** -24), 0x3ff0000010000001n, d(2 ** -126 - 2 ** -150),
   d(Infinity), d(-Infinity),
   0x7ff8000000000000n, 0xfff8000000012345n, 0x7ff0000000000001n, 0x7ff4000000000000n, 0xfff0000012345678n,
+];
+
+/** Binary32 boundaries seen from binary64, added to the double edges for fcvt.s.d. */
+export const SINGLE_RANGE_DOUBLES: readonly bigint[] = [
+  d(2 ** -149), d(-(2 ** -149)), d(1.5 * 2 ** -149), d(2 ** -150), d(-(2 ** -150)), d(2 ** -150 + 2 ** -180),
+  d(3.4028234663852886e38), d(3.4028235677973366e38), d(-3.4028235677973366e38), d(3.4028235677973362e38),
+  d(2 ** 128), d(1 + 2 ** -24), d(-(1 + 2 ** -24)), 0x3ff0000010000001n, d(1 + 3 * 2 ** -24),
+  d(2 ** -126 - 2 ** -150), d(2 ** -126 - 2 ** -151), d(2 ** -126 - 2 ** -149), d(2 ** -126),
 ];
 
 export const EDGES = (f: Format): readonly bigint[] => (f === SINGLE ? SINGLE_EDGES : DOUBLE_EDGES);

@@ -18,7 +18,7 @@ import {
 } from '../../../machine/fpu/convert.js';
 import { FloatRegisters } from '../../../machine/fpu/float-state.js';
 import { prng } from '../support.js';
-import { d, describe as line, DOUBLE_EDGES, flagNames, hexBits, LONG, load, Operands, read, SINGLE_EDGES } from './cases.js';
+import { d, describe as line, DOUBLE_EDGES, flagNames, hexBits, LONG, load, Operands, read, SINGLE_EDGES, SINGLE_RANGE_DOUBLES } from './cases.js';
 import { convertFormat, DOUBLE, Format, fromInteger, MODE_NAMES, MODES, SINGLE, toInteger } from './reference.js';
 
 const st = new FloatRegisters();
@@ -118,7 +118,9 @@ describe('fcvt between float and integer', () => {
 describe('fcvt between single and double', () => {
   it('fcvt.s.d rounds in every mode, with overflow, underflow and canonical NaNs', () => {
     const failures: string[] = [];
-    for (const rm of MODES) for (const bits of DOUBLE_EDGES) collect(failures, checkBetween(DOUBLE, bits, rm));
+    for (const rm of MODES) {
+      for (const bits of [...DOUBLE_EDGES, ...SINGLE_RANGE_DOUBLES]) collect(failures, checkBetween(DOUBLE, bits, rm));
+    }
     expect(failures).toEqual([]);
   });
 

@@ -87,7 +87,21 @@ function signedAdd(an: boolean, a: Rational, bn: boolean, b: Rational): { negati
   return { negative: num < 0n, magnitude: { num: num < 0n ? -num : num, den: a.den * b.den } };
 }
 
+const decoded = new Map<Format, Map<bigint, Value>>();
+
+/** The value of an encoding (memoized: the tests decode the same edge operands many times). */
 export function decode(f: Format, bits: bigint): Value {
+  let memo = decoded.get(f);
+  if (memo === undefined) decoded.set(f, (memo = new Map()));
+  let v = memo.get(bits);
+  if (v === undefined) {
+    v = decodeBits(f, bits);
+    if (memo.size < 100_000) memo.set(bits, v);
+  }
+  return v;
+}
+
+function decodeBits(f: Format, bits: bigint): Value {
   const negative = (bits & signBit(f)) !== 0n;
   const fb = BigInt(fractionBits(f));
   const exponent = (bits >> fb) & expMask(f);
@@ -155,6 +169,35 @@ function bitLength(n: bigint): number {
   return n.toString(2).length;
 }
 
+interface Thresholds {
+  top: Rational;
+  largest: Rational;
+  halfway: Rational;
+  minNormal: Rational;
+  /** The p-bit value just below 2^emin, and the midpoint between it and 2^emin. */
+  below: Rational;
+  mid: Rational;
+}
+
+const thresholdCache = new Map<Format, Thresholds>();
+
+function thresholds(f: Format): Thresholds {
+  let t = thresholdCache.get(f);
+  if (t === undefined) {
+    const p = f.precision;
+    t = {
+      top: pow2(f.emax + 1),
+      largest: mul({ num: (1n << BigInt(p)) - 1n, den: 1n }, pow2(f.emax - p + 1)),
+      halfway: mul({ num: (1n << BigInt(p + 1)) - 1n, den: 1n }, pow2(f.emax - p)),
+      minNormal: pow2(f.emin),
+      below: mul({ num: (1n << BigInt(p)) - 1n, den: 1n }, pow2(f.emin - p)),
+      mid: mul({ num: (1n << BigInt(p + 1)) - 1n, den: 1n }, pow2(f.emin - p - 1)),
+    };
+    thresholdCache.set(f, t);
+  }
+  return t;
+}
+
 /** Rounds a nonzero exact magnitude with a sign to format f in mode rm (IEEE 754-2008 4.3, 7.4, 7.5). */
 function round(f: Format, negative: boolean, x: Exact, guess: number, rm: number): Result {
   const p = f.precision;
@@ -175,9 +218,7 @@ function round(f: Format, negative: boolean, x: Exact, guess: number, rm: number
   }
   // Overflow: the result rounded as if the exponent range were unbounded exceeds the largest
   // finite value. Thresholds: M = the largest finite, H = M + half its ulp, T = 2^(emax+1).
-  const top = pow2(f.emax + 1);
-  const largest = mul({ num: (1n << BigInt(p)) - 1n, den: 1n }, pow2(f.emax - p + 1));
-  const halfway = mul({ num: (1n << BigInt(p + 1)) - 1n, den: 1n }, pow2(f.emax - p));
+  const { top, largest, halfway, minNormal, below, mid } = thresholds(f);
   const overflow =
     x.compareTo(top) >= 0 ||
     (awayMode && x.compareTo(largest) > 0) ||
@@ -189,9 +230,7 @@ function round(f: Format, negative: boolean, x: Exact, guess: number, rm: number
   // Tininess after rounding: rounded with unbounded exponent, below 2^emin. Just below 2^emin the
   // p-bit values are B = 2^emin - 2^(emin-p) and 2^emin, with midpoint m between them.
   let flags = exact ? 0 : NX;
-  if (!exact && x.compareTo(pow2(f.emin)) < 0) {
-    const below = mul({ num: (1n << BigInt(p)) - 1n, den: 1n }, pow2(f.emin - p));
-    const mid = mul({ num: (1n << BigInt(p + 1)) - 1n, den: 1n }, pow2(f.emin - p - 1));
+  if (!exact && x.compareTo(minNormal) < 0) {
     let reachesMin = false;
     if (x.compareTo(below) > 0) {
       if (rm === RNE || rm === RMM) reachesMin = x.compareTo(mid) >= 0;
