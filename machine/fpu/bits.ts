@@ -9,11 +9,9 @@ const F32 = new Float32Array(F64.buffer);
 
 export const MAX_SINGLE = 3.4028234663852886e38;
 export const MIN_NORMAL_SINGLE = 2 ** -126;
-export const MIN_SUBNORMAL_SINGLE = 2 ** -149;
+const MIN_SUBNORMAL_SINGLE = 2 ** -149;
 /** 2^128: one step above MAX_SINGLE, where binary32 infinity sits in the ordering of encodings. */
 export const TWO_128 = 2 ** 128;
-export const MAX_DOUBLE = Number.MAX_VALUE;
-export const MIN_NORMAL_DOUBLE = 2 ** -1022;
 
 /** Is this binary32 encoding a NaN? */
 export function isNaN32(bits: number): boolean {

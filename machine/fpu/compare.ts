@@ -7,6 +7,7 @@
 import { FClass, FFlag } from '../../abi/float.js';
 import { isNaN32, isNaN64, isSignalingNaN32, isSignalingNaN64 } from './bits.js';
 import { FloatState, setDoubleBits, setDoubleNaN, setSingleBits, setSingleNaN, singleBits } from './float-state.js';
+import { signalingDouble } from './nan.js';
 
 /** fmin.s (max false) and fmax.s (max true). */
 export function minMaxSingle(st: FloatState, rd: number, rs1: number, rs2: number, max: boolean): void {
@@ -74,14 +75,10 @@ export function compareDouble(st: FloatState, rs1: number, rs2: number, op: Comp
   const a = st.f[rs1];
   const b = st.f[rs2];
   if (a !== a || b !== b) {
-    if (op !== Comparison.EQ || signalingDoubleAt(st, rs1) || signalingDoubleAt(st, rs2)) st.fcsr |= FFlag.NV;
+    if (op !== Comparison.EQ || signalingDouble(st, rs1) || signalingDouble(st, rs2)) st.fcsr |= FFlag.NV;
     return 0;
   }
   return (op === Comparison.EQ ? a === b : op === Comparison.LT ? a < b : a <= b) ? 1 : 0;
-}
-
-function signalingDoubleAt(st: FloatState, n: number): boolean {
-  return isSignalingNaN64(st.fInts[2 * n + 1], st.fInts[2 * n]);
 }
 
 /** The fclass bit of a value from its sign, whether its exponent is all ones or zero, and fraction. */

@@ -15,7 +15,7 @@ const UINT_MAX = 4294967295;
 const INTEGRAL = 2 ** 52;
 
 /** The integral value that rounds x in mode rm (x not NaN; infinities are returned as they are). */
-export function roundToIntegral(x: number, rm: RoundingMode): number {
+function roundToIntegral(x: number, rm: RoundingMode): number {
   if (Math.abs(x) >= INTEGRAL) return x;
   switch (rm) {
     case RoundingMode.RTZ:

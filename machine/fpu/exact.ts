@@ -19,7 +19,6 @@ export interface BinaryFormat {
 }
 
 export const BINARY64: BinaryFormat = { precision: 53, emin: -1022, emax: 1023 };
-export const BINARY32: BinaryFormat = { precision: 24, emin: -126, emax: 127 };
 
 /** A finite value as (-1)^negative * significand * 2^exponent (significand a non-negative integer). */
 export interface ExactValue {

@@ -8,7 +8,7 @@ import { isSignalingNaN32, isSignalingNaN64 } from './bits.js';
 import { FloatState, setDoubleNaN, setSingleNaN, singleBits } from './float-state.js';
 
 /** Is single operand f n (after the NaN-box check) a signalling NaN? */
-export function signalingSingle(st: FloatState, n: number): boolean {
+function signalingSingle(st: FloatState, n: number): boolean {
   return isSignalingNaN32(singleBits(st, n));
 }
 
