@@ -5,7 +5,7 @@
 //   node scripts/fpu-bench.mjs [--ops N]
 //
 // Each row runs in its own Node process (rows sharing one process disturb each other's JIT
-// feedback) and reports the best of five rounds (the machine is shared and noisy); the `plain`
+// feedback) and reports the best of five rounds of CPU time (the machine is shared); the `plain`
 // rows, a bare JS double operation through the same register file, give the floor.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -39,16 +39,18 @@ function registers(asSingle, positive) {
 
 /**
  * Runs `body(st, i)` OPS times and returns the best ns per call of five rounds, after half a second
- * of warm-up: on a loaded machine the optimizing compiler (a background thread) needs that long.
+ * of warm-up (on a loaded machine the optimizing compiler, a background thread, needs that long).
+ * Time is this process's CPU time, not the wall clock: other processes' load does not count.
  */
 function measure(st, body) {
   const warm = performance.now();
   while (performance.now() - warm < 500) for (let i = 0; i < 100_000; i++) body(st, i);
   let best = Infinity;
   for (let round = 0; round < 5; round++) {
-    const t0 = performance.now();
+    const t0 = process.cpuUsage();
     for (let i = 0; i < OPS / 5; i++) body(st, i);
-    best = Math.min(best, ((performance.now() - t0) * 1e6) / (OPS / 5));
+    const t = process.cpuUsage(t0);
+    best = Math.min(best, ((t.user + t.system) * 1e3) / (OPS / 5));
   }
   return best;
 }
