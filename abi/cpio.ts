@@ -11,9 +11,8 @@ export interface CpioEntry {
   data: Uint8Array;
 }
 
-export const S_IFMT = 0o170000;
-export const S_IFDIR = 0o040000;
-export const S_IFREG = 0o100000;
+/** The mode's file-type bits a cpio archive uses (an archive's users import them from here). */
+export { S_IFDIR, S_IFMT, S_IFREG } from './stat.js';
 
 const MAGIC = '070701';
 const HEADER_BYTES = 110;

@@ -36,6 +36,49 @@ export const enum Ident {
   OSABI = 7,
 }
 
+/** Field offsets in the ELF32 header (gABI "ELF Header"); u16 fields are the half-words from TYPE on. */
+export const enum Ehdr {
+  TYPE = 16, // u16
+  MACHINE = 18, // u16
+  VERSION = 20, // u32
+  ENTRY = 24, // u32
+  PHOFF = 28, // u32
+  SHOFF = 32, // u32
+  FLAGS = 36, // u32
+  EHSIZE = 40, // u16
+  PHENTSIZE = 42, // u16
+  PHNUM = 44, // u16
+  SHENTSIZE = 46, // u16
+  SHNUM = 48, // u16
+  SHSTRNDX = 50, // u16
+}
+
+/** Field offsets in an ELF32 program header (gABI "Program Header"); every field is a u32. */
+export const enum Phdr {
+  TYPE = 0,
+  OFFSET = 4,
+  VADDR = 8,
+  PADDR = 12,
+  FILESZ = 16,
+  MEMSZ = 20,
+  FLAGS = 24,
+  ALIGN = 28,
+}
+
+/** Field offsets in an ELF32 section header (gABI "Sections"); every field is a u32. */
+export const enum Shdr {
+  NAME = 0,
+  TYPE = 4,
+  FLAGS = 8,
+  ADDR = 12,
+  OFFSET = 16,
+  SIZE = 20,
+  LINK = 24,
+  INFO = 28,
+  ADDRALIGN = 32,
+  ENTSIZE = 36,
+}
+
 export const enum PhType {
   NULL = 0,
   LOAD = 1,

@@ -5,19 +5,37 @@
 
 import {
   EHDR_SIZE,
+  Ehdr,
   ELF_MAGIC,
   ELFCLASS32,
   ELFDATA2LSB,
   Ident,
+  Phdr,
   PHDR_SIZE,
   PhType,
+  Shdr,
   SHDR_SIZE,
   ShType,
 } from './elf.js';
 
+/** What is wrong with a malformed file, as a value (the message says it for people, with offsets). */
+export const enum ElfFault {
+  BAD_MAGIC = 'bad-magic',
+  TRUNCATED = 'truncated',
+  NOT_32_BIT = 'not-32-bit',
+  NOT_LITTLE_ENDIAN = 'not-little-endian',
+  BAD_VERSION = 'bad-version',
+  BAD_HEADER_SIZE = 'bad-header-size',
+  PHDRS_OUTSIDE_FILE = 'phdrs-outside-file',
+  SEGMENT_OUTSIDE_FILE = 'segment-outside-file',
+  FILESZ_EXCEEDS_MEMSZ = 'filesz-exceeds-memsz',
+  /** Anything else: section headers, string tables, symbol and relocation tables. */
+  MALFORMED = 'malformed',
+}
+
 /** The one error this module throws: the input is not a well-formed ELF32 little-endian file. */
 export class ElfFormatError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly fault: ElfFault = ElfFault.MALFORMED) {
     super(message);
     this.name = 'ElfFormatError';
   }
@@ -96,53 +114,54 @@ export function isElf(bytes: Uint8Array): boolean {
 }
 
 /** Throws unless [offset, offset+size) lies inside the file; `what` names the structure in the message. */
-function checkRange(bytes: Uint8Array, what: string, offset: number, size: number): void {
+function checkRange(bytes: Uint8Array, what: string, offset: number, size: number, fault = ElfFault.MALFORMED): void {
   if (offset < 0 || size < 0 || offset + size > bytes.length) {
     throw new ElfFormatError(
       `${what} lies outside the file (offset ${hex(offset)}, size ${hex(size)}, file size ${hex(bytes.length)})`,
+      fault,
     );
   }
 }
 
 function readHeader(bytes: Uint8Array, view: DataView): ElfHeader {
   if (bytes.length < 4 || view.getUint32(0, true) !== ELF_MAGIC) {
-    throw new ElfFormatError('not an ELF file (bad magic at offset 0x0)');
+    throw new ElfFormatError('not an ELF file (bad magic at offset 0x0)', ElfFault.BAD_MAGIC);
   }
   if (bytes.length < EHDR_SIZE) {
-    throw new ElfFormatError(`ELF header truncated (file size ${hex(bytes.length)}, need ${hex(EHDR_SIZE)})`);
+    throw new ElfFormatError(`ELF header truncated (file size ${hex(bytes.length)}, need ${hex(EHDR_SIZE)})`, ElfFault.TRUNCATED);
   }
   if (bytes[Ident.CLASS] !== ELFCLASS32) {
-    throw new ElfFormatError(`EI_CLASS at offset 0x4 is ${bytes[Ident.CLASS]}, expected 1 (ELFCLASS32)`);
+    throw new ElfFormatError(`EI_CLASS at offset 0x4 is ${bytes[Ident.CLASS]}, expected 1 (ELFCLASS32)`, ElfFault.NOT_32_BIT);
   }
   if (bytes[Ident.DATA] !== ELFDATA2LSB) {
-    throw new ElfFormatError(`EI_DATA at offset 0x5 is ${bytes[Ident.DATA]}, expected 1 (little-endian)`);
+    throw new ElfFormatError(`EI_DATA at offset 0x5 is ${bytes[Ident.DATA]}, expected 1 (little-endian)`, ElfFault.NOT_LITTLE_ENDIAN);
   }
   if (bytes[Ident.VERSION] !== 1) {
-    throw new ElfFormatError(`EI_VERSION at offset 0x6 is ${bytes[Ident.VERSION]}, expected 1`);
+    throw new ElfFormatError(`EI_VERSION at offset 0x6 is ${bytes[Ident.VERSION]}, expected 1`, ElfFault.BAD_VERSION);
   }
   const u16 = (o: number): number => view.getUint16(o, true);
   const u32 = (o: number): number => view.getUint32(o, true);
   const h = {
     osabi: bytes[Ident.OSABI],
-    type: u16(16),
-    machine: u16(18),
-    version: u32(20),
-    entry: u32(24),
-    phoff: u32(28),
-    shoff: u32(32),
-    flags: u32(36),
-    ehsize: u16(40),
-    phentsize: u16(42),
-    phnum: u16(44),
-    shentsize: u16(46),
-    shnum: u16(48),
-    shstrndx: u16(50),
+    type: u16(Ehdr.TYPE),
+    machine: u16(Ehdr.MACHINE),
+    version: u32(Ehdr.VERSION),
+    entry: u32(Ehdr.ENTRY),
+    phoff: u32(Ehdr.PHOFF),
+    shoff: u32(Ehdr.SHOFF),
+    flags: u32(Ehdr.FLAGS),
+    ehsize: u16(Ehdr.EHSIZE),
+    phentsize: u16(Ehdr.PHENTSIZE),
+    phnum: u16(Ehdr.PHNUM),
+    shentsize: u16(Ehdr.SHENTSIZE),
+    shnum: u16(Ehdr.SHNUM),
+    shstrndx: u16(Ehdr.SHSTRNDX),
   };
   if (h.phnum > 0 && h.phentsize !== PHDR_SIZE) {
-    throw new ElfFormatError(`e_phentsize at offset 0x2a is ${h.phentsize}, expected ${PHDR_SIZE}`);
+    throw new ElfFormatError(`e_phentsize at offset 0x2a is ${h.phentsize}, expected ${PHDR_SIZE}`, ElfFault.BAD_HEADER_SIZE);
   }
   if ((h.shnum > 0 || h.shoff !== 0) && h.shentsize !== SHDR_SIZE) {
-    throw new ElfFormatError(`e_shentsize at offset 0x2e is ${h.shentsize}, expected ${SHDR_SIZE}`);
+    throw new ElfFormatError(`e_shentsize at offset 0x2e is ${h.shentsize}, expected ${SHDR_SIZE}`, ElfFault.BAD_HEADER_SIZE);
   }
   resolveExtendedNumbering(bytes, view, h);
   return h;
@@ -161,32 +180,33 @@ function resolveExtendedNumbering(
   }
   if (h.shnum !== 0 && h.shstrndx !== SHN_XINDEX) return;
   checkRange(bytes, 'section header 0', h.shoff, SHDR_SIZE);
-  if (h.shnum === 0) h.shnum = view.getUint32(h.shoff + 20, true);
-  if (h.shstrndx === SHN_XINDEX) h.shstrndx = view.getUint32(h.shoff + 24, true);
+  if (h.shnum === 0) h.shnum = view.getUint32(h.shoff + Shdr.SIZE, true);
+  if (h.shstrndx === SHN_XINDEX) h.shstrndx = view.getUint32(h.shoff + Shdr.LINK, true);
 }
 
 function readProgramHeaders(bytes: Uint8Array, view: DataView, h: ElfHeader): ProgramHeader[] {
   if (h.phnum === 0) return [];
-  checkRange(bytes, `program header table (${h.phnum} entries at e_phoff)`, h.phoff, h.phnum * PHDR_SIZE);
+  checkRange(bytes, `program header table (${h.phnum} entries at e_phoff)`, h.phoff, h.phnum * PHDR_SIZE, ElfFault.PHDRS_OUTSIDE_FILE);
   const out: ProgramHeader[] = [];
   for (let i = 0; i < h.phnum; i++) {
     const o = h.phoff + i * PHDR_SIZE;
     const u32 = (k: number): number => view.getUint32(o + k, true);
     const ph: ProgramHeader = {
       index: i,
-      type: u32(0),
-      offset: u32(4),
-      vaddr: u32(8),
-      paddr: u32(12),
-      filesz: u32(16),
-      memsz: u32(20),
-      flags: u32(24),
-      align: u32(28),
+      type: u32(Phdr.TYPE),
+      offset: u32(Phdr.OFFSET),
+      vaddr: u32(Phdr.VADDR),
+      paddr: u32(Phdr.PADDR),
+      filesz: u32(Phdr.FILESZ),
+      memsz: u32(Phdr.MEMSZ),
+      flags: u32(Phdr.FLAGS),
+      align: u32(Phdr.ALIGN),
     };
-    if (ph.filesz > 0) checkRange(bytes, `segment of program header ${i}`, ph.offset, ph.filesz);
+    if (ph.filesz > 0) checkRange(bytes, `segment of program header ${i}`, ph.offset, ph.filesz, ElfFault.SEGMENT_OUTSIDE_FILE);
     if (ph.type === PhType.LOAD && ph.filesz > ph.memsz) {
       throw new ElfFormatError(
         `PT_LOAD program header ${i} (offset ${hex(o)}) has p_filesz ${hex(ph.filesz)} larger than p_memsz ${hex(ph.memsz)}`,
+        ElfFault.FILESZ_EXCEEDS_MEMSZ,
       );
     }
     out.push(ph);
@@ -219,16 +239,16 @@ function readRawSections(bytes: Uint8Array, view: DataView, h: ElfHeader): RawSe
     }
     const u32 = (k: number): number => view.getUint32(o + k, true);
     const s: RawSection = {
-      nameOffset: u32(0),
-      type: u32(4),
-      flags: u32(8),
-      addr: u32(12),
-      offset: u32(16),
-      size: u32(20),
-      link: u32(24),
-      info: u32(28),
-      addralign: u32(32),
-      entsize: u32(36),
+      nameOffset: u32(Shdr.NAME),
+      type: u32(Shdr.TYPE),
+      flags: u32(Shdr.FLAGS),
+      addr: u32(Shdr.ADDR),
+      offset: u32(Shdr.OFFSET),
+      size: u32(Shdr.SIZE),
+      link: u32(Shdr.LINK),
+      info: u32(Shdr.INFO),
+      addralign: u32(Shdr.ADDRALIGN),
+      entsize: u32(Shdr.ENTSIZE),
     };
     if (i > 0 && s.type !== ShType.NOBITS && s.type !== ShType.NULL && s.offset + s.size > bytes.length) {
       throw new ElfFormatError(

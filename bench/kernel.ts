@@ -1,10 +1,11 @@
 // Kernel benchmarks (group `kernel`): boot to the first user instruction, demand-paging fault service, and
 // exec of a 1 MiB program. Programs are built in memory (no toolchain needed): a one-segment ELF per workload.
 
+import { EHDR_SIZE, Ehdr, ElfType, EM_RISCV, EV_CURRENT, Phdr, PHDR_SIZE, PhType } from '../abi/elf.js';
 import { Sys } from '../abi/syscalls.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { runSlice } from '../kernel/sched.js';
 import { Program } from './program.js';
@@ -21,11 +22,15 @@ export function tinyExecutable(code: Uint8Array, data: Uint8Array = new Uint8Arr
   const out = new Uint8Array(dataOff + data.length);
   const v = new DataView(out.buffer);
   out.set([0x7f, 0x45, 0x4c, 0x46, 1, 1, 1]);
-  v.setUint16(16, 2, true); v.setUint16(18, 243, true); v.setUint32(20, 1, true); v.setUint32(24, TEXT, true);
-  v.setUint32(28, 52, true); v.setUint16(40, 52, true); v.setUint16(42, 32, true); v.setUint16(44, segments, true);
+  v.setUint16(Ehdr.TYPE, ElfType.EXEC, true); v.setUint16(Ehdr.MACHINE, EM_RISCV, true);
+  v.setUint32(Ehdr.VERSION, EV_CURRENT, true); v.setUint32(Ehdr.ENTRY, TEXT, true);
+  v.setUint32(Ehdr.PHOFF, EHDR_SIZE, true); v.setUint16(Ehdr.EHSIZE, EHDR_SIZE, true);
+  v.setUint16(Ehdr.PHENTSIZE, PHDR_SIZE, true); v.setUint16(Ehdr.PHNUM, segments, true);
   const ph = (i: number, off: number, va: number, size: number, flags: number): void => {
-    const o = 52 + 32 * i;
-    [1, off, va, va, size, size, flags, 0x1000].forEach((w, k) => v.setUint32(o + 4 * k, w, true));
+    const o = EHDR_SIZE + PHDR_SIZE * i;
+    const fields: [Phdr, number][] = [[Phdr.TYPE, PhType.LOAD], [Phdr.OFFSET, off], [Phdr.VADDR, va], [Phdr.PADDR, va],
+      [Phdr.FILESZ, size], [Phdr.MEMSZ, size], [Phdr.FLAGS, flags], [Phdr.ALIGN, 0x1000]];
+    for (const [field, value] of fields) v.setUint32(o + field, value, true);
   };
   ph(0, codeOff, TEXT, code.length, 5);
   if (data.length > 0) ph(1, dataOff, TEXT + dataOff - codeOff, data.length, 6);

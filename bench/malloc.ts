@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { BenchRow } from './row.js';
 
 export const MALLOC_POLICIES = ['dl', 'first', 'next', 'best', 'buddy', 'quick'];

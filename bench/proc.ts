@@ -5,7 +5,7 @@
 import { Sys } from '../abi/syscalls.js';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { tinyExecutable } from './kernel.js';
 import { Program } from './program.js';

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { exitProcess } from '../kernel/proc/lifecycle.js';
 import { shellStatus } from '../kernel/proc/process.js';

@@ -11,6 +11,8 @@ import { FrameAllocator } from './mem/frames.js';
 import { CHUNK_MAP_PA, CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from './mem/layout.js';
 import { hex8 } from './panic.js';
 import { buildFileTree } from './fs/tree.js';
+import { ProcessTable } from './proc/ptable.js';
+import { RunQueue } from './proc/runqueue.js';
 import { signalTerminal } from './proc/signal.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
@@ -84,7 +86,7 @@ export function boot(options: BootOptions = {}): Kernel {
   const chunks = new ChunkMap(machine.ram);                       // physical memory in 2 MiB chunks
   log(`chunks: ${chunks.chunkCount} x ${CHUNK_SIZE / MIB} MiB, ${chunks.freeChunks} free; chunk 0 is the kernel's (map at ${hex8(CHUNK_MAP_PA)})`);
   log(`chunk map: ${chunks.render()}`);
-  const frames = new FrameAllocator(machine.ram, chunks);         // 4 KiB frames carved from chunks
+  const frames = new FrameAllocator(machine.ram, chunks, machine.mmu.code); // 4 KiB frames carved from chunks
   frames.poisonFreed = options.poisonFreedFrames ?? false;
   log(`frames: ${PAGE_SIZE / 1024} KiB, ${FRAMES_PER_CHUNK} per chunk, carved on demand, zeroed when handed out`);
   const commit = new CommitLedger(commitLimit(frames));           // user memory promised at most
@@ -95,12 +97,14 @@ export function boot(options: BootOptions = {}): Kernel {
   log(`boot image: ${files.count} files, ${files.totalBytes} bytes${files.count ? ': ' + files.paths().slice(0, 8).join(' ') + (files.count > 8 ? ' ...' : '') : ''}`);
   const consoleInput = new ConsoleInput(machine.uart);           // console: UART bytes in and out
   const bootMs = performance.now();
+  const runQueue = new RunQueue();                                 // scheduler: runnable, sleeping, woken
   const k: Kernel = {
     machine, chunks, frames, commit, files, consoleInput, sinks,
     random: options.random ?? pooledRandom(),
     realtimeMs: () => Date.now(),
     monotonicMs: () => performance.now() - bootMs,
-    processes: new Map(),
+    processes: new ProcessTable(runQueue),
+    runQueue,
     current: undefined,
     nextPid: 1,
     fs: undefined as unknown as Vfs,
@@ -114,6 +118,6 @@ export function boot(options: BootOptions = {}): Kernel {
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);
   k.fs = buildFileTree(k);                                         // ramfs + /dev + /proc
   log(`fs: ramfs (boot image read-only; /tmp, /home writable), /dev, /proc`);
-  log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes`);
+  log(`scheduler: round robin, ${machine.timer.interval} instructions per slice, at most ${k.maxProcesses} processes; sleep on wait channels`);
   return k;
 }

@@ -1,4 +1,4 @@
-// The kernel's parts, wired together; no logic lives here. boot.ts builds one, exec.ts starts programs in
+// The kernel's parts, wired together; no logic lives here. boot.ts builds one, proc/spawn.ts starts programs in
 // it, sched.ts runs them, trap.ts handles what the hart reports.
 
 import type { Machine } from '../machine/machine.js';
@@ -8,6 +8,7 @@ import type { FrameAllocator } from './mem/frames.js';
 import type { ConsoleInput } from './dev/console.js';
 import type { BootFiles } from './fs/bootfiles.js';
 import type { Process } from './proc/process.js';
+import type { RunQueue } from './proc/runqueue.js';
 import type { Vfs } from './fs/vfs.js';
 
 /** Where the kernel's output goes; the host decides (console, stdout, stderr, a test buffer). */
@@ -35,8 +36,10 @@ export interface Kernel {
   /** Host clocks in ms: the epoch and a monotonic clock. */
   readonly realtimeMs: () => number;
   readonly monotonicMs: () => number;
-  /** Every process by pid, dead ones included until reaped. */
+  /** Every process by pid, dead ones included until reaped (a ProcessTable: entering one makes it runnable). */
   readonly processes: Map<number, Process>;
+  /** Runnable, sleeping and woken processes (sched.ts picks from it; wait channels wake into it). */
+  readonly runQueue: RunQueue;
   /** The process on the hart, if any. */
   current: Process | undefined;
   nextPid: number;

@@ -19,7 +19,7 @@ export function kassert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new KernelPanic(message);
 }
 
-/** Lower-case hex with 0x and 8 digits, the way addresses appear in every kernel message. */
+/** `0x%08x`: lower-case hex with 0x and 8 digits, the way addresses appear in every kernel message. */
 export function hex8(n: number): string {
   return '0x' + (n >>> 0).toString(16).padStart(8, '0');
 }

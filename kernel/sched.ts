@@ -1,18 +1,20 @@
 // Running processes on the one hart, round robin. The current process keeps the hart until it sleeps, ends,
 // or the timer fires (every `timer.interval` instructions); then the next runnable pid after it gets a turn.
-// A sleeping process (its system call blocked: read on an empty tty or pipe, wait, nanosleep) is not run:
-// its system call is retried when the scheduler looks for work, and it runs again once that completes. The
-// host asks the kernel to run a slice and hears back whether it is still running, waiting (every live
-// process sleeps: for console input or a timer), or done. Console output is limited per host turn when the
-// host asks for it (ConsoleInput.outputPerTurn): a writer past the share sleeps until the next slice.
+// A sleeping process (its system call blocked: read on an empty tty or pipe, wait, nanosleep) sits on wait
+// channels (proc/waitchan.ts) and is never looked at; when something wakes it, its system call is retried
+// once at the next pass, and it runs again once that completes (else it sleeps again). The work of a pass is
+// the runnable and woken processes, never the sleepers (RunQueue.work counts it). The host asks the kernel
+// to run a slice and hears back whether it is still running, waiting (every live process sleeps: for console
+// input or a timer), or done. Console output is limited per host turn when the host asks for it
+// (ConsoleInput.outputPerTurn): a writer past the share sleeps until the next slice refills it.
 
 import { Trap, TRAP_NAMES } from '../machine/trap.js';
 import { hex8, panic } from './panic.js';
 import type { Kernel } from './kernel.js';
 import { switchTo } from './proc/lifecycle.js';
 import { deliverPending } from './proc/signal.js';
-import type { Process } from './proc/process.js';
-import { completeSyscallOf, handleTrap } from './trap.js';
+import { completeSyscall, type Process } from './proc/process.js';
+import { handleTrap } from './trap.js';
 
 export type RunState =
   /** Call runSlice again. */
@@ -22,42 +24,37 @@ export type RunState =
   /** No live process is left. */
   | { kind: 'done' };
 
-/** Retries a sleeping system call; true when the process can run (it completed, or there was none). */
-function retryBlocked(k: Kernel, p: Process): boolean {
-  if (!p.blocked) return true;
-  const result = p.blocked();
-  if (result === undefined || !p.blocked) return false;
-  p.blocked = undefined;
-  p.waitChannel = '';
-  if (p.alive) completeSyscallOf(k, p, result);
-  return p.alive;
+/**
+ * Retries the system call of every woken process, awake (a signal it raises itself is queued, not taken for
+ * an interruption): completed calls make their process runnable, the others sleep again on the same objects.
+ * A retry may wake others (a SIGPIPE ends a process, which wakes its parent's wait): they are retried too.
+ */
+function retryWoken(k: Kernel): void {
+  const q = k.runQueue;
+  for (let p = q.takeWoken(); p; p = q.takeWoken()) {
+    const s = p.sleep!;
+    q.cancel(p);
+    q.work.retries++;
+    const result = s.resume();
+    if (!p.alive) continue;
+    if (result === undefined) q.sleepAgain(p, s);
+    else completeSyscall(p, result);
+  }
 }
 
 /**
  * The process to run next: the current one unless it sleeps, ended or its turn is over (`rotate`), else the
- * first runnable pid after it in order. Undefined when none can run; `live` tells whether any exists.
+ * first runnable pid after it in order, once due timers and woken processes have been dealt with. Undefined
+ * when none can run; `live` tells whether any exists, `wakeAtMs` the earliest timer deadline.
  */
-function pickProcess(k: Kernel, rotate: boolean): { next: Process | undefined; live: boolean; wakeAtMs: number } {
+function pickProcess(k: Kernel, rotate: boolean): { next: Process | undefined; live: boolean; wakeAtMs: number | undefined } {
   const cur = k.current;
-  if (cur && !rotate && cur.alive && !cur.blocked) return { next: cur, live: true, wakeAtMs: 0 };
-  const after = cur ? cur.pid : k.lastPid;
-  for (;;) {
-    const all = [...k.processes.values()];
-    const liveBefore = all.filter((p) => p.alive).length;
-    let start = all.findIndex((p) => p.pid > after);
-    if (start < 0) start = 0;
-    let wakeAtMs = 0;
-    for (let i = 0; i < all.length; i++) {
-      const p = all[(start + i) % all.length];
-      if (!p.alive) continue;
-      if (retryBlocked(k, p)) return { next: p, live: true, wakeAtMs };
-      if (p.alive && p.wakeAtMs && (wakeAtMs === 0 || p.wakeAtMs < wakeAtMs)) wakeAtMs = p.wakeAtMs;
-    }
-    // A retried call may have ended its process (SIGPIPE), which may be what an earlier sleeper waits for
-    // (its exit, its pipe end closing): look again until a pass changes nothing.
-    const liveAfter = all.filter((p) => p.alive).length;
-    if (liveAfter === liveBefore) return { next: undefined, live: liveAfter > 0, wakeAtMs };
-  }
+  const q = k.runQueue;
+  if (cur && !rotate && cur.alive && !cur.sleep) return { next: cur, live: true, wakeAtMs: undefined };
+  if (q.earliestWakeMs !== undefined) q.wakeDue(k.monotonicMs());
+  retryWoken(k);
+  const next = q.nextReady(cur ? cur.pid : k.lastPid);
+  return { next, live: next !== undefined || q.live, wakeAtMs: q.earliestWakeMs };
 }
 
 /** Runs the hart for up to `budget` instructions (several traps may be handled) and says what comes next. */
@@ -75,7 +72,7 @@ export function runSlice(k: Kernel, budget: number): RunState {
       if (!live) return { kind: 'done' };
       // A writer waits for the console's next share of output: the host takes its turn, then we go on.
       if (k.consoleInput.outputStarved) return { kind: 'running' };
-      return { kind: 'waiting', wakeAtMs: wakeAtMs || undefined };
+      return { kind: 'waiting', wakeAtMs };
     }
     switchTo(k, p);
     k.lastPid = p.pid;

@@ -5,20 +5,20 @@
 //
 // Hosts never touch timers or I/O through the kernel: everything they need is here, with no Node or DOM API.
 
+import { Signal } from '../abi/signals.js';
 import { boot, type BootOptions } from './boot.js';
 import { runUntilDone } from './driver.js';
-import { spawnProcess } from './exec.js';
+import { spawnProcess } from './proc/spawn.js';
 import type { Kernel } from './kernel.js';
 import { exitProcess } from './proc/lifecycle.js';
 import { shellStatus, type ExitStatus, type Process } from './proc/process.js';
 import { LoadRefusal } from '../loader/refusal.js';
-import { ICANON, LineDiscipline, VEOF, VERASE, VKILL, defaultTermios } from './tty/linedisc.js';
+import { ICANON, VEOF, VERASE, VKILL } from '../abi/termios.js';
+import { LineDiscipline, defaultTermios } from './tty/linedisc.js';
 
 /** Where the kernel looks for its boot program, in order, when the host names none. */
 export const INIT_CANDIDATES: readonly string[] = ['/sbin/init', '/bin/init', '/bin/sh'];
 
-/** SIGKILL: what power-off does to every process still running. */
-const SIGKILL = 9;
 
 export interface SessionOptions extends Omit<BootOptions, 'onConsoleOutput' | 'sinks'> {
   /** Console output, in the order the machine produced it (the host batches). */
@@ -91,7 +91,7 @@ export class ConsoleSession {
       yieldToHost: () => this.yieldTurn(),
     });
     if (this.poweredOff) return { kind: 'power-off' };
-    const exit = started.status ?? { kind: 'signaled', signal: SIGKILL };
+    const exit = started.status ?? { kind: 'signaled', signal: Signal.SIGKILL };
     return { kind: 'init-exited', status: shellStatus(exit), exit };
   }
 
@@ -158,7 +158,7 @@ export class ConsoleSession {
   powerOff(): void {
     if (this.poweredOff) return;
     this.poweredOff = true;
-    for (const p of this.kernel.processes.values()) if (p.alive) exitProcess(this.kernel, p, { kind: 'signaled', signal: SIGKILL });
+    for (const p of this.kernel.processes.values()) if (p.alive) exitProcess(this.kernel, p, { kind: 'signaled', signal: Signal.SIGKILL });
     this.wakeUp();
   }
 
@@ -199,7 +199,7 @@ export class ConsoleSession {
   /** When init has ended, the machine powers off: processes left over are killed. */
   private endIfInitGone(): void {
     if (!this.init || this.init.alive) return;
-    for (const p of this.kernel.processes.values()) if (p.alive) exitProcess(this.kernel, p, { kind: 'signaled', signal: SIGKILL });
+    for (const p of this.kernel.processes.values()) if (p.alive) exitProcess(this.kernel, p, { kind: 'signaled', signal: Signal.SIGKILL });
   }
 }
 

@@ -11,13 +11,13 @@ import { Access, Trap, TRAP_NAMES } from '../machine/trap.js';
 import type { Kernel } from './kernel.js';
 import { FaultResult } from './mem/addrspace.js';
 import { describe, exitProcess } from './proc/lifecycle.js';
-import type { Process, Resume } from './proc/process.js';
+import { completeSyscall, type Process } from './proc/process.js';
 import type { SysContext } from './sys/context.js';
 import { dispatchSyscall } from './sys/table.js';
 import { SIGRETURN_VA, returnFromHandler } from './proc/signal.js';
 import { hex8 } from './panic.js';
 
-/** Handles `trap` for the current process `p` (whose registers are on the hart). */
+/** Handles `trap` for the current process `p` (the hart runs from its trapframe). */
 export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
   const cpu = k.machine.cpu;
   switch (trap) {
@@ -47,8 +47,8 @@ export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
 
 function pageFault(k: Kernel, p: Process, access: Access, trap: Trap): void {
   const va = k.machine.cpu.tval >>> 0;
-  if (access === Access.Fetch && va === SIGRETURN_VA && k.machine.cpu.pc >>> 0 === SIGRETURN_VA) {
-    if (!returnFromHandler(k, p)) kill(k, p, Signal.SIGSEGV, 'bad signal frame');
+  if (access === Access.Fetch && va === SIGRETURN_VA && p.tf.pc >>> 0 === SIGRETURN_VA) {
+    if (!returnFromHandler(p)) kill(k, p, Signal.SIGSEGV, 'bad signal frame');
     return;
   }
   const result = p.space.handleFault(va, access);
@@ -67,29 +67,14 @@ function instructionAt(p: Process, pc: number): string {
 
 /** Kills `p` with `signal`, printing the one-line report. */
 export function kill(k: Kernel, p: Process, signal: number, what: string): void {
-  const pc = k.machine.cpu.pc >>> 0;
+  const pc = p.tf.pc >>> 0;
   k.sinks.message(`pagoda: ${describe(p)} killed by ${SIGNAL_NAMES[signal] ?? signal}: ${what}, pc ${hex8(pc)}: ${instructionAt(p, pc)}`);
   exitProcess(k, p, { kind: 'signaled', signal });
 }
 
-/** Finishes a system call with `result`: a0 gets it and pc moves past the ecall. */
-export function completeSyscall(k: Kernel, result: number): void {
-  const cpu = k.machine.cpu;
-  cpu.x[10] = result | 0;
-  cpu.pc = (cpu.pc + 4) >>> 0;
-}
-
-/** Finishes the sleeping system call of `p`, on the hart or in its saved registers. */
-export function completeSyscallOf(k: Kernel, p: Process, result: number): void {
-  if (k.current === p) return completeSyscall(k, result);
-  p.x[10] = result | 0;
-  p.pc = (p.pc + 4) >>> 0;
-}
-
 function systemCall(k: Kernel, p: Process): void {
-  const cpu = k.machine.cpu;
-  const result = dispatchSyscall(contextFor(k, p), cpu.x[17], cpu.x);
-  if (result !== undefined && p.alive) completeSyscall(k, result);
+  const result = dispatchSyscall(contextFor(k, p), p.tf);
+  if (result !== undefined && p.alive) completeSyscall(p, result);
 }
 
 /** The services a system call of `p` may use. */
@@ -98,10 +83,7 @@ export function contextFor(k: Kernel, p: Process): SysContext {
     proc: p,
     kernel: k,
     exit: (status) => exitProcess(k, p, status),
-    block: (resume: Resume, wakeAtMs = 0) => {
-      p.blocked = resume;
-      p.wakeAtMs = wakeAtMs;
-    },
+    sleep: (resume, on) => k.runQueue.sleep(p, resume, on),
     realtimeMs: k.realtimeMs,
     monotonicMs: k.monotonicMs,
     cpuInstructions: () => k.machine.cpu.instret,

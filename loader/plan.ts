@@ -4,7 +4,7 @@
 
 import { PhFlags, PhType } from '../abi/elf.js';
 import { Prot } from '../abi/mman.js';
-import { PAGE_SIZE } from '../abi/riscv.js';
+import { pageDown, pageUp } from '../abi/pages.js';
 import { checkExecutable } from './check.js';
 
 export type SegmentKind = 'text' | 'rodata' | 'data' | 'bss';
@@ -29,12 +29,8 @@ export interface LoadPlan {
   phdrVa: number;
   phent: number;
   phnum: number;
-  /** Pages all regions need together. */
-  pages: number;
 }
 
-const pageDown = (n: number): number => n - (n % PAGE_SIZE);
-const pageUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
 
 function protOf(flags: number): number {
   return (flags & PhFlags.R ? Prot.READ : 0) | (flags & PhFlags.W ? Prot.WRITE : 0) | (flags & PhFlags.X ? Prot.EXEC : 0);
@@ -75,7 +71,6 @@ export function planLoad(bytes: Uint8Array): LoadPlan {
     phdrVa: phdrAddress(elf.programHeaders, h.phoff),
     phent: h.phentsize,
     phnum: h.phnum,
-    pages: regions.reduce((n, r) => n + (r.end - r.start) / PAGE_SIZE, 0),
   };
 }
 

@@ -3,30 +3,35 @@
 
 import { Errno } from '../abi/errno.js';
 
-export type RefusalCode =
-  | 'bad-magic'
-  | 'truncated'
-  | 'not-32-bit'
-  | 'not-little-endian'
-  | 'bad-version'
-  | 'not-riscv'
-  | 'not-exec'
-  | 'bad-header-size'
-  | 'phdrs-outside-file'
-  | 'segment-outside-file'
-  | 'filesz-exceeds-memsz'
-  | 'bad-address'
-  | 'bad-align'
-  | 'overlapping-segments'
-  | 'writable-and-executable'
-  | 'bad-entry'
-  | 'no-load-segments'
-  | 'dynamic'
-  | 'float-abi'
-  | 'compressed'
-  | 'malformed'
-  | 'no-memory'
-  | 'too-many-arguments';
+/** The refusal codes, as values that the loader throws and callers and tests compare (never the message). */
+export const Refusal = {
+  BAD_MAGIC: 'bad-magic',
+  TRUNCATED: 'truncated',
+  NOT_32_BIT: 'not-32-bit',
+  NOT_LITTLE_ENDIAN: 'not-little-endian',
+  BAD_VERSION: 'bad-version',
+  NOT_RISCV: 'not-riscv',
+  NOT_EXEC: 'not-exec',
+  BAD_HEADER_SIZE: 'bad-header-size',
+  PHDRS_OUTSIDE_FILE: 'phdrs-outside-file',
+  SEGMENT_OUTSIDE_FILE: 'segment-outside-file',
+  FILESZ_EXCEEDS_MEMSZ: 'filesz-exceeds-memsz',
+  BAD_ADDRESS: 'bad-address',
+  BAD_ALIGN: 'bad-align',
+  OVERLAPPING_SEGMENTS: 'overlapping-segments',
+  WRITABLE_AND_EXECUTABLE: 'writable-and-executable',
+  BAD_ENTRY: 'bad-entry',
+  MISALIGNED_ENTRY: 'misaligned-entry',
+  NO_LOAD_SEGMENTS: 'no-load-segments',
+  DYNAMIC: 'dynamic',
+  FLOAT_ABI: 'float-abi',
+  COMPRESSED: 'compressed',
+  MALFORMED: 'malformed',
+  NO_MEMORY: 'no-memory',
+  TOO_MANY_ARGUMENTS: 'too-many-arguments',
+} as const;
+
+export type RefusalCode = (typeof Refusal)[keyof typeof Refusal];
 
 /** A refused executable: a code for programs and tests, a precise message for people, and the errno. */
 export class LoadRefusal extends Error {
@@ -37,8 +42,8 @@ export class LoadRefusal extends Error {
 
   /** The errno execve returns for this refusal. */
   get errno(): number {
-    if (this.code === 'no-memory') return Errno.ENOMEM;
-    if (this.code === 'too-many-arguments') return Errno.E2BIG;
+    if (this.code === Refusal.NO_MEMORY) return Errno.ENOMEM;
+    if (this.code === Refusal.TOO_MANY_ARGUMENTS) return Errno.E2BIG;
     return Errno.ENOEXEC;
   }
 }

@@ -12,7 +12,7 @@
 
 import { Auxv } from '../abi/elf.js';
 import { PAGE_SIZE } from '../abi/riscv.js';
-import { LoadRefusal } from './refusal.js';
+import { LoadRefusal, Refusal } from './refusal.js';
 
 export interface StackInput {
   argv: readonly string[];
@@ -62,7 +62,7 @@ export function buildInitialStack(input: StackInput, stackTop: number): StackIma
   const sp = Math.floor((randomVa - words * 4) / 16) * 16;
   const size = stackTop - sp;
   if (size > MAX_STACK_IMAGE_BYTES) {
-    throw new LoadRefusal('too-many-arguments', `arguments and environment need ${size} bytes, more than ${MAX_STACK_IMAGE_BYTES}`);
+    throw new LoadRefusal(Refusal.TOO_MANY_ARGUMENTS, `arguments and environment need ${size} bytes, more than ${MAX_STACK_IMAGE_BYTES}`);
   }
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);

@@ -1,9 +1,10 @@
-// The RV32IMA hart in user mode: registers, pc, counters, and the interpreter loop.
+// The RV32IMA hart in user mode: counters and the interpreter loop over the registers of a Hart (hart.ts).
 // run(budget) executes until the budget or the timer runs out or an instruction traps; a trap is
 // a return value (machine/trap.ts), never a host exception. The hot loop keeps pc and the
 // instruction count in locals, allocates nothing, fetches through a page cached until pc leaves
 // it, and reaches data through the TLB (one compare and one add); everything rare is a method.
 
+import { Hart } from './hart.js';
 import { Mmu } from './mmu.js';
 import { mulh, mulhsu, mulhu } from './muldiv.js';
 import { PhysicalMemory } from './ram.js';
@@ -19,10 +20,13 @@ const TWO_32 = 4294967296;
 export const hostTime = (): number => Math.floor(performance.now() * 10_000);
 
 export class Cpu {
-  /** x0..x31; x[0] always reads 0. */
-  readonly x = new Int32Array(32);
-  /** Program counter, unsigned. */
-  pc = 0;
+  /**
+   * The registers and pc this CPU runs from. The kernel switches processes by handing it another process's
+   * Hart (its trapframe): one pointer store instead of copying 32 x registers, pc, 256 bytes of f registers
+   * and fcsr out and in on every switch. run() caches the registers in locals for one slice, so the hart is
+   * only switched between run() calls.
+   */
+  hart = new Hart();
   /** Trap value of the last trap: faulting address, or instruction bits for illegal ones. */
   tval = 0;
   /** Instructions retired since the machine was built (`cycle` counts the same: CPI 1). */
@@ -40,6 +44,20 @@ export class Cpu {
     private readonly timer: Timer,
     private readonly timeSource: () => number = hostTime,
   ) {}
+
+  /** x0..x31 of the current hart. */
+  get x(): Int32Array {
+    return this.hart.x;
+  }
+
+  /** Program counter of the current hart, unsigned. */
+  get pc(): number {
+    return this.hart.pc;
+  }
+
+  set pc(value: number) {
+    this.hart.pc = value;
+  }
 
   get cycle(): number {
     return this.instret;
@@ -72,12 +90,13 @@ export class Cpu {
   run(budget: number): Trap {
     const limit = Math.max(0, Math.min(budget, this.timer.budget, MAX_SLICE)) | 0;
     this.tval = 0; // ecall, ebreak, budget and timer report 0
-    if (this.pc & 3) {
-      this.tval = this.pc >>> 0;
+    const hart = this.hart;
+    if (hart.pc & 3) {
+      this.tval = hart.pc >>> 0;
       return Trap.InstructionMisaligned;
     }
     const n = this.execute(limit);
-    this.x[0] = 0;
+    hart.x[0] = 0;
     this.instret += n;
     const fired = this.timer.advance(n);
     const trap = this.pending;
@@ -92,7 +111,8 @@ export class Cpu {
    * trapping instruction.
    */
   private execute(limit: number): number {
-    const x = this.x;
+    const hart = this.hart;
+    const x = hart.x;
     const ram = this.ram;
     const i32 = ram.i32;
     const u8 = ram.u8;
@@ -106,7 +126,7 @@ export class Cpu {
     const loadOff = tlb.loadOff;
     const storeTag = tlb.storeTag;
     const storeOff = tlb.storeOff;
-    let pc = this.pc | 0;
+    let pc = hart.pc | 0;
     let n = 0;
     let fetchVa = 1; // no page: page addresses have their low bits clear
     let fetchOff = 0;
@@ -290,7 +310,7 @@ export class Cpu {
           break loop;
       }
     }
-    this.pc = pc >>> 0;
+    hart.pc = pc >>> 0;
     if (trap === Trap.Budget) trap = this.pending;
     if (trap === Trap.Budget) return n;
     this.pending = trap;

@@ -2,6 +2,7 @@
 // tables in PhysicalMemory, permission checks, A/D updates, and TLB refills.
 
 import { Pte, SATP_MODE_SV32, SATP_PPN_MASK } from '../abi/riscv.js';
+import { CodeMarks } from './codemarks.js';
 import { PhysicalMemory } from './ram.js';
 import { Access, Trap } from './trap.js';
 import { Tlb, TLB_MASK } from './tlb.js';
@@ -12,26 +13,23 @@ const NEEDED: readonly number[] = [Pte.X, Pte.R, Pte.W];
 
 export class Mmu {
   readonly tlb = new Tlb();
-  /** Physical pages the CPU has fetched instructions from (1 = code). */
-  readonly codePages: Uint8Array;
-  /** Writes that landed on a page holding code (a block translator must drop its blocks). */
-  codeWrites = 0;
+  /** Frames the CPU has fetched instructions from; writes to them are reported (machine/codemarks.ts). */
+  readonly code: CodeMarks;
   /** The trap of the last failed translate(). */
   fault: Trap = Trap.Budget;
   private satpValue = 0;
 
   constructor(private readonly ram: PhysicalMemory) {
-    this.codePages = new Uint8Array(ram.sizeBytes >>> 12);
+    this.code = new CodeMarks(ram.sizeBytes, this.tlb);
   }
 
   get satp(): number {
     return this.satpValue;
   }
 
-  /** Writes satp (bit 31: Sv32 on; bits 21:0: root PPN; 0: bare) and flushes the TLB. */
+  /** Writes satp (bit 31: Sv32 on; bits 21:0: root PPN; 0: bare) and flushes the TLB. Code marks stay. */
   setSatp(value: number): void {
     this.satpValue = value >>> 0;
-    this.codePages.fill(0);
     this.tlb.flushAll();
   }
 
@@ -53,7 +51,11 @@ export class Mmu {
     return page;
   }
 
-  /** The Sv32 walk. Returns the physical base of the 4 KiB page holding va, or -1. */
+  /**
+   * The Sv32 walk. Returns the physical base of the 4 KiB page holding va, or -1. The field arithmetic is
+   * written out with literals rather than taken from abi/pages.ts: every TLB miss runs it, and imported
+   * bindings are not constant-folded by V8 here (a refill measured 20 ns so, 22 with PAGE_SIZE, 25 with vpn1...).
+   */
   private walk(va: number, access: Access): number {
     const ram = this.ram;
     let table = (this.satpValue & SATP_PPN_MASK) * 4096;
@@ -92,12 +94,9 @@ export class Mmu {
     const vpn = va >>> 12;
     const i = vpn & TLB_MASK;
     const off = (pageBase - (vpn << 12)) | 0;
-    const ppn = pageBase >>> 12;
+    const frame = pageBase >>> 12;
     if (access === Access.Fetch) {
-      if (!this.codePages[ppn]) {
-        this.codePages[ppn] = 1;
-        tlb.dropStoresTo(ppn);
-      }
+      this.code.fetched(frame);
       tlb.fetchTag[i] = vpn;
       tlb.fetchOff[i] = off;
       return;
@@ -106,10 +105,7 @@ export class Mmu {
     tlb.loadTag[i] = vpn;
     tlb.loadOff[i] = off;
     if (access === Access.Store) {
-      if (this.codePages[ppn]) {
-        this.codeWrites++;
-        return;
-      }
+      if (this.code.storing(frame)) return; // reported; the store stays on the slow path
       tlb.storeTag[i] = vpn;
       tlb.storeOff[i] = off;
     }

@@ -1,8 +1,8 @@
 // Software TLB: three direct-mapped, tagged arrays, one per access kind (fetch, load, store).
 // An entry maps the virtual page `tag` (va >>> 12) to a physical page by an offset:
 // pa = va + off. A hit is one compare and one add. Tag -1 marks an empty entry.
-// Store entries exist only for pages whose PTE has D set and that hold no code, so every
-// first write to a page, and every write to a page the CPU has fetched from, takes the slow path.
+// Store entries exist only for pages whose PTE has D set and whose frame holds no code (machine/codemarks.ts),
+// so every first write to a page, and every write to a frame the CPU has fetched from, takes the slow path.
 
 export const TLB_BITS = 12;
 export const TLB_SIZE = 1 << TLB_BITS;
@@ -17,8 +17,6 @@ export class Tlb {
   readonly storeOff = new Int32Array(TLB_SIZE);
   /** Set when an entry came from a 4 MiB megapage: a per-page flush must then drop everything. */
   holdsMegapage = false;
-  /** Bumped on every flush so cached fetch pages elsewhere know they are stale. */
-  generation = 0;
 
   /** sfence.vma with no address: forget every translation. */
   flushAll(): void {
@@ -26,7 +24,6 @@ export class Tlb {
     this.loadTag.fill(-1);
     this.storeTag.fill(-1);
     this.holdsMegapage = false;
-    this.generation++;
   }
 
   /** sfence.vma va: forget the translations of the page holding `va`. */
@@ -37,7 +34,11 @@ export class Tlb {
     if (this.fetchTag[i] === vpn) this.fetchTag[i] = -1;
     if (this.loadTag[i] === vpn) this.loadTag[i] = -1;
     if (this.storeTag[i] === vpn) this.storeTag[i] = -1;
-    this.generation++;
+  }
+
+  /** Forgets every fetch translation (a frame stopped holding code; the next fetch must mark it again). */
+  dropFetches(): void {
+    this.fetchTag.fill(-1);
   }
 
   /** Drops every store entry that points at physical page `ppn` (it now holds code). */

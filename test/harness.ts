@@ -11,11 +11,11 @@
 
 import { boot, type BootOptions } from '../kernel/boot.js';
 import { runUntilDone } from '../kernel/driver.js';
-import { spawnProcess } from '../kernel/exec.js';
+import { spawnProcess } from '../kernel/proc/spawn.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { Region } from '../kernel/mem/region.js';
 import { shellStatus, type ExitStatus } from '../kernel/proc/process.js';
-import { LoadRefusal } from '../loader/refusal.js';
+import { LoadRefusal, Refusal } from '../loader/refusal.js';
 
 export interface HarnessOptions {
   /** RAM in MiB (default 32: small and quick). */
@@ -110,7 +110,7 @@ export class TestKernel {
   async run(program: Uint8Array | string, opts: RunOptions = {}): Promise<RunResult> {
     const path = typeof program === 'string' ? program : opts.path ?? '/bin/prog';
     const bytes = typeof program === 'string' ? this.kernel.files.get(program) : program;
-    if (!bytes) throw new LoadRefusal('malformed', `${path}: no such file in the boot image`);
+    if (!bytes) throw new LoadRefusal(Refusal.MALFORMED, `${path}: no such file in the boot image`);
     this.out = [];
     this.err = [];
     this.messages = [];

@@ -5,11 +5,12 @@
 // process's page tables in RAM as the MMU would: the root and second-level tables are page-table frames, the
 // leaves' frames are user frames; used frames that neither explains are the kernel's.
 
+import { pagesIn, ptePa } from '../abi/pages.js';
 import { Pte } from '../abi/riscv.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { AddressSpace } from '../kernel/mem/addrspace.js';
 import { ChunkState } from '../kernel/mem/chunks.js';
-import { CHUNK_SIZE, FRAMES_PER_CHUNK, PAGE_SIZE } from '../kernel/mem/layout.js';
+import { CHUNK_SIZE, FRAMES_PER_CHUNK } from '../kernel/mem/layout.js';
 import { mapsLine } from '../kernel/mem/maps.js';
 import type { RegionKind } from '../kernel/mem/region.js';
 
@@ -83,7 +84,7 @@ function tableFrames(space: AddressSpace): number[] {
   const out = [root];
   for (let i = 0; i < 1024; i++) {
     const pte = ram.i32[(root >>> 2) + i];
-    if ((pte & Pte.V) !== 0 && (pte & (Pte.R | Pte.W | Pte.X)) === 0) out.push((pte >>> 10) * PAGE_SIZE);
+    if ((pte & Pte.V) !== 0 && (pte & (Pte.R | Pte.W | Pte.X)) === 0) out.push(ptePa(pte));
   }
   return out;
 }
@@ -92,7 +93,7 @@ function tableFrames(space: AddressSpace): number[] {
 function regionViews(space: AddressSpace): RegionView[] {
   const views: RegionView[] = space.regions.all().map((r) => ({
     start: r.start, end: r.end, prot: r.prot, kind: r.kind, name: r.name,
-    pages: (r.end - r.start) / PAGE_SIZE, resident: 0, maps: mapsLine(r),
+    pages: pagesIn(r.start, r.end), resident: 0, maps: mapsLine(r),
   }));
   let i = 0;
   space.pageTable.forEachLeaf((va) => {
@@ -119,7 +120,7 @@ export function snapshotMemory(k: Kernel): MemorySnapshot {
     if (!p.alive) continue;
     const tables = tableFrames(p.space);
     for (const pa of tables) pt[Math.floor(pa / CHUNK_SIZE)]++;
-    p.space.pageTable.forEachLeaf((_va, pte) => { user[Math.floor(((pte >>> 10) * PAGE_SIZE) / CHUNK_SIZE)]++; });
+    p.space.pageTable.forEachLeaf((_va, pte) => { user[Math.floor(ptePa(pte) / CHUNK_SIZE)]++; });
     processes.push({
       pid: p.pid, name: p.name, regions: regionViews(p.space), residentPages: p.space.residentPages,
       pageTablePages: tables.length, brk: p.space.brk >>> 0,

@@ -2,10 +2,15 @@
 // or for `pagoda run` the host's stdout or stderr). With a line discipline attached (an interactive boot),
 // typed bytes go through it (editing, echo, Ctrl-C) and output gets "\r\n" line ends; without one (`pagoda
 // run`, the test harness) reads return whatever bytes are there, since the host terminal does the editing.
+// Readers sleep on `readable`, woken when input becomes readable (a line completed, raw bytes, the input
+// closed, a switch out of canonical mode); writers past the host turn's output share sleep on `writable`,
+// woken when the next turn refills it.
 
 import { Errno } from '../../abi/errno.js';
 import type { Uart } from '../../machine/uart.js';
-import { LineDiscipline, TERMIOS_BYTES, decodeTermios, encodeTermios } from '../tty/linedisc.js';
+import { TCGETS, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ } from '../../abi/termios.js';
+import { WaitChannel } from '../proc/waitchan.js';
+import { LineDiscipline, decodeTermios, encodeTermios } from '../tty/linedisc.js';
 import { WOULD_BLOCK, type FileStat, type IoctlMemory, type OpenFile, type ReadResult } from './file.js';
 
 /** A terminal size in character cells. */
@@ -14,18 +19,13 @@ export interface ConsoleWinsize {
   rows: number;
 }
 
-// ioctl requests (asm-generic ioctls.h).
-export const TCGETS = 0x5401;
-export const TCSETS = 0x5402;
-export const TCSETSW = 0x5403;
-export const TCSETSF = 0x5404;
-export const TIOCGWINSZ = 0x5413;
-export const TIOCSWINSZ = 0x5414;
-
 /** Console input state shared by every fd open on the console. */
 export class ConsoleInput {
-  /** Set by the host when its input ends (a pipe closed): reads then return 0 instead of sleeping. */
-  closed = false;
+  private inputClosed = false;
+  /** Readers waiting for input (or its end). */
+  readonly readable = new WaitChannel('console input');
+  /** Writers waiting for the next host turn's output share. */
+  readonly writable = new WaitChannel('console output');
   /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
   /** The line discipline, when the console is an interactive terminal. */
@@ -38,10 +38,18 @@ export class ConsoleInput {
   outputStarved = false;
   constructor(private readonly uart: Uart) {}
 
+  /** Set by the host when its input ends (a pipe closed): reads then return 0 instead of sleeping. */
+  get closed(): boolean { return this.inputClosed; }
+  set closed(closed: boolean) {
+    this.inputClosed = closed;
+    if (closed) this.readable.wakeAll();
+  }
+
   /** A new host turn: the output share is available again. */
   refillOutput(): void {
     this.outputCredit = this.outputPerTurn;
     this.outputStarved = false;
+    this.writable.wakeAll();
   }
 
   /** How many of `wanted` bytes may go out now (0: the writer must wait for the host's next turn). */
@@ -52,11 +60,18 @@ export class ConsoleInput {
     return n;
   }
 
-  /** Moves typed bytes from the UART through the line discipline (echo, signals). Cheap when idle. */
+  /**
+   * Moves typed bytes from the UART through the line discipline (echo, signals), and wakes the readers once
+   * input is readable. The scheduler calls it at every pass: cheap when idle.
+   */
   pump(): void {
     const d = this.discipline;
-    if (!d) return;
-    while (this.uart.inputLength > 0) d.input(this.uart.readByte());
+    if (d) while (this.uart.inputLength > 0) d.input(this.uart.readByte());
+    this.wakeReadersIfReady();
+  }
+
+  private wakeReadersIfReady(): void {
+    if (this.readable.sleeperCount > 0 && this.ready) this.readable.wakeAll();
   }
 
   /** Up to `max` waiting bytes; end of file when closed and drained; WOULD_BLOCK otherwise. */
@@ -94,6 +109,7 @@ export class ConsoleInput {
         const raw = mem.copyIn(arg, TERMIOS_BYTES);
         if (typeof raw === 'number') return raw;
         d.setTermios(decodeTermios(raw));
+        this.wakeReadersIfReady();
         return 0;
       }
       case TIOCGWINSZ: {
@@ -128,6 +144,8 @@ export class ConsoleFile implements OpenFile {
     private readonly sink: (bytes: Uint8Array) => void,
   ) {}
 
+  get readWait(): WaitChannel { return this.input.readable; }
+  get writeWait(): WaitChannel { return this.input.writable; }
   read(maxBytes: number): ReadResult { return this.input.read(maxBytes); }
   /** Writes what this host turn's output share allows; WOULD_BLOCK when it is used up. */
   write(bytes: Uint8Array): number | typeof WOULD_BLOCK {

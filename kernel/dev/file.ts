@@ -2,8 +2,10 @@
 // Only read, write and name are required; the optional operations answer -ENOTTY / -ESPIPE / -ENOTDIR
 // (decided by the system call) when a kind of file lacks them.
 
+import type { WaitChannel } from '../proc/waitchan.js';
+
 /** Returned by read() or write() when no data (or no room) is there yet and more may come: the caller
- *  sleeps and retries. */
+ *  sleeps on the file's readWait / writeWait channel and retries when it is woken. */
 export const WOULD_BLOCK: unique symbol = Symbol('would block');
 export type ReadResult = Uint8Array | number | typeof WOULD_BLOCK;
 
@@ -47,6 +49,12 @@ export interface OpenFile {
   readonly directoryPath?: string;
   /** Open flags as F_GETFL reports them. */
   readonly openFlags?: number;
+  /** Woken whenever a read that returned WOULD_BLOCK may now complete (data, end of file). Required of a file
+   *  whose read can return WOULD_BLOCK. */
+  readonly readWait?: WaitChannel;
+  /** Woken whenever a write that returned WOULD_BLOCK may now complete (room, no reader left). Required of a
+   *  file whose write can return WOULD_BLOCK. */
+  readonly writeWait?: WaitChannel;
   /** Called when the last fd referring to this open file closes. */
   onLastClose?(): void;
 }

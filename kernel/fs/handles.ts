@@ -1,14 +1,12 @@
 // Open files on file-system nodes: a ramfs file (an offset into its bytes), a directory (a position in its
 // listing, read with getdents64), a /proc file (its text rendered once, at open).
 
+import { SEEK_CUR, SEEK_END, SEEK_SET } from '../../abi/unistd.js';
 import { Errno } from '../../abi/errno.js';
 import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
 import { direntType, lookupIn, namesOf, sizeOf, type DirLike, type Node, type RamFile } from './node.js';
 import type { RamfsUsage } from './vfs.js';
 
-const SEEK_SET = 0;
-const SEEK_CUR = 1;
-const SEEK_END = 2;
 /** Largest ramfs file (bounds host memory a program can take through /tmp). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

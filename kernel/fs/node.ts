@@ -2,13 +2,11 @@
 // /home); device nodes open a device; /proc is synthetic: its directories list and its files render what
 // the kernel holds at the moment they are opened.
 
+import { S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG } from '../../abi/stat.js';
 import type { OpenFile } from '../dev/file.js';
 
-export const S_IFMT = 0o170000;
-export const S_IFDIR = 0o040000;
-export const S_IFREG = 0o100000;
-export const S_IFCHR = 0o020000;
-export const S_IFIFO = 0o010000;
+/** The file-type bits of a mode, from abi/stat.ts (re-exported for the file-system modules). */
+export { S_IFCHR, S_IFDIR, S_IFIFO, S_IFMT, S_IFREG };
 
 let lastIno = 0;
 /** A fresh inode number. */

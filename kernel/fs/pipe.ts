@@ -2,9 +2,12 @@
 // some write end is open, and sees end of file once every write end has closed; a write blocks while the
 // buffer is full, and fails with EPIPE (the caller raises SIGPIPE) once every read end has closed. Writes
 // of at most PIPE_BUF bytes are atomic: they wait for room for all of their bytes.
+// Readers sleep on `readable`, woken by every write and by the last write end closing; writers sleep on
+// `writable`, woken by every read that frees room and by the last read end closing.
 
 import { Errno } from '../../abi/errno.js';
 import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
+import { WaitChannel } from '../proc/waitchan.js';
 import { S_IFIFO, nextIno } from './node.js';
 
 export const PIPE_CAPACITY = 65536;
@@ -20,6 +23,10 @@ export class Pipe {
   readers = 1;
   writers = 1;
   readonly ino = nextIno();
+  /** Readers waiting for data or end of file. */
+  readonly readable = new WaitChannel('pipe data');
+  /** Writers waiting for room or for the last reader to go (EPIPE). */
+  readonly writable = new WaitChannel('pipe room');
 
   get buffered(): number { return this.length; }
 
@@ -34,6 +41,7 @@ export class Pipe {
     if (first < n) out.set(this.ring.subarray(0, n - first), first);
     this.head = (this.head + n) % size;
     this.length -= n;
+    this.writable.wakeAll();
     return out;
   }
 
@@ -51,7 +59,20 @@ export class Pipe {
     this.ring.set(bytes.subarray(0, first), tail);
     if (first < n) this.ring.set(bytes.subarray(first, n), 0);
     this.length += n;
+    this.readable.wakeAll();
     return n;
+  }
+
+  /** A read end closed for good; the last one sends waiting writers to EPIPE. */
+  closeReader(): void {
+    this.readers--;
+    if (this.readers === 0) this.writable.wakeAll();
+  }
+
+  /** A write end closed for good; the last one sends waiting readers to end of file. */
+  closeWriter(): void {
+    this.writers--;
+    if (this.writers === 0) this.readable.wakeAll();
   }
 
   /** Enlarges the ring to hold at least `need` bytes (at most PIPE_CAPACITY), keeping the data in order. */
@@ -76,10 +97,11 @@ export class PipeReader implements OpenFile {
   readonly name = 'pipe';
   readonly openFlags = 0;
   constructor(readonly pipe: Pipe) {}
+  get readWait(): WaitChannel { return this.pipe.readable; }
   read(maxBytes: number): ReadResult { return this.pipe.take(maxBytes); }
   write(): number { return -Errno.EBADF; }
   stat(): FileStat { return this.pipe.stat(); }
-  onLastClose(): void { this.pipe.readers--; }
+  onLastClose(): void { this.pipe.closeReader(); }
 }
 
 /** The write end of a pipe. */
@@ -87,8 +109,9 @@ export class PipeWriter implements OpenFile {
   readonly name = 'pipe';
   readonly openFlags = 1;
   constructor(readonly pipe: Pipe) {}
+  get writeWait(): WaitChannel { return this.pipe.writable; }
   read(): ReadResult { return -Errno.EBADF; }
   write(bytes: Uint8Array): number | typeof WOULD_BLOCK { return this.pipe.put(bytes); }
   stat(): FileStat { return this.pipe.stat(); }
-  onLastClose(): void { this.pipe.writers--; }
+  onLastClose(): void { this.pipe.closeWriter(); }
 }

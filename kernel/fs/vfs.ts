@@ -3,10 +3,9 @@
 // no symbolic links). Results are nodes or -errno.
 
 import { Errno } from '../../abi/errno.js';
+import { NAME_MAX } from '../../abi/limits.js';
 import { isDir, lookupIn, newDir, newFile, type DirLike, type Node, type RamDir, type RamFile } from './node.js';
 
-export const PATH_MAX = 4096;
-const NAME_MAX = 255;
 
 /** `path` made absolute against `cwd` and normalised: no '.', '..', empty or trailing components. */
 export function normalizePath(cwd: string, path: string): string {

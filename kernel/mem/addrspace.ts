@@ -3,9 +3,10 @@
 // permissions. A leaf frame belongs to one address space, or after fork() to several copy-on-write: such PTEs
 // carry PTE_COW and never W, and the first store gets the writer its own copy (breakCow). destroy() drops this
 // space's ownership of every frame (the last owner frees it).
-// The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in vm.ts.
+// The syscall semantics on top (brk, sbrk, mmap, munmap, mprotect) live in sys/memory.ts.
 
 import { Prot } from '../../abi/mman.js';
+import { bytesToPageEnd, pagesIn, ptePa } from '../../abi/pages.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
@@ -46,8 +47,6 @@ export function protAllows(prot: number, access: Access): boolean {
   return (prot & (Prot.READ | Prot.WRITE)) !== 0;
 }
 
-const pagesIn = (start: number, end: number): number => (end - start) / PAGE_SIZE;
-
 export class AddressSpace {
   readonly regions = new RegionList();
   /** First address of the heap: the page-aligned end of the highest ELF segment. */
@@ -57,9 +56,10 @@ export class AddressSpace {
   private resident = 0;
 
   private constructor(
-    /** The RAM the page tables and frames live in (uaccess copies through it). */
+    /** The RAM the page tables and frames live in (uaccess reads through it). */
     readonly ram: PhysicalMemory,
-    private readonly frames: FrameAllocator,
+    /** The frames behind the pages; also the kernel's one way to write into them (uaccess copies through it). */
+    readonly frames: FrameAllocator,
     private readonly commit: CommitLedger,
     readonly pageTable: PageTable,
     /** sfence.vma: the whole TLB (no argument) or the page holding `va`. */
@@ -137,12 +137,12 @@ export class AddressSpace {
    * frame: the frame itself when no other space owns it any more, else a copy. False when no frame is left.
    */
   private breakCow(page: number, pte: number, prot: number): boolean {
-    const pa = (pte >>> 10) * PAGE_SIZE;
+    const pa = ptePa(pte);
     let target = pa;
     if (this.frames.owners(pa) > 1) {
       target = this.frames.allocFrame();
       if (target < 0) return false;
-      this.ram.u8.copyWithin(target, pa, pa + PAGE_SIZE);
+      this.frames.copyFrame(target, pa);
       this.frames.freeFrame(pa);
     }
     this.pageTable.remap(page, target, pteFlagsOf(prot));
@@ -169,7 +169,7 @@ export class AddressSpace {
     let ok = true;
     this.pageTable.forEachLeaf((va, pte) => {
       if (!ok) return;
-      const pa = (pte >>> 10) * PAGE_SIZE;
+      const pa = ptePa(pte);
       const flags = ((pte & (Pte.R | Pte.W | Pte.X | Pte.U)) & ~Pte.W) | PTE_COW;
       if (!child.pageTable.map(va, pa, flags)) {
         ok = false;
@@ -252,8 +252,8 @@ export class AddressSpace {
       const r = this.regions.find(page);
       if (!r) panic(`writeInitial: no region at ${hex8(at)}`);
       if (this.pageTable.translate(page) < 0 && !this.populatePage(page, pteFlagsOf(r.prot))) return false;
-      const n = Math.min(bytes.length - done, page + PAGE_SIZE - at);
-      this.ram.u8.set(bytes.subarray(done, done + n), this.pageTable.translate(at));
+      const n = Math.min(bytes.length - done, bytesToPageEnd(at));
+      this.frames.write(this.pageTable.translate(at), bytes.subarray(done, done + n));
       done += n;
     }
     return true;

@@ -1,7 +1,11 @@
 // 4 KiB frames carved from 2 MiB chunks. A chunk is taken from the chunk map when no owned chunk has a free
 // frame, and handed back the moment all of its frames are free again, so after every process exits the chunk
 // map reads exactly as it did at boot. Frames are zeroed when handed out; page-table pages are frames too.
+// The kernel writes into frames only through this allocator (zeroing, write, copyFrame, writeWord), and each
+// of those tells the machine's code marks (machine/codemarks.ts) through their one door, written(): a frame
+// that held code and is overwritten or freed can never keep a stale translation.
 
+import type { CodeMarks } from '../../machine/codemarks.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
 import { panic } from '../panic.js';
 import type { ChunkMap } from './chunks.js';
@@ -43,7 +47,12 @@ export class FrameAllocator {
   /** Extra references per frame number (copy-on-write sharing after fork): 0 for a frame with one owner. */
   private readonly shares: Uint16Array;
 
-  constructor(private readonly ram: PhysicalMemory, private readonly chunks: ChunkMap) {
+  constructor(
+    private readonly ram: PhysicalMemory,
+    private readonly chunks: ChunkMap,
+    /** The machine's record of frames holding code: told of every write the kernel makes into a frame. */
+    private readonly code: CodeMarks,
+  ) {
     this.shares = new Uint16Array(ram.sizeBytes / PAGE_SIZE);
   }
 
@@ -78,7 +87,26 @@ export class FrameAllocator {
     this.freeInChunks--;
     const pa = carved.pa + n * PAGE_SIZE;
     this.ram.u8.fill(0, pa, pa + PAGE_SIZE);
+    this.code.written(pa, PAGE_SIZE);
     return pa;
+  }
+
+  /** Copies `bytes` into RAM at `pa` (inside handed-out frames: the caller checked the user's rights). */
+  write(pa: number, bytes: Uint8Array): void {
+    this.ram.u8.set(bytes, pa);
+    this.code.written(pa, bytes.length);
+  }
+
+  /** Copies the whole frame `src` over frame `dst` (copy-on-write). */
+  copyFrame(dst: number, src: number): void {
+    this.ram.u8.copyWithin(dst, src, src + PAGE_SIZE);
+    this.code.written(dst, PAGE_SIZE);
+  }
+
+  /** Stores the 32-bit `value` at 4-byte aligned `pa` (a page-table entry). */
+  writeWord(pa: number, value: number): void {
+    this.ram.i32[pa >>> 2] = value;
+    this.code.written(pa, 4);
   }
 
   /**
@@ -99,6 +127,7 @@ export class FrameAllocator {
     if (carved.inUse[n] !== 1) panic(`FrameAllocator.freeFrame: double free of 0x${pa.toString(16)}`);
     carved.inUse[n] = 0;
     if (this.poisonFreed) this.ram.u8.fill(0xa5, pa, pa + PAGE_SIZE);
+    this.code.written(pa, PAGE_SIZE); // whatever code it held is gone, poisoned or not
     carved.freeStack[carved.freeCount++] = n;
     this.used--;
     this.freeInChunks++;

@@ -27,7 +27,5 @@ export const STACK_FLOOR = STACK_TOP - STACK_LIMIT_BYTES;
 /** mmap regions are placed top down from here, leaving a guard page under the stack's reservation. */
 export const MMAP_TOP = STACK_FLOOR - PAGE_SIZE;
 
-/** Rounds `n` down to a page boundary (n >= 0, < 2^32). */
-export const pageDown = (n: number): number => n - (n % PAGE_SIZE);
-/** Rounds `n` up to a page boundary; may return 2^32 for n near the top (callers check). */
-export const pageUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
+/** Page rounding lives with the rest of the page arithmetic in abi/pages.ts; re-exported for kernel/mem. */
+export { pageDown, pageUp } from '../../abi/pages.js';

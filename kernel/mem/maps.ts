@@ -5,11 +5,12 @@
 
 import { protString, type Region } from './region.js';
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+/** `%08lx`: 8 lower-case hex digits without 0x (panic.ts's hex8 is the 0x form of kernel messages). */
+const hexDigits8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
 
 /** One maps line for region `r` (no trailing newline). */
 export function mapsLine(r: Region): string {
-  const head = `${hex8(r.start)}-${hex8(r.end)} ${protString(r.prot)} 00000000 00:00 0 `;
+  const head = `${hexDigits8(r.start)}-${hexDigits8(r.end)} ${protString(r.prot)} 00000000 00:00 0 `;
   return r.name ? head.padEnd(49, ' ') + r.name : head;
 }
 

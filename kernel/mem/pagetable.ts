@@ -3,7 +3,9 @@
 //   PTE: | PPN 31:10 | RSW 9:8 | D A G U X W R V |   (a PTE with R=W=X=0 points at the next level)
 // The root and every second-level table are frames. A count of valid leaves per second-level table (kernel
 // bookkeeping, kept on the host) lets unmap() give an empty table back at once. The caller flushes the TLB.
+// Entries are written through FrameAllocator.writeWord, the kernel's one way to write into a frame.
 
+import { makePte, pageNumber, pageOffset, ptePa, vpn0, vpn1 } from '../../abi/pages.js';
 import { Pte, SATP_MODE_SV32 } from '../../abi/riscv.js';
 import type { PhysicalMemory } from '../../machine/ram.js';
 import { panic, hex8 } from '../panic.js';
@@ -15,10 +17,6 @@ export const PTE_COW = 1 << 8;
 
 /** Permission and status bits a leaf may carry (V is added by map()). */
 export const LEAF_FLAG_MASK = Pte.R | Pte.W | Pte.X | Pte.U | Pte.G | Pte.A | Pte.D;
-
-const vpn1 = (va: number): number => va >>> 22;
-const vpn0 = (va: number): number => (va >>> 12) & 0x3ff;
-const ptePa = (pte: number): number => (pte >>> 10) * PAGE_SIZE;
 
 export class PageTable {
   private readonly leaves = new Uint16Array(1024);
@@ -38,7 +36,7 @@ export class PageTable {
   }
 
   /** The satp value that selects this table: Sv32 mode and the root PPN. */
-  get satp(): number { return (SATP_MODE_SV32 | (this.rootPa / PAGE_SIZE)) >>> 0; }
+  get satp(): number { return (SATP_MODE_SV32 | pageNumber(this.rootPa)) >>> 0; }
   /** Frames this table uses for itself (root plus second-level tables). */
   get tablePages(): number { return this._tablePages; }
 
@@ -62,11 +60,11 @@ export class PageTable {
       const table = this.frames.allocFrame();
       if (table < 0) return false;
       this._tablePages++;
-      this.ram.i32[(this.rootPa >>> 2) + vpn1(va)] = ((table / PAGE_SIZE) << 10) | Pte.V;
+      this.frames.writeWord(this.rootPa + vpn1(va) * 4, makePte(table, Pte.V));
       slot = table + vpn0(va) * 4;
     }
     if (!((this.ram.i32[slot >>> 2] & Pte.V) === 0)) panic(`PageTable.map: remap of ${hex8(va)}`);
-    this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V;
+    this.frames.writeWord(slot, makePte(pa, (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V));
     this.leaves[vpn1(va)]++;
     return true;
   }
@@ -80,12 +78,12 @@ export class PageTable {
     if (slot < 0) return -1;
     const pte = this.ram.i32[slot >>> 2];
     if ((pte & Pte.V) === 0) return -1;
-    this.ram.i32[slot >>> 2] = 0;
+    this.frames.writeWord(slot, 0);
     const i = vpn1(va);
     if (--this.leaves[i] === 0) {
-      const rootSlot = (this.rootPa >>> 2) + i;
-      this.frames.freeFrame(ptePa(this.ram.i32[rootSlot]));
-      this.ram.i32[rootSlot] = 0;
+      const rootSlot = this.rootPa + i * 4;
+      this.frames.freeFrame(ptePa(this.ram.i32[rootSlot >>> 2]));
+      this.frames.writeWord(rootSlot, 0);
       this._tablePages--;
     }
     return ptePa(pte);
@@ -100,7 +98,7 @@ export class PageTable {
   /** The physical address `va` maps to, or -1 when unmapped (permissions are not checked). */
   translate(va: number): number {
     const pte = this.lookup(va);
-    return (pte & Pte.V) === 0 ? -1 : ptePa(pte) + ((va >>> 0) % PAGE_SIZE);
+    return (pte & Pte.V) === 0 ? -1 : ptePa(pte) + pageOffset(va);
   }
 
   /**
@@ -113,7 +111,7 @@ export class PageTable {
     const pte = this.ram.i32[slot >>> 2];
     if ((pte & Pte.V) === 0) return false;
     const keep = pte & ~(Pte.R | Pte.W | Pte.X | Pte.U);
-    this.ram.i32[slot >>> 2] = keep | (flags & (Pte.R | Pte.W | Pte.X | Pte.U));
+    this.frames.writeWord(slot, keep | (flags & (Pte.R | Pte.W | Pte.X | Pte.U)));
     return true;
   }
 
@@ -127,7 +125,7 @@ export class PageTable {
     const pte = this.ram.i32[slot >>> 2];
     if ((pte & Pte.V) === 0) return false;
     const keep = pte & (Pte.A | Pte.D);
-    this.ram.i32[slot >>> 2] = ((pa / PAGE_SIZE) << 10) | keep | (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V;
+    this.frames.writeWord(slot, makePte(pa, keep | (flags & (LEAF_FLAG_MASK | PTE_COW)) | Pte.V));
     return true;
   }
 

@@ -53,14 +53,6 @@ export class RegionList {
     return r && r.start <= va ? r : undefined;
   }
 
-  /** The highest region starting below `va` (the one `va` is in, or the one under the gap `va` is in). */
-  below(va: number): Region | undefined {
-    const i = this.lowerBound(va);
-    const r = this.list[i];
-    if (r && r.start <= va) return r;
-    return i > 0 ? this.list[i - 1] : undefined;
-  }
-
   /** True when some region intersects [start, end). */
   overlaps(start: number, end: number): boolean {
     const r = this.list[this.lowerBound(start)];

@@ -3,6 +3,7 @@
 // hardware access would have done; anything the user could not access gives -EFAULT, never a host exception.
 
 import { Errno } from '../../abi/errno.js';
+import { bytesToPageEnd, pageDown, pageOffset, ptePa } from '../../abi/pages.js';
 import { Pte } from '../../abi/riscv.js';
 import { Access } from '../../machine/trap.js';
 import { FaultResult, type AddressSpace } from './addrspace.js';
@@ -28,8 +29,7 @@ export function userPa(as: AddressSpace, va: number, access: Access): number {
   }
   const need = access === Access.Store ? Pte.W | Pte.U : Pte.R | Pte.U;
   if ((pte & need) !== need) return -Errno.EFAULT;
-  const pa = (pte >>> 10) * PAGE_SIZE + (va % PAGE_SIZE);
-  return pa;
+  return ptePa(pte) + pageOffset(va);
 }
 
 /** 0 when every page of [va, va+len) is accessible for `access` (faulting pages in), else -EFAULT. */
@@ -37,7 +37,7 @@ export function checkUserRange(as: AddressSpace, va: number, len: number, access
   va >>>= 0;
   if (len === 0) return 0;
   if (va + len > KERNEL_BASE) return -Errno.EFAULT;
-  for (let page = va - (va % PAGE_SIZE); page < va + len; page += PAGE_SIZE) {
+  for (let page = pageDown(va); page < va + len; page += PAGE_SIZE) {
     const pa = userPa(as, Math.max(page, va), access);
     if (pa < 0) return pa;
   }
@@ -52,7 +52,7 @@ export function copyIn(as: AddressSpace, va: number, len: number): Uint8Array | 
   while (done < len) {
     const pa = userPa(as, va + done, Access.Load);
     if (pa < 0) return pa;
-    const n = Math.min(len - done, PAGE_SIZE - ((va + done) % PAGE_SIZE));
+    const n = Math.min(len - done, bytesToPageEnd(va + done));
     out.set(as.ram.u8.subarray(pa, pa + n), done);
     done += n;
   }
@@ -67,8 +67,8 @@ export function copyOut(as: AddressSpace, va: number, bytes: Uint8Array): number
   let done = 0;
   while (done < bytes.length) {
     const pa = userPa(as, va + done, Access.Store);
-    const n = Math.min(bytes.length - done, PAGE_SIZE - ((va + done) % PAGE_SIZE));
-    as.ram.u8.set(bytes.subarray(done, done + n), pa);
+    const n = Math.min(bytes.length - done, bytesToPageEnd(va + done));
+    as.frames.write(pa, bytes.subarray(done, done + n));
     done += n;
   }
   return 0;
@@ -87,7 +87,7 @@ export function copyInString(as: AddressSpace, va: number, max: number): string 
     const pa = userPa(as, at, Access.Load);
     if (pa < 0) return pa;
     // Scan the rest of this page (at most up to the limit) for the NUL.
-    const span = Math.min(PAGE_SIZE - (at % PAGE_SIZE), max + 1 - length);
+    const span = Math.min(bytesToPageEnd(at), max + 1 - length);
     const nul = as.ram.u8.subarray(pa, pa + span).indexOf(0);
     if (nul >= 0) {
       parts.push(as.ram.u8.subarray(pa, pa + nul));

@@ -1,19 +1,16 @@
 // execve: the caller's program replaced by another from the file tree. Check, build, commit: the new address
-// space is built completely (through loader/ and kernel/exec.ts) before the old one is touched, so a failed
+// space is built completely (through loader/ and spawn.ts) before the old one is touched, so a failed
 // exec returns -errno to a caller left exactly as it was.
 
 import { Errno } from '../../abi/errno.js';
+import { ARG_MAX, MAX_ARG_STRLEN, PATH_MAX } from '../../abi/limits.js';
+import { SIG_IGN } from '../../abi/signals.js';
 import { LoadRefusal } from '../../loader/refusal.js';
-import { buildSpace } from '../exec.js';
+import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
 import { copyInString, copyInU32 } from '../mem/uaccess.js';
-import { normalizePath, PATH_MAX } from '../fs/vfs.js';
-import { SIG_IGN, type Process } from './process.js';
-
-/** Total bytes of argv and envp strings (with NULs) accepted (Linux: a quarter of the stack limit, >= 128 KiB). */
-export const ARG_MAX = 256 * 1024;
-/** Longest single argument (MAX_ARG_STRLEN, 32 pages). */
-const ARG_STRLEN_MAX = 32 * 4096;
+import { normalizePath } from '../fs/vfs.js';
+import type { Process } from './process.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -24,7 +21,7 @@ export function copyInStringArray(p: Process, va: number): string[] | number {
     const ptr = copyInU32(p.space, (va + 4 * i) >>> 0);
     if (ptr < 0) return ptr;
     if (ptr === 0) return out;
-    const s = copyInString(p.space, ptr, ARG_STRLEN_MAX);
+    const s = copyInString(p.space, ptr, MAX_ARG_STRLEN);
     if (typeof s === 'number') return s === -Errno.ENAMETOOLONG ? -Errno.E2BIG : s;
     total += new TextEncoder().encode(s).length + 1 + 4;
     if (total > ARG_MAX) return -Errno.E2BIG;
@@ -68,9 +65,9 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   p.space = built.space;
   cpu.setSatp(p.space.satp);
   old.destroy();
-  cpu.x.fill(0);
-  cpu.x[2] = built.sp;
-  cpu.pc = built.entry;
+  p.tf.clear();
+  p.tf.sp = built.sp;
+  p.tf.pc = built.entry;
   cpu.clearReservation();
   p.name = abs;
   p.argv = argv;

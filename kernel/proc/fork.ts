@@ -3,7 +3,7 @@
 
 import { Errno } from '../../abi/errno.js';
 import type { Kernel } from '../kernel.js';
-import { Process } from './process.js';
+import { completeSyscall, Process } from './process.js';
 
 /**
  * Forks `parent`, which must be on the hart. Returns the child's pid, or -EAGAIN at the process limit,
@@ -13,11 +13,9 @@ export function forkProcess(k: Kernel, parent: Process): number {
   if (k.processes.size >= k.maxProcesses) return -Errno.EAGAIN;
   const space = parent.space.fork();
   if (!space) return -Errno.ENOMEM;
-  const cpu = k.machine.cpu;
   const child = new Process(k.nextPid++, parent.name, space);
-  child.x.set(cpu.x);
-  child.x[10] = 0;
-  child.pc = (cpu.pc + 4) >>> 0;
+  child.tf.copyFrom(parent.tf);
+  completeSyscall(child, 0);
   child.ppid = parent.pid;
   child.cwd = parent.cwd;
   child.fds = parent.fds.clone();

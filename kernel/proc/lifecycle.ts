@@ -1,11 +1,9 @@
 // Ending a process and putting one on the hart.
 
-import { hex8 } from '../panic.js';
+import { Signal } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
 import type { ExitStatus, Process } from './process.js';
 import { sendSignal } from './signal.js';
-
-const SIGCHLD = 17;
 
 /** The pid orphans are given to. */
 export const INIT_PID = 1;
@@ -25,13 +23,13 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   }
   p.space.destroy();
   p.fds.closeAll();
-  p.blocked = undefined;
-  p.waitChannel = '';
+  k.runQueue.remove(p);
   p.status = status;
   orphanChildren(k, p);
   if (p.autoReap) k.processes.delete(p.pid);
   const parent = k.processes.get(p.ppid);
-  if (parent && parent.alive && parent !== p) sendSignal(k, parent, SIGCHLD);
+  parent?.childExit.wakeAll();
+  if (parent && parent.alive && parent !== p) sendSignal(k, parent, Signal.SIGCHLD);
 }
 
 /** Gives `p`'s children to init; with no live init they are reaped by the kernel (now, if already ended). */
@@ -42,6 +40,7 @@ function orphanChildren(k: Kernel, p: Process): void {
     if (c.ppid !== p.pid || c === p) continue;
     if (adopter) {
       c.ppid = adopter.pid;
+      if (!c.alive) adopter.childExit.wakeAll();
     } else {
       c.ppid = 0;
       c.autoReap = true;
@@ -50,16 +49,14 @@ function orphanChildren(k: Kernel, p: Process): void {
   }
 }
 
-/** Saves the current process's registers and loads `p`'s, switching page tables. */
+/**
+ * Puts `p` on the hart: the CPU runs from `p`'s trapframe from now on (the previous process's registers stay
+ * in its own, where the CPU left them), its LR reservation is dropped and the page tables switched.
+ */
 export function switchTo(k: Kernel, p: Process): void {
   if (k.current === p) return;
   const cpu = k.machine.cpu;
-  if (k.current) {
-    k.current.x.set(cpu.x);
-    k.current.pc = cpu.pc;
-  }
-  cpu.x.set(p.x);
-  cpu.pc = p.pc;
+  cpu.hart = p.tf;
   cpu.clearReservation();
   cpu.setSatp(p.space.satp);
   k.current = p;
@@ -67,4 +64,3 @@ export function switchTo(k: Kernel, p: Process): void {
 
 /** The one-line description of a process for messages: `pid 1 (prog)`. */
 export const describe = (p: Process): string => `pid ${p.pid} (${p.name})`;
-export { hex8 };

@@ -1,11 +1,15 @@
 // A process: pid, parent, program name, address space, open files, working directory, signal dispositions,
-// saved registers, and how it ended. One hart runs the current process; the others' registers wait here.
+// registers (its trapframe), and how it ended. The one hart runs from the current process's trapframe; the
+// others' wait in theirs.
 // A process that has ended stays in the kernel's table as a zombie until its parent reaps it with
 // waitid/wait4 (or, with no parent to do so, until the kernel reaps it at once: `autoReap`).
 
+import { SIG_DFL } from '../../abi/signals.js';
+import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
+import { WaitChannel, type Sleep } from './waitchan.js';
 
 /** How a process ended: exit(code) or killed by a signal. */
 export type ExitStatus = { kind: 'exited'; code: number } | { kind: 'signaled'; signal: number };
@@ -16,7 +20,7 @@ export const shellStatus = (s: ExitStatus): number => (s.kind === 'exited' ? s.c
 /** Linux's wait status word: code << 8 for an exit, the signal number for a kill. */
 export const waitStatusWord = (s: ExitStatus): number => (s.kind === 'exited' ? (s.code & 0xff) << 8 : s.signal & 0x7f);
 
-/** A blocked system call: retried until it returns a number (the syscall's result). */
+/** A sleeping system call: retried after each wake-up until it returns a number (the syscall's result). */
 export type Resume = () => number | undefined;
 
 /** A signal's disposition as rt_sigaction stores it: handler (0 default, 1 ignore, else an address). */
@@ -26,14 +30,13 @@ export interface SigAction {
   mask: [number, number];
 }
 
-export const SIG_DFL = 0;
-export const SIG_IGN = 1;
-
 export class Process {
   fds = new FdTable();
-  /** Saved x0..x31 and pc while the process is not on the hart. */
-  readonly x = new Int32Array(32);
-  pc = 0;
+  /**
+   * The trapframe: x and f registers, pc, fcsr. While the process is current the CPU runs from this very
+   * object (lifecycle.ts switchTo), so it always holds the process's registers as of the last trap.
+   */
+  readonly tf = new Hart();
   /** The parent's pid; 0 when the host started the process (the host then reads its status). */
   ppid = 0;
   /** Reaped by the kernel the moment it ends (an orphan with no init to adopt it). */
@@ -56,12 +59,10 @@ export class Process {
   startMs = 0;
   /** set_tid_address's pointer (cleared at exit; no threads yet, so nothing waits on it). */
   clearChildTid = 0;
-  /** Set while a system call sleeps: retried by the scheduler until it completes. */
-  blocked: Resume | undefined;
-  /** What the process sleeps on, for /proc/PID/status and ps ('' when running). */
-  waitChannel = '';
-  /** When blocked on a timer, the host time (ms) to retry at. */
-  wakeAtMs = 0;
+  /** Set while a system call sleeps (see waitchan.ts, runqueue.ts); undefined while the process can run. */
+  sleep: Sleep | undefined;
+  /** Woken when a child of this process ends (or a zombie is given to it): its waitid/wait4 sleep here. */
+  readonly childExit = new WaitChannel('child exit');
   status: ExitStatus | undefined;
   /** The regions as they were when the process ended (for tests and post-mortems). */
   finalRegions: Region[] = [];
@@ -75,6 +76,21 @@ export class Process {
 
   get alive(): boolean { return this.status === undefined; }
 
+  /** True while a system call of this process sleeps. */
+  get blocked(): boolean { return this.sleep !== undefined; }
+
+  /** What the process sleeps for, for /proc/PID/status and ps ('' when it can run). */
+  get waitChannel(): string { return this.sleep?.what ?? ''; }
+
   /** The handler registered for `sig` (SIG_DFL when none). */
   handlerOf(sig: number): number { return this.sigactions.get(sig)?.handler ?? SIG_DFL; }
+}
+
+/**
+ * Finishes the system call `p` made with `result`: a0 gets it and pc moves past the ecall. The same whether or
+ * not `p` is on the hart, since the hart runs from `p.tf`.
+ */
+export function completeSyscall(p: Process, result: number): void {
+  p.tf.a0 = result;
+  p.tf.pc = (p.tf.pc + 4) >>> 0;
 }

@@ -4,31 +4,28 @@
 //            SIGURG, SIGWINCH).
 //   a handler: the signal is queued; a sleeping system call is interrupted (-EINTR, or restarted after the
 //            handler with SA_RESTART); before the process next runs the kernel pushes a signal frame on its
-//            stack (x1..x31, pc, the old mask) and calls handler(sig) with ra = SIGRETURN_VA, an address in
-//            the kernel half: the handler's return faults there, and the kernel restores the frame.
+//            stack (Linux's rt_sigframe: siginfo, then a ucontext holding the old mask and the whole hart
+//            state: x1..x31, pc, f registers, fcsr; see sigframe.ts) and calls handler(sig, &info, &uc) with
+//            ra = SIGRETURN_VA, an address in the kernel half: the handler's return faults there, and the
+//            kernel restores the frame.
 
-import { Errno } from '../../abi/errno.js';
-import { Signal } from '../../abi/signals.js';
+import { NSIG, SA_NODEFER, SA_RESETHAND, SA_RESTART, Signal, SIG_DFL, SIG_IGN } from '../../abi/signals.js';
 import type { Kernel } from '../kernel.js';
+import { SIGFRAME_BYTES, UC_OFFSET } from '../../abi/sigframe.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { exitProcess } from './lifecycle.js';
-import { SIG_DFL, SIG_IGN, type Process } from './process.js';
+import { completeSyscall, type Process } from './process.js';
+import { restoreFrame, saveFrame } from './sigframe.js';
+import { endSleepBySignal } from './waitchan.js';
 
 /** Highest signal number accepted by kill and rt_sigaction. */
-export const MAX_SIGNAL = 64;
-const SIGSTOP = 19;
-const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([Signal.SIGCHLD, 18, 23, 28]);
-export const SA_RESTART = 0x10000000;
-export const SA_NODEFER = 0x40000000;
-export const SA_RESETHAND = 0x80000000;
+export const MAX_SIGNAL = NSIG - 1;
+const IGNORED_BY_DEFAULT: ReadonlySet<number> = new Set([Signal.SIGCHLD, Signal.SIGCONT, Signal.SIGURG, Signal.SIGWINCH]);
 /** Where a handler "returns" to: never mappable (kernel half), so the return traps into the kernel. */
 export const SIGRETURN_VA = 0xfffff000;
-/** The signal frame: x1..x31, pc, and the two words of the mask to restore. */
-const FRAME_WORDS = 34;
-const FRAME_BYTES = 144;
 
 /** True for the signals no process may catch or ignore. */
-export const isUncatchable = (sig: number): boolean => sig === Signal.SIGKILL || sig === SIGSTOP;
+export const isUncatchable = (sig: number): boolean => sig === Signal.SIGKILL || sig === Signal.SIGSTOP;
 
 const maskBit = (sig: number): [number, number] => (sig <= 32 ? [1 << (sig - 1), 0] : [0, 1 << (sig - 33)]);
 const isMasked = (p: Process, sig: number): boolean => {
@@ -57,23 +54,13 @@ export function sendSignal(k: Kernel, p: Process, sig: number): boolean {
 /** Wakes `p` from its sleeping system call: -EINTR, or (SA_RESTART) the ecall runs again after the handler. */
 function interruptSleep(k: Kernel, p: Process, sig: number): void {
   // What woke the sleeper may also have completed its call (a child's exit ends a wait): that result wins.
-  const done = p.blocked!();
-  p.blocked = undefined;
-  p.waitChannel = '';
-  p.wakeAtMs = 0;
-  if (done === undefined && p.sigactions.get(sig)!.flags & SA_RESTART) return;
-  const result = done ?? -Errno.EINTR;
-  if (k.current === p) {
-    k.machine.cpu.x[10] = result;
-    k.machine.cpu.pc = (k.machine.cpu.pc + 4) >>> 0;
-  } else {
-    p.x[10] = result;
-    p.pc = (p.pc + 4) >>> 0;
-  }
+  const result = endSleepBySignal(p, (p.sigactions.get(sig)!.flags & SA_RESTART) !== 0);
+  if (result === undefined) return;
+  completeSyscall(p, result);
 }
 
 /**
- * Before `p` (on the hart) runs: calls the handler of its first pending, unmasked signal by pushing a signal
+ * Before `p` runs: calls the handler of its first pending, unmasked signal by pushing a signal
  * frame. A stack that cannot take the frame kills the process with SIGSEGV.
  */
 export function deliverPending(k: Kernel, p: Process): void {
@@ -83,15 +70,9 @@ export function deliverPending(k: Kernel, p: Process): void {
   const sig = p.pendingSignals.splice(i, 1)[0];
   const act = p.sigactions.get(sig);
   if (!act || act.handler === SIG_DFL || act.handler === SIG_IGN) return; // reset since it was queued
-  const cpu = k.machine.cpu;
-  const frame = new Uint8Array(FRAME_BYTES);
-  const v = new DataView(frame.buffer);
-  for (let r = 1; r < 32; r++) v.setInt32((r - 1) * 4, cpu.x[r], true);
-  v.setUint32(31 * 4, cpu.pc >>> 0, true);
-  v.setUint32(32 * 4, p.sigmask[0], true);
-  v.setUint32(33 * 4, p.sigmask[1], true);
-  const sp = ((cpu.x[2] >>> 0) - FRAME_BYTES) & ~15;
-  if (copyOut(p.space, sp, frame) < 0) {
+  const tf = p.tf;
+  const sp = (((tf.sp >>> 0) - SIGFRAME_BYTES) & ~15) >>> 0;
+  if (copyOut(p.space, sp, saveFrame(tf, sig, p.sigmask)) < 0) {
     exitProcess(k, p, { kind: 'signaled', signal: Signal.SIGSEGV });
     return;
   }
@@ -100,21 +81,19 @@ export function deliverPending(k: Kernel, p: Process): void {
     p.sigmask = [(p.sigmask[0] | act.mask[0] | lo) >>> 0, (p.sigmask[1] | act.mask[1] | hi) >>> 0];
   }
   if (act.flags & SA_RESETHAND) p.sigactions.delete(sig);
-  cpu.x[2] = sp;
-  cpu.x[1] = SIGRETURN_VA;
-  cpu.x[10] = sig;
-  cpu.pc = act.handler;
+  tf.sp = sp;
+  tf.ra = SIGRETURN_VA;
+  tf.a0 = sig;
+  tf.a1 = sp; // &frame->info
+  tf.a2 = sp + UC_OFFSET; // &frame->uc
+  tf.pc = act.handler;
 }
 
 /** A handler returned (the fetch at SIGRETURN_VA): restores the frame at sp. False when it is unreadable. */
-export function returnFromHandler(k: Kernel, p: Process): boolean {
-  const cpu = k.machine.cpu;
-  const raw = copyIn(p.space, cpu.x[2] >>> 0, FRAME_WORDS * 4);
-  if (typeof raw === 'number') return false;
-  const v = new DataView(raw.buffer);
-  for (let r = 1; r < 32; r++) cpu.x[r] = v.getInt32((r - 1) * 4, true);
-  cpu.pc = v.getUint32(31 * 4, true);
-  p.sigmask = [v.getUint32(32 * 4, true), v.getUint32(33 * 4, true)];
+export function returnFromHandler(p: Process): boolean {
+  const frame = copyIn(p.space, p.tf.sp >>> 0, SIGFRAME_BYTES);
+  if (typeof frame === 'number') return false;
+  p.sigmask = restoreFrame(frame, p.tf);
   return true;
 }
 

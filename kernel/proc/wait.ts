@@ -4,17 +4,10 @@
 
 import { Errno } from '../../abi/errno.js';
 import { Signal } from '../../abi/signals.js';
+import { CLD_EXITED, CLD_KILLED } from '../../abi/wait.js';
 import type { Kernel } from '../kernel.js';
 import { waitStatusWord, type Process } from './process.js';
 
-export const WNOHANG = 1;
-export const WEXITED = 4;
-export const WNOWAIT = 0x1000000;
-export const P_ALL = 0;
-export const P_PID = 1;
-export const P_PGID = 2;
-const CLD_EXITED = 1;
-const CLD_KILLED = 2;
 
 /** Which children a wait accepts: every one, or the one with this pid. */
 export type ChildSelector = { pid: number | undefined };

@@ -1,8 +1,9 @@
 // What a system call handler may use: the calling process and a few kernel services. Handlers decode their
 // arguments, validate them, and return the result (a value or -errno). `undefined` means no result now: the
-// process blocked (its Resume will produce the result later) or is gone (exit).
+// process sleeps (its Resume will produce the result after a wake-up) or is gone (exit).
 
 import type { ExitStatus, Process, Resume } from '../proc/process.js';
+import type { SleepOn } from '../proc/waitchan.js';
 import type { Kernel } from '../kernel.js';
 
 export interface SysContext {
@@ -11,8 +12,11 @@ export interface SysContext {
   readonly kernel: Kernel;
   /** Ends the calling process. */
   exit(status: ExitStatus): void;
-  /** Puts the calling process to sleep until `resume` returns a number (retried on input or at `wakeAtMs`). */
-  block(resume: Resume, wakeAtMs?: number): void;
+  /**
+   * Puts the calling process to sleep on `on.channels` and/or until `on.wakeAtMs`; `resume` is retried at each
+   * wake-up until it returns the call's result. The handler then returns undefined.
+   */
+  sleep(resume: Resume, on: SleepOn): void;
   /** Host time in ms: wall clock (epoch) and monotonic since boot. */
   realtimeMs(): number;
   monotonicMs(): number;

@@ -3,32 +3,19 @@
 // fd for the *at calls.
 
 import { Errno } from '../../abi/errno.js';
+import {
+  AT_EMPTY_PATH, AT_FDCWD, AT_REMOVEDIR, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE,
+  O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NONBLOCK, O_RDWR, O_TRUNC, O_WRONLY,
+} from '../../abi/fcntl.js';
+import { PATH_MAX } from '../../abi/limits.js';
 import type { FileStat, OpenFile } from '../dev/file.js';
 import { DirHandle, RamFileHandle, SynthFileHandle, statOf, truncate } from '../fs/handles.js';
 import { isDir, type Node } from '../fs/node.js';
 import { Pipe, PipeReader, PipeWriter } from '../fs/pipe.js';
-import { normalizePath, PATH_MAX } from '../fs/vfs.js';
+import { normalizePath } from '../fs/vfs.js';
+import { MAX_FDS } from '../proc/fdtable.js';
 import { copyIn, copyInString, copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
-
-export const AT_FDCWD = -100;
-const AT_REMOVEDIR = 0x200;
-const AT_EMPTY_PATH = 0x1000;
-export const O_ACCMODE = 3;
-export const O_WRONLY = 1;
-export const O_RDWR = 2;
-export const O_CREAT = 0o100;
-export const O_EXCL = 0o200;
-export const O_TRUNC = 0o1000;
-export const O_APPEND = 0o2000;
-export const O_DIRECTORY = 0o200000;
-export const O_CLOEXEC = 0o2000000;
-const F_DUPFD = 0;
-const F_GETFD = 1;
-const F_SETFD = 2;
-const F_GETFL = 3;
-const F_SETFL = 4;
-const F_DUPFD_CLOEXEC = 1030;
 
 /** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
 function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
@@ -205,7 +192,7 @@ export function sysDup3(ctx: SysContext, oldfd: number, newfd: number, flags: nu
   const file = ctx.proc.fds.get(oldfd);
   if (!file) return -Errno.EBADF;
   if (oldfd === newfd || (flags & ~O_CLOEXEC) !== 0) return -Errno.EINVAL;
-  if (newfd < 0 || newfd >= 256) return -Errno.EBADF;
+  if (newfd < 0 || newfd >= MAX_FDS) return -Errno.EBADF;
   ctx.proc.fds.set(newfd, file, (flags & O_CLOEXEC) !== 0);
   return newfd;
 }
@@ -220,8 +207,8 @@ export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number
       const n = fds.add(file, cmd === F_DUPFD_CLOEXEC, arg);
       return n < 0 ? -Errno.EMFILE : n;
     }
-    case F_GETFD: return fds.isCloseOnExec(fd) ? 1 : 0;
-    case F_SETFD: fds.setCloseOnExec(fd, (arg & 1) !== 0); return 0;
+    case F_GETFD: return fds.isCloseOnExec(fd) ? FD_CLOEXEC : 0;
+    case F_SETFD: fds.setCloseOnExec(fd, (arg & FD_CLOEXEC) !== 0); return 0;
     case F_GETFL: return file.openFlags ?? O_RDWR;
     case F_SETFL: return 0;
     default: return -Errno.EINVAL;
@@ -230,7 +217,7 @@ export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number
 
 /** pipe2(fds, flags): [read end, write end]; O_CLOEXEC and O_NONBLOCK (ignored) accepted. */
 export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number {
-  if ((flags & ~(O_CLOEXEC | 0o4000)) !== 0) return -Errno.EINVAL;
+  if ((flags & ~(O_CLOEXEC | O_NONBLOCK)) !== 0) return -Errno.EINVAL;
   const fds = ctx.proc.fds;
   const pipe = new Pipe();
   const cloexec = (flags & O_CLOEXEC) !== 0;

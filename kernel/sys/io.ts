@@ -1,12 +1,16 @@
 // read, write, readv, writev, close on any open file. Reads sleep while the file would block; writes sleep
-// while it has no room (a pipe), until every byte is written; a write to a pipe nobody reads raises SIGPIPE
+// while it has no room (a pipe), until every byte is written — on the file's wait channel, which the file
+// wakes when that changes; a write to a pipe nobody reads raises SIGPIPE
 // (or, with SIGPIPE ignored, fails with EPIPE).
 
 import { Errno } from '../../abi/errno.js';
+import { IOV_MAX } from '../../abi/limits.js';
 import { Access } from '../../machine/trap.js';
 import { WOULD_BLOCK, type OpenFile } from '../dev/file.js';
 import { checkUserRange, copyIn, copyOut } from '../mem/uaccess.js';
 import { Signal } from '../../abi/signals.js';
+import { panic } from '../panic.js';
+import type { Resume } from '../proc/process.js';
 import { sendSignal } from '../proc/signal.js';
 import type { SysContext } from './context.js';
 
@@ -16,7 +20,13 @@ const MAX_IO = 0x7ffff000;
 const WRITE_PIECE = 64 * 1024;
 /** A read transfers at most this much at once (a short read, which POSIX allows). */
 const READ_PIECE = 1024 * 1024;
-const IOV_MAX = 1024;
+
+/** Puts the caller to sleep on `file`'s channel for `what` until `attempt` completes. */
+function sleepOnFile(ctx: SysContext, file: OpenFile, what: 'read' | 'write', attempt: Resume): void {
+  const channel = what === 'read' ? file.readWait : file.writeWait;
+  if (!channel) panic(`${what}: ${file.name} would block but has no wait channel`);
+  ctx.sleep(attempt, { channels: [channel], what });
+}
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
 function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): number | undefined {
@@ -28,10 +38,7 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
     return r < 0 ? r : data.length;
   };
   const first = attempt();
-  if (first === undefined) {
-    ctx.proc.waitChannel = 'read';
-    ctx.block(attempt);
-  }
+  if (first === undefined) sleepOnFile(ctx, file, 'read', attempt);
   return first;
 }
 
@@ -79,10 +86,7 @@ function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): nu
     return done;
   };
   const first = attempt();
-  if (first === undefined) {
-    ctx.proc.waitChannel = 'write';
-    ctx.block(attempt);
-  }
+  if (first === undefined) sleepOnFile(ctx, file, 'write', attempt);
   return ctx.proc.alive ? first : undefined;
 }
 
@@ -146,7 +150,7 @@ export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: numbe
     return data.length;
   };
   const first = attempt();
-  if (first === undefined) ctx.block(attempt);
+  if (first === undefined) sleepOnFile(ctx, file, 'read', attempt);
   return first;
 }
 

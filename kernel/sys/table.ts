@@ -3,16 +3,17 @@
 
 import { Errno } from '../../abi/errno.js';
 import { Sys } from '../../abi/syscalls.js';
+import type { Hart } from '../../machine/hart.js';
 import type { SysContext, SyscallHandler } from './context.js';
 import { sysClose, sysRead, sysReadv, sysWrite, sysWritev } from './io.js';
 import {
   sysChdir, sysDup, sysDup3, sysFcntl64, sysGetcwd, sysGetdents64, sysIoctl, sysLlseek, sysMkdirat, sysOpenat, sysPipe2,
   sysStatx, sysUnlinkat,
 } from './fs.js';
-import { sysClone, sysExecve, sysGetppid, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './procs.js';
+import { sysClone, sysExecve, sysExit, sysKill, sysRtSigaction, sysRtSigprocmask, sysWait4, sysWaitid } from './process.js';
 import { sysUname } from './info.js';
-import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './mem.js';
-import { sysExit, sysGetpid, sysGetuid, sysSetTidAddress } from './proc.js';
+import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
+import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
@@ -61,9 +62,9 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.rt_sigprocmask, sysRtSigprocmask],
 ]);
 
-/** Runs system call `nr` with the six argument registers; -ENOSYS for unknown numbers. */
-export function dispatchSyscall(ctx: SysContext, nr: number, a: Int32Array): number | undefined {
-  const handler = SYSCALLS.get(nr);
+/** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
+export function dispatchSyscall(ctx: SysContext, tf: Hart): number | undefined {
+  const handler = SYSCALLS.get(tf.a7);
   if (!handler) return -Errno.ENOSYS;
-  return handler(ctx, a[10], a[11], a[12], a[13], a[14], a[15]);
+  return handler(ctx, tf.a0, tf.a1, tf.a2, tf.a3, tf.a4, tf.a5);
 }

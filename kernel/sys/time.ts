@@ -2,30 +2,23 @@
 // struct __kernel_timespec is { s64 tv_sec; s64 tv_nsec } (16 bytes) on 32-bit RISC-V.
 
 import { Errno } from '../../abi/errno.js';
+import {
+  CLOCK_BOOTTIME, CLOCK_MONOTONIC, CLOCK_MONOTONIC_COARSE, CLOCK_MONOTONIC_RAW, CLOCK_PROCESS_CPUTIME_ID, CLOCK_REALTIME,
+  CLOCK_REALTIME_COARSE, CLOCK_THREAD_CPUTIME_ID, TIMER_ABSTIME,
+} from '../../abi/time.js';
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
 
-const enum Clock {
-  REALTIME = 0,
-  MONOTONIC = 1,
-  PROCESS_CPUTIME_ID = 2,
-  THREAD_CPUTIME_ID = 3,
-  MONOTONIC_RAW = 4,
-  REALTIME_COARSE = 5,
-  MONOTONIC_COARSE = 6,
-  BOOTTIME = 7,
-}
-const TIMER_ABSTIME = 1;
 /** The CPU-time clocks count retired instructions at a nominal 100 MHz. */
 const NS_PER_INSTRUCTION = 10;
 
 /** The clock's current value in ns, or undefined for an unknown clock. */
 function nowNs(ctx: SysContext, clock: number): number | undefined {
   switch (clock) {
-    case Clock.REALTIME: case Clock.REALTIME_COARSE: return Math.floor(ctx.realtimeMs() * 1e6);
-    case Clock.MONOTONIC: case Clock.MONOTONIC_RAW: case Clock.MONOTONIC_COARSE: case Clock.BOOTTIME:
+    case CLOCK_REALTIME: case CLOCK_REALTIME_COARSE: return Math.floor(ctx.realtimeMs() * 1e6);
+    case CLOCK_MONOTONIC: case CLOCK_MONOTONIC_RAW: case CLOCK_MONOTONIC_COARSE: case CLOCK_BOOTTIME:
       return Math.floor(ctx.monotonicMs() * 1e6);
-    case Clock.PROCESS_CPUTIME_ID: case Clock.THREAD_CPUTIME_ID: return ctx.cpuInstructions() * NS_PER_INSTRUCTION;
+    case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID: return ctx.cpuInstructions() * NS_PER_INSTRUCTION;
     default: return undefined;
   }
 }
@@ -45,9 +38,13 @@ export function sysClockGettime64(ctx: SysContext, clock: number, tp: number): n
   return copyOut(ctx.proc.space, tp, encodeTimespec(ns));
 }
 
-/** Sleeps until the requested time; rem is never written since sleeps are not interrupted (no signals yet). */
-export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: number, req: number): number | undefined {
-  if (clock === Clock.THREAD_CPUTIME_ID) return -Errno.EINVAL;
+/**
+ * clock_nanosleep_time64(clock, flags, req, rem): sleeps on the run queue's timer list until the requested time
+ * (relative, or absolute with TIMER_ABSTIME), then 0. A caught signal ends the sleep early with -EINTR (never
+ * restarted, as in Linux), after writing the time left to *rem for a relative sleep when rem is not NULL.
+ */
+export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: number, req: number, rem: number): number | undefined {
+  if (clock === CLOCK_THREAD_CPUTIME_ID) return -Errno.EINVAL;
   const start = nowNs(ctx, clock);
   if (start === undefined) return -Errno.EINVAL;
   const raw = copyIn(ctx.proc.space, req, 16);
@@ -56,11 +53,18 @@ export function sysClockNanosleep64(ctx: SysContext, clock: number, flags: numbe
   const sec = Number(v.getBigInt64(0, true));
   const nsec = Number(v.getBigInt64(8, true));
   if (sec < 0 || nsec < 0 || nsec >= 1e9) return -Errno.EINVAL;
-  const target = flags & TIMER_ABSTIME ? sec * 1e9 + nsec : start + sec * 1e9 + nsec;
+  const relative = (flags & TIMER_ABSTIME) === 0;
+  const target = relative ? start + sec * 1e9 + nsec : sec * 1e9 + nsec;
   const waitMs = (target - start) / 1e6;
   if (waitMs <= 0) return 0;
-  const wakeAt = ctx.monotonicMs() + waitMs;
-  const check = (): number | undefined => (ctx.monotonicMs() >= wakeAt ? 0 : undefined);
-  ctx.block(check, wakeAt);
+  const wakeAtMs = ctx.monotonicMs() + waitMs;
+  const due = (): number | undefined => (ctx.monotonicMs() >= wakeAtMs ? 0 : undefined);
+  const interrupted = (): number => {
+    if (!relative || rem === 0) return -Errno.EINTR;
+    const leftNs = Math.max(0, Math.round((wakeAtMs - ctx.monotonicMs()) * 1e6));
+    const r = copyOut(ctx.proc.space, rem, encodeTimespec(leftNs));
+    return r < 0 ? r : -Errno.EINTR;
+  };
+  ctx.sleep(due, { wakeAtMs, what: 'nanosleep', onSignal: interrupted });
   return undefined;
 }

@@ -5,30 +5,12 @@
 // through TCSETS) bytes reach readers as they arrive. On output, OPOST|ONLCR turns "\n" into "\r\n".
 
 import { Signal } from '../../abi/signals.js';
+import {
+  ECHO, ECHOCTL, ECHOE, ECHOK, ECHOKE, ICANON, ICRNL, IEXTEN, ISIG, NCCS, ONLCR, OPOST, TERMIOS_BYTES, VEOF, VERASE, VINTR,
+  VKILL, VMIN, VQUIT, VTIME,
+} from '../../abi/termios.js';
 import { WOULD_BLOCK, type ReadResult } from '../dev/file.js';
 
-// termios bits and c_cc indices (asm-generic termbits.h).
-export const ICRNL = 0o400;
-export const OPOST = 0o1;
-export const ONLCR = 0o4;
-export const ISIG = 0o1;
-export const ICANON = 0o2;
-export const ECHO = 0o10;
-export const ECHOE = 0o20;
-export const ECHOK = 0o40;
-export const IEXTEN = 0o100000;
-export const ECHOCTL = 0o1000;
-export const ECHOKE = 0o4000;
-export const VINTR = 0;
-export const VQUIT = 1;
-export const VERASE = 2;
-export const VKILL = 3;
-export const VEOF = 4;
-export const VTIME = 5;
-export const VMIN = 6;
-export const NCCS = 19;
-/** sizeof(struct termios) for TCGETS/TCSETS: four flag words, c_line, c_cc[19]. */
-export const TERMIOS_BYTES = 36;
 /** Longest line kept in canonical mode (N_TTY_BUF_SIZE); typing beyond it is dropped. */
 const MAX_LINE = 4095;
 

@@ -1,6 +1,7 @@
 // Differential tests against GNU binutils: the same source assembled by riscv64-unknown-elf-as
 // (-march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax) and by ours must give byte-identical
-// section contents and the same relocations (offset, type, symbol name, addend); readelf must read
+// section contents, the same sections (none missing, none extra), the same symbol table and the same
+// relocations (offset, type, symbol name, addend); readelf must read
 // our objects without a warning. Sources: hand-written fixtures and gcc -S output of C fixtures.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,6 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'pagoda-as-diff-'));
 
 /** Sections compared: everything with contents except the ones each assembler builds its own way. */
 const SKIPPED = /^(\.rela|\.symtab$|\.strtab$|\.shstrtab$|\.riscv\.attributes$|\.eh_frame|\.debug)/;
+const MAPPING_SYMBOL = /^\$[xd]/;
 
 function gnuAssemble(path: string): TestElf {
   const out = join(work, 'gnu.o');
@@ -42,6 +44,18 @@ function ourAssemble(path: string): { elf: TestElf; file: string } {
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
+/**
+ * The symbol table as a set: name, value, size, binding, type, visibility and the section it is defined in
+ * (by name: the two assemblers number sections differently), sorted; the order within the table is each
+ * assembler's own, within ELF's rule of locals first. Left out: GNU's mapping symbols ($x, $d, $x<isa>: an
+ * optional psABI marking of code and data for disassemblers, which ours does not write) and symbols of
+ * the sections skipped above.
+ */
+function symbolTable(e: TestElf): string[] {
+  const where = (shndx: number): string => (shndx === 0 ? 'UND' : shndx === 0xfff1 ? 'ABS' : shndx === 0xfff2 ? 'COM' : e.sections[shndx]?.name ?? `#${shndx}`);
+  return e.symbols.slice(1).filter((s) => !MAPPING_SYMBOL.test(s.name) && !SKIPPED.test(where(s.shndx))).map((s) => `${s.name} value=${s.value} size=${s.size} bind=${s.bind} type=${s.type} other=${s.other} in=${where(s.shndx)}`).sort();
+}
+
 /** Compares every section GNU wrote, then the relocations of each. */
 function compareWithGnu(path: string): void {
   const gnu = gnuAssemble(path);
@@ -55,6 +69,10 @@ function compareWithGnu(path: string): void {
     expect(hex(o.data), `contents of ${g.name}`).toBe(hex(g.data));
     expect(ours.elf.relocs(g.name), `relocations of ${g.name}`).toEqual(gnu.relocs(g.name));
   }
+  // No section of ours that GNU does not write (the loop above only looks at GNU's).
+  const names = (e: TestElf): string[] => e.sections.filter((x) => x.index !== 0 && !SKIPPED.test(x.name)).map((x) => x.name).sort();
+  expect(names(ours.elf), 'sections').toEqual(names(gnu));
+  expect(symbolTable(ours.elf), 'symbol table').toEqual(symbolTable(gnu));
   const readelf = spawnSync(READELF, ['-a', ours.file], { encoding: 'utf8' });
   expect(readelf.stderr, 'readelf warnings').toBe('');
   expect(readelf.status).toBe(0);

@@ -1,8 +1,11 @@
 // The one place that decides how compiled C test programs are assembled, linked and run.
-// Defaults: Pagoda's own as, ld and kernel (the gcc reference builds still run under qemu-riscv32).
-// Switch with environment variables:
+// Defaults: Pagoda's own as, ld and kernel for programs with code from our compiler. Switch with environment
+// variables:
 //   PAGODA_CC_AS=gnu|pagoda   PAGODA_CC_LD=gnu|pagoda   PAGODA_CC_RUN=qemu|pagoda
 // `pagoda` uses toolchain/as, toolchain/ld in-process and `node bin/pagoda.mjs run`.
+// The gcc reference builds (every object from gcc) share nothing with Pagoda: the tests' crt0 assembled by GNU
+// as, GNU ld, qemu-riscv32. Those tools are required: without them the suites that use this file skip, and
+// say so (pipelineAvailable, pipelineName).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +40,8 @@ export const have = {
 export interface ObjectFile {
   name: string;
   bytes: Uint8Array;
+  /** Set on objects gcc compiled: an executable made only of these is a gcc reference build. */
+  byGcc?: true;
 }
 
 export interface RunResult {
@@ -49,12 +54,22 @@ const asChoice = process.env.PAGODA_CC_AS ?? 'pagoda';
 const ldChoice = process.env.PAGODA_CC_LD ?? 'pagoda';
 const runChoice = process.env.PAGODA_CC_RUN ?? 'pagoda';
 
-/** True when the selected assembler, linker and runner (and gcc's libgcc for the 64-bit helpers) exist. */
+/** The gcc reference builds need GNU as and ld and qemu-riscv32 (see the top of this file). */
+export const referenceAvailable = have.gcc && have.gnuBinutils && have.qemu;
+
+/**
+ * True when the selected assembler, linker and runner, gcc (and its libgcc for the 64-bit helpers) and the
+ * reference tools exist.
+ */
 export const pipelineAvailable =
   have.gcc && (asChoice === 'pagoda' || have.gnuBinutils) && (ldChoice === 'pagoda' || have.gnuBinutils) &&
-  (runChoice === 'pagoda' || have.qemu);
+  (runChoice === 'pagoda' || have.qemu) && referenceAvailable;
 
-export const pipelineName = `as=${asChoice} ld=${ldChoice} run=${runChoice}`;
+export const pipelineName = `as=${asChoice} ld=${ldChoice} run=${runChoice}, gcc reference: GNU as+ld, qemu-riscv32${
+  referenceAvailable ? '' : ' (missing)'}`;
+
+/** Executables linkObjects made as gcc reference builds: runExecutable runs them under qemu-riscv32. */
+const referenceBuilds = new WeakSet<Uint8Array>();
 
 /** Runs a host tool; on failure throws with its stderr (not just "Command failed"). */
 function tool(cmd: string, args: string[]): void {
@@ -68,11 +83,16 @@ function scratch(): string {
 
 /** Assembles GNU assembler text into an ELF relocatable object. Throws with the diagnostics on error. */
 export function assembleText(asm: string, name: string, march = 'rv32im'): ObjectFile {
-  if (asChoice === 'pagoda') {
-    const r = ourAssemble(asm, name);
-    if (!r.object) throw new Error(r.diagnostics.map(fmtAs).join('\n'));
-    return { name: name.replace(/\.s$/, '.o'), bytes: r.object };
-  }
+  return asChoice === 'pagoda' ? assembleOurs(asm, name) : assembleGnu(asm, name, march);
+}
+
+function assembleOurs(asm: string, name: string): ObjectFile {
+  const r = ourAssemble(asm, name);
+  if (!r.object) throw new Error(r.diagnostics.map(fmtAs).join('\n'));
+  return { name: name.replace(/\.s$/, '.o'), bytes: r.object };
+}
+
+function assembleGnu(asm: string, name: string, march: string): ObjectFile {
   const dir = scratch();
   try {
     const src = join(dir, 'in.s');
@@ -102,14 +122,34 @@ export function crt0(): ObjectFile {
   return crt0Cache;
 }
 
-/** Links objects (the tests' crt0 first unless `startFiles` is false) with libgcc into a static executable. */
+let gnuCrt0Cache: ObjectFile | null = null;
+/** The same start-up code assembled by GNU as, for the gcc reference builds. */
+function gnuCrt0(): ObjectFile {
+  if (!gnuCrt0Cache) gnuCrt0Cache = assembleGnu(readFileSync(join(SUPPORT, 'crt0.s'), 'utf8'), 'crt0.s', 'rv32im');
+  return gnuCrt0Cache;
+}
+
+/**
+ * Links objects (the tests' crt0 first unless `startFiles` is false) with libgcc into a static executable.
+ * When every object came from gcc, this is a gcc reference build: GNU as's crt0, GNU ld, and later qemu.
+ */
 export function linkObjects(objects: ObjectFile[], startFiles = true): Uint8Array {
+  const reference = objects.length > 0 && objects.every((o) => o.byGcc);
+  if (reference) {
+    const exe = linkGnu([...(startFiles ? [gnuCrt0()] : []), ...objects, libgcc()]);
+    referenceBuilds.add(exe);
+    return exe;
+  }
   const all = [...(startFiles ? [crt0()] : []), ...objects, libgcc()];
   if (ldChoice === 'pagoda') {
     const r = ourLink(all);
     if (!r.executable) throw new Error(r.diagnostics.map(fmtLd).join('\n'));
     return r.executable;
   }
+  return linkGnu(all);
+}
+
+function linkGnu(all: ObjectFile[]): Uint8Array {
   const dir = scratch();
   try {
     const paths = all.map((o, i) => {
@@ -125,14 +165,15 @@ export function linkObjects(objects: ObjectFile[], startFiles = true): Uint8Arra
   }
 }
 
-/** Runs an executable and collects its exit status and output. */
+/** Runs an executable (a gcc reference build always under qemu-riscv32) and collects its exit status and output. */
 export function runExecutable(exe: Uint8Array, args: string[] = []): RunResult {
   const dir = scratch();
   try {
     const path = join(dir, 'prog');
     writeFileSync(path, exe, { mode: 0o755 });
-    const cmd = runChoice === 'pagoda' ? process.execPath : 'qemu-riscv32';
-    const argv = runChoice === 'pagoda' ? [join(ROOT, 'bin/pagoda.mjs'), 'run', path, ...args] : [path, ...args];
+    const onPagoda = runChoice === 'pagoda' && !referenceBuilds.has(exe);
+    const cmd = onPagoda ? process.execPath : 'qemu-riscv32';
+    const argv = onPagoda ? [join(ROOT, 'bin/pagoda.mjs'), 'run', path, ...args] : [path, ...args];
     const r = spawnSync(cmd, argv, { encoding: 'utf8', timeout: 60_000 });
     return { status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
   } finally {
@@ -164,7 +205,7 @@ export function gccObject(path: string, flags: string[] = []): ObjectFile {
     const out = join(dir, 'out.o');
     tool(GCC, [...MARCH, '-mno-relax', '-O1', '-std=gnu11', '-w', '-ffreestanding', '-nostdinc', '-I', CC_INCLUDE, '-I', SUPPORT,
       '-D__pagoda__=1', '-D__ILP32__=1', ...flags, '-c', '-o', out, path]);
-    return { name: path.replace(/^.*\//, '').replace(/\.c$/, '.o'), bytes: readFileSync(out) };
+    return { name: path.replace(/^.*\//, '').replace(/\.c$/, '.o'), bytes: readFileSync(out), byGcc: true };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

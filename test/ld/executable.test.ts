@@ -151,23 +151,78 @@ describe.skipIf(!hasGas || !hasReadelf)('readelf -a reads our executables withou
 });
 
 const SECTION_ZOO = `
+int sys_write(int fd, const void *buf, int len);
 int tentative;
 static int small_bss;
 int data_var = 5;
 const char *ro = "ro string";
 long long q = 7;
-__attribute__((constructor)) static void ctor(void) { small_bss = 1; }
-__attribute__((destructor)) static void dtor(void) { small_bss = 2; }
-int main(int c) { return (int)(q / c) + tentative + data_var + small_bss + ro[0]; }
+static void say(const char *s) { int n = 0; while (s[n]) n++; sys_write(1, s, n); }
+/* Priority 101 goes to .init_array.00101, which runs before the default .init_array (and its destructor,
+ * in .fini_array.00101, after the default .fini_array's). */
+__attribute__((constructor(101))) static void early(void) { say("early ctor\\n"); small_bss = 10; }
+__attribute__((constructor)) static void ctor(void) { say("ctor\\n"); small_bss += 1; }
+__attribute__((destructor)) static void dtor(void) { say(small_bss == 11 ? "dtor\\n" : "dtor: small_bss changed\\n"); }
+__attribute__((destructor(101))) static void late(void) { say("late dtor\\n"); }
+int main(int c) { say("main\\n"); return (int)(q / c) + tentative + data_var + small_bss + ro[0]; }
+`;
+
+/**
+ * Start-up code that does what a libc's does around main: runs .init_array in order before it and
+ * .fini_array in reverse after it (the linker's __init_array_start/end and __fini_array_start/end), then
+ * exits with main's result.
+ */
+const START_WITH_ARRAYS = `
+  .text
+  .globl _start
+_start:
+  lui gp, %hi(__global_pointer$)
+  addi gp, gp, %lo(__global_pointer$)
+  lw s0, 0(sp)
+  addi s1, sp, 4
+  lui s2, %hi(__init_array_start)
+  addi s2, s2, %lo(__init_array_start)
+  lui s3, %hi(__init_array_end)
+  addi s3, s3, %lo(__init_array_end)
+1:
+  bgeu s2, s3, 2f
+  lw t0, 0(s2)
+  jalr t0
+  addi s2, s2, 4
+  j 1b
+2:
+  mv a0, s0
+  mv a1, s1
+  call main
+  mv s0, a0
+  lui s2, %hi(__fini_array_start)
+  addi s2, s2, %lo(__fini_array_start)
+  lui s3, %hi(__fini_array_end)
+  addi s3, s3, %lo(__fini_array_end)
+3:
+  bgeu s2, s3, 4f
+  addi s3, s3, -4
+  lw t0, 0(s3)
+  jalr t0
+  j 3b
+4:
+  mv a0, s0
+  li a7, 93
+  ecall
+  .globl sys_write
+sys_write:
+  li a7, 64
+  ecall
+  ret
 `;
 
 describe.skipIf(!hasGas || !hasGcc || !hasReadelf || !hasQemu || !hasGld)('a C file with every kind of section', () => {
-  it('links with libgcc into an executable readelf accepts and that runs like the GNU-linked one', () => {
+  it('links with libgcc into an executable readelf accepts, whose constructors and destructors run in order', () => {
     const dir = tempDir();
     const libgcc = execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-print-libgcc-file-name'], {
       encoding: 'utf8',
     }).trim();
-    gas(dir, 'crt', START_AND_SYSCALLS);
+    gas(dir, 'crt', START_WITH_ARRAYS);
     const obj = gccObject(dir, 'zoo', SECTION_ZOO, ['-fcommon', '-msmall-data-limit=8']);
     const exe = linkOk([
       { name: 'crt.o', bytes: readFileSync(join(dir, 'crt.o')) },
@@ -180,8 +235,11 @@ describe.skipIf(!hasGas || !hasGcc || !hasReadelf || !hasQemu || !hasGld)('a C f
     const out = readelfAll(dir, 'zoo', exe);
     expect(out.stderr).toBe('');
     expect(out.stdout).not.toMatch(/warning/i);
+    // 7 / 3 + 0 + 5 + (10 + 1) + 'r': the status needs both constructors, the output every function.
+    const expected = { stdout: 'early ctor\nctor\nmain\ndtor\nlate dtor\n', status: 2 + 0 + 5 + 11 + 'r'.charCodeAt(0) };
+    expect(runQemu(dir, 'zoo.ours', exe, ['a', 'b'])).toEqual(expected);
     const theirs = gnuLink(dir, 'zoo.gnu', [join(dir, 'crt.o'), join(dir, 'zoo.o'), libgcc], false);
-    expect(runQemu(dir, 'zoo.ours', exe, ['a', 'b'])).toEqual(runQemu(dir, 'zoo.theirs', theirs, ['a', 'b']));
+    expect(runQemu(dir, 'zoo.theirs', theirs, ['a', 'b'])).toEqual(expected);
   });
 });
 

@@ -1,10 +1,11 @@
 // Self-modifying code: a program that stores a new instruction over a later one and runs fence.i
 // executes the new instruction, through a W+X page or through a second (writable) mapping of its
-// code frame; mmu.codeWrites counts writes that land on pages holding code.
+// code frame; the machine's code marks report each store that lands on a frame holding code, by frame number.
 
 import { describe, expect, it } from 'vitest';
 import { Pte } from '../../abi/riscv.js';
 import { encode, Program } from '../../bench/program.js';
+import type { Machine } from '../../machine/machine.js';
 import { Trap } from '../../machine/trap.js';
 import { bareMachine, CODE, CODE_PA, DATA, li2, pagedMachine, R, runUntilTrap } from './support.js';
 
@@ -21,21 +22,30 @@ function patcher(base: number, storeBase: number): Program {
   return p.emit('addi', R.a0, R.zero, 1).emit('ecall');
 }
 
+/** The frame numbers the code marks report from now on, in order. */
+function codeWrites(m: Machine): number[] {
+  const frames: number[] = [];
+  m.mmu.code.listener = (frame) => frames.push(frame);
+  return frames;
+}
+
 describe('self-modifying code', () => {
   it('in bare mode, a stored instruction word runs after fence.i', () => {
     const m = bareMachine(patcher(CODE, CODE));
+    const writes = codeWrites(m);
     expect(runUntilTrap(m)).toBe(Trap.Ecall);
     expect(m.cpu.x[R.a0]).toBe(2);
-    expect(m.mmu.codeWrites).toBe(1);
+    expect(writes).toEqual([CODE >>> 12]);
   });
 
   it('through a page mapped R|W|X|U, a stored instruction word runs after fence.i', () => {
     const p = patcher(CODE, CODE);
     const pm = pagedMachine(p);
     pm.pt.map(CODE, CODE_PA, 0x1000, Pte.R | Pte.W | Pte.X | Pte.U);
+    const writes = codeWrites(pm.m);
     expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
     expect(pm.m.cpu.x[R.a0]).toBe(2);
-    expect(pm.m.mmu.codeWrites).toBe(1);
+    expect(writes).toEqual([CODE_PA >>> 12]);
   });
 
   it('through a second, writable mapping of the code frame (R-X and RW- aliases), the new instruction runs', () => {
@@ -43,9 +53,10 @@ describe('self-modifying code', () => {
     const p = patcher(CODE, ALIAS);
     const pm = pagedMachine(p);
     pm.pt.mapPage(ALIAS, CODE_PA, Pte.R | Pte.W | Pte.U);
+    const writes = codeWrites(pm.m);
     expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
     expect(pm.m.cpu.x[R.a0]).toBe(2);
-    expect(pm.m.mmu.codeWrites).toBe(1);
+    expect(writes).toEqual([CODE_PA >>> 12]);
   });
 
   it('a writable alias cached before its frame holds code still updates the code after the frame is fetched', () => {
@@ -62,10 +73,11 @@ describe('self-modifying code', () => {
     p.emit('addi', R.a0, R.zero, 1).emit('jalr', R.zero, R.ra, 0);
     const pm = pagedMachine(p);
     pm.pt.mapPage(ALIAS, CODE_PA + 0x1000, Pte.R | Pte.W | Pte.U);
+    const writes = codeWrites(pm.m);
     expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
     expect(pm.m.cpu.pc).toBe(CODE + 36);
     expect(pm.m.cpu.x[R.a0]).toBe(2);
-    expect(pm.m.mmu.codeWrites).toBe(1);
+    expect(writes).toEqual([(CODE_PA + 0x1000) >>> 12]);
   });
 
   it('an instruction already executed runs in its new form the next time round a loop', () => {
@@ -75,9 +87,10 @@ describe('self-modifying code', () => {
     p.li(R.s0, loopAt).emit('sw', R.t0, R.s0, 0).emit('fence.i');
     p.emit('addi', R.s1, R.s1, -1).emit('bne', R.s1, R.zero, 'loop').emit('ecall');
     const m = bareMachine(p);
+    const writes = codeWrites(m);
     expect(runUntilTrap(m)).toBe(Trap.Ecall);
     expect(m.cpu.x[R.a0]).toBe(1 + 100 + 100);
-    expect(m.mmu.codeWrites).toBe(3);
+    expect(writes).toEqual([loopAt >>> 12, loopAt >>> 12, loopAt >>> 12]);
   });
 
   it('code generated into a fresh RWX page before it is ever fetched runs, and a later patch is seen too', () => {
@@ -93,9 +106,10 @@ describe('self-modifying code', () => {
       .emit('ecall');
     const pm = pagedMachine(p);
     pm.pt.mapPage(JIT, JIT_PA, Pte.R | Pte.W | Pte.X | Pte.U);
+    const writes = codeWrites(pm.m);
     expect(runUntilTrap(pm.m)).toBe(Trap.Ecall);
     expect(pm.m.cpu.x[R.a0]).toBe(105);
-    expect(pm.m.mmu.codeWrites).toBeGreaterThanOrEqual(1); // the patch after the page was fetched
+    expect(writes).toEqual([JIT_PA >>> 12]); // the patch after the page was fetched; the first two were data
   });
 
   it('a store to the very next instruction takes effect even within one run() slice', () => {
@@ -114,17 +128,24 @@ describe('self-modifying code', () => {
     p.emit('ecall');
     const m = bareMachine(p);
     expect(m.run(3)).toBe(Trap.Budget);
+    const writes = codeWrites(m);
     m.ram.write32(CODE + 5 * 4, encode('ebreak', []));
+    m.mmu.code.written(CODE + 5 * 4, 4); // a host writing RAM uses the one door, as the kernel does
+    expect(writes).toEqual([CODE >>> 12]);
+    expect(m.mmu.code.holdsCode(CODE >>> 12)).toBe(false);
     expect(m.run(100)).toBe(Trap.Ebreak);
     expect(m.cpu.pc).toBe(CODE + 20);
     expect(m.cpu.x[R.a0]).toBe(5);
+    expect(m.mmu.code.holdsCode(CODE >>> 12), 'fetching again marks the frame again').toBe(true);
   });
 
   it('ordinary data stores do not count as code writes', () => {
     const p = new Program(CODE).li(R.s0, DATA).li(R.t0, 10).label('l').emit('sw', R.t0, R.s0, 0).emit('sb', R.t0, R.s0, 5)
       .emit('addi', R.t0, R.t0, -1).emit('bne', R.t0, R.zero, 'l').emit('ecall');
     const m = bareMachine(p);
+    const writes = codeWrites(m);
     expect(runUntilTrap(m)).toBe(Trap.Ecall);
-    expect(m.mmu.codeWrites).toBe(0);
+    expect(writes).toEqual([]);
+    expect(m.mmu.code.markedFrames()).toEqual([CODE >>> 12]);
   });
 });

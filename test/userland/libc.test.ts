@@ -80,6 +80,12 @@ describe.skipIf(!hasTools)('userland libc built with gcc', () => {
     expect(r.stdout).toMatch(/checks ok\natexit second\natexit first\n$/);
   });
 
+  it('runs constructors before main and, at exit, atexit handlers, then destructors, then flushes stdio', () => {
+    buildProgram(outDir, 'ctors', ['../test/userland/ctors.c']);
+    const r = qemu('ctors');
+    expect({ stdout: r.stdout, status: r.status }).toEqual({ stdout: 'ctor 101\nctor\nmain\natexit\ndtor\ndtor 101\n', status: 11 });
+  });
+
   it('writes printf, fputs, puts and putchar output in order, and stderr unbuffered', () => {
     const r = qemu('printf_test');
     expect(r.stdout.startsWith('out 1\nfputs line\nputs line\n!\n')).toBe(true);

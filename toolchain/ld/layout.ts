@@ -8,6 +8,8 @@
 
 import { ShType } from '../../abi/elf.js';
 import { EHDR_SIZE, PhFlags, PHDR_SIZE } from '../../abi/elf.js';
+import { alignUp } from '../../abi/pages.js';
+import { PAGE_SIZE } from '../../abi/riscv.js';
 import type { InputObject, InputSection } from './input.js';
 import {
   classifyInput,
@@ -20,7 +22,6 @@ import {
 } from './sections.js';
 import { SymbolState, type GlobalSymbol, type SymbolTable } from './symbols.js';
 
-export const PAGE = 0x1000;
 export const DEFAULT_TEXT_ADDRESS = 0x10000;
 
 /** One output section; inputs and commons carry their final addresses once layout is done. */
@@ -55,7 +56,6 @@ export interface Layout {
   readonly fileEnd: number;
 }
 
-const alignUp = (v: number, a: number): number => Math.ceil(v / a) * a;
 
 function collectInputs(objects: readonly InputObject[], table: SymbolTable): OutputSection[] {
   const outputs: OutputSection[] = OUTPUT_SPECS.map((spec) => ({
@@ -113,11 +113,11 @@ function place(out: OutputSection, address: number, offset: number): void {
 
 /** Where the text segment starts so that the headers are mapped: [segment vaddr, file offset of .text]. */
 function textSegmentStart(textAddress: number, headerSize: number): { vaddr: number; textOffset: number } {
-  const inPage = textAddress % PAGE;
+  const inPage = textAddress % PAGE_SIZE;
   if (inPage >= headerSize) return { vaddr: textAddress - inPage, textOffset: inPage };
-  if (textAddress >= PAGE) return { vaddr: textAddress - inPage - PAGE, textOffset: inPage + PAGE };
+  if (textAddress >= PAGE_SIZE) return { vaddr: textAddress - inPage - PAGE_SIZE, textOffset: inPage + PAGE_SIZE };
   // Too low to map the headers below .text: leave them unmapped.
-  return { vaddr: textAddress, textOffset: alignUp(headerSize, PAGE) + inPage };
+  return { vaddr: textAddress, textOffset: alignUp(headerSize, PAGE_SIZE) + inPage };
 }
 
 /**
@@ -154,8 +154,8 @@ export function computeLayout(objects: readonly InputObject[], table: SymbolTabl
 
   for (const kind of [SegmentKind.RODATA, SegmentKind.DATA]) {
     const members = outputs.filter((o) => o.spec.segment === kind);
-    vaddr = alignUp(vaddr, PAGE);
-    const segOffset = alignUp(fileEnd, PAGE);
+    vaddr = alignUp(vaddr, PAGE_SIZE);
+    const segOffset = alignUp(fileEnd, PAGE_SIZE);
     const seg: Segment = {
       kind,
       flags: kind === SegmentKind.RODATA ? PhFlags.R : PhFlags.R | PhFlags.W,

@@ -3,12 +3,14 @@
 
 import {
   EHDR_SIZE,
+  Ehdr,
   ELFCLASS32,
   ELFDATA2LSB,
   ELFOSABI_SYSV,
   EM_RISCV,
   ElfType,
   EV_CURRENT,
+  Phdr,
   PHDR_SIZE,
   PhType,
   SHDR_SIZE,
@@ -16,6 +18,7 @@ import {
   ShType,
   SYM_SIZE,
 } from '../../abi/elf.js';
+import { alignUp } from '../../abi/pages.js';
 import type { InputObject } from './input.js';
 import type { Layout } from './layout.js';
 import type { EncodedSymbols } from './symtab.js';
@@ -26,7 +29,6 @@ export function elfSectionIndices(layout: Layout): number[] {
   return layout.outputs.map((o) => (o.size > 0 ? next++ : SHN_ABS));
 }
 
-const alignUp = (v: number, a: number): number => Math.ceil(v / a) * a;
 
 interface SectionRow {
   name: number;
@@ -129,32 +131,32 @@ function writeElfHeader(
   shstrndx: number,
 ): void {
   image.set([0x7f, 0x45, 0x4c, 0x46, ELFCLASS32, ELFDATA2LSB, EV_CURRENT, ELFOSABI_SYSV]);
-  view.setUint16(16, ElfType.EXEC, true);
-  view.setUint16(18, EM_RISCV, true);
-  view.setUint32(20, EV_CURRENT, true);
-  view.setUint32(24, entry >>> 0, true);
-  view.setUint32(28, EHDR_SIZE, true);
-  view.setUint32(32, shoff, true);
-  view.setUint32(36, flags >>> 0, true);
-  view.setUint16(40, EHDR_SIZE, true);
-  view.setUint16(42, PHDR_SIZE, true);
-  view.setUint16(44, layout.segments.length, true);
-  view.setUint16(46, SHDR_SIZE, true);
-  view.setUint16(48, shnum, true);
-  view.setUint16(50, shstrndx, true);
+  view.setUint16(Ehdr.TYPE, ElfType.EXEC, true);
+  view.setUint16(Ehdr.MACHINE, EM_RISCV, true);
+  view.setUint32(Ehdr.VERSION, EV_CURRENT, true);
+  view.setUint32(Ehdr.ENTRY, entry >>> 0, true);
+  view.setUint32(Ehdr.PHOFF, EHDR_SIZE, true);
+  view.setUint32(Ehdr.SHOFF, shoff, true);
+  view.setUint32(Ehdr.FLAGS, flags >>> 0, true);
+  view.setUint16(Ehdr.EHSIZE, EHDR_SIZE, true);
+  view.setUint16(Ehdr.PHENTSIZE, PHDR_SIZE, true);
+  view.setUint16(Ehdr.PHNUM, layout.segments.length, true);
+  view.setUint16(Ehdr.SHENTSIZE, SHDR_SIZE, true);
+  view.setUint16(Ehdr.SHNUM, shnum, true);
+  view.setUint16(Ehdr.SHSTRNDX, shstrndx, true);
 }
 
 function writeProgramHeaders(view: DataView, layout: Layout): void {
   layout.segments.forEach((seg, i) => {
     const o = EHDR_SIZE + i * PHDR_SIZE;
-    view.setUint32(o, PhType.LOAD, true);
-    view.setUint32(o + 4, seg.offset, true);
-    view.setUint32(o + 8, seg.vaddr, true);
-    view.setUint32(o + 12, seg.vaddr, true);
-    view.setUint32(o + 16, seg.filesz, true);
-    view.setUint32(o + 20, seg.memsz, true);
-    view.setUint32(o + 24, seg.flags, true);
-    view.setUint32(o + 28, 0x1000, true);
+    view.setUint32(o + Phdr.TYPE, PhType.LOAD, true);
+    view.setUint32(o + Phdr.OFFSET, seg.offset, true);
+    view.setUint32(o + Phdr.VADDR, seg.vaddr, true);
+    view.setUint32(o + Phdr.PADDR, seg.vaddr, true);
+    view.setUint32(o + Phdr.FILESZ, seg.filesz, true);
+    view.setUint32(o + Phdr.MEMSZ, seg.memsz, true);
+    view.setUint32(o + Phdr.FLAGS, seg.flags, true);
+    view.setUint32(o + Phdr.ALIGN, 0x1000, true);
   });
 }
 

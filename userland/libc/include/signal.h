@@ -22,6 +22,8 @@
 #define SIGCONT 18
 #define SIGSTOP 19
 #define SIGTSTP 20
+#define SIGURG 23
+#define SIGWINCH 28
 #define NSIG 65
 
 #define SIG_BLOCK 0

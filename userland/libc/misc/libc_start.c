@@ -1,5 +1,6 @@
 /* __libc_start_main: called by crt0's _start with the initial stack's argc/argv/envp.
- * Sets environ, runs the constructors of .init_array in order, calls main, exits with its result. */
+ * Sets environ, runs the constructors of .init_array in order, calls main, exits with its result (exit runs
+ * the destructors of .fini_array, see stdlib/exit.c). */
 #include <stdlib.h>
 #include <unistd.h>
 
