@@ -159,7 +159,8 @@ export function sqrtDouble(st: FloatState, rd: number, rs1: number, rm: Rounding
 /**
  * The fused multiply-adds, with one rounding (negations as fmaSingle). With p + pe = a*b and
  * t + te = c + p exactly, x = t + te + pe; two more TwoSums give x = d + de + se with d = RN(t + s),
- * and d is RN(x) whenever |de + se| is below half the gap to d's neighbour on that side.
+ * and d is RN(x) when se = 0 (then x = t + s), or when |de + se| is below half the gap to d's
+ * neighbour on that side.
  */
 export function fmaDouble(
   st: FloatState,
@@ -194,7 +195,8 @@ export function fmaDouble(
     } else {
       const md = Math.abs(d);
       const mw = Math.abs(w);
-      let nearest = mw < md * QUARTER_ULP_SCALE;
+      // With se = 0, x = t + s exactly and d = RN(t + s) = RN(x), ties included; de is exact.
+      let nearest = se === 0 || mw < md * QUARTER_ULP_SCALE;
       if (!nearest && md > FINISH_MIN && md < Infinity) {
         // Half the gap to d's neighbour on w's side: 2^(e-53), halved below a power of two.
         SCRATCH[0] = d;
@@ -207,7 +209,7 @@ export function fmaDouble(
       if (md > FINISH_MIN && md < Infinity && nearest) {
         f[rd] = d;
         if (rm === RoundingMode.RNE) st.fcsr |= FFlag.NX;
-        else finishDouble(st, rd, w > 0, false, rm);
+        else finishDouble(st, rd, w > 0, rm === RoundingMode.RMM && se === 0 && halfwayOut(d, de), rm);
         return;
       }
     }
