@@ -121,7 +121,6 @@ export class Cpu {
   private execute(limit: number): number {
     const hart = this.hart;
     const x = hart.x;
-    const fInts = hart.fInts;
     const ram = this.ram;
     const i32 = ram.i32;
     const u8 = ram.u8;
@@ -300,47 +299,15 @@ export class Cpu {
           if (!this.atomic(inst)) break loop;
           pc = (pc + 4) | 0;
           break;
-        case 0x07: { // LOAD-FP: flw, fld. TLB hits of aligned accesses finish here.
-          const rd = (inst >> 7) & 31;
-          const va = (x[(inst >> 15) & 31] + (inst >> 20)) | 0;
-          const vpn = va >>> 12;
-          const ti = vpn & TLB_MASK;
-          const width = (inst >> 12) & 7;
-          if (width === 3) {
-            if (loadTag[ti] === vpn && !(va & 7)) {
-              const w = (va + loadOff[ti]) >> 2;
-              fInts[2 * rd] = i32[w];
-              fInts[2 * rd + 1] = i32[w + 1];
-            } else if (!this.loadFloat(va, rd, 8)) break loop;
-          } else if (width === 2) {
-            if (loadTag[ti] === vpn && !(va & 3)) {
-              fInts[2 * rd] = i32[(va + loadOff[ti]) >> 2];
-              fInts[2 * rd + 1] = -1; // NaN-boxed
-            } else if (!this.loadFloat(va, rd, 4)) break loop;
-          } else { trap = Trap.IllegalInstruction; break loop; }
+        case 0x07: // LOAD-FP, STORE-FP: methods, to keep this loop as small as the integer code needs
+          if (!this.floatLoad(inst)) { if (this.pending === Trap.Budget) trap = Trap.IllegalInstruction; break loop; }
           hart.fpUsed = true;
           pc = (pc + 4) | 0;
           break;
-        }
-        case 0x27: { // STORE-FP: fsw, fsd
-          const rs2 = (inst >> 20) & 31;
-          const va = (x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
-          const vpn = va >>> 12;
-          const ti = vpn & TLB_MASK;
-          const width = (inst >> 12) & 7;
-          if (width === 3) {
-            if (storeTag[ti] === vpn && !(va & 7)) {
-              const w = (va + storeOff[ti]) >> 2;
-              i32[w] = fInts[2 * rs2];
-              i32[w + 1] = fInts[2 * rs2 + 1];
-            } else if (!this.storeFloat(va, rs2, 8)) break loop;
-          } else if (width === 2) {
-            if (storeTag[ti] === vpn && !(va & 3)) i32[(va + storeOff[ti]) >> 2] = fInts[2 * rs2];
-            else if (!this.storeFloat(va, rs2, 4)) break loop;
-          } else { trap = Trap.IllegalInstruction; break loop; }
+        case 0x27:
+          if (!this.floatStore(inst)) { if (this.pending === Trap.Budget) trap = Trap.IllegalInstruction; break loop; }
           pc = (pc + 4) | 0;
           break;
-        }
         case 0x43: case 0x47: case 0x4b: case 0x4f: case 0x53: // MADD MSUB NMSUB NMADD OP-FP (machine/fpu)
           if (!executeFloat(hart, x, inst)) { trap = Trap.IllegalInstruction; break loop; }
           hart.fpUsed = true;
@@ -472,6 +439,68 @@ export class Cpu {
     i32[pa >> 2] = amoResult(funct5, a, b);
     x[rd] = a;
     return true;
+  }
+
+  /**
+   * flw, fld: TLB hits of aligned accesses finish here. False when the instruction traps: with
+   * `pending` set for a fault, without it for an illegal width.
+   */
+  private floatLoad(inst: number): boolean {
+    const rd = (inst >> 7) & 31;
+    const va = (this.hart.x[(inst >> 15) & 31] + (inst >> 20)) | 0;
+    const vpn = va >>> 12;
+    const tlb = this.mmu.tlb;
+    const ti = vpn & TLB_MASK;
+    const fInts = this.hart.fInts;
+    const i32 = this.ram.i32;
+    switch ((inst >> 12) & 7) {
+      case 3:
+        if (tlb.loadTag[ti] === vpn && !(va & 7)) {
+          const w = (va + tlb.loadOff[ti]) >> 2;
+          fInts[2 * rd] = i32[w];
+          fInts[2 * rd + 1] = i32[w + 1];
+          return true;
+        }
+        return this.loadFloat(va, rd, 8);
+      case 2:
+        if (tlb.loadTag[ti] === vpn && !(va & 3)) {
+          fInts[2 * rd] = i32[(va + tlb.loadOff[ti]) >> 2];
+          fInts[2 * rd + 1] = -1; // NaN-boxed
+          return true;
+        }
+        return this.loadFloat(va, rd, 4);
+      default:
+        return false;
+    }
+  }
+
+  /** fsw, fsd, as floatLoad. */
+  private floatStore(inst: number): boolean {
+    const rs2 = (inst >> 20) & 31;
+    const va = (this.hart.x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
+    const vpn = va >>> 12;
+    const tlb = this.mmu.tlb;
+    const ti = vpn & TLB_MASK;
+    const fInts = this.hart.fInts;
+    const i32 = this.ram.i32;
+    switch ((inst >> 12) & 7) {
+      case 3:
+        if (tlb.storeTag[ti] === vpn && !(va & 7)) {
+          const w = (va + tlb.storeOff[ti]) >> 2;
+          i32[w] = fInts[2 * rs2];
+          i32[w + 1] = fInts[2 * rs2 + 1];
+          return true;
+        }
+        return this.storeFloat(va, rs2, 8);
+      case 2:
+        if (tlb.storeTag[ti] === vpn && !(va & 3)) {
+          i32[(va + tlb.storeOff[ti]) >> 2] = fInts[2 * rs2];
+          return true;
+        }
+        return this.storeFloat(va, rs2, 4);
+      default:
+        return false;
+    }
   }
 
   /**
