@@ -19,6 +19,15 @@ export const EM_RISCV = 243;
 /** e_flags: float ABI soft (0), no RVC. */
 export const EF_RISCV_FLOAT_ABI_SOFT = 0x0000;
 export const EF_RISCV_RVC = 0x0001;
+/** e_flags bits 2:1, the float ABI (RISC-V ELF psABI "ELF Object Files"): soft, single, double or quad. */
+export const EF_RISCV_FLOAT_ABI_MASK = 0x0006;
+export const EF_RISCV_FLOAT_ABI_SINGLE = 0x0002;
+export const EF_RISCV_FLOAT_ABI_DOUBLE = 0x0004;
+export const EF_RISCV_FLOAT_ABI_QUAD = 0x0006;
+/** e_flags: the RV32E/RV64E base (16 integer registers). */
+export const EF_RISCV_RVE = 0x0008;
+/** e_flags: the program needs the RVTSO memory model. */
+export const EF_RISCV_TSO = 0x0010;
 
 /** Structure sizes (bytes) for ELF32. */
 export const EHDR_SIZE = 52;

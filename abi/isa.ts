@@ -26,7 +26,8 @@ export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr:
 /** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, F, D, Zicsr, Zifencei). */
 export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, c: true };
 
-interface Named {
+/** One extension named in an ISA string, with its version (major and minor -1 when none is written). */
+export interface Named {
   readonly name: string;
   readonly major: number;
   readonly minor: number;
@@ -42,8 +43,9 @@ function splitVersion(token: string, nameLength: number): Named & { rest: string
   return { name, major: Number(m[1]), minor: m[2] === undefined ? 0 : Number(m[2]), rest: token.slice(nameLength + m[0].length) };
 }
 
-/** The extension names of an ISA string, single letters and multi-letter ones, with versions. */
-function extensionsOf(isa: string): Named[] | undefined {
+/** The extension names of an ISA string, single letters and multi-letter ones, with versions (-1 when absent), as
+ *  written (no implications applied); undefined when it does not start with rv32/rv64/rv128. */
+export function extensionsOf(isa: string): Named[] | undefined {
   const s = isa.toLowerCase();
   const m = /^rv(32|64|128)/.exec(s);
   if (!m) return undefined;
@@ -61,7 +63,9 @@ function extensionsOf(isa: string): Named[] | undefined {
   }
   for (const token of multi) {
     if (token === '') continue;
-    const nameLength = /^[a-z]+?(?=\d|$)/.exec(token)?.[0].length ?? token.length;
+    // The version is the trailing digits ("2p0", "1"): names may hold digits themselves (zve32f1p0, zvl128b1p0).
+    const version = /\d+(?:p\d+)?$/.exec(token);
+    const nameLength = version && version.index > 0 ? version.index : token.length;
     out.push(splitVersion(token, nameLength));
   }
   return out;

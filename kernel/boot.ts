@@ -1,5 +1,6 @@
 // Boot: the table of contents. One line per subsystem, each logged as it comes up.
 
+import { HART_LETTERS, HART_XLEN } from '../abi/hart-isa.js';
 import { Machine } from '../machine/machine.js';
 import { MIB } from '../machine/ram.js';
 import { ConsoleInput } from './dev/console.js';
@@ -81,7 +82,7 @@ export function boot(options: BootOptions = {}): Kernel {
     bootLog: options.sinks?.bootLog ?? line,
   };
   const log = sinks.bootLog;
-  log(`Pagoda ${PAGODA_VERSION}: RV32IMA user mode, Sv32 MMU, one hart`);
+  log(`Pagoda ${PAGODA_VERSION}: RV${HART_XLEN}I${HART_LETTERS.slice(1).toUpperCase()} user mode, Sv32 MMU, one hart`);
   log(`ram: ${memMiB} MiB (${hex8(0)}-${hex8(memMiB * MIB - 1)})`);
   const chunks = new ChunkMap(machine.ram);                       // physical memory in 2 MiB chunks
   log(`chunks: ${chunks.chunkCount} x ${CHUNK_SIZE / MIB} MiB, ${chunks.freeChunks} free; chunk 0 is the kernel's (map at ${hex8(CHUNK_MAP_PA)})`);

@@ -2,14 +2,15 @@
 // The structure is read by abi/elfread.ts; this file decides what an executable for Pagoda may be
 // (shared/ARCHITECTURE.md "Process ABI") and names the first thing wrong with it.
 
-import { EHDR_SIZE, ElfType, EM_RISCV, EF_RISCV_RVC, PhFlags, PhType } from '../abi/elf.js';
+import {
+  EHDR_SIZE, EF_RISCV_FLOAT_ABI_DOUBLE, EF_RISCV_FLOAT_ABI_MASK, EF_RISCV_FLOAT_ABI_SINGLE, EF_RISCV_RVC, EF_RISCV_RVE,
+  ElfType, EM_RISCV, PhFlags, PhType,
+} from '../abi/elf.js';
 import { ElfFault, ElfFormatError, readElf, type ElfFile, type ProgramHeader } from '../abi/elfread.js';
 import { KERNEL_BASE, USER_MIN } from '../abi/memlayout.js';
 import { PAGE_SIZE } from '../abi/riscv.js';
+import { checkArch } from './arch.js';
 import { LoadRefusal, Refusal, hex, type RefusalCode } from './refusal.js';
-
-/** e_flags bits 2:1: the float ABI; Pagoda runs ilp32 soft-float only. */
-const EF_RISCV_FLOAT_ABI_MASK = 0x6;
 
 /** The refusal for each malformation the ELF reader reports. */
 const READER_REFUSALS: Readonly<Record<ElfFault, RefusalCode>> = {
@@ -43,11 +44,29 @@ function checkHeader(elf: ElfFile): void {
     throw new LoadRefusal(Refusal.NOT_EXEC, `e_type is ${h.type}, expected 2 (ET_EXEC)${what}`);
   }
   if (h.ehsize !== EHDR_SIZE) throw new LoadRefusal(Refusal.BAD_HEADER_SIZE, `e_ehsize is ${h.ehsize}, expected ${EHDR_SIZE}`);
-  if ((h.flags & EF_RISCV_FLOAT_ABI_MASK) !== 0) {
-    throw new LoadRefusal(Refusal.FLOAT_ABI, `e_flags ${hex(h.flags)} selects a hardware float ABI; Pagoda runs ilp32 soft-float`);
+  checkFlags(h.flags);
+}
+
+/**
+ * e_flags: soft-float (ilp32) and double-float (ilp32d) run, since the hart has 64-bit f registers; the
+ * single-float ABI (ilp32f) passes floats in registers too narrow for doubles and the quad ABI needs Q, so
+ * both are refused, as are RVC and RVE. EF_RISCV_TSO is accepted: one in-order hart is stronger than RVTSO.
+ */
+function checkFlags(flags: number): void {
+  const floatAbi = flags & EF_RISCV_FLOAT_ABI_MASK;
+  if (floatAbi === EF_RISCV_FLOAT_ABI_SINGLE) {
+    throw new LoadRefusal(Refusal.FLOAT_ABI,
+      `e_flags ${hex(flags)} selects the single-float ABI (ilp32f); Pagoda runs ilp32 (soft-float) and ilp32d (double-float)`);
   }
-  if (h.flags & EF_RISCV_RVC) {
-    throw new LoadRefusal(Refusal.COMPRESSED, `e_flags ${hex(h.flags)} has EF_RISCV_RVC; the machine has no C extension`);
+  if (floatAbi !== 0 && floatAbi !== EF_RISCV_FLOAT_ABI_DOUBLE) {
+    throw new LoadRefusal(Refusal.FLOAT_ABI,
+      `e_flags ${hex(flags)} selects the quad-float ABI (ilp32q); the machine has no Q extension (it runs ilp32 and ilp32d)`);
+  }
+  if (flags & EF_RISCV_RVC) {
+    throw new LoadRefusal(Refusal.COMPRESSED, `e_flags ${hex(flags)} has EF_RISCV_RVC; the machine has no C extension`);
+  }
+  if (flags & EF_RISCV_RVE) {
+    throw new LoadRefusal(Refusal.EMBEDDED, `e_flags ${hex(flags)} has EF_RISCV_RVE (the RV32E base, 16 registers); the machine is RV32I`);
   }
 }
 
@@ -84,12 +103,14 @@ function checkLayout(loads: ProgramHeader[]): ProgramHeader[] {
 }
 
 /**
- * Validates `bytes` as an ELF32 RISC-V static executable Pagoda can run and returns the parsed file with its
+ * Validates `bytes` as an ELF32 RISC-V static executable Pagoda's hart can run (e_flags and the
+ * `.riscv.attributes` arch string within rv32imafd, see loader/arch.ts) and returns the parsed file with its
  * PT_LOAD headers (those with memory, sorted by address). Throws LoadRefusal naming the first problem.
  */
 export function checkExecutable(bytes: Uint8Array): { elf: ElfFile; loads: ProgramHeader[] } {
   const elf = parse(bytes);
   checkHeader(elf);
+  checkArch(elf);
   if (elf.programHeaders.some((ph) => ph.type === PhType.INTERP || ph.type === PhType.DYNAMIC)) {
     throw new LoadRefusal(Refusal.DYNAMIC, 'the executable asks for a dynamic loader (PT_INTERP/PT_DYNAMIC); only static executables run');
   }

@@ -26,6 +26,10 @@ export const Refusal = {
   DYNAMIC: 'dynamic',
   FLOAT_ABI: 'float-abi',
   COMPRESSED: 'compressed',
+  /** The RV32E base (EF_RISCV_RVE or an "rv32e" arch string). */
+  EMBEDDED: 'embedded',
+  /** The `.riscv.attributes` arch string names an extension (or base width) the hart lacks. */
+  MISSING_EXTENSION: 'missing-extension',
   MALFORMED: 'malformed',
   NO_MEMORY: 'no-memory',
   TOO_MANY_ARGUMENTS: 'too-many-arguments',

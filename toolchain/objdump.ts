@@ -10,7 +10,7 @@ import { type ElfFile, type SectionHeader, readElf, sectionBytes } from '../abi/
 import { EM_RISCV, ShFlags, ShType, SymType } from '../abi/elf.js';
 import { DumpSymbols, type DumpSymbol } from './objdump/symbols.js';
 import { type ByteLayout, addressSkip, rawLine, unitLines } from './objdump/lines.js';
-import { riscvArchAttribute } from './objdump/attributes.js';
+import { riscvArchAttribute } from '../abi/riscv-attributes.js';
 
 /** A file objdump cannot disassemble although it is valid ELF (e.g. another machine). */
 export class ObjdumpError extends Error {

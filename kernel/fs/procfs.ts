@@ -1,4 +1,6 @@
 // /proc: what the kernel holds, rendered as text when a file is opened.
+//   /proc/cpuinfo        the hart in Linux's riscv layout (arch/riscv/kernel/cpu.c c_show): processor, hart,
+//                        isa, mmu, mvendorid, marchid, mimpid, then a blank line
 //   /proc/meminfo        memory in Linux's layout ("MemTotal:" padded to 16 columns, value in 8, " kB")
 //   /proc/chunks         the 2 MiB chunk map, one character per chunk ('#' used, '.' free), then a newline
 //   /proc/uptime         seconds since boot
@@ -7,6 +9,7 @@
 //   /proc/PID/cmdline    argv, each followed by a NUL
 //   /proc/self           the calling process's directory
 
+import { HART_ISA_LINUX } from '../../abi/hart-isa.js';
 import type { Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../mem/layout.js';
 import { formatMaps } from '../mem/maps.js';
@@ -23,6 +26,17 @@ function meminfo(k: Kernel): string {
     + kb('KernelChunk', 2048) + `${'Chunks:'.padEnd(16)}${String(k.chunks.chunkCount).padStart(8)}\n`
     + `${'ChunksFree:'.padEnd(16)}${String(k.chunks.freeChunks).padStart(8)}\n`
     + `${'FramesUsed:'.padEnd(16)}${String(k.frames.usedFrames).padStart(8)}\n`;
+}
+
+/**
+ * The one hart as Linux 6.x describes a RISC-V hart: labels padded with tabs to the same column, the ISA
+ * string of print_isa(), the paging mode of print_mmu(), and zero vendor/architecture/implementation ids
+ * (Pagoda is no registered implementation; zero is what the spec says such harts report).
+ */
+function cpuinfo(): string {
+  return 'processor\t: 0\nhart\t\t: 0\n'
+    + `isa\t\t: ${HART_ISA_LINUX}\nmmu\t\t: sv32\n`
+    + 'mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n\n';
 }
 
 /** The one-letter state ps shows: R running or runnable, S sleeping, Z zombie. */
@@ -61,6 +75,7 @@ function processDir(p: Process, mtimeMs: number): SynthDir {
 export function procRoot(k: Kernel): SynthDir {
   const bootMs = k.realtimeMs();
   const files: Record<string, () => string> = {
+    cpuinfo,
     meminfo: () => meminfo(k),
     chunks: () => k.chunks.render() + '\n',
     uptime: () => `${(k.monotonicMs() / 1000).toFixed(2)} 0.00\n`,

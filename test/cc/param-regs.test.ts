@@ -1,4 +1,4 @@
-// -O1 code shape: parameters arriving in a0/a1 stay there when that is provably safe (gen-param-regs.ts),
+// -O1 code shape: parameters arriving in a0/a1 stay there when that is provably safe (toolchain/cc/back/param-regs.ts),
 // and jumps to a bare `ret` become `ret`. (The same functions run and check their results in
 // test/cc/c/param_regs.c, in the programs suite.)
 import { describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import { planLoad } from '../../loader/plan.js';
 import { LoadRefusal, Refusal, type RefusalCode } from '../../loader/refusal.js';
 import { EHDR_SIZE, Ehdr, ElfType, Phdr } from '../../abi/elf.js';
 import { Errno } from '../../abi/errno.js';
-import { craftElf, patched } from './craft.js';
+import { attributesSection, craftElf, patched } from './craft.js';
 
 function refusal(bytes: Uint8Array): LoadRefusal {
   try {
@@ -56,8 +56,23 @@ const cases: [string, RefusalCode, Uint8Array, RegExp][] = [
   ['no PT_LOAD', Refusal.NO_LOAD_SEGMENTS, craftElf({ segments: [{ type: 4, vaddr: 0x10000, data: new Uint8Array(8), flags: RO }] }), /no PT_LOAD/],
   ['a PT_INTERP', Refusal.DYNAMIC, craftElf({ segments: [
     { vaddr: 0x10000, data: new Uint8Array(8), flags: TEXT }, { type: 3, vaddr: 0x20000, data: new Uint8Array(8), flags: RO }] }), /dynamic loader/],
-  ['a hard-float ABI', Refusal.FLOAT_ABI, patched(good, (v) => v.setUint32(Ehdr.FLAGS, 0x4, true)), /soft-float/],
-  ['compressed instructions', Refusal.COMPRESSED, patched(good, (v) => v.setUint32(Ehdr.FLAGS, 0x1, true)), /RVC/],
+  ['the single-float ABI', Refusal.FLOAT_ABI, craftElf({ flags: 0x2 }), /single-float ABI \(ilp32f\)/],
+  ['the quad-float ABI', Refusal.FLOAT_ABI, craftElf({ flags: 0x6 }), /quad-float ABI.*no Q extension/],
+  ['compressed instructions', Refusal.COMPRESSED, craftElf({ flags: 0x1 }), /EF_RISCV_RVC/],
+  ['compressed instructions with the double-float ABI', Refusal.COMPRESSED, craftElf({ flags: 0x5 }), /EF_RISCV_RVC/],
+  ['the RV32E base', Refusal.EMBEDDED, craftElf({ flags: 0x8 }), /EF_RISCV_RVE.*RV32I/],
+  ['an arch attribute asking for C', Refusal.COMPRESSED,
+    craftElf({ arch: 'rv32i2p1_m2p0_a2p1_c2p0_zicsr2p0' }), /Tag_RISCV_arch "rv32i2p1_m2p0_a2p1_c2p0_zicsr2p0" asks for compressed/],
+  ['an arch attribute asking for Zca', Refusal.COMPRESSED, craftElf({ arch: 'rv32i2p1_zca1p0' }), /compressed/],
+  ['an arch attribute asking for the RV32E base', Refusal.EMBEDDED, craftElf({ arch: 'rv32e2p0_m2p0' }), /RV32E base/],
+  ['an arch attribute asking for V and Zba', Refusal.MISSING_EXTENSION,
+    craftElf({ arch: 'rv32i2p1_m2p0_v1p0_zicsr2p0_zba1p0' }), /asks for V, Zba, which the machine lacks/],
+  ['an arch attribute asking for Q', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv32imafdq' }), /asks for Q,/],
+  ['an arch attribute for a 64-bit hart', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv64i2p1_m2p0' }), /rv64 hart; the machine is rv32/],
+  ['an arch in a PT_RISCV_ATTRIBUTES segment of a file without section headers asking for C', Refusal.COMPRESSED, craftElf({ segments: [
+    { vaddr: 0x10000, data: new Uint8Array(8), flags: TEXT },
+    { type: 0x70000003, vaddr: 0, data: attributesSection('rv32imac'), flags: RO, align: 1 }] }), /"rv32imac" asks for compressed/],
+  ['an arch attribute without a base', Refusal.MISSING_EXTENSION, craftElf({ arch: 'rv32m2p0' }), /does not name a base ISA/],
 ];
 
 describe('loader refusals (one crafted file each)', () => {
@@ -77,6 +92,24 @@ describe('loader refusals (one crafted file each)', () => {
       try { planLoad(junk); } catch (e) { expect(e).toBeInstanceOf(LoadRefusal); }
     }
   });
+});
+
+describe('what the hart can run is accepted', () => {
+  const accepted: [string, Uint8Array][] = [
+    ['soft-float e_flags (0)', craftElf({ flags: 0 })],
+    ['double-float e_flags (EF_RISCV_FLOAT_ABI_DOUBLE)', craftElf({ flags: 0x4 })],
+    ['EF_RISCV_TSO: one in-order hart is stronger than RVTSO', craftElf({ flags: 0x14 })],
+    ['the arch GNU ld writes for -march=rv32imafd', craftElf({ flags: 0x4, arch: 'rv32i2p1_m2p0_a2p1_f2p2_d2p2_zicsr2p0_zifencei2p0' })],
+    ['the arch GNU ld writes for -march=rv32im (with Zmmul)', craftElf({ arch: 'rv32i2p1_m2p0_zmmul1p0' })],
+    ['an rv32g arch string', craftElf({ arch: 'rv32g' })],
+    ['an arch string with Ztso and Zicntr', craftElf({ arch: 'rv32i2p1_a2p1_zicntr2p0_ztso1p0' })],
+    ['an old I (2.0, Zicsr and Zifencei inside)', craftElf({ arch: 'rv32i2p0_m2p0_a2p0_f2p0_d2p0' })],
+  ];
+  for (const [what, bytes] of accepted) {
+    it(`accepts ${what}`, () => {
+      expect(planLoad(bytes).entry).toBe(0x10000);
+    });
+  }
 });
 
 describe('load plan', () => {

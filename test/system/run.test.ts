@@ -28,9 +28,17 @@ describe('boot image programs without a terminal', () => {
 
   it('lists /proc and reads /proc/PID/status of the running process', async () => {
     const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
-    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'cat /proc/self/status; ls /proc | tail -n 3'], envp: ['PATH=/bin'] });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'cat /proc/self/status; ls /proc | tail -n 4'], envp: ['PATH=/bin'] });
     expect(r.stdout).toMatch(/^Name:\tcat\nState:\tR \(running\)\nPid:\t2\nPPid:\t1\nVmSize:\t +\d+ kB\nVmRSS:\t +\d+ kB\nThreads:\t1\n/);
-    expect(r.stdout).toMatch(/chunks\nmeminfo\nuptime\n$/);
+    expect(r.stdout).toMatch(/chunks\ncpuinfo\nmeminfo\nuptime\n$/);
+  }, 120_000);
+
+  it('cat /proc/cpuinfo describes the hart as Linux does for riscv', async () => {
+    const k = bootTestKernel({ memMiB: 32, bootImage: bootImage().image });
+    const r = await k.run('/bin/sh', { argv: ['sh', '-c', 'cat /proc/cpuinfo'], envp: ['PATH=/bin'] });
+    expect(r.stdout).toBe('processor\t: 0\nhart\t\t: 0\nisa\t\t: rv32imafd_zicntr_zicsr_zifencei\nmmu\t\t: sv32\n'
+      + 'mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n\n');
+    expect(r.status).toBe(0);
   }, 120_000);
 
   it('reports a child killed by a signal as the shell status 128 + signal', async () => {

@@ -14,6 +14,7 @@ import { exitProcess, switchTo } from '../../../kernel/proc/lifecycle.js';
 import type { Process } from '../../../kernel/proc/process.js';
 import { deliverPending, sendSignal, SIGRETURN_VA } from '../../../kernel/proc/signal.js';
 import { handleTrap } from '../../../kernel/trap.js';
+import { runSlice } from '../../../kernel/sched.js';
 import { Hart } from '../../../machine/hart.js';
 import { Trap } from '../../../machine/trap.js';
 import { bootTestKernel, type TestKernel } from '../../harness.js';
@@ -90,6 +91,31 @@ describe('the hart state as one unit', () => {
     expect(child.tf).not.toBe(parent.tf);
     child.tf.fWords[0] ^= 1;
     expect(parent.tf.fWords[0]).toBe(before.fWords[0]);
+    endAll(k);
+  });
+
+  it('each process keeps its own f registers and fcsr while the timer switches the hart between them', () => {
+    const k = bootTestKernel();
+    const spinner = (seed: number): Program => fillRegisters(new Program(TEXT), seed).label('spin').emit('jal', 0, 'spin');
+    const p = spawn(k, spinner(11));
+    const q = spawn(k, spinner(12));
+    fillFpState(p.tf, 21);
+    fillFpState(q.tf, 22);
+    q.tf.fcsr = 0x3a;
+    const [pBefore, qBefore] = [snapshot(p.tf), snapshot(q.tf)];
+    const interval = k.kernel.machine.timer.interval;
+    // Each runs a few slices: the registers' owners alternate on the hart several times.
+    expect(runSlice(k.kernel, 8 * interval).kind).toBe('running');
+    expect(p.instructions).toBeGreaterThan(2 * interval);
+    expect(q.instructions).toBeGreaterThan(2 * interval);
+    for (const [r, before, seed] of [[p, pBefore, 11], [q, qBefore, 12]] as const) {
+      expect([...r.tf.fBytes]).toEqual([...before.fBytes]);
+      expect(r.tf.fcsr).toBe(before.fcsr);
+      expect(r.tf.fpUsed).toBe(true);
+      // The x registers its program set, too (fillRegisters' values for its seed).
+      for (let i = 1; i < 32; i++) if (i !== SP) expect(`x${i}=${r.tf.x[i]}`).toBe(`x${i}=${(seed * 0x01000193 + i * 0x9e3779b9) | 0}`);
+    }
+    expect(k.kernel.machine.cpu.hart).toBe(k.kernel.current!.tf);
     endAll(k);
   });
 

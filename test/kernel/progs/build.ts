@@ -2,7 +2,7 @@
 // executables by content hash under the OS temp directory.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,22 +23,38 @@ function has(tool: string): boolean {
 export const hasGcc = has(GCC);
 export const hasQemu = has('qemu-riscv32');
 
+/** How a program is compiled: the ISA and ABI, and any further gcc options (appended after the defaults). */
+export interface BuildFlags {
+  readonly march: string;
+  readonly mabi: string;
+  readonly options?: readonly string[];
+  /** Link libgcc (64-bit division and conversions on rv32). */
+  readonly libgcc?: boolean;
+}
+
+/** The kernel test programs: integer-only, soft-float ABI. */
+export const SOFT_FLOAT: BuildFlags = { march: 'rv32im', mabi: 'ilp32' };
+
 /**
- * The path of the executable built from <dir>/<name>.c (or .S) on this folder's crt.S and rt.h, building it
- * if needed (other suites keep their programs in their own folder and build them here).
+ * The path of the executable built from <dir>/<name>.c (or .S) on this folder's crt.S and rt.h (and the
+ * headers of <dir>), building it if needed (other suites keep their programs in their own folder and build
+ * them here).
  */
-export function programPath(name: string, dir = PROGS_DIR): string {
+export function programPath(name: string, dir = PROGS_DIR, flags: BuildFlags = SOFT_FLOAT): string {
   const src = ['c', 'S'].map((e) => join(dir, `${name}.${e}`)).find(existsSync);
   if (!src) throw new Error(`no source for test program ${name} in ${dir}`);
-  const inputs = [join(PROGS_DIR, 'crt.S'), join(PROGS_DIR, 'rt.h'), src];
+  const headers = readdirSync(dir).filter((f) => f.endsWith('.h')).sort().map((f) => join(dir, f));
+  const inputs = [join(PROGS_DIR, 'crt.S'), join(PROGS_DIR, 'rt.h'), ...headers, src];
   const hash = createHash('sha1');
+  hash.update(JSON.stringify(flags));
   for (const f of inputs) hash.update(readFileSync(f));
   const out = join(CACHE, `${name}-${hash.digest('hex').slice(0, 12)}`);
   if (!existsSync(out)) {
     mkdirSync(CACHE, { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
-    execFileSync(GCC, ['-march=rv32im', '-mabi=ilp32', '-O1', '-nostdlib', '-static', '-ffreestanding', '-fno-builtin',
-      '-fno-stack-protector', '-I', PROGS_DIR, '-o', tmp, join(PROGS_DIR, 'crt.S'), src], { stdio: 'pipe' });
+    execFileSync(GCC, [`-march=${flags.march}`, `-mabi=${flags.mabi}`, '-O1', '-nostdlib', '-static', '-ffreestanding',
+      '-fno-builtin', '-fno-stack-protector', ...(flags.options ?? []), '-I', PROGS_DIR, '-I', dir, '-o', tmp,
+      join(PROGS_DIR, 'crt.S'), src, ...(flags.libgcc ? ['-lgcc'] : [])], { stdio: 'pipe' });
     renameSync(tmp, out);
   }
   return out;
