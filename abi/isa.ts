@@ -23,7 +23,7 @@ export interface IsaExtensions {
 }
 
 /** Everything Pagoda's machine implements: RV32IMA + Zicsr + Zifencei, no C. */
-export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: false, d: false, c: false };
+export const PAGODA_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, d: true, c: false };
 
 /** What objdump assumes for a file without an arch attribute ("rv64gc": G implies M, A, F, D, Zicsr, Zifencei). */
 export const GNU_DEFAULT_ISA: IsaExtensions = { m: true, zmmul: true, a: true, zicsr: true, zifencei: true, f: true, d: true, c: true };

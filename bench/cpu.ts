@@ -59,6 +59,42 @@ function pointerChase(steps: number): Program {
   return p.emit('ecall');
 }
 
+// Encoders of the few D instructions fpKernel uses (Unprivileged ISA table 24.2), until the instruction
+// table that Program.emit reads knows F and D. Floating-point registers by number.
+const fld = (fd: number, rs1: number, imm: number): number => (imm << 20) | (rs1 << 15) | (3 << 12) | (fd << 7) | 0x07;
+const fsd = (fs: number, rs1: number, imm: number): number =>
+  ((imm >> 5) << 25) | (fs << 20) | (rs1 << 15) | (3 << 12) | ((imm & 31) << 7) | 0x27;
+/** An OP-FP double operation (funct7 with fmt D) with the dynamic rounding mode. */
+const opD = (funct7: number, fd: number, fs1: number, fs2: number): number =>
+  (funct7 << 25) | (fs2 << 20) | (fs1 << 15) | (7 << 12) | (fd << 7) | 0x53;
+const [FADD_D, FSUB_D, FMUL_D, FDIV_D, FCVT_D_W] = [0x01, 0x05, 0x09, 0x0d, 0x69];
+/** fmadd.d fd = fs1 * fs2 + fs3, dynamic rounding mode. */
+const fmaddD = (fd: number, fs1: number, fs2: number, fs3: number): number =>
+  (fs3 << 27) | (1 << 25) | (fs2 << 20) | (fs1 << 15) | (7 << 12) | (fd << 7) | 0x43;
+const [ft0, ft1, ft2, ft3, ft5, fs0, fa0, fa1] = [0, 1, 2, 3, 5, 8, 10, 11];
+
+/**
+ * fp-kernel: over 1,024 doubles x[k] = k/1024, `rounds` times y[k] = (0.5 y[k] + x[k]) - that / (x[k]^2 + 1):
+ * two fld, fmadd.d, fmul.d, fadd.d, fdiv.d, fsub.d, fsd and three integer instructions per element (y stays
+ * bounded; most results are inexact, as in real numeric code).
+ */
+function fpKernel(rounds: number): Program {
+  const n = 1024;
+  const p = new Program(CODE_VA).li(t0, 1).word(opD(FCVT_D_W, fa1, t0, 0)).li(t0, 2).word(opD(FCVT_D_W, ft5, t0, 0));
+  p.word(opD(FDIV_D, fa0, fa1, ft5)).li(t0, n).word(opD(FCVT_D_W, ft5, t0, 0)).word(opD(FDIV_D, fs0, fa1, ft5));
+  p.li(a0, DATA_VA).li(t1, 0).li(a2, n);
+  p.label('init').word(opD(FCVT_D_W, ft0, t1, 0)).word(opD(FMUL_D, ft0, ft0, fs0)).word(fsd(ft0, a0, 0))
+    .emit('addi', a0, a0, 8).emit('addi', t1, t1, 1).emit('bltu', t1, a2, 'init');
+  p.li(s1, rounds);
+  p.label('round').li(a0, DATA_VA).li(a1, DATA_VA + 8 * n).li(a2, DATA_VA + 8 * n);
+  p.label('loop')
+    .word(fld(ft0, a0, 0)).word(fld(ft1, a1, 0)).word(fmaddD(ft1, ft1, fa0, ft0)).word(opD(FMUL_D, ft2, ft0, ft0))
+    .word(opD(FADD_D, ft2, ft2, fa1)).word(opD(FDIV_D, ft3, ft1, ft2)).word(opD(FSUB_D, ft1, ft1, ft3)).word(fsd(ft1, a1, 0))
+    .emit('addi', a0, a0, 8).emit('addi', a1, a1, 8).emit('bltu', a0, a2, 'loop')
+    .emit('addi', s1, s1, -1).emit('bne', s1, zero, 'round');
+  return p.emit('ecall');
+}
+
 /**
  * Links 262,144 nodes of 64 bytes into one cycle that visits a different 4 KiB page at every
  * step: all 4,096 pages in turn, then again one node further into each. Every load needs a
@@ -104,7 +140,7 @@ function row(name: string, m: Machine): BenchRow {
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
-/** The cpu group: alu-loop, memcpy, muldiv, pointer-chase. `scale` 1 is the full run. */
+/** The cpu group: alu-loop, memcpy, muldiv, pointer-chase, fp. `scale` 1 is the full run. */
 export function cpuBench(scale = 1): BenchRow[] {
   const chase = pagedMachine(pointerChase(Math.round(10_000_000 * scale)));
   buildChain(chase);
@@ -113,5 +149,6 @@ export function cpuBench(scale = 1): BenchRow[] {
     row('memcpy', pagedMachine(memcpy(Math.round(1500 * scale)))),
     row('muldiv', pagedMachine(mulDiv(Math.round(10_000_000 * scale)))),
     row('pointer-chase', chase),
+    row('fp', pagedMachine(fpKernel(Math.round(2000 * scale)))),
   ];
 }

@@ -1,4 +1,5 @@
-// The RV32IMA hart in user mode: counters and the interpreter loop over the registers of a Hart (hart.ts).
+// The RV32IMAFD hart in user mode: counters and the interpreter loop over the registers of a Hart (hart.ts);
+// the F and D computations and fcsr live in machine/fpu/, FP loads and stores here with the others.
 // run(budget) executes until the budget or the timer runs out or an instruction traps; a trap is
 // a return value (machine/trap.ts), never a host exception. The hot loop keeps pc and the
 // instruction count in locals, allocates nothing, fetches through a page cached until pc leaves
@@ -7,6 +8,7 @@
 import { Csr } from '../abi/riscv.js';
 import { dispatchKey, INSTRUCTIONS, Opcode } from '../abi/isa-table.js';
 import { Match, Op } from '../abi/isa-ops.js';
+import { executeFloat, readFloatCsr, writeFloatCsr } from './fpu/execute.js';
 import { Hart } from './hart.js';
 import { Mmu } from './mmu.js';
 import { mulh, mulhsu, mulhu } from './muldiv.js';
@@ -18,6 +20,12 @@ import { TLB_MASK } from './tlb.js';
 /** One run() slice at most: keeps the instruction count a small integer for the JIT. */
 const MAX_SLICE = 0x3fffffff;
 const TWO_32 = 4294967296;
+
+/**
+ * The machine-level misa CSR of this hart: MXL 1 (RV32) and the extensions I, M, A, F, D (bits 8,
+ * 12, 0, 5, 3). User code cannot read misa; the kernel reports it (/proc/cpuinfo's isa line).
+ */
+export const MISA = 0x40001129;
 
 /** Default source of the `time` CSR: a 10 MHz timebase, as qemu's virt board. */
 export const hostTime = (): number => Math.floor(performance.now() * 10_000);
@@ -295,6 +303,20 @@ export class Cpu {
           if (!this.atomic(inst)) break loop;
           pc = (pc + 4) | 0;
           break;
+        case Opcode.LOAD_FP: // flw, fld (and fsw, fsd below): methods, to keep this loop as small as the integer code needs
+          if (!this.floatLoad(inst)) { if (this.pending === Trap.Budget) trap = Trap.IllegalInstruction; break loop; }
+          hart.fpUsed = true;
+          pc = (pc + 4) | 0;
+          break;
+        case Opcode.STORE_FP:
+          if (!this.floatStore(inst)) { if (this.pending === Trap.Budget) trap = Trap.IllegalInstruction; break loop; }
+          pc = (pc + 4) | 0;
+          break;
+        case Opcode.MADD: case Opcode.MSUB: case Opcode.NMSUB: case Opcode.NMADD: case Opcode.OP_FP: // machine/fpu
+          if (!executeFloat(hart, x, inst)) { trap = Trap.IllegalInstruction; break loop; }
+          hart.fpUsed = true;
+          pc = (pc + 4) | 0;
+          break;
         case Opcode.MISC_MEM: { // fence is a no-op on one hart; fence.i too, as every fetch reads RAM.
           const funct3 = (inst >> 12) & 7;
           if (funct3 !== Op.FENCE && funct3 !== Op.FENCE_I) { trap = Trap.IllegalInstruction; break loop; }
@@ -426,12 +448,123 @@ export class Cpu {
     return true;
   }
 
+  /**
+   * flw, fld: TLB hits of aligned accesses finish here. False when the instruction traps: with
+   * `pending` set for a fault, without it for an illegal width.
+   */
+  private floatLoad(inst: number): boolean {
+    const rd = (inst >> 7) & 31;
+    const va = (this.hart.x[(inst >> 15) & 31] + (inst >> 20)) | 0;
+    const vpn = va >>> 12;
+    const tlb = this.mmu.tlb;
+    const ti = vpn & TLB_MASK;
+    const fInts = this.hart.fInts;
+    const i32 = this.ram.i32;
+    switch ((inst >> 12) & 7) {
+      case Op.FLD:
+        if (tlb.loadTag[ti] === vpn && !(va & 7)) {
+          const w = (va + tlb.loadOff[ti]) >> 2;
+          fInts[2 * rd] = i32[w];
+          fInts[2 * rd + 1] = i32[w + 1];
+          return true;
+        }
+        return this.loadFloat(va, rd, 8);
+      case Op.FLW:
+        if (tlb.loadTag[ti] === vpn && !(va & 3)) {
+          fInts[2 * rd] = i32[(va + tlb.loadOff[ti]) >> 2];
+          fInts[2 * rd + 1] = -1; // NaN-boxed
+          return true;
+        }
+        return this.loadFloat(va, rd, 4);
+      default:
+        return false;
+    }
+  }
+
+  /** fsw, fsd, as floatLoad. */
+  private floatStore(inst: number): boolean {
+    const rs2 = (inst >> 20) & 31;
+    const va = (this.hart.x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
+    const vpn = va >>> 12;
+    const tlb = this.mmu.tlb;
+    const ti = vpn & TLB_MASK;
+    const fInts = this.hart.fInts;
+    const i32 = this.ram.i32;
+    switch ((inst >> 12) & 7) {
+      case Op.FSD:
+        if (tlb.storeTag[ti] === vpn && !(va & 7)) {
+          const w = (va + tlb.storeOff[ti]) >> 2;
+          i32[w] = fInts[2 * rs2];
+          i32[w + 1] = fInts[2 * rs2 + 1];
+          return true;
+        }
+        return this.storeFloat(va, rs2, 8);
+      case Op.FSW:
+        if (tlb.storeTag[ti] === vpn && !(va & 3)) {
+          i32[(va + tlb.storeOff[ti]) >> 2] = fInts[2 * rs2];
+          return true;
+        }
+        return this.storeFloat(va, rs2, 4);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * flw/fld outside the fast path (TLB miss, misaligned, crossing a page): both pages are
+   * translated before f rd changes, so a fault leaves it as it was. A single is NaN-boxed.
+   */
+  private loadFloat(va: number, rd: number, size: number): boolean {
+    const pa = this.translateData(va, Access.Load);
+    if (pa < 0) return false;
+    const lastVa = (va + size - 1) | 0;
+    let lastPa = pa + size - 1;
+    if ((lastVa ^ va) & -4096) {
+      const second = this.translateData(lastVa & -4096, Access.Load);
+      if (second < 0) return false;
+      lastPa = second + (lastVa & 0xfff);
+    }
+    if (va & (size - 1)) this.misalignedAccesses++;
+    const bytes = this.hart.fBytes;
+    const u8 = this.ram.u8;
+    for (let i = 0; i < size; i++) {
+      const byteVa = (va + i) | 0;
+      bytes[8 * rd + i] = u8[(byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i];
+    }
+    if (size === 4) this.hart.fInts[2 * rd + 1] = -1;
+    return true;
+  }
+
+  /** fsw/fsd outside the fast path: both pages translated before any byte is written (precise). */
+  private storeFloat(va: number, rs2: number, size: number): boolean {
+    const pa = this.translateData(va, Access.Store);
+    if (pa < 0) return false;
+    const lastVa = (va + size - 1) | 0;
+    let lastPa = pa + size - 1;
+    if ((lastVa ^ va) & -4096) {
+      const second = this.translateData(lastVa & -4096, Access.Store);
+      if (second < 0) return false;
+      lastPa = second + (lastVa & 0xfff);
+    }
+    if (va & (size - 1)) this.misalignedAccesses++;
+    const bytes = this.hart.fBytes;
+    const u8 = this.ram.u8;
+    for (let i = 0; i < size; i++) {
+      const byteVa = (va + i) | 0;
+      u8[(byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i] = bytes[8 * rs2 + i];
+    }
+    return true;
+  }
+
   private illegal(): false {
     this.pending = Trap.IllegalInstruction;
     return false;
   }
 
-  /** Zicsr on the read-only user counters. False for anything else (illegal instruction). */
+  /**
+   * Zicsr on the read-only user counters and the floating-point CSRs (fflags, frm, fcsr). False for
+   * anything else (illegal instruction).
+   */
   private csr(inst: number, retired: number): boolean {
     const funct3 = (inst >> 12) & 7;
     const src = (inst >> 15) & 31;
@@ -441,9 +574,21 @@ export class Cpu {
       case Op.CSRRS: case Op.CSRRC: case Op.CSRRSI: case Op.CSRRCI: writes = src !== 0; break; // unless rs1/uimm is 0
       default: return false;
     }
-    if (writes) return false; // every CSR here is a read-only counter
+    const number = inst >>> 20;
+    const old = readFloatCsr(this.hart, number); // fflags, frm, fcsr: read-write
+    if (old >= 0) {
+      const operand = funct3 & 4 ? src : this.x[src];
+      if (writes) {
+        const op = funct3 & 3;
+        writeFloatCsr(this.hart, number, op === 1 ? operand : op === 2 ? old | operand : old & ~operand);
+        this.hart.fpUsed = true;
+      }
+      this.x[(inst >> 7) & 31] = old;
+      return true;
+    }
+    if (writes) return false; // every other CSR here is a read-only counter
     let value: number;
-    switch (inst >>> 20) {
+    switch (number) {
       case Csr.CYCLE: case Csr.INSTRET: value = retired; break;
       case Csr.CYCLEH: case Csr.INSTRETH: value = retired / TWO_32; break;
       case Csr.TIME: value = this.timeSource(); break;

@@ -9,6 +9,8 @@
 // Typed arrays use the host's byte order; like PhysicalMemory, this assumes a little-endian host, so
 // `fBytes` is also the RISC-V memory image of f0..f31.
 
+import { FloatState } from './fpu/float-state.js';
+
 /** Bytes of f0..f31 (32 registers of 64 bits), as in Linux's `__riscv_d_ext_state.f`. */
 export const F_STATE_BYTES = 256;
 
@@ -17,7 +19,7 @@ const RA = 1;
 const SP = 2;
 const A0 = 10;
 
-export class Hart {
+export class Hart implements FloatState {
   /** x0..x31; x[0] always reads 0 (the CPU clears it after every instruction). */
   readonly x = new Int32Array(32);
   /** Program counter, unsigned. */
@@ -28,6 +30,10 @@ export class Hart {
   readonly f = new Float64Array(this.fBytes.buffer);
   /** f0..f31 as 32-bit words: fWords[2i] is the low half of f[i], fWords[2i+1] the high half. */
   readonly fWords = new Uint32Array(this.fBytes.buffer);
+  /** The same words signed, as the F/D operations (machine/fpu/) read and write them. */
+  readonly fInts = new Int32Array(this.fBytes.buffer);
+  /** f0..f31's low words as binary32: fSingles[2i] is the single NaN-boxed in f[i]. */
+  readonly fSingles = new Float32Array(this.fBytes.buffer);
   /** fcsr: frm (bits 7:5) and fflags (bits 4:0). */
   fcsr = 0;
   /**

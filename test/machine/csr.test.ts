@@ -154,7 +154,7 @@ describe('illegal CSR accesses', () => {
     ['csrrwi a0, cycle, 0', encode('csrrwi', [R.a0, Csr.CYCLE, 0])],
     ['csrrsi a0, instret, 1', encode('csrrsi', [R.a0, Csr.INSTRET, 1])],
     ['csrrci a0, timeh, 31', encode('csrrci', [R.a0, Csr.TIMEH, 31])],
-    ['csrrs a0, fflags (no F extension)', encode('csrrs', [R.a0, 0x001, R.zero])],
+    ['csrrs a0, vstart (no V extension)', encode('csrrs', [R.a0, 0x008, R.zero])],
     ['csrrs a0, mstatus (machine mode)', encode('csrrs', [R.a0, 0x300, R.zero])],
     ['csrrs a0, sstatus (supervisor mode)', encode('csrrs', [R.a0, 0x100, R.zero])],
     ['csrrs a0, satp', encode('csrrs', [R.a0, 0x180, R.zero])],

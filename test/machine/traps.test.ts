@@ -120,7 +120,8 @@ describe('illegal instructions', () => {
   const words: [string, number][] = [
     ['the all-zero word', 0x00000000],
     ['the all-ones word', 0xffffffff],
-    ['opcode 0x07 (FLW: no F extension)', 0x00052007],
+    ['opcode 0x07 with width 1 (FLH: no Zfh)', 0x00051007],
+    ['opcode 0x27 with width 4 (FSQ: no Q)', 0x00054027],
     ['opcode 0x0b (custom-0)', 0x0000000b],
     ['opcode 0x7f', 0x0000007f],
     ['opcode 0x1b (OP-IMM-32: RV64 only)', 0x0000001b],
