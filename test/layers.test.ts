@@ -1,6 +1,8 @@
 // The architecture's import rules (shared/ARCHITECTURE.md, STYLE.md "Layers the compiler enforces"):
 // abi imports nothing; machine imports abi; loader and toolchain import abi; kernel imports
-// abi, machine and loader; only cli/ and bin/ (hosts) import Node modules.
+// abi, machine and loader; only cli/ and bin/ (hosts) import Node modules. Inside the C compiler the stages
+// import one way, front end -> optimiser -> back end (toolchain/cc/{front,opt,back}), and all of them may
+// use the compiler's diagnostics; only the driver at the top (index.ts) sees every stage.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +47,35 @@ describe('layering', () => {
           }
           const target = relative(ROOT, resolve(file, '..', spec)).split(/[\\/]/)[0];
           if (!allowed.includes(target)) bad.push(`${relative(ROOT, file)} imports ${spec}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+});
+
+const CC = 'toolchain/cc';
+/** Per compiler stage folder: the paths (folders, or single files) its imports inside toolchain/cc may reach. */
+const CC_STAGES: Record<string, string[]> = {
+  [`${CC}/front`]: [`${CC}/front`, `${CC}/diagnostics.ts`],
+  [`${CC}/opt`]: [`${CC}/front`, `${CC}/opt`, `${CC}/diagnostics.ts`],
+  [`${CC}/back`]: [`${CC}/front`, `${CC}/opt`, `${CC}/back`, `${CC}/diagnostics.ts`],
+  [`${CC}/diagnostics.ts`]: [],
+};
+
+describe('the C compiler\'s stages', () => {
+  for (const [stage, allowed] of Object.entries(CC_STAGES)) {
+    it(`${stage} imports from toolchain/cc only ${allowed.join(', ') || 'nothing'}`, () => {
+      const path = join(ROOT, stage);
+      const files = stage.endsWith('.ts') ? [path] : sources(path);
+      expect(files.length, `${stage} holds no sources`).toBeGreaterThan(0);
+      const bad: string[] = [];
+      for (const file of files) {
+        for (const spec of imports(file)) {
+          if (!spec.startsWith('.')) continue; // Node modules: checked by the layer rules above
+          const target = relative(ROOT, resolve(file, '..', spec)).replace(/\\/g, '/').replace(/\.js$/, '.ts');
+          if (!target.startsWith(`${CC}/`)) continue; // abi/ and the rest: the layer rules above
+          if (!allowed.some((a) => target === a || target.startsWith(`${a}/`))) bad.push(`${relative(ROOT, file)} imports ${spec}`);
         }
       }
       expect(bad).toEqual([]);

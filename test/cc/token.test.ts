@@ -1,9 +1,9 @@
-// The compact token representation (toolchain/cc/token.ts): packed kind/flags/line, the shared side object
+// The compact token representation (toolchain/cc/front/token.ts): packed kind/flags/line, the shared side object
 // for literal payloads, macro hidesets and #line names, and the copies the preprocessor makes.
 import { describe, expect, it } from 'vitest';
 import { SourceFile } from '../../toolchain/cc/diagnostics.js';
 import { compile, preprocessOnly } from '../../toolchain/cc/index.js';
-import { ExpansionExtra, copyToken, expansionCopy, locationOf, makeToken, tokenize } from '../../toolchain/cc/tokenize.js';
+import { ExpansionExtra, copyToken, expansionCopy, locationOf, makeToken, tokenize } from '../../toolchain/cc/front/tokenize.js';
 
 const file = new SourceFile('t.c', 'int x;\n');
 

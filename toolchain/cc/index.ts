@@ -1,20 +1,29 @@
 // The C compiler's pure API (no host access: files come through `readFile`, so it runs in browsers).
 //   compile(source, fileName, options) -> { ok, asm, diagnostics }
 //   preprocessOnly(source, fileName, options) -> { ok, text, diagnostics }      (gcc -E)
-// Stages, one file each: tokenize -> preprocess (macros, pp-expr) -> parse (parse-decl, parse-expr,
-// parse-builtin, parse-init, parse-stmt, sema, types, fold) -> optimize (-O1 folding) -> codegen (gen-func,
-// gen-stmt, gen-expr, gen-arith, gen-assign, gen-lval, gen-call, gen-data, peephole).
+// The stages, one folder each, importing one way (front -> opt -> back; test/layers.test.ts checks it):
+//   front/  tokenize -> preprocess (macros, pp-expr) -> parse (parse-decl, parse-expr, parse-builtin,
+//           parse-init, parse-stmt, sema, types, fold: constant expressions) -> the AST (ast.ts: Program)
+//   opt/    optimize: -O1 constant folding over the AST; returns what it learned (FoldFacts)
+//   back/   codegen (gen-func, gen-stmt, gen-expr, gen-arith, gen-assign, gen-lval, gen-call, gen-data,
+//           call-ranges), then the passes over each function's text (peephole, param-regs), which read
+//           it back through one instruction table (insn-info)
+// diagnostics.ts (located errors and warnings) serves every stage; this driver is the only file that sees
+// them all. A compile is a function of its inputs: every counter and table it fills is made per call
+// (the parser, FoldFacts, UnitLabels), so compiling a source twice in one process gives the same text.
+// The only module-level tables are memos of pure functions (identifier interning, integer literals,
+// split assembly lines), which can change how fast a compile runs, never what it produces.
 // Language: C11 without floating point (GNU extensions: statement expressions, `?:` with omitted middle,
 // case ranges, `, ## __VA_ARGS__`, typeof, __attribute__((packed, aligned))). Target: RV32IM, ilp32 psABI,
 // plain char unsigned; 64-bit division and variable shifts call libgcc's __divdi3 family.
 // The compiler's freestanding headers live in ./include (stdarg, stddef, stdbool, stdint, limits, stdalign,
 // stdnoreturn, iso646); hosts pass that directory first in systemIncludeDirs, then libc's.
 import { CompileError, Diagnostic, Diagnostics, formatDiagnostic, makeDiagnostic } from './diagnostics.js';
-import { codegen } from './codegen.js';
-import { foldProgram } from './optimize.js';
-import { parse } from './parse.js';
-import { preprocess } from './preprocess.js';
-import type { Token } from './tokenize.js';
+import { codegen } from './back/codegen.js';
+import { foldProgram } from './opt/optimize.js';
+import { parse } from './front/parse.js';
+import { preprocess } from './front/preprocess.js';
+import type { Token } from './front/tokenize.js';
 
 export interface CompileOptions {
   /** -I directories, searched for "..." (after the including file's directory) and <...>. */
@@ -82,8 +91,8 @@ export function compile(source: string, fileName: string, opts: CompileOptions =
   if (!prog) return { ok: false, asm: '', diagnostics: diags.list };
   const opt = Math.min(opts.opt ?? 0, 1);
   const asm = guarded(diags, () => last, () => {
-    if (opt > 0) foldProgram(prog.globals);
-    return codegen(prog, { opt, fileName });
+    const folded = opt > 0 ? foldProgram(prog.globals) : null;
+    return codegen(prog, { opt, fileName, folded });
   });
   if (asm === null) return { ok: false, asm: '', diagnostics: diags.list };
   return { ok: true, asm, diagnostics: diags.list };

@@ -1,0 +1,70 @@
+// Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
+// external definition, and static/inline ones only when referenced), then data, then string literals.
+import type { Obj, Program } from '../front/ast.js';
+import { emitGlobal, emitStrings } from './gen-data.js';
+import { genFunction, tailCalls } from './gen-func.js';
+import { jumpsToRet, keepParamsInArgRegs } from './param-regs.js';
+import { UnitLabels } from './unit-labels.js';
+import type { FoldFacts } from '../opt/optimize.js';
+import { peephole } from './peephole.js';
+
+export interface CodegenOptions {
+  /** 0: locals in memory; 1: register allocation of locals, strength reduction, folding (done earlier). */
+  opt: number;
+  fileName: string;
+  /** -O1: what constant folding learned (foldProgram); null when the unit was not folded. */
+  folded: FoldFacts | null;
+}
+
+/** Names of the functions that must be emitted. */
+function liveFunctions(prog: Program): Set<string> {
+  const byName = new Map<string, Obj>();
+  for (const g of prog.globals) if (g.isFunction && g.isDefinition) byName.set(g.name, g);
+  const live = new Set<string>();
+  const work: string[] = [];
+  const mark = (name: string): void => {
+    if (!live.has(name) && byName.has(name)) {
+      live.add(name);
+      work.push(name);
+    }
+  };
+  for (const g of prog.globals) {
+    if (g.isFunction && g.isDefinition && !g.isStatic && !(g.isInline && !g.isExtern)) mark(g.name);
+    if (!g.isFunction && g.relocs) for (const r of g.relocs) mark(r.label);
+  }
+  while (work.length) {
+    const f = byName.get(work.pop()!)!;
+    for (const r of f.refs ?? []) mark(r);
+  }
+  return live;
+}
+
+/** Generates the assembly for a parsed unit. */
+export function codegen(prog: Program, opts: CodegenOptions): string {
+  const out: string[] = [];
+  out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
+  out.push('\t.option nopic');
+  out.push('\t.text');
+  const unit = new UnitLabels();
+  const live = liveFunctions(prog);
+  for (const f of prog.globals) {
+    if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
+    const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
+    const gen = genFunction(f, opts.opt, unit, opts.folded);
+    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs };
+    const lines = peephole(gen.lines, opts.opt, code, unit);
+    let body = gen.tail ? tailCalls(lines, gen.tail, code) : lines;
+    if (opts.opt > 0) {
+      if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel, code);
+      body = jumpsToRet(body);
+    }
+    // the body as one string: joining a few thousand chunks is much cheaper than a quarter million lines
+    out.push(isPublic ? `\t.text\n\t.p2align 2\n\t.globl ${f.name}` : '\t.text\n\t.p2align 2');
+    out.push(`\t.type ${f.name}, @function\n${f.name}:`);
+    out.push(body.join('\n'));
+    out.push(`\t.size ${f.name}, .-${f.name}`);
+  }
+  for (const g of prog.globals) emitGlobal(g, out);
+  emitStrings(prog.strings, out);
+  return out.join('\n') + '\n';
+}

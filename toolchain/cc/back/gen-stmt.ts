@@ -1,0 +1,174 @@
+// Statement code generation: control flow with fused compare-and-branch, rotated loops, switch dispatch.
+import type { Node } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
+import { genBranch, genDiscard, genExpr } from './gen-expr.js';
+import { copyStruct, genLval } from './gen-lval.js';
+import { FnGen } from './gen-state.js';
+import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
+
+/** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
+export function genStmt(g: FnGen, n: Node, nested = false): void {
+  if (g.stmtPos) g.curPos = g.stmtPos.get(n) ?? g.curPos;
+  switch (n.kind) {
+    case 'block':
+      for (const s of n.body!) genStmt(g, s, nested);
+      return;
+    case 'expr_stmt':
+      genDiscard(g, n.lhs!);
+      if (!nested) g.checkBalanced(n.tok);
+      return;
+    case 'return':
+      return genReturn(g, n, nested);
+    case 'if': {
+      const els = g.newLabel();
+      genBranch(g, n.cond!, els, false);
+      genStmt(g, n.then!, nested);
+      if (n.els) {
+        const end = g.newLabel();
+        g.insn(`\tj ${end}`);
+        g.label(els);
+        genStmt(g, n.els, nested);
+        g.label(end);
+      } else g.label(els);
+      return;
+    }
+    case 'for': {
+      if (n.init) genStmt(g, n.init, nested);
+      const body = g.newLabel();
+      const cond = g.newLabel();
+      if (n.cond) g.insn(`\tj ${cond}`);
+      g.label(body);
+      genStmt(g, n.then!, nested);
+      g.label(n.continueLabel!);
+      if (n.inc) {
+        genDiscard(g, n.inc);
+        if (!nested) g.checkBalanced(n.tok);
+      }
+      if (n.cond) {
+        g.label(cond);
+        genBranch(g, n.cond, body, true);
+      } else g.insn(`\tj ${body}`);
+      g.label(n.breakLabel!);
+      return;
+    }
+    case 'do': {
+      const body = g.newLabel();
+      g.label(body);
+      genStmt(g, n.then!, nested);
+      g.label(n.continueLabel!);
+      genBranch(g, n.cond!, body, true);
+      g.label(n.breakLabel!);
+      return;
+    }
+    case 'switch':
+      return genSwitch(g, n, nested);
+    case 'case':
+      g.label(n.label!);
+      genStmt(g, n.lhs!, nested);
+      return;
+    case 'goto':
+      g.insn(`\tj ${n.uniqueLabel}`);
+      return;
+    case 'label':
+      g.label(n.uniqueLabel!);
+      genStmt(g, n.lhs!, nested);
+      return;
+    case 'asm':
+      g.hasCalls = true; // the text may call: keep ra saved
+      g.callPos.push(g.curPos);
+      g.hasAsm = true;
+      for (const line of n.asmText!.split(/\n|;/)) {
+        if (!line.trim()) continue;
+        g.emit(line.trim());
+        g.inlineAsm.add(`\t${line.trim()}`);
+      }
+      return;
+  }
+  throw new CompileError(`internal compiler error: cannot generate statement '${n.kind}'`, n.tok);
+}
+
+function genReturn(g: FnGen, n: Node, nested: boolean): void {
+  const e = n.lhs;
+  if (e) {
+    const rt = g.fn.ty.returnType!;
+    if (rt.kind === 'void') genDiscard(g, e);
+    else if (isRecord(rt)) {
+      if (sizeOf(rt) > 8) {
+        const src = genLval(g, e);
+        const p = g.alloc();
+        g.loadWord(p.reg!, 's0', g.retPtrSlot);
+        copyStruct(g, { kind: 'reg', base: p, off: 0 }, src, rt);
+        g.loadWord('a0', 's0', g.retPtrSlot);
+      } else {
+        const v = genExpr(g, e);
+        const r = g.reg(v.lo);
+        if (alignOf(rt) >= 4) {
+          if (sizeOf(rt) > 4) g.insn(`\tlw a1, 4(${r})`);
+          g.insn(`\tlw a0, 0(${r})`);
+        } else {
+          // byte-aligned struct: assemble the words without misaligned loads
+          g.insn('\tli a0, 0');
+          g.insn('\tli a1, 0');
+          for (let i = 0; i < sizeOf(rt); i++) {
+            const dst = i < 4 ? 'a0' : 'a1';
+            g.insn(`\tlbu t6, ${i}(${r})`);
+            if (i % 4) g.insn(`\tslli t6, t6, ${8 * (i % 4)}`);
+            g.insn(`\tor ${dst}, ${dst}, t6`);
+          }
+        }
+        g.releaseVal(v);
+      }
+    } else {
+      const v = genExpr(g, e);
+      if (is64(rt)) {
+        const hi = g.reg(v.hi!);
+        const lo = g.reg(v.lo);
+        g.insn(`\tmv a1, ${hi}`);
+        g.insn(`\tmv a0, ${lo}`);
+      } else g.insn(`\tmv a0, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+    }
+  }
+  if (!nested) g.checkBalanced(n.tok);
+  g.insn(`\tj ${g.retLabel}`);
+}
+
+function genSwitch(g: FnGen, n: Node, nested: boolean): void {
+  const v = genExpr(g, n.cond!);
+  const wide = is64(n.cond!.ty!);
+  const lo = g.reg(v.lo);
+  const hi = wide ? g.reg(v.hi!) : '';
+  // the temps are dead once loaded: the compare chain uses only fixed registers
+  g.releaseVal(v);
+  if (!nested) g.checkBalanced(n.tok);
+  for (const c of n.cases!) {
+    if (wide) {
+      if (c.caseLo !== c.caseHi) throw new CompileError('case ranges on long long are not supported', c.tok);
+      const x = BigInt.asUintN(64, c.caseLo!);
+      const skip = g.newLabel();
+      g.insn(`\tli t6, ${Number(x & 0xffffffffn) | 0}`);
+      g.insn(`\tbne ${lo}, t6, ${skip}`);
+      g.insn(`\tli t6, ${Number(x >> 32n) | 0}`);
+      g.insn(`\tbeq ${hi}, t6, ${c.label}`);
+      g.label(skip);
+      continue;
+    }
+    const a = Number(BigInt.asIntN(32, c.caseLo!));
+    if (c.caseLo === c.caseHi) {
+      if (a === 0) g.insn(`\tbeqz ${lo}, ${c.label}`);
+      else {
+        g.insn(`\tli t6, ${a}`);
+        g.insn(`\tbeq ${lo}, t6, ${c.label}`);
+      }
+    } else {
+      const span = Number(BigInt.asUintN(32, c.caseHi! - c.caseLo!));
+      g.insn(`\tli t6, ${a}`);
+      g.insn(`\tsub t6, ${lo}, t6`);
+      g.insn(`\tli a0, ${span | 0}`);
+      g.insn(`\tbleu t6, a0, ${c.label}`);
+    }
+  }
+  g.insn(`\tj ${n.defaultCase ? n.defaultCase.label : n.breakLabel}`);
+  genStmt(g, n.then!, nested);
+  g.label(n.breakLabel!);
+}

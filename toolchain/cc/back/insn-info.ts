@@ -1,0 +1,143 @@
+// The one table of the instructions the code generator emits, for the passes that read its assembly text
+// back (peephole.ts, gen-param-regs.ts): how each mnemonic uses its operands, where control goes after
+// it, whether it touches memory, and how many bytes it can assemble to. A line of generated code whose
+// mnemonic is not here is a compiler bug: insnOf throws an internal error naming the function, never lets
+// a pass skip it. Only lines that came from inline assembly (whose text may be any instruction) are allowed
+// to be unknown; they are then treated as opaque (every operand read, nothing known written).
+// (A RISC-V instruction table for cpu/disasm/as lives in abi/; this one describes our assembly text,
+// pseudo-instructions included, and is kept here until the two are merged.)
+import { CompileError } from '../diagnostics.js';
+import type { Token } from '../front/tokenize.js';
+
+/** How an instruction's operands are used (memory operands "off(reg)" read their base register). */
+export const enum Operands {
+  /** The first operand is the only register written; the others are read (ALU ops, loads, li, mv...). */
+  DEST_FIRST = 1,
+  /** Every operand is read, none written (stores, branches, jr, jalr, and opaque inline assembly). */
+  ALL_READ = 2,
+  /** No register operand (ret, ebreak, and calls and jumps to a symbol). */
+  NONE = 3,
+}
+
+/** Where control goes after the instruction. */
+export const enum Flow {
+  NEXT = 0,
+  /** Conditional branch: falls through or goes to the label that is its last operand. */
+  BRANCH = 1,
+  /** `j label` */
+  JUMP = 2,
+  /** `call sym`: returns to the next line; clobbers the caller-saved registers. */
+  CALL = 3,
+  /** `jalr reg`: an indirect call. */
+  CALL_REG = 4,
+  /** `ret` */
+  RETURN = 5,
+  /** `tail sym`: a call that does not come back here. */
+  TAIL = 6,
+  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer). */
+  JUMP_REG = 7,
+  /** `ebreak` (__builtin_trap): stops the program. */
+  TRAP = 8,
+}
+
+/** Memory access. */
+export const enum Access {
+  NONE = 0,
+  LOAD = 1,
+  STORE = 2,
+}
+
+/** What the post-codegen passes know about one mnemonic. */
+export interface InsnInfo {
+  readonly mnemonic: string;
+  readonly operands: Operands;
+  readonly flow: Flow;
+  readonly access: Access;
+  /** Upper bound of the bytes it assembles to (li, call and tail may expand to two instructions). */
+  readonly maxBytes: 4 | 8;
+  /** For a conditional branch: the branch taken exactly when this one is not. */
+  readonly inverse: string | null;
+}
+
+function info(mnemonic: string, operands: Operands, flow: Flow, access: Access = Access.NONE, maxBytes: 4 | 8 = 4, inverse: string | null = null): InsnInfo {
+  return { mnemonic, operands, flow, access, maxBytes, inverse };
+}
+
+const alu = (m: string): InsnInfo => info(m, Operands.DEST_FIRST, Flow.NEXT);
+const load = (m: string): InsnInfo => info(m, Operands.DEST_FIRST, Flow.NEXT, Access.LOAD);
+const store = (m: string): InsnInfo => info(m, Operands.ALL_READ, Flow.NEXT, Access.STORE);
+const branch = (m: string, inverse: string): InsnInfo => info(m, Operands.ALL_READ, Flow.BRANCH, Access.NONE, 4, inverse);
+
+/** Every mnemonic the code generator emits (RV32IM and the GNU pseudo-instructions it uses). */
+export const INSNS: readonly InsnInfo[] = [
+  ...['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
+    'slt', 'slti', 'sltu', 'sltiu', 'mul', 'mulh', 'mulhu', 'mulhsu', 'div', 'divu', 'rem', 'remu', 'lui',
+    'mv', 'neg', 'not', 'seqz', 'snez'].map(alu),
+  info('li', Operands.DEST_FIRST, Flow.NEXT, Access.NONE, 8),
+  ...['lw', 'lh', 'lhu', 'lb', 'lbu'].map(load),
+  ...['sw', 'sh', 'sb'].map(store),
+  branch('beq', 'bne'), branch('bne', 'beq'), branch('blt', 'bge'), branch('bge', 'blt'),
+  branch('bltu', 'bgeu'), branch('bgeu', 'bltu'), branch('bgt', 'ble'), branch('ble', 'bgt'),
+  branch('bgtu', 'bleu'), branch('bleu', 'bgtu'), branch('beqz', 'bnez'), branch('bnez', 'beqz'),
+  branch('blez', 'bgtz'), branch('bgtz', 'blez'), branch('bltz', 'bgez'), branch('bgez', 'bltz'),
+  info('j', Operands.NONE, Flow.JUMP),
+  info('call', Operands.NONE, Flow.CALL, Access.NONE, 8),
+  info('jalr', Operands.ALL_READ, Flow.CALL_REG),
+  info('ret', Operands.NONE, Flow.RETURN),
+  info('tail', Operands.NONE, Flow.TAIL, Access.NONE, 8),
+  info('jr', Operands.ALL_READ, Flow.JUMP_REG),
+  info('ebreak', Operands.NONE, Flow.TRAP),
+];
+
+/** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */
+const OPAQUE: InsnInfo = info('(inline asm)', Operands.ALL_READ, Flow.NEXT, Access.NONE, 8);
+
+const BY_MNEMONIC = new Map<string, InsnInfo>(INSNS.map((i) => [i.mnemonic, i]));
+/**
+ * The table grouped by first letter (ASCII), for a look-up straight from a line without slicing out the
+ * mnemonic. Every slot holds a list, so the array stays dense (a sparse one is a slow dictionary).
+ */
+const BY_FIRST: InsnInfo[][] = Array.from({ length: 128 }, (): InsnInfo[] => []);
+for (const i of INSNS) BY_FIRST[i.mnemonic.charCodeAt(0)].push(i);
+
+/** The entry for `mnemonic`, or undefined. */
+export function insnInfo(mnemonic: string): InsnInfo | undefined {
+  return BY_MNEMONIC.get(mnemonic);
+}
+
+/** The entry for the mnemonic of instruction line `line` ("\tmnemonic operands..."), or undefined. */
+export function lineInfo(line: string): InsnInfo | undefined {
+  const list = BY_FIRST[line.charCodeAt(1) & 127];
+  let end = line.indexOf(' ', 1);
+  if (end < 0) end = line.length;
+  const len = end - 1;
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k].mnemonic;
+    if (m.length === len && line.startsWith(m, 1)) return list[k];
+  }
+  return undefined;
+}
+
+/** The function whose generated lines a pass reads: where to report a bug, and its inline assembly. */
+export interface FunctionCode {
+  readonly name: string;
+  readonly tok: Token;
+  /** The lines that came from inline assembly (`asm("...")` statements). */
+  readonly inlineAsm: ReadonlySet<string>;
+}
+
+/**
+ * The entry for instruction line `line` of `code`'s function (see the file comment): opaque for unknown
+ * inline assembly; throws an internal CompileError at the function for any other unknown mnemonic.
+ */
+export function insnOf(line: string, code: FunctionCode, pass: string): InsnInfo {
+  const i = lineInfo(line);
+  if (i !== undefined) return i;
+  return unknownInsn(line, code, pass);
+}
+
+/** The answer for a line the table does not know (kept out of insnOf so that stays small). */
+export function unknownInsn(line: string, code: FunctionCode, pass: string): InsnInfo {
+  if (code.inlineAsm.has(line)) return OPAQUE;
+  throw new CompileError(`internal compiler error: ${pass}: unknown instruction '${line.trim()}' in the code generated for '${code.name}'`, code.tok);
+}

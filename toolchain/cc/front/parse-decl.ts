@@ -1,0 +1,515 @@
+// Declarations: specifiers, declarators, struct/union/enum bodies, type names, attributes.
+import { constExpr } from './fold.js';
+import { Parser, VarAttr } from './parse-state.js';
+import { conditional, expr } from './parse-expr.js';
+import type { Token } from './tokenize.js';
+import {
+  MemberDecl, Type, alignOf, arrayOf, copyType, enumType, funcType, isInteger, layoutStruct, layoutUnion,
+  pointerTo, recordType, sizeOf, ty, typeName,
+} from './types.js';
+
+const TYPE_WORDS = new Set([
+  'void', '_Bool', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', 'struct', 'union',
+  'enum', 'typedef', 'static', 'extern', 'inline', '_Noreturn', 'const', 'volatile', 'auto', 'register',
+  'restrict', '_Alignas', '_Atomic', '_Thread_local', '__attribute__', 'typeof', '_Complex',
+]);
+
+/** True when the current token starts a type name or declaration. */
+export function isTypename(p: Parser, t: Token = p.tok): boolean {
+  if (t.kind === 'keyword') return TYPE_WORDS.has(t.text);
+  if (t.kind !== 'ident') return false;
+  return p.findVar(t.text)?.typedef !== undefined;
+}
+
+const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
+
+/** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
+export function attributes(p: Parser): { readonly packed: boolean; readonly aligned: number } {
+  if (!p.is('__attribute__')) return NO_ATTRIBUTES; // the usual case: nothing to allocate
+  const r = { packed: false, aligned: 0 };
+  while (p.is('__attribute__')) {
+    p.advance();
+    p.expect('(');
+    p.expect('(');
+    let depth = 0;
+    while (!(depth === 0 && p.is(')'))) {
+      const t = p.advance();
+      if (t.kind === 'eof') throw p.error('unterminated __attribute__');
+      if (t.text === '(') depth++;
+      else if (t.text === ')') depth--;
+      else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
+      else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
+        p.advance();
+        r.aligned = Number(constExpr(conditional(p)));
+        p.expect(')');
+      }
+    }
+    p.expect(')');
+    p.expect(')');
+  }
+  return r;
+}
+
+const enum W {
+  VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8, LONG = 1 << 10,
+  OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14,
+}
+
+/**
+ * declspec = ("void" | "_Bool" | "char" | "short" | "int" | "long" | "signed" | "unsigned"
+ *            | struct-decl | union-decl | enum-decl | typedef-name | typeof
+ *            | "typedef" | "static" | "extern" | "inline" | "_Noreturn" | "_Alignas" ...
+ *            | "const" | "volatile" | "restrict" | attribute)+
+ */
+export function declspec(p: Parser, attr: VarAttr | null): Type {
+  let t: Type = ty.int;
+  let counter = 0;
+  let isConst = false;
+  let isVolatile = false;
+  const start = p.tok;
+  for (;;) {
+    const tok = p.tok;
+    if (!isTypename(p)) break;
+    const s = tok.text;
+    if (s === 'typedef' || s === 'static' || s === 'extern' || s === 'inline' || s === '_Noreturn' || s === 'auto' || s === 'register' || s === '_Thread_local') {
+      if (!attr) throw p.error('storage class specified in a type name or parameter list', tok);
+      p.advance();
+      if (s === 'typedef') attr.isTypedef = true;
+      else if (s === 'static') attr.isStatic = true;
+      else if (s === 'extern') attr.isExtern = true;
+      else if (s === 'inline') attr.isInline = true;
+      else if (s === '_Noreturn') attr.isNoreturn = true;
+      if ([attr.isTypedef, attr.isStatic, attr.isExtern].filter(Boolean).length > 1) {
+        throw p.error('multiple storage classes in declaration specifiers', tok);
+      }
+      continue;
+    }
+    if (s === 'const' || s === 'volatile' || s === 'restrict' || s === '_Atomic') {
+      p.advance();
+      if (s === 'const') isConst = true;
+      if (s === 'volatile') isVolatile = true;
+      continue;
+    }
+    if (s === '__attribute__') {
+      const a = attributes(p);
+      if (attr && a.aligned) attr.align = Math.max(attr.align, a.aligned);
+      continue;
+    }
+    if (s === '_Alignas') {
+      if (!attr) throw p.error("'_Alignas' is not allowed here", tok);
+      p.advance();
+      p.expect('(');
+      const a = isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p)));
+      p.expect(')');
+      if (a & (a - 1)) throw p.error('requested alignment is not a positive power of 2', tok);
+      attr.align = Math.max(attr.align, a);
+      continue;
+    }
+    if (s === 'float' || s === 'double' || s === '_Complex') {
+      throw p.error(`'${s}' is not supported: pagoda cc has no floating point`, tok);
+    }
+    const isUserType = tok.kind === 'ident' || s === 'struct' || s === 'union' || s === 'enum' || s === 'typeof';
+    if (isUserType) {
+      if (counter) break;
+      p.advance();
+      if (s === 'struct' || s === 'union') t = recordDecl(p, s);
+      else if (s === 'enum') t = enumDecl(p);
+      else if (s === 'typeof') t = typeofSpec(p);
+      else t = p.findVar(s)!.typedef!;
+      counter += W.OTHER;
+      continue;
+    }
+    p.advance();
+    switch (s) {
+      case 'void': counter += W.VOID; break;
+      case '_Bool': counter += W.BOOL; break;
+      case 'char': counter += W.CHAR; break;
+      case 'short': counter += W.SHORT; break;
+      case 'int': counter += W.INT; break;
+      case 'long': counter += W.LONG; break;
+      case 'signed': counter |= W.SIGNED; break;
+      case 'unsigned': counter |= W.UNSIGNED; break;
+    }
+    const r = basicType(counter);
+    if (!r) throw p.error(`invalid combination of type specifiers`, tok);
+    t = r;
+  }
+  if (counter === 0 && start === p.tok) throw p.expectedError('declaration specifiers');
+  if (counter === 0 && !(attr && (attr.isTypedef || attr.isStatic || attr.isExtern || attr.isInline))) {
+    // "const x;" style implicit int: accept as gcc does (with a warning)
+    p.warn(`type defaults to 'int' in declaration`, start);
+  }
+  if ((isConst || isVolatile) && !t.record) {
+    t = copyType(t);
+    if (isConst) t.isConst = true;
+    if (isVolatile) t.isVolatile = true;
+  }
+  return t;
+}
+
+function basicType(c: number): Type | null {
+  const signed = (c & W.SIGNED) !== 0;
+  const unsigned = (c & W.UNSIGNED) !== 0;
+  if (signed && unsigned) return null;
+  const base = c & ~(W.SIGNED | W.UNSIGNED);
+  switch (base) {
+    case W.VOID: return signed || unsigned ? null : ty.void;
+    case W.BOOL: return signed || unsigned ? null : ty.bool;
+    case W.CHAR: return signed ? ty.schar : unsigned ? ty.uchar : ty.char;
+    case W.SHORT: case W.SHORT + W.INT: return unsigned ? ty.ushort : ty.short;
+    case 0: case W.INT: return unsigned ? ty.uint : ty.int;
+    case W.LONG: case W.LONG + W.INT: return unsigned ? ty.ulong : ty.long;
+    case 2 * W.LONG: case 2 * W.LONG + W.INT: return unsigned ? ty.ullong : ty.llong;
+  }
+  return null;
+}
+
+/** typeof-spec = "typeof" "(" (typename | expr) ")" */
+function typeofSpec(p: Parser): Type {
+  p.expect('(');
+  let t: Type;
+  if (isTypename(p)) t = typename(p);
+  else {
+    const saved = p.curFn;
+    t = exprType(p);
+    p.curFn = saved;
+  }
+  p.expect(')');
+  return t;
+}
+
+function exprType(p: Parser): Type {
+  return expr(p).ty!;
+}
+
+/** A declarator's result: the declared type and the name (null for abstract declarators). */
+export interface Decl {
+  type: Type;
+  name: Token | null;
+}
+
+/**
+ * declarator = pointers ("(" declarator ")" | ident?) type-suffix
+ * pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)*
+ */
+export function declarator(p: Parser, base: Type, abstract = false): Decl {
+  const t = pointers(p, base);
+  if (p.is('(') && (abstract ? isAbstractNested(p) : true)) {
+    // nested declarator: skip it once to find the suffix, then parse it again against the suffixed type
+    const start = p.pos;
+    p.advance();
+    declarator(p, ty.int, abstract);
+    p.expect(')');
+    const suffixed = typeSuffix(p, t);
+    const end = p.pos;
+    p.pos = start + 1;
+    const inner = declarator(p, suffixed, abstract);
+    p.expect(')');
+    p.pos = end;
+    return inner;
+  }
+  let name: Token | null = null;
+  if (p.tok.kind === 'ident') {
+    name = p.advance();
+  } else if (!abstract) {
+    throw p.expectedError("identifier or '('");
+  }
+  const full = typeSuffix(p, t);
+  attributes(p);
+  return { type: full, name };
+}
+
+/** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
+function isAbstractNested(p: Parser): boolean {
+  const n = p.peekAt(1);
+  return n.text === '*' || n.text === '^';
+}
+
+function pointers(p: Parser, t: Type): Type {
+  while (p.consume('*')) {
+    t = pointerTo(t);
+    for (;;) {
+      if (p.consume('const')) {
+        t = { ...t, isConst: true };
+      } else if (p.consume('volatile') || p.consume('restrict') || p.consume('_Atomic')) {
+        continue;
+      } else if (p.is('__attribute__')) attributes(p);
+      else break;
+    }
+  }
+  return t;
+}
+
+/** abstract-declarator, for type names: pointers ("(" abstract-declarator ")")? type-suffix */
+export function abstractDeclarator(p: Parser, base: Type): Type {
+  return declarator(p, base, true).type;
+}
+
+/** typename = declspec abstract-declarator */
+export function typename(p: Parser): Type {
+  const base = declspec(p, null);
+  return abstractDeclarator(p, base);
+}
+
+/**
+ * type-suffix = "(" func-params | "[" array-dimensions | ε
+ * array-dimensions = ("static" | "restrict" | "const")* const-expr? "]" type-suffix
+ */
+function typeSuffix(p: Parser, t: Type): Type {
+  if (p.is('(')) {
+    p.advance();
+    return funcParams(p, t);
+  }
+  if (p.is('[')) {
+    const open = p.advance();
+    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile'));
+    if (p.consume(']')) {
+      const elem = typeSuffix(p, t);
+      return arrayOf(elem, -1);
+    }
+    const e = conditional(p);
+    const lenTok = p.tok;
+    p.expect(']');
+    const elem = typeSuffix(p, t);
+    if (!isInteger(e.ty!)) throw p.error("size of array has non-integer type", open);
+    let len: bigint;
+    try {
+      len = constExpr(e);
+    } catch {
+      throw p.error('variable length arrays are not supported', e.tok);
+    }
+    if (len < 0n) throw p.error('size of array is negative', e.tok);
+    if (elem.kind === 'func') throw p.error('declaration of array of functions', lenTok);
+    if (sizeOf(elem) === 0 && elem.kind !== 'array' && !(elem.record && !elem.record.complete)) {
+      if (elem.kind === 'void') throw p.error("declaration of array of 'void'", open);
+    }
+    return arrayOf(elem, Number(len));
+  }
+  return t;
+}
+
+/** func-params = ("void" | param ("," param)* ("," "...")?)? ")"   param = declspec declarator */
+function funcParams(p: Parser, ret: Type): Type {
+  const f = funcType(ret);
+  if (ret.kind === 'array') throw p.error("function cannot return array type", p.tok);
+  if (ret.kind === 'func') throw p.error("function cannot return function type", p.tok);
+  if (p.is('void') && p.peekAt(1).text === ')') {
+    p.advance();
+    p.advance();
+    return f;
+  }
+  if (p.consume(')')) {
+    f.oldStyle = true;
+    return f;
+  }
+  // K&R identifier list: f(a, b) — types come after ')'; accepted as int parameters
+  for (;;) {
+    if (p.consume('...')) {
+      f.variadic = true;
+      p.expect(')');
+      break;
+    }
+    const attr: VarAttr = { isTypedef: false, isStatic: false, isExtern: false, isInline: false, isNoreturn: false, align: 0 };
+    let pt: Type;
+    let name: Token | null;
+    const ptok = p.tok;
+    if (!isTypename(p) && p.tok.kind === 'ident') {
+      pt = ty.int;
+      name = p.advance();
+      f.oldStyle = true;
+    } else {
+      const base = declspec(p, attr);
+      const d = declarator(p, base, true);
+      pt = d.type;
+      name = d.name;
+    }
+    if (pt.kind === 'void') throw p.error("'void' must be the only parameter", ptok);
+    // parameter adjustments (C11 6.7.6.3): arrays and functions become pointers
+    if (pt.kind === 'array') pt = pointerTo(pt.base!);
+    else if (pt.kind === 'func') pt = pointerTo(pt);
+    f.params!.push(pt);
+    f.paramNames!.push(name);
+    if (p.consume(')')) break;
+    p.expect(',');
+  }
+  return f;
+}
+
+/**
+ * struct-decl = attribute? ident? ("{" struct-members "}")? attribute?
+ * struct-members = (declspec declarator ("," declarator)* ";")*  with bit-fields "ident? : const-expr"
+ */
+function recordDecl(p: Parser, kind: 'struct' | 'union'): Type {
+  const a1 = attributes(p);
+  let tag: Token | null = null;
+  if (p.tok.kind === 'ident') tag = p.advance();
+  if (tag && !p.is('{')) {
+    const existing = p.findTag(tag.text);
+    if (existing) {
+      if (existing.kind !== kind) throw p.error(`'${tag.text}' defined as wrong kind of tag`, tag);
+      return existing;
+    }
+    const t = recordType(kind, tag.text);
+    p.scope.tags.set(tag.text, t);
+    return t;
+  }
+  if (!tag && !p.is('{')) throw p.expectedError("'{'");
+  p.expect('{');
+  let t: Type;
+  const prev = tag ? p.scope.tags.get(tag.text) : undefined;
+  if (prev && prev.kind === kind && !prev.record!.complete) t = prev;
+  else {
+    if (prev && prev.record!.complete) throw p.error(`redefinition of '${kind} ${tag!.text}'`, tag!);
+    t = recordType(kind, tag ? tag.text : null);
+    if (tag) p.scope.tags.set(tag.text, t);
+  }
+  const decls = members(p);
+  const a2 = attributes(p);
+  const packed = a1.packed || a2.packed;
+  if (kind === 'struct') layoutStruct(t, decls, packed);
+  else layoutUnion(t, decls, packed);
+  const al = Math.max(a1.aligned, a2.aligned);
+  if (al > t.record!.align) {
+    t.record!.align = al;
+    t.record!.size = Math.ceil(t.record!.size / al) * al;
+    t.size = t.record!.size;
+    t.align = al;
+  }
+  checkDuplicateMembers(p, t);
+  return t;
+}
+
+function members(p: Parser): MemberDecl[] {
+  const out: MemberDecl[] = [];
+  while (!p.consume('}')) {
+    if (p.is('_Static_assert')) {
+      staticAssert(p);
+      continue;
+    }
+    if (p.consume(';')) continue;
+    const attr: VarAttr = { isTypedef: false, isStatic: false, isExtern: false, isInline: false, isNoreturn: false, align: 0 };
+    const declTok = p.tok;
+    const base = declspec(p, attr);
+    // anonymous struct/union member
+    if ((base.kind === 'struct' || base.kind === 'union') && p.consume(';')) {
+      out.push({ name: null, type: base, tok: declTok, bitWidth: -1, alignas: attr.align });
+      continue;
+    }
+    let first = true;
+    while (!p.consume(';')) {
+      if (!first) p.expect(',');
+      first = false;
+      let mt: Type;
+      let name: Token | null = null;
+      if (p.is(':')) mt = base;
+      else {
+        const d = declarator(p, base);
+        mt = d.type;
+        name = d.name;
+      }
+      let width = -1;
+      if (p.consume(':')) {
+        const wtok = p.tok;
+        width = Number(constExpr(conditional(p)));
+        if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
+        if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
+        if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
+        if (width > sizeOf(mt) * 8) throw p.error(`width of '${name?.text ?? '<anonymous>'}' exceeds its type`, wtok);
+        if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
+      } else if (mt.kind === 'func') {
+        throw p.error(`field '${name?.text}' declared as a function`, name ?? declTok);
+      } else if (mt.record && !mt.record.complete) {
+        throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
+      } else if (mt.kind === 'void') {
+        throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
+      }
+      attributes(p);
+      out.push({ name: name ? name.text : null, type: mt, tok: name ?? declTok, bitWidth: width, alignas: attr.align });
+    }
+  }
+  // flexible array member must be last
+  out.forEach((d, i) => {
+    if (d.type.kind === 'array' && d.type.arrayLen! < 0 && i !== out.length - 1) {
+      throw p.error('flexible array member not at end of struct', d.tok!);
+    }
+  });
+  return out;
+}
+
+function checkDuplicateMembers(p: Parser, t: Type): void {
+  const seen = new Set<string>();
+  const visit = (rt: Type): void => {
+    for (const m of rt.record!.members) {
+      if (m.name === null) {
+        if (m.type.record) visit(m.type);
+        continue;
+      }
+      if (seen.has(m.name)) throw p.error(`duplicate member '${m.name}'`, m.tok!);
+      seen.add(m.name);
+    }
+  };
+  visit(t);
+}
+
+/** enum-decl = ident? "{" enum-list? "}" | ident   enum-list = ident ("=" const-expr)? ("," ident ("=" const-expr)?)* ","? */
+function enumDecl(p: Parser): Type {
+  attributes(p);
+  let tag: Token | null = null;
+  if (p.tok.kind === 'ident') tag = p.advance();
+  if (tag && !p.is('{')) {
+    const existing = p.findTag(tag.text);
+    if (existing) {
+      if (existing.kind !== 'enum') throw p.error(`'${tag.text}' defined as wrong kind of tag`, tag);
+      return existing;
+    }
+    const t = enumType();
+    p.scope.tags.set(tag.text, t);
+    return t;
+  }
+  const t = enumType();
+  p.expect('{');
+  let val = 0n;
+  let first = true;
+  while (!p.consume('}')) {
+    if (!first) {
+      p.expect(',');
+      if (p.consume('}')) break;
+    }
+    first = false;
+    const name = p.tok;
+    if (name.kind !== 'ident') throw p.expectedError('identifier');
+    p.advance();
+    if (p.consume('=')) val = constExpr(conditional(p));
+    const cur = p.scope.vars.get(name.text);
+    if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
+    p.declare(name.text, { enumType: t, enumVal: val });
+    val++;
+  }
+  attributes(p);
+  if (tag) p.scope.tags.set(tag.text, t);
+  return t;
+}
+
+/** static-assert = "_Static_assert" "(" const-expr ("," string)? ")" ";" */
+export function staticAssert(p: Parser): void {
+  const kw = p.advance();
+  p.expect('(');
+  const e = conditional(p);
+  let msg = '';
+  if (p.consume(',')) {
+    const s = p.tok;
+    if (s.kind !== 'str') throw p.expectedError('string literal');
+    p.advance();
+    msg = s.text;
+  }
+  p.expect(')');
+  p.expect(';');
+  if (constExpr(e) === 0n) throw p.error(msg ? `static assertion failed: ${msg}` : 'static assertion failed', kw);
+}
+
+/** Default attribute record. */
+export function newAttr(): VarAttr {
+  return { isTypedef: false, isStatic: false, isExtern: false, isInline: false, isNoreturn: false, align: 0 };
+}
+
+export { typeName };

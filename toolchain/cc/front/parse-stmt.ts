@@ -1,0 +1,326 @@
+// Statements and block-scope declarations.
+import type { Node } from './ast.js';
+import { constExpr, wrap } from './fold.js';
+import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { expr } from './parse-expr.js';
+import { globalInitializer, localInitializer } from './parse-init.js';
+import { Parser, VarAttr } from './parse-state.js';
+import { declareFunction, newLocal, newStaticLocal, findOrDeclareExtern } from './parse.js';
+import { checkCondition, convertForAssign, newCast } from './sema.js';
+import type { Token } from './tokenize.js';
+import { Type, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
+
+/** compound-stmt = (typedef | declaration | stmt)* "}"   (the "{" is consumed by the caller) */
+export function compoundStmtBody(p: Parser): Node {
+  const tok = p.toks[p.pos - 1];
+  const body: Node[] = [];
+  p.enterScope();
+  while (!p.is('}')) {
+    if (p.tok.kind === 'eof') throw p.expectedError("'}'");
+    if (p.is('_Static_assert')) {
+      staticAssert(p);
+      continue;
+    }
+    if (isTypename(p) && p.peekAt(1).text !== ':') {
+      const attr = newAttr();
+      const base = declspec(p, attr);
+      if (attr.isTypedef) {
+        typedefDecl(p, base);
+        continue;
+      }
+      body.push(declaration(p, base, attr));
+      continue;
+    }
+    body.push(stmt(p));
+  }
+  p.leaveScope();
+  p.advance();
+  return { kind: 'block', tok, body };
+}
+
+/** typedef = declarator ("," declarator)* ";" */
+export function typedefDecl(p: Parser, base: Type): void {
+  let first = true;
+  while (!p.consume(';')) {
+    if (!first) p.expect(',');
+    first = false;
+    const d = declarator(p, base);
+    if (!d.name) throw p.error('typedef name omitted', p.tok);
+    const prev = p.scope.vars.get(d.name.text);
+    if (prev && !prev.typedef) throw p.error(`'${d.name.text}' redeclared as different kind of symbol`, d.name);
+    p.declare(d.name.text, { typedef: d.type });
+  }
+}
+
+/** declaration = declspec (declarator ("=" initializer)? ("," declarator ("=" initializer)?)*)? ";" */
+function declaration(p: Parser, base: Type, attr: VarAttr): Node {
+  const tok = p.tok;
+  const body: Node[] = [];
+  let first = true;
+  while (!p.consume(';')) {
+    if (!first && !p.consume(',')) throw p.expectedError("',' or ';'");
+    first = false;
+    const d = declarator(p, base);
+    const name = d.name!;
+    let t = d.type;
+    if (t.kind === 'func') {
+      declareFunction(p, t, name, attr, false);
+      continue;
+    }
+    if (t.kind === 'void') throw p.error(`variable or field '${name.text}' declared void`, name);
+    const prev = p.scope.vars.get(name.text);
+    if (prev && !(attr.isExtern && prev.obj && !prev.obj.isLocal)) throw p.error(`redeclaration of '${name.text}' with no linkage`, name);
+    if (attr.isExtern) {
+      findOrDeclareExtern(p, t, name);
+      continue;
+    }
+    if (attr.isStatic) {
+      const v = newStaticLocal(p, t, name, attr);
+      if (p.consume('=')) globalInitializer(p, v);
+      else if (!isComplete(v.ty)) throw p.error(`storage size of '${name.text}' isn't known`, name);
+      continue;
+    }
+    const v = newLocal(p, t, name, attr.align);
+    attributes(p);
+    if (p.is('=')) {
+      const eq = p.advance();
+      body.push({ kind: 'expr_stmt', tok: eq, lhs: localInitializer(p, v, eq) });
+      t = v.ty;
+    }
+    if (!isComplete(v.ty)) {
+      throw p.error(v.ty.kind === 'array' ? `array size missing in '${name.text}'` : `storage size of '${name.text}' isn't known`, name);
+    }
+  }
+  return { kind: 'block', tok, body };
+}
+
+/**
+ * stmt = "return" expr? ";" | "if" "(" expr ")" stmt ("else" stmt)? | "switch" "(" expr ")" stmt
+ *      | "case" const-expr ("..." const-expr)? ":" stmt | "default" ":" stmt
+ *      | "for" "(" (declaration | expr-stmt) expr? ";" expr? ")" stmt | "while" "(" expr ")" stmt
+ *      | "do" stmt "while" "(" expr ")" ";" | "goto" ident ";" | "break" ";" | "continue" ";"
+ *      | ident ":" stmt | "{" compound-stmt | "asm" "(" string ")" ";" | expr-stmt
+ */
+export function stmt(p: Parser): Node {
+  const tok = p.tok;
+  if (tok.kind === 'keyword') {
+    switch (tok.text) {
+      case 'return': return returnStmt(p);
+      case 'if': {
+        p.advance();
+        p.expect('(');
+        const cond = checkCondition(expr(p));
+        p.expect(')');
+        const then = stmt(p);
+        const els = p.consume('else') ? stmt(p) : undefined;
+        return { kind: 'if', tok, cond, then, els };
+      }
+      case 'switch': return switchStmt(p);
+      case 'case': return caseStmt(p);
+      case 'default': {
+        p.advance();
+        p.expect(':');
+        const sw = p.curSwitch;
+        if (!sw) throw p.error("'default' label not within a switch statement", tok);
+        if (sw.defaultCase) throw p.error('multiple default labels in one switch', tok);
+        const n: Node = { kind: 'case', tok, label: p.newLabel('case') };
+        sw.defaultCase = n;
+        n.lhs = stmtAfterLabel(p);
+        return n;
+      }
+      case 'for': return forStmt(p);
+      case 'while': {
+        p.advance();
+        p.expect('(');
+        const cond = checkCondition(expr(p));
+        p.expect(')');
+        return loop(p, { kind: 'for', tok, cond });
+      }
+      case 'do': {
+        p.advance();
+        const n: Node = { kind: 'do', tok };
+        const [brk, cont] = [p.breakLabel, p.continueLabel];
+        n.breakLabel = p.breakLabel = p.newLabel('brk');
+        n.continueLabel = p.continueLabel = p.newLabel('cont');
+        p.loopDepth++;
+        n.then = stmt(p);
+        p.expect('while');
+        p.expect('(');
+        n.cond = checkCondition(expr(p));
+        p.loopDepth--;
+        p.expect(')');
+        p.expect(';');
+        [p.breakLabel, p.continueLabel] = [brk, cont];
+        return n;
+      }
+      case 'goto': {
+        p.advance();
+        if (p.is('*')) throw p.error('computed goto is not supported', p.tok);
+        const label = p.tok;
+        if (label.kind !== 'ident') throw p.expectedError('identifier');
+        p.advance();
+        p.expect(';');
+        const n: Node = { kind: 'goto', tok: label, label: label.text };
+        p.gotos.push(n);
+        return n;
+      }
+      case 'break': {
+        p.advance();
+        if (!p.breakLabel) throw p.error('break statement not within loop or switch', tok);
+        p.expect(';');
+        return { kind: 'goto', tok, uniqueLabel: p.breakLabel };
+      }
+      case 'continue': {
+        p.advance();
+        if (!p.continueLabel) throw p.error('continue statement not within a loop', tok);
+        p.expect(';');
+        return { kind: 'goto', tok, uniqueLabel: p.continueLabel };
+      }
+      case 'asm': return asmStmt(p);
+    }
+  }
+  if (tok.kind === 'ident' && p.peekAt(1).text === ':' && p.peekAt(1).kind === 'punct') {
+    p.advance();
+    p.advance();
+    if (p.labels.has(tok.text)) throw p.error(`duplicate label '${tok.text}'`, tok);
+    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.newLabel('lbl') };
+    p.labels.set(tok.text, n);
+    n.lhs = stmtAfterLabel(p);
+    return n;
+  }
+  if (p.is('{')) {
+    p.advance();
+    return compoundStmtBody(p);
+  }
+  if (p.consume(';')) return { kind: 'block', tok, body: [] };
+  const e = expr(p);
+  if (!p.is(';')) throw p.expectedError("';'");
+  p.advance();
+  return { kind: 'expr_stmt', tok, lhs: e };
+}
+
+/** A label may precede a declaration in C23 and gcc; C11 needs a statement: accept both. */
+function stmtAfterLabel(p: Parser): Node {
+  if (p.is('}')) return { kind: 'block', tok: p.tok, body: [] };
+  if (isTypename(p) && p.peekAt(1).text !== ':') {
+    const attr = newAttr();
+    const base = declspec(p, attr);
+    if (attr.isTypedef) {
+      typedefDecl(p, base);
+      return { kind: 'block', tok: p.tok, body: [] };
+    }
+    return declaration(p, base, attr);
+  }
+  return stmt(p);
+}
+
+function returnStmt(p: Parser): Node {
+  const tok = p.advance();
+  const fn = p.curFn!;
+  const rt = fn.ty.returnType!;
+  if (p.consume(';')) {
+    if (rt.kind !== 'void') p.warn(`'return' with no value, in function returning non-void`, tok);
+    return { kind: 'return', tok };
+  }
+  const e = expr(p);
+  if (!p.is(';')) throw p.expectedError("';'");
+  p.advance();
+  if (rt.kind === 'void') {
+    if (e.ty!.kind !== 'void') p.warn(`'return' with a value, in function returning void`, tok);
+    return { kind: 'return', tok, lhs: e };
+  }
+  if (isRecord(rt)) {
+    if (!isRecord(e.ty!) || e.ty!.record !== rt.record) throw p.error(`incompatible types when returning type '${typeName(e.ty!)}' but '${typeName(rt)}' was expected`, e.tok);
+    return { kind: 'return', tok, lhs: e };
+  }
+  return { kind: 'return', tok, lhs: convertForAssign(e, rt, e.tok, 'returning', (m, t) => p.warn(m.replace(/^returning/, 'returning'), t)) };
+}
+
+function switchStmt(p: Parser): Node {
+  const tok = p.advance();
+  p.expect('(');
+  let cond = expr(p);
+  p.expect(')');
+  if (!isInteger(cond.ty!)) throw p.error('switch quantity not an integer', cond.tok);
+  cond = newCast(cond, promote(cond.ty!));
+  const n: Node = { kind: 'switch', tok, cond, cases: [] };
+  const [sw, brk] = [p.curSwitch, p.breakLabel];
+  p.curSwitch = n;
+  n.breakLabel = p.breakLabel = p.newLabel('brk');
+  n.then = stmt(p);
+  [p.curSwitch, p.breakLabel] = [sw, brk];
+  return n;
+}
+
+function caseStmt(p: Parser): Node {
+  const tok = p.advance();
+  const sw = p.curSwitch;
+  if (!sw) throw p.error('case label not within a switch statement', tok);
+  const ct = sw.cond!.ty!;
+  const lo = wrap(constExpr(expr(p)), ct);
+  let hi = lo;
+  if (p.consume('...')) hi = wrap(constExpr(expr(p)), ct);
+  p.expect(':');
+  for (const c of sw.cases!) {
+    if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error('duplicate case value', tok);
+  }
+  const n: Node = { kind: 'case', tok, label: p.newLabel('case'), caseLo: lo, caseHi: hi };
+  sw.cases!.push(n);
+  n.lhs = stmtAfterLabel(p);
+  return n;
+}
+
+function forStmt(p: Parser): Node {
+  const tok = p.advance();
+  p.expect('(');
+  p.enterScope();
+  const n: Node = { kind: 'for', tok };
+  if (isTypename(p)) {
+    const attr = newAttr();
+    const base = declspec(p, attr);
+    n.init = declaration(p, base, attr);
+  } else if (!p.consume(';')) {
+    const e = expr(p);
+    p.expect(';');
+    n.init = { kind: 'expr_stmt', tok: e.tok, lhs: e };
+  }
+  p.loopDepth++;
+  if (!p.is(';')) n.cond = checkCondition(expr(p));
+  p.expect(';');
+  if (!p.is(')')) n.inc = expr(p);
+  p.expect(')');
+  p.loopDepth--;
+  const r = loop(p, n);
+  p.leaveScope();
+  return r;
+}
+
+/** Parses a loop body with fresh break/continue labels. */
+function loop(p: Parser, n: Node): Node {
+  const [brk, cont] = [p.breakLabel, p.continueLabel];
+  n.breakLabel = p.breakLabel = p.newLabel('brk');
+  n.continueLabel = p.continueLabel = p.newLabel('cont');
+  p.loopDepth++;
+  n.then = stmt(p);
+  p.loopDepth--;
+  [p.breakLabel, p.continueLabel] = [brk, cont];
+  return n;
+}
+
+/** asm-stmt = "asm" ("volatile" | "inline")* "(" string ")" ";"  (basic asm only) */
+function asmStmt(p: Parser): Node {
+  const tok = p.advance();
+  while (p.consume('volatile') || p.consume('inline'));
+  p.expect('(');
+  const s = p.tok;
+  if (s.kind !== 'str') throw p.expectedError('string literal');
+  let text = '';
+  while (p.tok.kind === 'str') text += String.fromCharCode(...p.advance().strElems!);
+  if (p.is(':')) throw p.error('extended asm is not supported', p.tok);
+  p.expect(')');
+  p.expect(';');
+  return { kind: 'asm', tok, asmText: text };
+}
+
+export type { Token };
+export { ty };
