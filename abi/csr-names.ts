@@ -59,3 +59,10 @@ const CSR_TABLE = buildTable();
 export function objdumpCsrName(csr: number): string | undefined {
   return CSR_TABLE.get(csr);
 }
+
+const CSR_BY_NAME = new Map([...CSR_TABLE].map(([num, name]) => [name, num]));
+
+/** The CSR number of a name objdump prints (the names GNU as accepts in a CSR operand), or undefined. */
+export function csrNumberOfName(name: string): number | undefined {
+  return CSR_BY_NAME.get(name);
+}

@@ -1,15 +1,16 @@
-// How GNU objdump 2.40 spells each RV32IMA + Zicsr + Zifencei instruction: for every INSTRUCTIONS entry of
-// riscv.ts, the forms objdump tries in the order of its opcode table (the first whose condition holds wins),
+// How GNU objdump 2.40 spells each RV32IMAFD + Zicsr + Zifencei instruction: for every INSTRUCTIONS row of
+// isa-table.ts, the forms objdump tries in the order of its opcode table (the first whose condition holds wins),
 // and the few encodings objdump decodes that Pagoda's table leaves out (privileged instructions, shifts with
 // a 6-bit amount). Operand letters are objdump's: d rd, s rs1, t rs2, j I-immediate, o load offset,
-// q store offset, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
+// q store offset, D/S/T/R f registers, m rounding mode, u U-immediate >> 12 in hex, > shift amount in hex, E CSR, Z 5-bit CSR immediate,
 // P/Q fence sets, a jump target, p branch target, 0 a zero offset (printed only when last).
 // Verified against the installed riscv64-unknown-elf-objdump by test/abi/disasm.test.ts. Imports only abi/.
 
-import { immI, instrByName, rdOf, rs1Of, rs2Of } from './riscv.js';
+import { type Extension, instrByName, type InstrSpec } from './isa-table.js';
+import { immI, RM_DYNAMIC, rdOf, rs1Of, rs2Of } from './riscv.js';
 
 /** The extension an instruction belongs to ('i' is always enabled). */
-export type IsaClass = 'i' | 'm' | 'zmmul' | 'a' | 'zicsr' | 'zifencei' | 'f';
+export type IsaClass = Extension;
 
 /** One way of printing an instruction. */
 export interface Form {
@@ -51,7 +52,6 @@ const plainFence = (w: number): boolean => w >>> 28 === 0 && rd0(w) && rs1Zero(w
 
 const plain = (name: string, args: string): Form[] => [{ name, args }];
 const R = 'd,s,t';
-const AMO_ARGS = 'd,t,0(s)';
 
 /** objdump appends the ordering bits to atomics: .aq, .rl, .aqrl. */
 function atomic(name: string, args: string): Form[] {
@@ -64,10 +64,31 @@ function atomic(name: string, args: string): Form[] {
   ];
 }
 
-/** Forms per INSTRUCTIONS name, in objdump's table order. */
-export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
-  lui: plain('lui', 'd,u'),
-  auipc: plain('auipc', 'd,u'),
+/** objdump omits the rounding mode when it is dynamic: `fadd.s fa0,fa1,fa2`, else `...,rtz`. */
+function withRoundingMode(name: string, args: string): Form[] {
+  return [{ name, args: args.slice(0, -2), when: (w) => ((w >>> 12) & 7) === RM_DYNAMIC }, { name, args }];
+}
+
+/** fmv/fneg/fabs.s/.d: sign injection of a register with itself. */
+function signInjections(): Record<string, readonly Form[]> {
+  const forms: Record<string, readonly Form[]> = {};
+  for (const suffix of ['s', 'd']) {
+    for (const [alias, base] of [['fmv', 'fsgnj'], ['fneg', 'fsgnjn'], ['fabs', 'fsgnjx']]) {
+      forms[`${base}.${suffix}`] = [
+        { name: `${alias}.${suffix}`, args: 'D,S', when: (w) => rs1Of(w) === rs2Of(w) },
+        { name: `${base}.${suffix}`, args: 'D,S,T' },
+      ];
+    }
+  }
+  return forms;
+}
+
+/**
+ * The forms of the instructions objdump prints otherwise than as their table row (name and args), in
+ * objdump's table order; `formsOf` gives every other row its plain form.
+ */
+const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
+  ...signInjections(),
   jal: [
     { name: 'j', args: 'a', when: rd0 },
     { name: 'jal', args: 'a', when: (w) => rdOf(w) === 1 },
@@ -94,23 +115,12 @@ export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
     { name: 'bgez', args: 's,p', when: rs2Zero },
     { name: 'bge', args: 's,t,p' },
   ],
-  bltu: plain('bltu', 's,t,p'),
-  bgeu: plain('bgeu', 's,t,p'),
-  lb: plain('lb', 'd,o(s)'),
-  lh: plain('lh', 'd,o(s)'),
-  lw: plain('lw', 'd,o(s)'),
-  lbu: plain('lbu', 'd,o(s)'),
-  lhu: plain('lhu', 'd,o(s)'),
-  sb: plain('sb', 't,q(s)'),
-  sh: plain('sh', 't,q(s)'),
-  sw: plain('sw', 't,q(s)'),
   addi: [
     { name: 'nop', args: '', when: (w) => rd0(w) && rs1Zero(w) && imm0(w) },
     { name: 'li', args: 'd,j', when: rs1Zero },
     { name: 'mv', args: 'd,s', when: imm0 },
     { name: 'add', args: 'd,s,j' },
   ],
-  slti: plain('slti', 'd,s,j'),
   sltiu: [{ name: 'seqz', args: 'd,s', when: (w) => immI(w) === 1 }, { name: 'sltiu', args: 'd,s,j' }],
   xori: [{ name: 'not', args: 'd,s', when: (w) => immI(w) === -1 }, { name: 'xor', args: 'd,s,j' }],
   ori: plain('or', 'd,s,j'),
@@ -119,28 +129,19 @@ export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
   slli: plain('sll', 'd,s,>'),
   srli: plain('srl', 'd,s,>'),
   srai: plain('sra', 'd,s,>'),
-  add: plain('add', R),
   sub: [{ name: 'neg', args: 'd,t', when: rs1Zero }, { name: 'sub', args: R }],
-  sll: plain('sll', R),
   slt: [
     { name: 'sltz', args: 'd,s', when: rs2Zero },
     { name: 'sgtz', args: 'd,t', when: rs1Zero },
     { name: 'slt', args: R },
   ],
   sltu: [{ name: 'snez', args: 'd,t', when: rs1Zero }, { name: 'sltu', args: R }],
-  xor: plain('xor', R),
-  srl: plain('srl', R),
-  sra: plain('sra', R),
-  or: plain('or', R),
-  and: plain('and', R),
   fence: [
     { name: 'fence', args: '', when: (w) => plainFence(w) && ((w >>> 20) & 0xff) === 0xff },
     { name: 'fence', args: 'P,Q', when: plainFence },
     { name: 'fence.tso', args: '', when: (w) => w >>> 0 === 0x8330000f },
   ],
   'fence.i': [{ name: 'fence.i', args: '', when: (w) => rd0(w) && rs1Zero(w) && imm0(w) }],
-  ecall: plain('ecall', ''),
-  ebreak: plain('ebreak', ''),
   csrrw: [
     { name: 'unimp', args: '', when: (w) => w >>> 0 === 0xc0001073, cls: 'i' },
     ...fpWrites,
@@ -163,25 +164,6 @@ export const ALIAS_FORMS: Readonly<Record<string, readonly Form[]>> = {
   csrrwi: [...fpWriteImmediates, { name: 'csrw', args: 'E,Z', when: rd0 }, { name: 'csrrw', args: 'd,E,Z' }],
   csrrsi: [{ name: 'csrs', args: 'E,Z', when: rd0 }, { name: 'csrrs', args: 'd,E,Z' }],
   csrrci: [{ name: 'csrc', args: 'E,Z', when: rd0 }, { name: 'csrrc', args: 'd,E,Z' }],
-  mul: plain('mul', R),
-  mulh: plain('mulh', R),
-  mulhsu: plain('mulhsu', R),
-  mulhu: plain('mulhu', R),
-  div: plain('div', R),
-  divu: plain('divu', R),
-  rem: plain('rem', R),
-  remu: plain('remu', R),
-  'lr.w': atomic('lr.w', 'd,0(s)'),
-  'sc.w': atomic('sc.w', AMO_ARGS),
-  'amoswap.w': atomic('amoswap.w', AMO_ARGS),
-  'amoadd.w': atomic('amoadd.w', AMO_ARGS),
-  'amoxor.w': atomic('amoxor.w', AMO_ARGS),
-  'amoand.w': atomic('amoand.w', AMO_ARGS),
-  'amoor.w': atomic('amoor.w', AMO_ARGS),
-  'amomin.w': atomic('amomin.w', AMO_ARGS),
-  'amomax.w': atomic('amomax.w', AMO_ARGS),
-  'amominu.w': atomic('amominu.w', AMO_ARGS),
-  'amomaxu.w': atomic('amomaxu.w', AMO_ARGS),
 };
 
 const SHIFT6_MASK = 0xfc00707f;
@@ -209,15 +191,19 @@ export const EXTRA_FORMS: readonly ExtraForm[] = [
   { name: 'sfence.vm', args: 's', match: 0x10400073, mask: 0xfff07fff },
 ];
 
-const CLASS_BY_NAME: Readonly<Record<string, IsaClass>> = {
-  mul: 'zmmul', mulh: 'zmmul', mulhsu: 'zmmul', mulhu: 'zmmul',
-  div: 'm', divu: 'm', rem: 'm', remu: 'm',
-  csrrw: 'zicsr', csrrs: 'zicsr', csrrc: 'zicsr', csrrwi: 'zicsr', csrrsi: 'zicsr', csrrci: 'zicsr',
-  'fence.i': 'zifencei',
-};
+const formCache = new Map<InstrSpec, readonly Form[]>();
 
-/** The extension an INSTRUCTIONS entry needs before objdump prints it. */
-export function classOf(name: string): IsaClass {
-  if (name.startsWith('amo') || name === 'lr.w' || name === 'sc.w') return 'a';
-  return CLASS_BY_NAME[name] ?? 'i';
+/**
+ * The forms objdump tries for a table row, first match wins: its aliases, else the row itself (atomics with
+ * their ordering suffixes). A form without `cls` needs the row's extension.
+ */
+export function formsOf(spec: InstrSpec): readonly Form[] {
+  let forms = formCache.get(spec);
+  if (forms === undefined) {
+    forms = ALIAS_FORMS[spec.name] ??
+      (spec.format === 'AMO' || spec.format === 'LR' ? atomic(spec.name, spec.args)
+        : spec.args.endsWith(',m') ? withRoundingMode(spec.name, spec.args) : plain(spec.name, spec.args));
+    formCache.set(spec, forms);
+  }
+  return forms;
 }

@@ -1,15 +1,18 @@
 // RISC-V disassembler printing exactly what GNU objdump 2.40 (`riscv64-unknown-elf-objdump -d`, ABI register
-// names, aliases on) prints for RV32IMA + Zicsr + Zifencei code, including the privileged instructions and
+// names, aliases on) prints for RV32IMAFD + Zicsr + Zifencei code, including the privileged instructions and
 // the aliases objdump chooses (li, mv, ret, j, beqz, csrr, rdcycle, sll for slli, ...), `.2byte`/`.4byte`/
 // `.8byte`/`.byte` for what it cannot decode, and the ` # address` comments it adds after lui/auipc pairs and
 // x0-, tp- and gp-relative accesses. Used by objdump (toolchain/) and the kernel's fault messages.
-// Base encodings come from the INSTRUCTIONS table of riscv.ts; this file only adds objdump's choice of
+// Base encodings come from the INSTRUCTIONS table of isa-table.ts; this file only adds objdump's choice of
 // spelling. Never throws. Imports only abi/.
 
-import { ABI_REG_NAMES, immB, immI, immJ, immS, immU, instrOfWord, rdOf, rs1Of, rs2Of } from './riscv.js';
+import { instrOfWord } from './isa-table.js';
+import {
+  ABI_REG_NAMES, FP_ABI_REG_NAMES, immB, immI, immJ, immS, immU, rdOf, ROUNDING_MODE_NAMES, rs1Of, rs2Of,
+} from './riscv.js';
 import { objdumpCsrName } from './csr-names.js';
 import { type IsaExtensions, PAGODA_ISA } from './isa.js';
-import { ALIAS_FORMS, EXTRA_FORMS, type Form, type IsaClass, classOf } from './disasm-forms.js';
+import { EXTRA_FORMS, type Form, formsOf, type IsaClass } from './disasm-forms.js';
 
 /** One decoded instruction (or undecodable unit) in objdump's words. */
 export interface Disassembly {
@@ -95,6 +98,7 @@ export function instructionLength(parcel: number): number {
 }
 
 const REG = ABI_REG_NAMES;
+const FREG = FP_ABI_REG_NAMES;
 const FENCE_SETS = ['unknown', 'w', 'r', 'rw', 'o', 'ow', 'or', 'orw', 'i', 'iw', 'ir', 'irw', 'io', 'iow', 'ior', 'iorw'];
 
 /** What printing the operands found out besides their text. */
@@ -105,7 +109,7 @@ interface Rendered {
 const isJalr = (w: number): boolean => (w & 0x707f) === 0x67;
 const isAddi = (w: number): boolean => (w & 0x707f) === 0x13;
 
-/** Prints one operand letter of a form's template (objdump's letters: d s t j o q u > E Z P Q a p 0). */
+/** Prints one operand letter of a form's template (objdump's letters: d s t D S T R m j o q u > E Z P Q a p 0). */
 function renderOperand(ch: string, isLast: boolean, w: number, pc: number, ctx: DisasmContext, out: Rendered): string {
   const rs1 = rs1Of(w);
   switch (ch) {
@@ -118,6 +122,16 @@ function renderOperand(ch: string, isLast: boolean, w: number, pc: number, ctx: 
       return REG[rs1]!;
     case 't':
       return REG[rs2Of(w)]!;
+    case 'D':
+      return FREG[rdOf(w)]!;
+    case 'S':
+      return FREG[rs1]!;
+    case 'T':
+      return FREG[rs2Of(w)]!;
+    case 'R':
+      return FREG[w >>> 27]!;
+    case 'm':
+      return ROUNDING_MODE_NAMES[(w >>> 12) & 7] ?? 'unknown';
     case 'o':
       ctx.noteAccess(rs1, immI(w));
       if (isJalr(w)) ctx.noteAccess(rs1, immI(w));
@@ -174,9 +188,8 @@ function directive(mnemonic: string, operands: string, size: number): Disassembl
 function formOf(w: number, ctx: DisasmContext): Form | undefined {
   const spec = instrOfWord(w);
   if (spec) {
-    const baseClass = classOf(spec.name);
-    for (const form of ALIAS_FORMS[spec.name] ?? []) {
-      if ((!form.when || form.when(w)) && ctx.enables(form.cls ?? baseClass)) return form;
+    for (const form of formsOf(spec)) {
+      if ((!form.when || form.when(w)) && ctx.enables(form.cls ?? spec.ext)) return form;
     }
   }
   for (const extra of EXTRA_FORMS) {

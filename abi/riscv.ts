@@ -1,132 +1,10 @@
-// RISC-V RV32IMA + Zicsr: instruction fields, opcodes, the instruction table shared by the
-// assembler, the disassembler and the tests, CSR numbers and Sv32 PTE bits.
+// RISC-V RV32IMAFD + Zicsr: instruction field extraction and packing, register names, CSR numbers and Sv32
+// PTE bits. The instruction table itself is abi/isa-table.ts.
 // Sources: RISC-V Unprivileged ISA 20191213 (ch. 2, 7, 8, 9, 24), Privileged ISA 20211203 (4.3 Sv32).
-// This file imports nothing.
+// This file imports only the table it re-exports.
 
-/** Major opcodes, bits 6:0 (Unprivileged ISA table 24.1). */
-export const enum Opcode {
-  LOAD = 0x03,
-  MISC_MEM = 0x0f,
-  OP_IMM = 0x13,
-  AUIPC = 0x17,
-  STORE = 0x23,
-  AMO = 0x2f,
-  OP = 0x33,
-  LUI = 0x37,
-  BRANCH = 0x63,
-  JALR = 0x67,
-  JAL = 0x6f,
-  SYSTEM = 0x73,
-}
-
-/** Instruction formats (Unprivileged ISA 2.2/2.3). */
-export type Format = 'R' | 'I' | 'S' | 'B' | 'U' | 'J' | 'SHIFT' | 'CSR' | 'CSRI' | 'AMO' | 'LR' | 'FENCE' | 'NONE';
-
-/** One base instruction: its encoding skeleton and format. `match` holds the fixed bits. */
-export interface InstrSpec {
-  readonly name: string;
-  readonly format: Format;
-  readonly match: number;
-  /** Bits that must equal `match` for a word to be this instruction. */
-  readonly mask: number;
-}
-
-const MASK_OPC = 0x7f;
-const MASK_F3 = 0x7000 | MASK_OPC;
-const MASK_F7 = 0xfe000000 | MASK_F3;
-const MASK_AMO = 0xf8000000 | MASK_F3;
-
-function spec(name: string, format: Format, match: number, mask: number): InstrSpec {
-  return { name, format, match: match >>> 0, mask: mask >>> 0 };
-}
-const f3 = (opc: number, funct3: number): number => opc | (funct3 << 12);
-const f7 = (opc: number, funct3: number, funct7: number): number => f3(opc, funct3) | (funct7 << 25);
-const amo = (funct3: number, funct5: number): number => f3(Opcode.AMO, funct3) | (funct5 << 27);
-
-/** Every RV32IMA + Zicsr instruction this project knows, in the order of the ISA manual's tables. */
-export const INSTRUCTIONS: readonly InstrSpec[] = [
-  spec('lui', 'U', Opcode.LUI, MASK_OPC),
-  spec('auipc', 'U', Opcode.AUIPC, MASK_OPC),
-  spec('jal', 'J', Opcode.JAL, MASK_OPC),
-  spec('jalr', 'I', f3(Opcode.JALR, 0), MASK_F3),
-  spec('beq', 'B', f3(Opcode.BRANCH, 0), MASK_F3),
-  spec('bne', 'B', f3(Opcode.BRANCH, 1), MASK_F3),
-  spec('blt', 'B', f3(Opcode.BRANCH, 4), MASK_F3),
-  spec('bge', 'B', f3(Opcode.BRANCH, 5), MASK_F3),
-  spec('bltu', 'B', f3(Opcode.BRANCH, 6), MASK_F3),
-  spec('bgeu', 'B', f3(Opcode.BRANCH, 7), MASK_F3),
-  spec('lb', 'I', f3(Opcode.LOAD, 0), MASK_F3),
-  spec('lh', 'I', f3(Opcode.LOAD, 1), MASK_F3),
-  spec('lw', 'I', f3(Opcode.LOAD, 2), MASK_F3),
-  spec('lbu', 'I', f3(Opcode.LOAD, 4), MASK_F3),
-  spec('lhu', 'I', f3(Opcode.LOAD, 5), MASK_F3),
-  spec('sb', 'S', f3(Opcode.STORE, 0), MASK_F3),
-  spec('sh', 'S', f3(Opcode.STORE, 1), MASK_F3),
-  spec('sw', 'S', f3(Opcode.STORE, 2), MASK_F3),
-  spec('addi', 'I', f3(Opcode.OP_IMM, 0), MASK_F3),
-  spec('slti', 'I', f3(Opcode.OP_IMM, 2), MASK_F3),
-  spec('sltiu', 'I', f3(Opcode.OP_IMM, 3), MASK_F3),
-  spec('xori', 'I', f3(Opcode.OP_IMM, 4), MASK_F3),
-  spec('ori', 'I', f3(Opcode.OP_IMM, 6), MASK_F3),
-  spec('andi', 'I', f3(Opcode.OP_IMM, 7), MASK_F3),
-  spec('slli', 'SHIFT', f7(Opcode.OP_IMM, 1, 0x00), MASK_F7),
-  spec('srli', 'SHIFT', f7(Opcode.OP_IMM, 5, 0x00), MASK_F7),
-  spec('srai', 'SHIFT', f7(Opcode.OP_IMM, 5, 0x20), MASK_F7),
-  spec('add', 'R', f7(Opcode.OP, 0, 0x00), MASK_F7),
-  spec('sub', 'R', f7(Opcode.OP, 0, 0x20), MASK_F7),
-  spec('sll', 'R', f7(Opcode.OP, 1, 0x00), MASK_F7),
-  spec('slt', 'R', f7(Opcode.OP, 2, 0x00), MASK_F7),
-  spec('sltu', 'R', f7(Opcode.OP, 3, 0x00), MASK_F7),
-  spec('xor', 'R', f7(Opcode.OP, 4, 0x00), MASK_F7),
-  spec('srl', 'R', f7(Opcode.OP, 5, 0x00), MASK_F7),
-  spec('sra', 'R', f7(Opcode.OP, 5, 0x20), MASK_F7),
-  spec('or', 'R', f7(Opcode.OP, 6, 0x00), MASK_F7),
-  spec('and', 'R', f7(Opcode.OP, 7, 0x00), MASK_F7),
-  spec('fence', 'FENCE', f3(Opcode.MISC_MEM, 0), MASK_F3),
-  spec('fence.i', 'NONE', f3(Opcode.MISC_MEM, 1), MASK_F3),
-  spec('ecall', 'NONE', 0x00000073, 0xffffffff),
-  spec('ebreak', 'NONE', 0x00100073, 0xffffffff),
-  spec('csrrw', 'CSR', f3(Opcode.SYSTEM, 1), MASK_F3),
-  spec('csrrs', 'CSR', f3(Opcode.SYSTEM, 2), MASK_F3),
-  spec('csrrc', 'CSR', f3(Opcode.SYSTEM, 3), MASK_F3),
-  spec('csrrwi', 'CSRI', f3(Opcode.SYSTEM, 5), MASK_F3),
-  spec('csrrsi', 'CSRI', f3(Opcode.SYSTEM, 6), MASK_F3),
-  spec('csrrci', 'CSRI', f3(Opcode.SYSTEM, 7), MASK_F3),
-  spec('mul', 'R', f7(Opcode.OP, 0, 0x01), MASK_F7),
-  spec('mulh', 'R', f7(Opcode.OP, 1, 0x01), MASK_F7),
-  spec('mulhsu', 'R', f7(Opcode.OP, 2, 0x01), MASK_F7),
-  spec('mulhu', 'R', f7(Opcode.OP, 3, 0x01), MASK_F7),
-  spec('div', 'R', f7(Opcode.OP, 4, 0x01), MASK_F7),
-  spec('divu', 'R', f7(Opcode.OP, 5, 0x01), MASK_F7),
-  spec('rem', 'R', f7(Opcode.OP, 6, 0x01), MASK_F7),
-  spec('remu', 'R', f7(Opcode.OP, 7, 0x01), MASK_F7),
-  // A extension: lr.w has rs2 = 0; aq/rl (bits 26/25) are free, so the mask leaves them out.
-  spec('lr.w', 'LR', amo(2, 0x02), MASK_AMO | (0x1f << 20)),
-  spec('sc.w', 'AMO', amo(2, 0x03), MASK_AMO),
-  spec('amoswap.w', 'AMO', amo(2, 0x01), MASK_AMO),
-  spec('amoadd.w', 'AMO', amo(2, 0x00), MASK_AMO),
-  spec('amoxor.w', 'AMO', amo(2, 0x04), MASK_AMO),
-  spec('amoand.w', 'AMO', amo(2, 0x0c), MASK_AMO),
-  spec('amoor.w', 'AMO', amo(2, 0x08), MASK_AMO),
-  spec('amomin.w', 'AMO', amo(2, 0x10), MASK_AMO),
-  spec('amomax.w', 'AMO', amo(2, 0x14), MASK_AMO),
-  spec('amominu.w', 'AMO', amo(2, 0x18), MASK_AMO),
-  spec('amomaxu.w', 'AMO', amo(2, 0x1c), MASK_AMO),
-];
-
-const BY_NAME = new Map(INSTRUCTIONS.map((s) => [s.name, s]));
-
-/** The table entry for a mnemonic, or undefined. */
-export function instrByName(name: string): InstrSpec | undefined {
-  return BY_NAME.get(name);
-}
-
-/** The table entry a 32-bit word decodes to, or undefined for an unknown word. */
-export function instrOfWord(word: number): InstrSpec | undefined {
-  const w = word >>> 0;
-  for (const s of INSTRUCTIONS) if (((w & s.mask) >>> 0) === s.match) return s;
-  return undefined;
-}
+// The instruction table and the major opcodes live in isa-table.ts; re-exported for the users of this file.
+export { INSTRUCTIONS, type InstrSpec, type Format, Opcode, instrByName, instrOfWord } from './isa-table.js';
 
 // ---- Field extraction (Unprivileged ISA figure 2.3/2.4) ----
 export const rdOf = (w: number): number => (w >>> 7) & 31;
@@ -163,6 +41,17 @@ export const ABI_REG_NAMES: readonly string[] = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6',
 ];
+
+/** ABI names of the floating-point registers, f0..f31 (psABI chapter 1). */
+export const FP_ABI_REG_NAMES: readonly string[] = [
+  'ft0', 'ft1', 'ft2', 'ft3', 'ft4', 'ft5', 'ft6', 'ft7', 'fs0', 'fs1', 'fa0', 'fa1', 'fa2', 'fa3', 'fa4', 'fa5',
+  'fa6', 'fa7', 'fs2', 'fs3', 'fs4', 'fs5', 'fs6', 'fs7', 'fs8', 'fs9', 'fs10', 'fs11', 'ft8', 'ft9', 'ft10', 'ft11',
+];
+
+/** Rounding-mode operands by rm value (Unprivileged ISA table 11.1); 5 and 6 are reserved. */
+export const ROUNDING_MODE_NAMES: readonly (string | undefined)[] = ['rne', 'rtz', 'rdn', 'rup', 'rmm', undefined, undefined, 'dyn'];
+/** rm = 7: use the dynamic rounding mode in frm. */
+export const RM_DYNAMIC = 7;
 
 /** Register number for `x7`, `t2` or `fp`, or -1. */
 export function regNumber(name: string): number {

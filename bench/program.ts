@@ -1,9 +1,10 @@
-// A tiny in-memory program builder over abi/riscv.ts, for benchmark workloads and machine tests
+// A tiny in-memory program builder over abi/isa-table.ts, for benchmark workloads and machine tests
 // (which must not depend on the assembler). Operands follow the order of the assembly text,
 // with memory operands flattened: loads `lw rd, rs1, imm`, stores `sw rs2, rs1, imm`,
 // AMOs `amoadd.w rd, rs2, rs1`, lr.w `rd, rs1`, CSRs `csrrs rd, csr, rs1`.
 
-import { encB, encI, encJ, encR, encS, encU, instrByName } from '../abi/riscv.js';
+import { instrByName } from '../abi/isa-table.js';
+import { encB, encI, encJ, encR, encS, encU } from '../abi/riscv.js';
 
 type Operand = number | string;
 
@@ -85,6 +86,7 @@ export function encode(name: string, ops: number[]): number {
     case 'LR': return encR(m, a, b, 0);
     case 'FENCE': return (m | 0x0ff00000) >>> 0;
     case 'NONE': return m;
+    case 'R4': return (encR(m, a, b, c) | ((ops[3] ?? 0) << 27)) >>> 0;
   }
 }
 

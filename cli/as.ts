@@ -1,17 +1,20 @@
 // `pagoda as [-o OUT.o] FILE.s`: the GNU-compatible RISC-V assembler on the host file system.
-// GNU as options that do not change our output (-march, -mabi, -mno-relax, ...) are accepted.
+// -march= sets the ISA (F and D instructions need it) and -mabi= the float ABI in e_flags, as in GNU as;
+// the other GNU as options gcc passes (-mno-relax, -g, ...) are accepted and change nothing here.
 
 import { readFileSync, writeFileSync } from 'node:fs';
-import { assemble, formatDiagnostic } from '../toolchain/as/index.js';
+import { assemble, checkAssembleOptions, formatDiagnostic } from '../toolchain/as/index.js';
 
-const USAGE = 'usage: pagoda as [-o OUT.o] FILE.s';
+const USAGE = 'usage: pagoda as [-march=ISA] [-mabi=ABI] [-o OUT.o] FILE.s';
 /** GNU as options that gcc passes and that do not change what this assembler produces. */
-const IGNORED_OPTIONS = /^(-march=.*|-mabi=.*|-mrelax|-mno-relax|-mno-arch-attr|-misa-spec=.*|-g|--gdwarf.*|-Q[yn]?)$/;
+const IGNORED_OPTIONS = /^(-mrelax|-mno-relax|-mno-arch-attr|-misa-spec=.*|-g|--gdwarf.*|-Q[yn]?)$/;
 
 /** Runs the assembler; returns the exit status (0 ok, 1 errors). */
 export async function main(argv: string[]): Promise<number> {
   let out = 'a.out';
   const inputs: string[] = [];
+  let march: string | undefined;
+  let mabi: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-o') {
@@ -22,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
     } else if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE + '\n');
       return 0;
+    } else if (a.startsWith('-march=')) {
+      march = a.slice(7);
+    } else if (a.startsWith('-mabi=')) {
+      mabi = a.slice(6);
     } else if (a.startsWith('-') && a !== '-') {
       if (!IGNORED_OPTIONS.test(a)) return fail(`unknown option '${a}'`);
     } else {
@@ -36,7 +43,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  const result = assemble(source, file);
+  const bad = checkAssembleOptions({ march, mabi });
+  if (bad !== undefined) return fail(bad);
+  const result = assemble(source, file, { march, mabi });
   for (const d of result.diagnostics) process.stderr.write(`pagoda as: ${formatDiagnostic(d)}\n`);
   if (result.object === undefined) return 1;
   try {

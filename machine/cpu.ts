@@ -4,6 +4,9 @@
 // instruction count in locals, allocates nothing, fetches through a page cached until pc leaves
 // it, and reaches data through the TLB (one compare and one add); everything rare is a method.
 
+import { Csr } from '../abi/riscv.js';
+import { dispatchKey, INSTRUCTIONS, Opcode } from '../abi/isa-table.js';
+import { Match, Op } from '../abi/isa-ops.js';
 import { Mmu } from './mmu.js';
 import { mulh, mulhsu, mulhu } from './muldiv.js';
 import { PhysicalMemory } from './ram.js';
@@ -129,59 +132,60 @@ export class Cpu {
       const inst = i32[(pc + fetchOff) >> 2];
       n++;
       x[0] = 0;
+      // Case labels are the generated dispatch constants of abi/isa-ops.ts (one per abi/isa-table.ts row).
       switch (inst & 0x7f) {
-        case 0x13: { // OP-IMM
+        case Opcode.OP_IMM: {
           const rd = (inst >> 7) & 31;
           const a = x[(inst >> 15) & 31];
           const imm = inst >> 20;
           switch ((inst >> 12) & 7) {
-            case 0: x[rd] = a + imm; break;
-            case 1:
-              if (inst >>> 25) { trap = Trap.IllegalInstruction; break loop; }
+            case Op.ADDI: x[rd] = a + imm; break;
+            case Op.SLLI:
+              if ((inst >>> 25) !== Match.SLLI >>> 25) { trap = Trap.IllegalInstruction; break loop; }
               x[rd] = a << imm; break;
-            case 2: x[rd] = a < imm ? 1 : 0; break;
-            case 3: x[rd] = (a >>> 0) < (imm >>> 0) ? 1 : 0; break;
-            case 4: x[rd] = a ^ imm; break;
-            case 5:
-              if ((inst >>> 25) === 0) x[rd] = a >>> imm;
-              else if ((inst >>> 25) === 0x20) x[rd] = a >> imm;
+            case Op.SLTI: x[rd] = a < imm ? 1 : 0; break;
+            case Op.SLTIU: x[rd] = (a >>> 0) < (imm >>> 0) ? 1 : 0; break;
+            case Op.XORI: x[rd] = a ^ imm; break;
+            case Op.SRLI: // and srai, told apart by funct7
+              if ((inst >>> 25) === Match.SRLI >>> 25) x[rd] = a >>> imm;
+              else if ((inst >>> 25) === Match.SRAI >>> 25) x[rd] = a >> imm;
               else { trap = Trap.IllegalInstruction; break loop; }
               break;
-            case 6: x[rd] = a | imm; break;
-            case 7: x[rd] = a & imm; break;
+            case Op.ORI: x[rd] = a | imm; break;
+            case Op.ANDI: x[rd] = a & imm; break;
           }
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x33: { // OP and M
+        case Opcode.OP: { // and M
           const rd = (inst >> 7) & 31;
           const a = x[(inst >> 15) & 31];
           const b = x[(inst >> 20) & 31];
           switch (((inst >>> 22) & 0x3f8) | ((inst >> 12) & 7)) {
-            case 0x000: x[rd] = a + b; break;
-            case 0x100: x[rd] = a - b; break;
-            case 0x001: x[rd] = a << b; break;
-            case 0x002: x[rd] = a < b ? 1 : 0; break;
-            case 0x003: x[rd] = (a >>> 0) < (b >>> 0) ? 1 : 0; break;
-            case 0x004: x[rd] = a ^ b; break;
-            case 0x005: x[rd] = a >>> b; break;
-            case 0x105: x[rd] = a >> b; break;
-            case 0x006: x[rd] = a | b; break;
-            case 0x007: x[rd] = a & b; break;
-            case 0x008: x[rd] = Math.imul(a, b); break;
-            case 0x009: x[rd] = mulh(a, b); break;
-            case 0x00a: x[rd] = mulhsu(a, b); break;
-            case 0x00b: x[rd] = mulhu(a, b); break;
-            case 0x00c: x[rd] = b === 0 ? -1 : (a / b) | 0; break;
-            case 0x00d: x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) >>> 0; break;
-            case 0x00e: x[rd] = b === 0 ? a : a % b; break;
-            case 0x00f: x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0); break;
+            case Op.ADD: x[rd] = a + b; break;
+            case Op.SUB: x[rd] = a - b; break;
+            case Op.SLL: x[rd] = a << b; break;
+            case Op.SLT: x[rd] = a < b ? 1 : 0; break;
+            case Op.SLTU: x[rd] = (a >>> 0) < (b >>> 0) ? 1 : 0; break;
+            case Op.XOR: x[rd] = a ^ b; break;
+            case Op.SRL: x[rd] = a >>> b; break;
+            case Op.SRA: x[rd] = a >> b; break;
+            case Op.OR: x[rd] = a | b; break;
+            case Op.AND: x[rd] = a & b; break;
+            case Op.MUL: x[rd] = Math.imul(a, b); break;
+            case Op.MULH: x[rd] = mulh(a, b); break;
+            case Op.MULHSU: x[rd] = mulhsu(a, b); break;
+            case Op.MULHU: x[rd] = mulhu(a, b); break;
+            case Op.DIV: x[rd] = b === 0 ? -1 : (a / b) | 0; break;
+            case Op.DIVU: x[rd] = b === 0 ? -1 : ((a >>> 0) / (b >>> 0)) >>> 0; break;
+            case Op.REM: x[rd] = b === 0 ? a : a % b; break;
+            case Op.REMU: x[rd] = b === 0 ? a : (a >>> 0) % (b >>> 0); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x03: { // LOAD: TLB hits finish here; misses and misaligned ones go to loadSlow
+        case Opcode.LOAD: { // TLB hits finish here; misses and misaligned ones go to loadSlow
           const rd = (inst >> 7) & 31;
           const va = (x[(inst >> 15) & 31] + (inst >> 20)) | 0;
           const vpn = va >>> 12;
@@ -189,15 +193,15 @@ export class Cpu {
           const hit = loadTag[ti] === vpn;
           let v: number;
           switch ((inst >> 12) & 7) {
-            case 0: if (hit) { x[rd] = i8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
+            case Op.LB: if (hit) { x[rd] = i8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
               v = (this.loadSlow(va, 1) << 24) >> 24; break;
-            case 1: if (hit && !(va & 1)) { x[rd] = i16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
+            case Op.LH: if (hit && !(va & 1)) { x[rd] = i16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
               v = (this.loadSlow(va, 2) << 16) >> 16; break;
-            case 2: if (hit && !(va & 3)) { x[rd] = i32[(va + loadOff[ti]) >> 2]; pc = (pc + 4) | 0; continue loop; }
+            case Op.LW: if (hit && !(va & 3)) { x[rd] = i32[(va + loadOff[ti]) >> 2]; pc = (pc + 4) | 0; continue loop; }
               v = this.loadSlow(va, 4); break;
-            case 4: if (hit) { x[rd] = u8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
+            case Op.LBU: if (hit) { x[rd] = u8[(va + loadOff[ti]) | 0]; pc = (pc + 4) | 0; continue loop; }
               v = this.loadSlow(va, 1); break;
-            case 5: if (hit && !(va & 1)) { x[rd] = u16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
+            case Op.LHU: if (hit && !(va & 1)) { x[rd] = u16[(va + loadOff[ti]) >> 1]; pc = (pc + 4) | 0; continue loop; }
               v = this.loadSlow(va, 2); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
@@ -206,18 +210,18 @@ export class Cpu {
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x23: { // STORE: TLB hits finish here; the rest goes to storeSlow
+        case Opcode.STORE: { // TLB hits finish here; the rest goes to storeSlow
           const va = (x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
           const v = x[(inst >> 20) & 31];
           const vpn = va >>> 12;
           const ti = vpn & TLB_MASK;
           const hit = storeTag[ti] === vpn;
           switch ((inst >> 12) & 7) {
-            case 0: if (hit) { u8[(va + storeOff[ti]) | 0] = v; pc = (pc + 4) | 0; continue loop; }
+            case Op.SB: if (hit) { u8[(va + storeOff[ti]) | 0] = v; pc = (pc + 4) | 0; continue loop; }
               this.storeSlow(va, 1, v); break;
-            case 1: if (hit && !(va & 1)) { u16[(va + storeOff[ti]) >> 1] = v; pc = (pc + 4) | 0; continue loop; }
+            case Op.SH: if (hit && !(va & 1)) { u16[(va + storeOff[ti]) >> 1] = v; pc = (pc + 4) | 0; continue loop; }
               this.storeSlow(va, 2, v); break;
-            case 2: if (hit && !(va & 3)) { i32[(va + storeOff[ti]) >> 2] = v; pc = (pc + 4) | 0; continue loop; }
+            case Op.SW: if (hit && !(va & 3)) { i32[(va + storeOff[ti]) >> 2] = v; pc = (pc + 4) | 0; continue loop; }
               this.storeSlow(va, 4, v); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
@@ -225,17 +229,17 @@ export class Cpu {
           pc = (pc + 4) | 0;
           break;
         }
-        case 0x63: { // BRANCH
+        case Opcode.BRANCH: {
           const a = x[(inst >> 15) & 31];
           const b = x[(inst >> 20) & 31];
           let taken: boolean;
           switch ((inst >> 12) & 7) {
-            case 0: taken = a === b; break;
-            case 1: taken = a !== b; break;
-            case 4: taken = a < b; break;
-            case 5: taken = a >= b; break;
-            case 6: taken = (a >>> 0) < (b >>> 0); break;
-            case 7: taken = (a >>> 0) >= (b >>> 0); break;
+            case Op.BEQ: taken = a === b; break;
+            case Op.BNE: taken = a !== b; break;
+            case Op.BLT: taken = a < b; break;
+            case Op.BGE: taken = a >= b; break;
+            case Op.BLTU: taken = (a >>> 0) < (b >>> 0); break;
+            case Op.BGEU: taken = (a >>> 0) >= (b >>> 0); break;
             default: trap = Trap.IllegalInstruction; break loop;
           }
           if (!taken) { pc = (pc + 4) | 0; break; }
@@ -244,41 +248,43 @@ export class Cpu {
           pc = target;
           break;
         }
-        case 0x6f: { // JAL
+        case Opcode.JAL: {
           const target = (pc + (((inst >> 31) << 20) | (inst & 0xff000) | (((inst >> 20) & 1) << 11) | (((inst >> 21) & 0x3ff) << 1))) | 0;
           if (target & 3) { trap = Trap.InstructionMisaligned; this.tval = target >>> 0; break loop; }
           x[(inst >> 7) & 31] = pc + 4;
           pc = target;
           break;
         }
-        case 0x67: { // JALR
-          if ((inst >> 12) & 7) { trap = Trap.IllegalInstruction; break loop; }
+        case Opcode.JALR: {
+          if (((inst >> 12) & 7) !== Op.JALR) { trap = Trap.IllegalInstruction; break loop; }
           const target = (x[(inst >> 15) & 31] + (inst >> 20)) & -2;
           if (target & 3) { trap = Trap.InstructionMisaligned; this.tval = target >>> 0; break loop; }
           x[(inst >> 7) & 31] = pc + 4;
           pc = target;
           break;
         }
-        case 0x37: // LUI
+        case Opcode.LUI:
           x[(inst >> 7) & 31] = inst & 0xfffff000;
           pc = (pc + 4) | 0;
           break;
-        case 0x17: // AUIPC
+        case Opcode.AUIPC:
           x[(inst >> 7) & 31] = pc + (inst & 0xfffff000);
           pc = (pc + 4) | 0;
           break;
-        case 0x2f: // AMO
+        case Opcode.AMO: // lr.w, sc.w and the AMOs
           if (!this.atomic(inst)) break loop;
           pc = (pc + 4) | 0;
           break;
-        case 0x0f: // MISC-MEM: fence is a no-op on one hart; fence.i too, as every fetch reads RAM.
-          if (((inst >> 12) & 7) > 1) { trap = Trap.IllegalInstruction; break loop; }
+        case Opcode.MISC_MEM: { // fence is a no-op on one hart; fence.i too, as every fetch reads RAM.
+          const funct3 = (inst >> 12) & 7;
+          if (funct3 !== Op.FENCE && funct3 !== Op.FENCE_I) { trap = Trap.IllegalInstruction; break loop; }
           pc = (pc + 4) | 0;
           break;
-        case 0x73: { // SYSTEM
+        }
+        case Opcode.SYSTEM: { // ecall, ebreak, and the CSR instructions in csr()
           const funct3 = (inst >> 12) & 7;
-          if (funct3 === 0) {
-            trap = inst === 0x73 ? Trap.Ecall : inst === 0x00100073 ? Trap.Ebreak : Trap.IllegalInstruction;
+          if (funct3 === Op.ECALL) { // and ebreak
+            trap = inst === Match.ECALL ? Trap.Ecall : inst === Match.EBREAK ? Trap.Ebreak : Trap.IllegalInstruction;
             break loop;
           }
           if (!this.csr(inst, this.instret + n - 1)) { trap = Trap.IllegalInstruction; break loop; }
@@ -365,18 +371,19 @@ export class Cpu {
     const x = this.x;
     const funct5 = inst >>> 27;
     const rs2 = (inst >> 20) & 31;
-    if (((inst >> 12) & 7) !== 2 || !AMO_FUNCT5[funct5] || (funct5 === 2 && rs2 !== 0)) {
+    const wordWidth = (Match.LR_W >>> 12) & 7; // funct3 of the .w forms
+    if (((inst >> 12) & 7) !== wordWidth || !AMO_FUNCT5[funct5] || (funct5 === Op.LR_W && rs2 !== 0)) {
       return this.illegal();
     }
     const va = x[(inst >> 15) & 31];
     if (va & 3) {
-      this.pending = funct5 === 2 ? Trap.LoadMisaligned : Trap.StoreMisaligned;
+      this.pending = funct5 === Op.LR_W ? Trap.LoadMisaligned : Trap.StoreMisaligned;
       this.tval = va >>> 0;
       return false;
     }
     const rd = (inst >> 7) & 31;
     const i32 = this.ram.i32;
-    if (funct5 === 2) { // LR.W
+    if (funct5 === Op.LR_W) {
       const pa = this.translateData(va, Access.Load);
       if (pa < 0) return false;
       x[rd] = i32[pa >> 2];
@@ -386,7 +393,7 @@ export class Cpu {
     const pa = this.translateData(va, Access.Store);
     if (pa < 0) return false;
     const b = x[rs2];
-    if (funct5 === 3) { // SC.W
+    if (funct5 === Op.SC_W) {
       const ok = this.reservation === pa;
       if (ok) i32[pa >> 2] = b;
       x[rd] = ok ? 0 : 1;
@@ -408,15 +415,19 @@ export class Cpu {
   private csr(inst: number, retired: number): boolean {
     const funct3 = (inst >> 12) & 7;
     const src = (inst >> 15) & 31;
-    // csrrw/csrrwi always write; csrrs/csrrc (and the immediate forms) write unless rs1/uimm is 0.
-    const writes = funct3 === 1 || funct3 === 5 || src !== 0;
-    if (funct3 === 4 || writes) return false;
+    let writes: boolean;
+    switch (funct3) {
+      case Op.CSRRW: case Op.CSRRWI: writes = true; break;
+      case Op.CSRRS: case Op.CSRRC: case Op.CSRRSI: case Op.CSRRCI: writes = src !== 0; break; // unless rs1/uimm is 0
+      default: return false;
+    }
+    if (writes) return false; // every CSR here is a read-only counter
     let value: number;
     switch (inst >>> 20) {
-      case 0xc00: case 0xc02: value = retired; break;
-      case 0xc80: case 0xc82: value = retired / TWO_32; break;
-      case 0xc01: value = this.timeSource(); break;
-      case 0xc81: value = this.timeSource() / TWO_32; break;
+      case Csr.CYCLE: case Csr.INSTRET: value = retired; break;
+      case Csr.CYCLEH: case Csr.INSTRETH: value = retired / TWO_32; break;
+      case Csr.TIME: value = this.timeSource(); break;
+      case Csr.TIMEH: value = this.timeSource() / TWO_32; break;
       default: return false;
     }
     this.x[(inst >> 7) & 31] = Math.floor(value) % TWO_32;
@@ -424,24 +435,27 @@ export class Cpu {
   }
 }
 
-/** funct5 values of the A extension that exist. */
-const AMO_FUNCT5: readonly boolean[] = (() => {
-  const ok: boolean[] = new Array(32).fill(false);
-  for (const f of [0x00, 0x01, 0x02, 0x03, 0x04, 0x08, 0x0c, 0x10, 0x14, 0x18, 0x1c]) ok[f] = true;
+/** Which dispatch keys of a major opcode name an instruction of the table (slow-path validity checks). */
+function keysOf(opcode: Opcode, size: number): readonly boolean[] {
+  const ok: boolean[] = new Array(size).fill(false);
+  for (const s of INSTRUCTIONS) if (s.fields.opcode === opcode) ok[dispatchKey(s)] = true;
   return ok;
-})();
+}
+
+/** funct5 values of the A extension that exist. */
+const AMO_FUNCT5 = keysOf(Opcode.AMO, 32);
 
 /** The value an AMO writes back, given the old memory value a and rs2 value b. */
 function amoResult(funct5: number, a: number, b: number): number {
   switch (funct5) {
-    case 0x01: return b;
-    case 0x00: return (a + b) | 0;
-    case 0x04: return a ^ b;
-    case 0x0c: return a & b;
-    case 0x08: return a | b;
-    case 0x10: return a < b ? a : b;
-    case 0x14: return a > b ? a : b;
-    case 0x18: return (a >>> 0) < (b >>> 0) ? a : b;
-    default: return (a >>> 0) > (b >>> 0) ? a : b; // 0x1c amomaxu
+    case Op.AMOSWAP_W: return b;
+    case Op.AMOADD_W: return (a + b) | 0;
+    case Op.AMOXOR_W: return a ^ b;
+    case Op.AMOAND_W: return a & b;
+    case Op.AMOOR_W: return a | b;
+    case Op.AMOMIN_W: return a < b ? a : b;
+    case Op.AMOMAX_W: return a > b ? a : b;
+    case Op.AMOMINU_W: return (a >>> 0) < (b >>> 0) ? a : b;
+    default: return (a >>> 0) > (b >>> 0) ? a : b; // Op.AMOMAXU_W
   }
 }

@@ -215,6 +215,22 @@ describe.skipIf(!tools)('disassembler against the installed GNU objdump, live', 
     }
     check(words, 'rv32ima_zicsr_zifencei');
     check(words, 'rv32i2p1_m2p0_zmmul1p0');
+    check(words, 'rv32imafd_zicsr_zifencei');
+    check(words, 'rv32imaf_zicsr_zifencei');
+  });
+
+  it('matches on 20,000 seeded random words with a major opcode of F and D, with F and D on and off', () => {
+    const rnd = xorshift(15);
+    const fpOpcodes = [0x07, 0x27, 0x43, 0x47, 0x4b, 0x4f, 0x53, 0x53, 0x53, 0x53];
+    const words = Array.from({ length: 20_000 }, (_, i) => {
+      let w = ((rnd() & ~0x7f) | fpOpcodes[i % fpOpcodes.length]!) >>> 0;
+      // Clear random bits in every other word so fixed zero fields (rs2, funct3) and rm = 0 turn up.
+      if (i % 2 === 0) w = (w & ~(rnd() & 0x01ff_ff80)) >>> 0;
+      return w;
+    });
+    check(words, 'rv32imafd_zicsr_zifencei');
+    check(words, 'rv32imaf_zicsr_zifencei');
+    check(words, 'rv32ima_zicsr_zifencei');
   });
 
   /** SYSTEM words (every CSR number or funct12, every funct3) with x0 or another register in rd and rs1. */

@@ -44,6 +44,22 @@ describe('pagoda as', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('takes the ISA from -march= and the float ABI from -mabi= (or from the ISA), as GNU as does', async () => {
+    const input = source('fp.s', '\tfadd.d fa0, fa1, fa2\n');
+    const flags = (out: string): number => readElf(new Uint8Array(readFileSync(out))).header.getUint32(36, true);
+    expect(await main(['-march=rv32imafd', '-mabi=ilp32d', input, '-o', join(dir, 'd.o')])).toBe(0);
+    expect(flags(join(dir, 'd.o'))).toBe(0x4);
+    expect(await main(['-march=rv32imafd', input, '-o', join(dir, 'implied.o')])).toBe(0);
+    expect(flags(join(dir, 'implied.o'))).toBe(0x4);
+    expect(await main(['-march=rv32imafd', '-mabi=ilp32', input, '-o', join(dir, 'soft.o')])).toBe(0);
+    expect(flags(join(dir, 'soft.o'))).toBe(0x0);
+    expect(stderr).toEqual([]);
+    expect(await main(['-march=rv32imaf', input, '-o', join(dir, 'f.o')])).toBe(1);
+    expect(stderr.join('')).toContain("unrecognized opcode `fadd.d', extension `d' or `zdinx' required");
+    expect(await main(['-mabi=lp64', input, '-o', join(dir, 'x.o')])).toBe(1);
+    expect(stderr.join('')).toContain("invalid -mabi= option: `lp64'");
+  });
+
   it('prints every error with file, line and column, writes nothing and exits 1', async () => {
     const input = source('bad.s', '\tnop\n\tfoo a0\n\taddi a0, a0, 5000\n');
     const out = join(dir, 'bad.o');

@@ -1,7 +1,7 @@
 // Differential tests against GNU binutils: the same source assembled by riscv64-unknown-elf-as
-// (-march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax) and by ours must give byte-identical
-// section contents, the same sections (none missing, none extra), the same symbol table and the same
-// relocations (offset, type, symbol name, addend); readelf must read
+// (-march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax; F and D sources with -march=rv32imafd
+// -mabi=ilp32d) and by ours must give byte-identical section contents, the same sections (none missing,
+// none extra), the same symbol table and the same relocations (offset, type, symbol name, addend); readelf must read
 // our objects without a warning. Sources: hand-written fixtures and gcc -S output of C fixtures.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -28,14 +28,22 @@ const work = mkdtempSync(join(tmpdir(), 'pagoda-as-diff-'));
 const SKIPPED = /^(\.rela|\.symtab$|\.strtab$|\.shstrtab$|\.riscv\.attributes$|\.eh_frame|\.debug)/;
 const MAPPING_SYMBOL = /^\$[xd]/;
 
-function gnuAssemble(path: string): TestElf {
+/** The ISA and ABI both assemblers are given. */
+interface Target {
+  readonly march: string;
+  readonly mabi: string;
+}
+const SOFT: Target = { march: 'rv32ima_zicsr_zifencei', mabi: 'ilp32' };
+const HARD: Target = { march: 'rv32imafd', mabi: 'ilp32d' };
+
+function gnuAssemble(path: string, target: Target): TestElf {
   const out = join(work, 'gnu.o');
-  execFileSync(GNU_AS, ['-march=rv32ima_zicsr_zifencei', '-mabi=ilp32', '-mno-relax', path, '-o', out]);
+  execFileSync(GNU_AS, [`-march=${target.march}`, `-mabi=${target.mabi}`, '-mno-relax', path, '-o', out]);
   return readElf(new Uint8Array(readFileSync(out)));
 }
 
-function ourAssemble(path: string): { elf: TestElf; file: string } {
-  const r = assemble(readFileSync(path, 'utf8'), path);
+function ourAssemble(path: string, target: Target): { elf: TestElf; file: string } {
+  const r = assemble(readFileSync(path, 'utf8'), path, target);
   expect(r.diagnostics).toEqual([]);
   const file = join(work, 'ours.o');
   writeFileSync(file, r.object as Uint8Array);
@@ -57,9 +65,9 @@ function symbolTable(e: TestElf): string[] {
 }
 
 /** Compares every section GNU wrote, then the relocations of each. */
-function compareWithGnu(path: string): void {
-  const gnu = gnuAssemble(path);
-  const ours = ourAssemble(path);
+function compareWithGnu(path: string, target: Target = SOFT): void {
+  const gnu = gnuAssemble(path, target);
+  const ours = ourAssemble(path, target);
   for (const g of gnu.sections) {
     if (g.index === 0 || SKIPPED.test(g.name)) continue;
     const o = ours.elf.section(g.name);
@@ -77,6 +85,43 @@ function compareWithGnu(path: string): void {
   expect(readelf.stderr, 'readelf warnings').toBe('');
   expect(readelf.status).toBe(0);
 }
+
+/** The float ABI in e_flags and the arch attribute, which the comparison above leaves out, must agree too. */
+function compareFloatAbiAndArch(path: string, target: Target): void {
+  const gnu = gnuAssemble(path, target);
+  const ours = ourAssemble(path, target).elf;
+  expect(ours.header.getUint32(36, true), 'e_flags').toBe(gnu.header.getUint32(36, true));
+  expect(hex(ours.section('.riscv.attributes').data), '.riscv.attributes').toBe(hex(gnu.section('.riscv.attributes').data));
+}
+
+const FLOAT_FIXTURES = join(FIXTURES, 'float');
+
+describe.skipIf(!haveBinutils)('hand-written F and D sources match GNU as byte for byte', () => {
+  const sources = readdirSync(FLOAT_FIXTURES).filter((f) => f.endsWith('.s'));
+  it.each(sources)('%s', (name) => {
+    compareWithGnu(join(FLOAT_FIXTURES, name), HARD);
+    compareFloatAbiAndArch(join(FLOAT_FIXTURES, name), HARD);
+    compareFloatAbiAndArch(join(FLOAT_FIXTURES, name), { march: 'rv32ima', mabi: 'ilp32' });
+  });
+});
+
+describe.skipIf(!haveBinutils || !haveGcc)('gcc -S hard-float output (rv32imafd, ilp32d) matches GNU as byte for byte', () => {
+  const programs = readdirSync(FLOAT_FIXTURES).filter((f) => f.endsWith('.c'));
+  const variants: Array<[string, string[]]> = [
+    ['-O2 -mno-relax', ['-O2', '-mno-relax']],
+    ['-O0 -mno-relax', ['-O0', '-mno-relax']],
+    ['-Os -mcmodel=medany', ['-Os', '-mcmodel=medany']],
+    ['-O3 -ffast-math', ['-O3', '-ffast-math']],
+  ];
+  const cases = programs.flatMap((p) => variants.map(([label, flags]) => [p, label, flags] as const));
+  it.each(cases)('%s (%s)', (program, label, flags) => {
+    const asmPath = join(work, program.replace(/\.c$/, `${label.replace(/[^a-z0-9]+/gi, '_')}.s`));
+    execFileSync(GCC, ['-march=rv32imafd', '-mabi=ilp32d', ...flags, '-S', join(FLOAT_FIXTURES, program), '-o', asmPath]);
+    expect(readFileSync(asmPath, 'utf8')).toMatch(/\bf(add|mul|madd|cvt|l[wd])\b|\bf(add|mul|madd|cvt)\.[sd]/);
+    compareWithGnu(asmPath, HARD);
+    compareFloatAbiAndArch(asmPath, HARD);
+  });
+});
 
 describe.skipIf(!haveBinutils)('hand-written sources match GNU as byte for byte', () => {
   const sources = readdirSync(FIXTURES).filter((f) => f.endsWith('.s'));

@@ -169,6 +169,23 @@ describe('.rept', () => {
   });
 });
 
+describe('.float, .single and .double', () => {
+  it('write IEEE binary32 and binary64 values, little-endian (the words GNU as writes for ordinary literals)', () => {
+    const elf = asm('\t.data\n\t.float 0.1, -2.25, 1e-46, 3.4028235e38\n\t.single 3\n\t.double 0.1, -0.0, 1e308\n');
+    expect(hexWords(elf, '.data')).toEqual([
+      '3dcccccd', 'c0100000', '00000000', '7f7fffff', '40400000',
+      '9999999a', '3fb99999', '00000000', '80000000', '85ebc8a0', '7fe1ccf3',
+    ]);
+  });
+
+  it('round a decimal halfway between two binary32 values to even, and one just above it up', () => {
+    // GNU as 2.40 differs here: it writes 4b800001 for 16777217 and 3f800000 for the second value, as its
+    // own conversion rounds ties away from zero and keeps too few digits; these are IEEE 754's results.
+    const elf = asm('\t.data\n\t.float 16777217, 1.00000005960464477550, 1.00000005960464477530\n');
+    expect(hexWords(elf, '.data')).toEqual(['4b800000', '3f800001', '3f800000']);
+  });
+});
+
 describe('options, attributes and ignored directives', () => {
   it('accepts .option push/pop/rvc/norvc/relax/norelax/pic/nopic and never compresses', () => {
     expect(hexWords(asm('\t.option push\n\t.option rvc\n\t.option relax\n\taddi a0, a0, 1\n\t.option pop\n\t.option norvc\n'))).toEqual(['00150513']);
@@ -181,7 +198,8 @@ describe('options, attributes and ignored directives', () => {
     const text = Buffer.from(attrs.data).toString('latin1');
     expect(text.startsWith('A')).toBe(true);
     expect(text).toContain('riscv\0');
-    expect(text).toContain('\x04\x10\x05rv32i2p1_m2p0\0');
+    // Tag_RISCV_arch comes out as GNU as writes it: canonical, with the implied Zmmul.
+    expect(text).toContain('\x04\x10\x05rv32i2p1_m2p0_zmmul1p0\0');
   });
 
   it('ignores .cfi_*, .addrsig and .loc', () => {

@@ -1,4 +1,4 @@
-// Encoding of every RV32IMA + Zicsr instruction and of the pseudo-instructions without symbols.
+// Encoding of every RV32IMAFD + Zicsr instruction and of the pseudo-instructions without symbols.
 // Expected words were recorded from GNU as 2.40 (riscv64-unknown-elf-as -march=rv32ima_zicsr_zifencei
 // -mno-relax), one source line at a time.
 import { describe, expect, it } from 'vitest';
@@ -156,6 +156,125 @@ function encode(line: string): string {
   return readElf(r.object).words('.text').map((w) => w.toString(16).padStart(8, '0')).join(',');
 }
 
+/** F and D, recorded from GNU as 2.40 with -march=rv32imafd_zicsr_zifencei -mno-relax. */
+const RECORDED_FD: Array<[string, string]> = [
+  ['flw fa0, 0(a0)', '00052507'],
+  ['flw ft11, -2048(sp)', '80012f87'],
+  ['fsw fs0, 2047(a1)', '7e85afa7'],
+  ['fld f0, 8(sp)', '00813007'],
+  ['fsd f31, -8(s0)', 'fff43c27'],
+  ['fmadd.s fa0, fa1, fa2, fa3', '68c5f543'],
+  ['fmsub.s ft0, ft1, ft2, ft3, rne', '18208047'],
+  ['fnmsub.s fs0, fs1, fs2, fs3, rtz', '9924944b'],
+  ['fnmadd.s fa7, fa6, fa5, fa4, rmm', '70f848cf'],
+  ['fmadd.d fa0, fa1, fa2, fa3', '6ac5f543'],
+  ['fmsub.d ft0, ft1, ft2, ft3, rdn', '1a20a047'],
+  ['fnmsub.d fs0, fs1, fs2, fs3, rup', '9b24b44b'],
+  ['fnmadd.d fa7, fa6, fa5, fa4, dyn', '72f878cf'],
+  ['fadd.s fa0, fa1, fa2', '00c5f553'],
+  ['fsub.s fa0, fa1, fa2, rtz', '08c59553'],
+  ['fmul.s fa0, fa1, fa2, rne', '10c58553'],
+  ['fdiv.s fa0, fa1, fa2, rmm', '18c5c553'],
+  ['fadd.d fa0, fa1, fa2', '02c5f553'],
+  ['fsub.d fa0, fa1, fa2, rdn', '0ac5a553'],
+  ['fmul.d fa0, fa1, fa2, rup', '12c5b553'],
+  ['fdiv.d fa0, fa1, fa2', '1ac5f553'],
+  ['fsqrt.s fa0, fa1', '5805f553'],
+  ['fsqrt.d fa0, fa1, rtz', '5a059553'],
+  ['fsgnj.s fa0, fa1, fa2', '20c58553'],
+  ['fsgnjn.s fa0, fa1, fa2', '20c59553'],
+  ['fsgnjx.s fa0, fa1, fa2', '20c5a553'],
+  ['fsgnj.d fa0, fa1, fa2', '22c58553'],
+  ['fsgnjn.d fa0, fa1, fa2', '22c59553'],
+  ['fsgnjx.d fa0, fa1, fa2', '22c5a553'],
+  ['fmin.s fa0, fa1, fa2', '28c58553'],
+  ['fmax.s fa0, fa1, fa2', '28c59553'],
+  ['fmin.d fa0, fa1, fa2', '2ac58553'],
+  ['fmax.d fa0, fa1, fa2', '2ac59553'],
+  ['fcvt.w.s a0, fa0', 'c0057553'],
+  ['fcvt.w.s a0, fa0, rtz', 'c0051553'],
+  ['fcvt.wu.s a0, fa0, rtz', 'c0151553'],
+  ['fcvt.w.d a0, fa0, rtz', 'c2051553'],
+  ['fcvt.wu.d a0, fa0', 'c2157553'],
+  ['fcvt.s.w fa0, a0', 'd0057553'],
+  ['fcvt.s.wu fa0, a0, rne', 'd0150553'],
+  ['fcvt.d.w fa0, a0', 'd2050553'],
+  ['fcvt.d.wu fa0, a0', 'd2150553'],
+  ['fcvt.s.d fa0, fa1', '4015f553'],
+  ['fcvt.d.s fa0, fa1', '42058553'],
+  ['fmv.x.w a0, fa0', 'e0050553'],
+  ['fmv.w.x fa0, a0', 'f0050553'],
+  ['feq.s a0, fa0, fa1', 'a0b52553'],
+  ['flt.s a0, fa0, fa1', 'a0b51553'],
+  ['fle.s a0, fa0, fa1', 'a0b50553'],
+  ['feq.d a0, fa0, fa1', 'a2b52553'],
+  ['flt.d a0, fa0, fa1', 'a2b51553'],
+  ['fle.d a0, fa0, fa1', 'a2b50553'],
+  ['fclass.s a0, fa0', 'e0051553'],
+  ['fclass.d a0, fa0', 'e2051553'],
+  ['fmv.s fa0, fa1', '20b58553'],
+  ['fneg.s fa0, fa1', '20b59553'],
+  ['fabs.s fa0, fa1', '20b5a553'],
+  ['fmv.d fa0, fa1', '22b58553'],
+  ['fneg.d fa0, fa1', '22b59553'],
+  ['fabs.d fa0, fa1', '22b5a553'],
+  ['fgt.s a0, fa0, fa1', 'a0a59553'],
+  ['fge.s a0, fa0, fa1', 'a0a58553'],
+  ['fgt.d a0, fa0, fa1', 'a2a59553'],
+  ['fge.d a0, fa0, fa1', 'a2a58553'],
+  ['fmv.x.s a0, fa0', 'e0050553'],
+  ['fmv.s.x fa0, a0', 'f0050553'],
+  ['frcsr a0', '00302573'],
+  ['fscsr a0', '00351073'],
+  ['fscsr a1, a0', '003515f3'],
+  ['frrm a0', '00202573'],
+  ['fsrm a0', '00251073'],
+  ['fsrm a1, a0', '002515f3'],
+  ['frflags a0', '00102573'],
+  ['fsflags a0', '00151073'],
+  ['fsflags a1, a0', '001515f3'],
+  ['fsrmi 3', '0021d073'],
+  ['fsrmi a0, 4', '00225573'],
+  ['fsflagsi 31', '001fd073'],
+  ['fsflagsi a0, 0', '00105573'],
+];
+
+/** Assembles one line for RV32IMAFD and returns the .text words in hex. */
+function encodeFd(line: string): string {
+  const r = assemble(`\t${line}\n`, 'one.s', { march: 'rv32imafd_zicsr_zifencei' });
+  if (!r.object) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return readElf(r.object).words('.text').map((w) => w.toString(16).padStart(8, '0')).join(',');
+}
+
+describe('F and D encoding (recorded from GNU as)', () => {
+  it.each(RECORDED_FD)('encodes `%s` as %s', (line, words) => {
+    expect(encodeFd(line)).toBe(words);
+  });
+
+  it('refuses F and D instructions when the ISA lacks them, in GNU as\'s words', () => {
+    const noFloat = assemble('\tfadd.s fa0, fa1, fa2\n\tflw fa0, 0(a0)\n\tfrcsr a0\n', 'f.s', { march: 'rv32ima' });
+    expect(noFloat.diagnostics.map((d) => d.message)).toEqual([
+      "unrecognized opcode `fadd.s', extension `f' or `zfinx' required",
+      "unrecognized opcode `flw', extension `f' required",
+      "unrecognized opcode `frcsr', extension `f' or `zfinx' required",
+    ]);
+    const noDouble = assemble('\tfadd.d fa0, fa1, fa2\n', 'd.s', { march: 'rv32imaf' });
+    expect(noDouble.diagnostics.map((d) => d.message)).toEqual(["unrecognized opcode `fadd.d', extension `d' or `zdinx' required"]);
+  });
+
+  it('takes the ISA from .attribute arch and .option arch as GNU as does', () => {
+    expect(assemble('\t.attribute arch, "rv32imafd"\n\tfadd.d fa0, fa1, fa2\n', 'a.s').diagnostics).toEqual([]);
+    expect(assemble('\t.option arch, +d\n\tfadd.d fa0, fa1, fa2\n', 'a.s').diagnostics).toEqual([]);
+    expect(assemble('\t.option arch, -f\n\tfadd.s fa0, fa1, fa2\n', 'a.s', { march: 'rv32imaf' }).diagnostics).toHaveLength(1);
+  });
+
+  it('refuses what GNU as refuses: unknown rounding modes, integer registers for f ones, an rm on exact conversions', () => {
+    for (const line of ['fadd.s fa0, fa1, fa2, xyz', 'fadd.s a0, fa1, fa2', 'fcvt.d.s fa0, fa1, rtz', 'flw fa0, 12', 'fsw fa0, -4']) {
+      expect(assemble(`\t${line}\n`, 'e.s', { march: 'rv32imafd' }).diagnostics, line).toHaveLength(1);
+    }
+  });
+});
+
 describe('instruction encoding (recorded from GNU as)', () => {
   it.each(RECORDED)('encodes `%s` as %s', (line, words) => {
     expect(encode(line)).toBe(words);
@@ -165,6 +284,7 @@ describe('instruction encoding (recorded from GNU as)', () => {
     const { INSTRUCTIONS } = await import('../../abi/riscv.js');
     const mnemonics = new Set(RECORDED.map(([l]) => l.split(' ')[0].replace(/\.(aq|rl|aqrl)$/, '')));
     // Branches and jal need a label: test/as/pseudo.test.ts covers them.
+    for (const [l] of RECORDED_FD) mnemonics.add(l.split(' ')[0]!);
     for (const spec of INSTRUCTIONS) {
       if (spec.format !== 'B' && spec.format !== 'J') expect(mnemonics, spec.name).toContain(spec.name);
     }

@@ -279,6 +279,43 @@ static void put_u64(unsigned long long v) { char t[24]; int n = 0; do { t[n++] =
 int main(void) { put_u64(big / 1000003); put_u64(big % 1000003); put_u64((unsigned long long)(neg / 7 * -1)); return 0; }
 `;
 
+const C_HARD_FLOAT = `
+int sys_write(int fd, const void *buf, int len);
+static double pos[3] = { 1.0, -2.5, 0.125 };
+volatile float scale = 1.75f;
+static void put_int(long long v) { char t[24]; int n = 0; unsigned long long u = v < 0 ? -v : v;
+  do { t[n++] = '0' + (int)(u % 10); u /= 10; } while (u); if (v < 0) t[n++] = '-';
+  char o[26]; int k = 0; while (n) o[k++] = t[--n]; o[k++] = '\\n'; sys_write(1, o, k); }
+static double norm2(const double *p) { return p[0] * p[0] + p[1] * p[1] + p[2] * p[2]; }
+int main(void) {
+  double e = 0;
+  for (int i = 0; i < 100; i++) { for (int k = 0; k < 3; k++) pos[k] = pos[k] * 0.99 + scale * 0.01; e += norm2(pos); }
+  put_int((long long)(e * 1000.0));
+  put_int((long long)(pos[1] * 1e9));
+  put_int((int)(scale * 3.0f));
+  return (int)e & 0x7f;
+}
+`;
+
+describe.skipIf(!hasGas || !hasGcc || !hasGld || !hasQemu)('hard-float (ilp32d) objects', () => {
+  const dir = tempDir();
+  const hard = ['-march=rv32imafd', '-mabi=ilp32d'];
+  const start = gas(dir, 'crtd', START_AND_SYSCALLS, hard);
+  const obj = gccObject(dir, 'hardfloat', C_HARD_FLOAT, hard);
+  const libgcc = execFileSync(GCC, [...hard, '-print-libgcc-file-name'], { encoding: 'utf8' }).trim();
+
+  it('link into a double-float executable (e_flags 0x4) that runs under qemu like the GNU-linked one', () => {
+    const ours = linkOk([
+      { name: 'crtd.o', bytes: start }, { name: 'hardfloat.o', bytes: obj }, { name: 'libgcc.a', bytes: readFileSync(libgcc) },
+    ]);
+    expect(readElf(ours).header.flags).toBe(0x4);
+    const theirs = gnuLink(dir, 'hardfloat.gnu', [join(dir, 'crtd.o'), join(dir, 'hardfloat.o'), libgcc], false);
+    const run = runQemu(dir, 'hardfloat.ours', ours);
+    expect(run.stdout.split('\n').length).toBe(4);
+    expect(run).toEqual(runQemu(dir, 'hardfloat.theirs', theirs));
+  });
+});
+
 describe.skipIf(!hasGas || !hasGcc || !hasGld || !hasQemu)('gcc-compiled C with our linker versus GNU ld', () => {
   const dir = tempDir();
   const start = gas(dir, 'crt', START_AND_SYSCALLS);

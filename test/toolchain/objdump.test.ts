@@ -47,7 +47,7 @@ function compare(gnu: string, ours: string): string[] {
 }
 
 describe(`objdump -d against output recorded from ${recordedWith}`, () => {
-  for (const file of ['arith.o', 'calls.o', 'edge.o', 'prog', 'prog-stripped']) {
+  for (const file of ['arith.o', 'calls.o', 'edge.o', 'float.o', 'prog', 'prog-stripped']) {
     it(`prints ${file} exactly as GNU objdump did`, () => {
       const bytes = readFileSync(join(fixtures, file));
       const expected = readFileSync(join(fixtures, `${file}.objdump`), 'utf8');

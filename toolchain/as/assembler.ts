@@ -3,6 +3,8 @@
 // resolves fixups, and object.ts writes the ELF file.
 
 import { ShFlags, ShType, SymBind, SymType } from '../../abi/elf.js';
+import { type IsaExtensions, parseIsaString } from '../../abi/isa.js';
+import { DEFAULT_MARCH } from './attributes.js';
 import { AsmError, type Diagnostic } from './diagnostics.js';
 import { evaluate, NotYet } from './eval.js';
 import { ExprParser, type Expr, type SymbolResolver } from './expr.js';
@@ -38,6 +40,16 @@ export class Assembler implements SymbolResolver {
   readonly lcomms: Array<{ sym: Sym; size: number; align: number }> = [];
   /** 1-based number of the line being assembled. */
   line = 0;
+  /** The ISA string in force (-march=, then `.attribute arch` / `.option arch`), and what it enables. */
+  march = DEFAULT_MARCH;
+  isa: IsaExtensions = parseIsaString(DEFAULT_MARCH) as IsaExtensions;
+  /**
+   * True once an instruction took a CSR operand (csrr a0, fcsr): GNU as then records the privileged spec it
+   * checked CSR names against (1.11) in the attributes; fixed aliases such as frcsr or rdcycle do not count.
+   */
+  csrUsed = false;
+  /** e_flags float ABI from -mabi=; undefined: chosen from the final ISA as GNU as does. */
+  floatAbi: number | undefined = undefined;
   private readonly sectionMap = new Map<string, Section>();
 
   constructor(
@@ -50,6 +62,15 @@ export class Assembler implements SymbolResolver {
     this.getSection('.data', ShType.PROGBITS, ShFlags.ALLOC | ShFlags.WRITE, 0);
     this.getSection('.bss', ShType.NOBITS, ShFlags.ALLOC | ShFlags.WRITE, 0);
     this.previous = this.cur;
+  }
+
+  /** Sets the ISA (an ISA string such as rv32imafd); false when it is not one. */
+  setArch(march: string): boolean {
+    const isa = parseIsaString(march);
+    if (isa === undefined) return false;
+    this.march = march;
+    this.isa = isa;
+    return true;
   }
 
   /** Records an error at the current line; `col` is 0-based. */

@@ -1,8 +1,28 @@
 // The `.riscv.attributes` section (RISC-V ELF psABI "Attributes"): format version 'A', one
 // "riscv" vendor subsection holding a Tag_File list of (ULEB128 tag, ULEB128 or NUL-terminated string).
 
-/** Tag_RISCV_arch used when the source gives none: what this assembler accepts. */
-export const DEFAULT_ARCH = 'rv32i2p1_m2p0_a2p1_zicsr2p0';
+import { canonicalIsaString } from '../../abi/isa.js';
+
+/**
+ * The ISA assumed without `-march=`: Pagoda's machine, RV32IMA + Zicsr. F and D instructions need `-march=`
+ * (e.g. rv32imafd), `.attribute arch` or `.option arch, +d`, as with GNU as; flip this to `rv32imafd` once the
+ * machine and the C library use floating point.
+ */
+export const DEFAULT_MARCH = 'rv32ima_zicsr';
+
+/** e_flags float-ABI values (RISC-V ELF psABI "e_flags"). */
+const FLOAT_ABI_FLAGS: Readonly<Record<string, number>> = { ilp32: 0x0, ilp32f: 0x2, ilp32d: 0x4, ilp32e: 0x8 };
+
+/** The e_flags float ABI for `-mabi=`: undefined for an unknown ABI name. */
+export function floatAbiFlags(mabi: string): number | undefined {
+  return FLOAT_ABI_FLAGS[mabi];
+}
+
+/** The float ABI GNU as picks without `-mabi=`: double-float when the ISA has D (or Q), else soft-float. */
+export function defaultFloatAbiFlags(march: string): number {
+  const canonical = canonicalIsaString(march) ?? '';
+  return /(^rv\d+|_)[dq]\d/.test(canonical) ? 0x4 : 0x0;
+}
 
 const isStringTag = (tag: number): boolean => tag === 5 || (tag >= 32 && tag % 2 === 1);
 
@@ -22,13 +42,14 @@ function u32(out: number[], at: number, v: number): void {
   out[at + 3] = (v >>> 24) & 0xff;
 }
 
-/** Encodes the attributes (tag -> value), adding Tag_RISCV_arch when missing; tags in ascending order. */
+/** Encodes the attributes (tag -> value; Tag_RISCV_arch (5) included by the caller), tags in ascending order. */
 export function encodeAttributes(attrs: ReadonlyMap<number, number | string>): Uint8Array {
   const all = new Map(attrs);
-  if (!all.has(5)) all.set(5, DEFAULT_ARCH);
   const body: number[] = [];
   for (const tag of [...all.keys()].sort((a, b) => a - b)) {
     const v = all.get(tag) as number | string;
+    // GNU as writes no integer attribute whose value is 0, the default (`.attribute unaligned_access, 0`).
+    if (!isStringTag(tag) && Number(v) === 0) continue;
     uleb(body, tag);
     if (isStringTag(tag)) {
       for (const ch of String(v)) body.push(ch.charCodeAt(0) & 0xff);

@@ -5,6 +5,7 @@ import { AsmError } from './diagnostics.js';
 import { comma, constantAt, parseExprAt } from './args.js';
 import { FixKind } from './fixup.js';
 import { Tk, type Token } from './lexer.js';
+import { binary32Bytes, binary64Bytes } from './float-literal.js';
 
 /** Writes `size` little-endian bytes of `value` at the current position. */
 export function emitInt(asm: Assembler, value: number | bigint, size: number, col: number): void {
@@ -49,6 +50,27 @@ function integers(size: number): StatementHandler {
         }
         i = next;
       }
+      if (toks[i].kind === Tk.END) return;
+      i = comma(toks, i);
+    }
+  };
+}
+
+/** `.float`/`.single` (binary32) and `.double` (binary64): decimal literals, correctly rounded to nearest-even. */
+function floats(size: 4 | 8): StatementHandler {
+  return (asm, toks, i) => {
+    if (toks[i].kind === Tk.END) return;
+    for (;;) {
+      let sign = '';
+      if (toks[i].kind === Tk.PUNCT && (toks[i].text === '-' || toks[i].text === '+')) sign = toks[i++].text;
+      const t = toks[i];
+      if (t.kind !== Tk.FLOAT && t.kind !== Tk.NUM) throw new AsmError('expected a floating-point number', t.col);
+      const text = sign + (t.kind === Tk.FLOAT ? t.text : String(t.big ?? t.num));
+      if (asm.cur.isNobits) throw new AsmError(`attempt to store a value in section '${asm.cur.name}'`, t.col);
+      const at = asm.cur.reserve(size);
+      const bytes = size === 4 ? binary32Bytes(text) : binary64Bytes(text);
+      asm.cur.buf.set(bytes, at);
+      i++;
       if (toks[i].kind === Tk.END) return;
       i = comma(toks, i);
     }
@@ -148,6 +170,9 @@ export function dataDirectives(): Map<string, StatementHandler> {
   for (const n of ['.half', '.short', '.2byte']) m.set(n, integers(2));
   for (const n of ['.word', '.long', '.4byte', '.int']) m.set(n, integers(4));
   for (const n of ['.quad', '.8byte', '.dword']) m.set(n, integers(8));
+  m.set('.float', floats(4));
+  m.set('.single', floats(4));
+  m.set('.double', floats(8));
   m.set('.ascii', strings(false));
   m.set('.asciz', strings(true));
   m.set('.string', strings(true));

@@ -1,6 +1,7 @@
 // Directives other than data emission: sections, symbols, alignment, options and attributes.
 
 import { SymBind, SymType } from '../../abi/elf.js';
+import { canonicalIsaString } from '../../abi/isa.js';
 import type { Assembler, StatementHandler } from './assembler.js';
 import { AsmError } from './diagnostics.js';
 import { Tk, type Token } from './lexer.js';
@@ -148,11 +149,33 @@ const optionDirective: StatementHandler = (asm, toks, i) => {
       asm.options = prev;
       break;
     }
-    case 'arch': return; // e.g. `.option arch, +zicsr`: this assembler always accepts RV32IMA+Zicsr
+    case 'arch': return optionArch(asm, toks, i + 1);
     default: throw new AsmError(`unknown option '${t.text}'`, t.col);
   }
   asm.expectEnd(toks, i + 1);
 };
+
+/**
+ * `.option arch, +d` / `, -c` / `, rv32imafd` (several comma-separated): adds or removes extensions, or
+ * replaces the ISA.
+ */
+function optionArch(asm: Assembler, toks: Token[], i: number): void {
+  let text = '';
+  for (let k = comma(toks, i); toks[k]!.kind !== Tk.END; k++) text += toks[k]!.text;
+  for (const part of text.split(',')) {
+    const sign = part[0];
+    if (sign !== '+' && sign !== '-') {
+      if (!asm.setArch(part)) throw new AsmError(`invalid ISA '${part}' in .option arch`, toks[i]!.col);
+      continue;
+    }
+    const ext = part.slice(1);
+    const canonical = canonicalIsaString(asm.march) ?? asm.march;
+    const xlen = /^rv\d+/.exec(canonical)![0];
+    const tokens = canonical.slice(xlen.length).split('_');
+    const next = sign === '+' ? [...tokens, ext] : tokens.filter((t) => t.replace(/\d+p\d+$/, '') !== ext);
+    asm.setArch(xlen + next.join('_'));
+  }
+}
 
 const ATTRIBUTE_TAGS: Record<string, number> = {
   stack_align: 4, arch: 5, unaligned_access: 6, priv_spec: 8, priv_spec_minor: 10, priv_spec_revision: 12,
@@ -177,8 +200,10 @@ const attributeDirective: StatementHandler = (asm, toks, i) => {
   const wantsString = tag === 5 || (tag >= 32 && tag % 2 === 1);
   if (wantsString) {
     if (v.kind !== Tk.STR) throw new AsmError('expected a string value', v.col);
-    asm.attributes.set(tag, v.text);
     asm.expectEnd(toks, j + 1);
+    // As in GNU as, the arch attribute also sets the ISA the following instructions are checked against.
+    if (tag === 5 && !asm.setArch(v.text)) throw new AsmError(`invalid arch attribute '${v.text}'`, v.col);
+    if (tag !== 5) asm.attributes.set(tag, v.text);
   } else {
     const [n, k] = constantAt(asm, toks, j);
     asm.expectEnd(toks, k);

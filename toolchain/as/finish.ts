@@ -2,7 +2,9 @@
 // sizes, fixups and relocations; then the object file if there were no errors.
 
 import { ShFlags, ShType, SymBind } from '../../abi/elf.js';
+import { canonicalIsaString } from '../../abi/isa.js';
 import type { Assembler } from './assembler.js';
+import { defaultFloatAbiFlags } from './attributes.js';
 import { emitAlign } from './directives.js';
 import { AsmError } from './diagnostics.js';
 import { evaluate } from './eval.js';
@@ -44,8 +46,15 @@ export function finishAssembly(asm: Assembler): Uint8Array | undefined {
   for (const sec of asm.sections) sec.relocs = mergeByOffset(branchRelocs.get(sec) as Reloc[], sec.relocs);
   checkUndefinedLocals(asm);
   if (asm.diagnostics.length > 0) return undefined;
+  // Tag_RISCV_arch is the final ISA in GNU's canonical spelling, whatever set it (-march, .attribute, .option).
+  asm.attributes.set(5, canonicalIsaString(asm.march) ?? asm.march);
+  if (asm.csrUsed && !asm.attributes.has(8) && !asm.attributes.has(10)) {
+    asm.attributes.set(8, 1); // Tag_RISCV_priv_spec 1.11
+    asm.attributes.set(10, 11);
+  }
   return writeObject({
     sections: asm.sections, symbols: asm.symbols.all, fileSymbol: asm.fileSymbol, attributes: asm.attributes,
+    flags: asm.floatAbi ?? defaultFloatAbiFlags(asm.march),
   });
 }
 

@@ -1,9 +1,8 @@
-// Base instructions: one encoder per format of abi/riscv.ts's INSTRUCTIONS table, plus the shared
+// Base instructions: one encoder per format of abi/isa-table.ts's INSTRUCTIONS table, plus the shared
 // emitters (branches, jumps, memory offsets) that pseudo-instructions reuse.
 
-import {
-  encB, encI, encJ, encR, encS, encU, INSTRUCTIONS, instrByName, type InstrSpec,
-} from '../../abi/riscv.js';
+import { INSTRUCTIONS, instrByName, type InstrSpec } from '../../abi/isa-table.js';
+import { encB, encI, encJ, encR, encS, encU } from '../../abi/riscv.js';
 import type { Assembler, StatementHandler } from './assembler.js';
 import { csrNumber } from './csr.js';
 import { AsmError } from './diagnostics.js';
@@ -233,8 +232,9 @@ export const jalr: InstrFn = (asm, ops, name, col) => {
   asm.emitInstr(encI(base, reg(ops[0]), reg(ops[1]), lowImmediate(asm, ops[2], false, name)), col);
 };
 
-/** A CSR operand: a known name or a number 0..4095. */
-export function csrOperand(op: Operand): number {
+/** A CSR operand: a known name or a number 0..4095. Notes that the unit names a CSR (see `csrUsed`). */
+export function csrOperand(asm: Assembler, op: Operand): number {
+  asm.csrUsed = true;
   if (op.kind === OpKind.EXPR && typeof op.expr !== 'number' && op.expr.op === Op.SYM && op.expr.sym) {
     const n = csrNumber(op.expr.sym.name);
     if (n !== undefined) return n;
@@ -250,7 +250,7 @@ function csrType(spec: InstrSpec, immForm: InstrSpec): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
     const rd = reg(ops[0]);
-    const csr = csrOperand(ops[1]);
+    const csr = csrOperand(asm, ops[1]);
     if (ops[2].kind === OpKind.REG) return asm.emitInstr(encI(spec.match, rd, ops[2].reg, csr), col);
     const uimm = checkRange(constant(ops[2]), 0, 31, name, ops[2].col);
     asm.emitInstr(encI(immForm.match, rd, uimm, csr), col);
@@ -261,7 +261,7 @@ function csrImmType(spec: InstrSpec): InstrFn {
   return (asm, ops, name, col) => {
     expectCount(ops, 3, name, col);
     const rd = reg(ops[0]);
-    const csr = csrOperand(ops[1]);
+    const csr = csrOperand(asm, ops[1]);
     const uimm = checkRange(constant(ops[2]), 0, 31, name, ops[2].col);
     asm.emitInstr(encI(spec.match, rd, uimm, csr), col);
   };

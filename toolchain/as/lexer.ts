@@ -19,7 +19,12 @@ export const enum Tk {
   LOCALREF = 5,
   /** `%name`: relocation operator (%hi) or a type in `.type x, %function`. */
   PERCENT = 6,
+  /** Decimal floating-point literal (`1.5`, `2e-3`) for `.float`/`.double`; `text` holds it. */
+  FLOAT = 7,
 }
+
+/** A decimal literal with a fraction or an exponent, not followed by more of a name. */
+const FLOAT_LITERAL = /^[0-9]+(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)(?![A-Za-z0-9_.$])/;
 
 /** A token; its text is sliced from the source only when asked for (most numbers never are). */
 export class Token {
@@ -181,6 +186,13 @@ export class Lexer {
     }
     j = digitsStart;
     while (j < n && isRadixDigit(line.charCodeAt(j), radix)) j++;
+    if (radix !== 16 && radix !== 2) {
+      const m = FLOAT_LITERAL.exec(line.slice(i, n));
+      if (m !== null && m[0].length > j - i) {
+        this.push(Tk.FLOAT, m[0], 0, i, i + m[0].length);
+        return i + m[0].length;
+      }
+    }
     if (radix === 10 && j < n) {
       const s = line.charCodeAt(j);
       if ((s === 98 || s === 102) && (j + 1 >= n || !isIdentPart(line.charCodeAt(j + 1)))) {

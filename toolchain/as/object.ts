@@ -3,7 +3,7 @@
 // global), `.strtab`, `.shstrtab`, then the section header table.
 
 import {
-  EHDR_SIZE, ELF_MAGIC, ELFCLASS32, ELFDATA2LSB, EM_RISCV, ElfType, EF_RISCV_FLOAT_ABI_SOFT, EV_CURRENT,
+  EHDR_SIZE, ELF_MAGIC, ELFCLASS32, ELFDATA2LSB, EM_RISCV, ElfType, EV_CURRENT,
   RELA_SIZE, SHDR_SIZE, SHN_ABS, SHN_COMMON, ShFlags, ShType, SYM_SIZE, SymBind, SymType, relaInfo, symInfo,
 } from '../../abi/elf.js';
 import { encodeAttributes } from './attributes.js';
@@ -69,6 +69,8 @@ export interface ObjectInput {
   symbols: Sym[];
   fileSymbol: string | null;
   attributes: ReadonlyMap<number, number | string>;
+  /** e_flags: the float ABI (EF_RISCV_FLOAT_ABI_*). */
+  flags: number;
 }
 
 /** Serializes an assembled, laid-out and resolved unit as an ELF32 relocatable object. */
@@ -128,7 +130,7 @@ export function writeObject(input: ObjectInput): Uint8Array {
   out.push({ name: '.shstrtab', type: ShType.STRTAB, flags: 0, align: 1, entsize: 0, data: new Uint8Array(0), size: 0, link: 0, info: 0 });
   const names = out.map((s) => shstr.add(s.name));
   out[out.length - 1].data = shstr.toBytes();
-  return serialize(out, names);
+  return serialize(out, names, input.flags);
 }
 
 function symbolEntry(s: Sym, str: StringTable): number[] {
@@ -172,7 +174,7 @@ function sortedRelocs(list: Reloc[]): Reloc[] {
 }
 
 /** Lays out header, contents and section headers. */
-function serialize(out: OutSection[], names: number[]): Uint8Array {
+function serialize(out: OutSection[], names: number[], flags: number): Uint8Array {
   let off = EHDR_SIZE;
   const offsets: number[] = [];
   for (const s of out) {
@@ -193,7 +195,7 @@ function serialize(out: OutSection[], names: number[]): Uint8Array {
   v.setUint16(18, EM_RISCV, true);
   v.setUint32(20, EV_CURRENT, true);
   v.setUint32(32, shoff, true);
-  v.setUint32(36, EF_RISCV_FLOAT_ABI_SOFT, true);
+  v.setUint32(36, flags, true);
   v.setUint16(40, EHDR_SIZE, true);
   v.setUint16(46, SHDR_SIZE, true);
   v.setUint16(48, out.length + 1, true);

@@ -113,7 +113,7 @@ function csrRead(fixed: number | null): InstrFn {
       return asm.emitInstr(encI(csrrs, reg(ops[0]), 0, fixed), col);
     }
     expectCount(ops, 2, name, col);
-    asm.emitInstr(encI(csrrs, reg(ops[0]), 0, csrOperand(ops[1])), col);
+    asm.emitInstr(encI(csrrs, reg(ops[0]), 0, csrOperand(asm, ops[1])), col);
   };
 }
 
@@ -123,7 +123,7 @@ function csrWrite(base: string, immBase: string, immOnly: boolean): InstrFn {
   const mi = match(immBase);
   return (asm, ops, name, col) => {
     expectCount(ops, 2, name, col);
-    const csr = csrOperand(ops[0]);
+    const csr = csrOperand(asm, ops[0]);
     if (!immOnly && ops[1].kind === OpKind.REG) return asm.emitInstr(encI(m, 0, ops[1].reg, csr), col);
     const uimm = checkRange(constant(ops[1]), 0, 31, name, ops[1].col);
     asm.emitInstr(encI(mi, 0, uimm, csr), col);

@@ -135,7 +135,14 @@ function entryAddress(table: SymbolTable, layout: Layout, entry: string, diags: 
   return text.address;
 }
 
-/** e_flags of the output: the union of the inputs' flags; mixing float ABIs is an error. */
+/** The float ABIs of e_flags (RISC-V ELF psABI), as GNU ld names them. */
+const FLOAT_ABI_NAMES = ['soft-float', 'single-float', 'double-float', 'quad-float'];
+const floatAbiName = (flags: number): string => FLOAT_ABI_NAMES[(flags & EF_RISCV_FLOAT_ABI) >> 1]!;
+
+/**
+ * e_flags of the output: the union of the inputs' flags. Soft-float (ilp32) and double-float (ilp32d)
+ * objects link among their own kind; mixing float ABIs is an error, in GNU ld's two messages.
+ */
 function mergeFlags(objects: readonly InputObject[], diags: Diagnostics): number {
   let flags = 0;
   let first: InputObject | undefined;
@@ -147,10 +154,8 @@ function mergeFlags(objects: readonly InputObject[], diags: Diagnostics): number
       continue;
     }
     if ((f & EF_RISCV_FLOAT_ABI) !== (flags & EF_RISCV_FLOAT_ABI)) {
-      diags.error(
-        obj.name,
-        `float ABI (e_flags 0x${f.toString(16)}) differs from ${first.name} (e_flags 0x${flags.toString(16)})`,
-      );
+      diags.error(obj.name, `can't link ${floatAbiName(f)} modules with ${floatAbiName(flags)} modules`);
+      diags.error(undefined, `failed to merge target specific data of file ${obj.name}`);
       continue;
     }
     flags |= f;
