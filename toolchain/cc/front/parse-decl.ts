@@ -193,13 +193,19 @@ export interface Decl {
  * pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)*
  */
 export function declarator(p: Parser, base: Type, abstract = false): Decl {
+  p.enter(p.tok);
+  const d = declaratorNested(p, base, abstract);
+  p.leave();
+  return d;
+}
+
+function declaratorNested(p: Parser, base: Type, abstract: boolean): Decl {
   const t = pointers(p, base);
   if (p.is('(') && (abstract ? isAbstractNested(p) : true)) {
-    // nested declarator: skip it once to find the suffix, then parse it again against the suffixed type
+    // nested declarator: skip to its ')' to find the suffix, then parse it against the suffixed type
+    // (skipping by bracket count, not by parsing it: parsing each level twice was exponential in the depth)
     const start = p.pos;
-    p.advance();
-    declarator(p, ty.int, abstract);
-    p.expect(')');
+    skipParenthesized(p);
     const suffixed = typeSuffix(p, t);
     const end = p.pos;
     p.pos = start + 1;
@@ -217,6 +223,19 @@ export function declarator(p: Parser, base: Type, abstract = false): Decl {
   const full = typeSuffix(p, t);
   attributes(p);
   return { type: full, name };
+}
+
+/** Moves past the ')' matching the '(' at the current token; a located error at the end of input. */
+function skipParenthesized(p: Parser): void {
+  const open = p.expect('(');
+  for (let depth = 1; depth > 0; ) {
+    const t = p.tok;
+    if (t.kind === 'eof') throw p.error("expected ')' before end of input", open);
+    p.advance();
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+  }
 }
 
 /** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
@@ -256,6 +275,13 @@ export function typename(p: Parser): Type {
  * array-dimensions = ("static" | "restrict" | "const")* const-expr? "]" type-suffix
  */
 function typeSuffix(p: Parser, t: Type): Type {
+  p.enter(p.tok);
+  const suffixed = typeSuffixNested(p, t);
+  p.leave();
+  return suffixed;
+}
+
+function typeSuffixNested(p: Parser, t: Type): Type {
   if (p.is('(')) {
     p.advance();
     return funcParams(p, t);
@@ -340,6 +366,13 @@ function funcParams(p: Parser, ret: Type): Type {
  * struct-members = (declspec declarator ("," declarator)* ";")*  with bit-fields "ident? : const-expr"
  */
 function recordDecl(p: Parser, kind: 'struct' | 'union'): Type {
+  p.enter(p.tok);
+  const t = recordDeclNested(p, kind);
+  p.leave();
+  return t;
+}
+
+function recordDeclNested(p: Parser, kind: 'struct' | 'union'): Type {
   const a1 = attributes(p);
   let tag: Token | null = null;
   if (p.tok.kind === 'ident') tag = p.advance();

@@ -19,6 +19,17 @@ export interface PreprocessOptions {
   now?: Date;
 }
 
+/**
+ * Resource limits of macro expansion, each a located error when passed (gcc has none, and runs out of time
+ * or memory instead): how many macros one token may be nested in (each level copies the hideset, so a chain
+ * of n macros costs n*n), how deeply macro calls may nest in the arguments of macro calls (each level is a
+ * recursive expansion), and how many tokens all the expansions of a unit may produce (a macro that uses its
+ * argument twice doubles with each nested call).
+ */
+export const MAX_MACRO_NESTING = 1024;
+export const MAX_ARGUMENT_NESTING = 256;
+export const MAX_EXPANDED_TOKENS = 20_000_000;
+
 /** A token list being read: a file (directives are recognised there) or a macro expansion. A class, not
  * object literals: literal allocation sites get pretenured mid-compile, which deoptimizes their code. */
 class Frame {
@@ -72,6 +83,10 @@ class Preprocessor {
   private out: Token[] = [];
   private outLen = 0;
   private includeDepth = 0;
+  /** Nesting of expandIsolated (macro arguments inside macro arguments). */
+  private isolatedDepth = 0;
+  /** Tokens produced by macro expansions so far (MAX_EXPANDED_TOKENS). */
+  private expandedTokens = 0;
 
   constructor(
     private readonly opts: PreprocessOptions,
@@ -189,11 +204,14 @@ class Preprocessor {
       this.frames.push(new Frame([r], false));
       return true;
     }
+    if (t.hideset && t.hideset.size >= MAX_MACRO_NESTING) {
+      throw new CompileError(`macro expansion nested too deeply: more than ${MAX_MACRO_NESTING} macros`, t);
+    }
     if (m.params === null) {
       const hs = new Set(t.hideset ?? []);
       hs.add(m.name);
-      const body = substitute(m, [], t, hs, this.macros, (toks) => this.expandIsolated(toks));
-      this.pushExpansion(body);
+      const body = substitute(m, [], t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
+      this.pushExpansion(body, t);
       return true;
     }
     const after = this.peek();
@@ -203,12 +221,16 @@ class Preprocessor {
     const hs = new Set<string>();
     if (t.hideset && rparen.hideset) for (const n of t.hideset) if (rparen.hideset.has(n)) hs.add(n);
     hs.add(m.name);
-    const body = substitute(m, args, t, hs, this.macros, (toks) => this.expandIsolated(toks));
-    this.pushExpansion(body);
+    const body = substitute(m, args, t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
+    this.pushExpansion(body, t);
     return true;
   }
 
-  private pushExpansion(body: Token[]): void {
+  private pushExpansion(body: Token[], use: Token): void {
+    this.expandedTokens += body.length;
+    if (this.expandedTokens > MAX_EXPANDED_TOKENS) {
+      throw new CompileError(`macro expansion too large: more than ${MAX_EXPANDED_TOKENS} tokens`, use);
+    }
     if (body.length > 0) this.frames.push(new Frame(body, false));
   }
 
@@ -256,7 +278,11 @@ class Preprocessor {
   }
 
   /** Fully macro-expands a token list on its own (macro arguments, #if lines). */
-  private expandIsolated(toks: Token[]): Token[] {
+  private expandIsolated(toks: Token[], use: Token | null = null): Token[] {
+    if (this.isolatedDepth >= MAX_ARGUMENT_NESTING) {
+      throw new CompileError(`macro arguments nested too deeply: more than ${MAX_ARGUMENT_NESTING} levels`, use ?? toks[0] ?? null);
+    }
+    this.isolatedDepth++;
     const saved = this.frames;
     const savedOut = this.outLen;
     this.frames = [new Frame(toks, false)];
@@ -271,6 +297,7 @@ class Preprocessor {
     } finally {
       this.frames = saved;
       this.outLen = savedOut;
+      this.isolatedDepth--;
     }
     return result;
   }
