@@ -23,12 +23,13 @@ export interface PreprocessOptions {
  * Resource limits of macro expansion, each a located error when passed (gcc has none, and runs out of time
  * or memory instead): how many macros one token may be nested in (each level copies the hideset, so a chain
  * of n macros costs n*n), how deeply macro calls may nest in the arguments of macro calls (each level is a
- * recursive expansion), and how many tokens all the expansions of a unit may produce (a macro that uses its
- * argument twice doubles with each nested call).
+ * recursive expansion), and how much work all the expansions of a unit may do: each token an expansion
+ * produces costs one plus its hideset's size, as rescanning it does (a macro that uses its argument twice
+ * doubles with each nested call; real programs cost thousands, the pathological ones billions).
  */
 export const MAX_MACRO_NESTING = 1024;
 export const MAX_ARGUMENT_NESTING = 256;
-export const MAX_EXPANDED_TOKENS = 20_000_000;
+export const MAX_EXPANSION_COST = 1_000_000;
 
 /** A token list being read: a file (directives are recognised there) or a macro expansion. A class, not
  * object literals: literal allocation sites get pretenured mid-compile, which deoptimizes their code. */
@@ -85,8 +86,8 @@ class Preprocessor {
   private includeDepth = 0;
   /** Nesting of expandIsolated (macro arguments inside macro arguments). */
   private isolatedDepth = 0;
-  /** Tokens produced by macro expansions so far (MAX_EXPANDED_TOKENS). */
-  private expandedTokens = 0;
+  /** Cost of the macro expansions so far (MAX_EXPANSION_COST). */
+  private expansionCost = 0;
 
   constructor(
     private readonly opts: PreprocessOptions,
@@ -211,7 +212,7 @@ class Preprocessor {
       const hs = new Set(t.hideset ?? []);
       hs.add(m.name);
       const body = substitute(m, [], t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
-      this.pushExpansion(body, t);
+      this.pushExpansion(body, t, hs.size);
       return true;
     }
     const after = this.peek();
@@ -222,14 +223,14 @@ class Preprocessor {
     if (t.hideset && rparen.hideset) for (const n of t.hideset) if (rparen.hideset.has(n)) hs.add(n);
     hs.add(m.name);
     const body = substitute(m, args, t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
-    this.pushExpansion(body, t);
+    this.pushExpansion(body, t, hs.size);
     return true;
   }
 
-  private pushExpansion(body: Token[], use: Token): void {
-    this.expandedTokens += body.length;
-    if (this.expandedTokens > MAX_EXPANDED_TOKENS) {
-      throw new CompileError(`macro expansion too large: more than ${MAX_EXPANDED_TOKENS} tokens`, use);
+  private pushExpansion(body: Token[], use: Token, hidesetSize: number): void {
+    this.expansionCost += body.length * (1 + hidesetSize);
+    if (this.expansionCost > MAX_EXPANSION_COST) {
+      throw new CompileError('macro expansion too large: the unit expands to too many tokens (or nests them too deeply)', use);
     }
     if (body.length > 0) this.frames.push(new Frame(body, false));
   }
