@@ -13,6 +13,12 @@ import { Lexer, Tk, type Token } from './lexer.js';
 import { Section } from './section.js';
 import { Sym, SymbolTable, SymKind } from './symbol.js';
 
+/**
+ * Lines all `.rept` blocks of a source may replay (each count is at most 1,000,000, but nested blocks
+ * multiply): past it, one located error at the outermost block instead of an assembly that never ends.
+ */
+export const MAX_REPEATED_LINES = 2_000_000;
+
 /** A handler for one directive or mnemonic; `i` indexes the first operand token. */
 export type StatementHandler = (asm: Assembler, toks: Token[], i: number, name: string, col: number) => void;
 
@@ -93,6 +99,9 @@ export class Assembler implements SymbolResolver {
     if (this.rept !== null) this.error('.rept without .endr', this.rept.col, this.rept.line);
   }
 
+  /** Lines replayed by `.rept` blocks so far: nested blocks multiply, so the total is bounded. */
+  private repeatedLines = 0;
+
   /** An open `.rept COUNT` block: its lines are collected until the matching `.endr`. */
   private rept: { count: number; line: number; col: number; depth: number; lines: Array<[number, number, number]> } | null = null;
 
@@ -109,8 +118,13 @@ export class Assembler implements SymbolResolver {
       if (r.depth === 0) {
         this.rept = null;
         const saved = this.line;
-        for (let k = 0; k < r.count; k++) {
+        replay: for (let k = 0; k < r.count; k++) {
           for (const [line, s, e] of r.lines) {
+            if (this.repeatedLines === MAX_REPEATED_LINES) break replay;
+            if (++this.repeatedLines === MAX_REPEATED_LINES) {
+              this.error(`.rept expands to too many lines (more than ${MAX_REPEATED_LINES} in all)`, r.col, r.line);
+              break replay;
+            }
             this.line = line;
             if (this.rept === null) this.assembleLine(source, s, e);
             else this.recordReptLine(source, s, e);
