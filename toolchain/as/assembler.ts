@@ -17,7 +17,7 @@ import { Sym, SymbolTable, SymKind } from './symbol.js';
  * Lines all `.rept` blocks of a source may replay (each count is at most 1,000,000, but nested blocks
  * multiply): past it, one located error at the outermost block instead of an assembly that never ends.
  */
-export const MAX_REPEATED_LINES = 2_000_000;
+export const MAX_REPEATED_LINES = 500_000;
 
 /** A handler for one directive or mnemonic; `i` indexes the first operand token. */
 export type StatementHandler = (asm: Assembler, toks: Token[], i: number, name: string, col: number) => void;

@@ -29,7 +29,7 @@ export interface PreprocessOptions {
  */
 export const MAX_MACRO_NESTING = 1024;
 export const MAX_ARGUMENT_NESTING = 256;
-export const MAX_EXPANSION_COST = 1_000_000;
+export const MAX_EXPANSION_COST = 500_000;
 
 /** A token list being read: a file (directives are recognised there) or a macro expansion. A class, not
  * object literals: literal allocation sites get pretenured mid-compile, which deoptimizes their code. */
