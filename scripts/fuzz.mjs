@@ -17,7 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = ['cc', 'as', 'ld', 'ar', 'objdump'];
 
 function parseArgs(argv) {
-  const o = { seconds: 60, tools: TOOLS, seed: Date.now() % 1_000_000, timeout: 10_000, memory: 1536 };
+  const o = { seconds: 60, tools: TOOLS, seed: Date.now() % 1_000_000, timeout: 30_000, memory: 1536 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {

@@ -102,7 +102,7 @@ export function pathologicalAsm(n: number): PathologicalCase[] {
     { name: 'circular symbols', text: ' .set a, b\n .set b, a\n .word a\n' },
     { name: 'many local labels', text: `${'1: nop\n'.repeat(n)} j 1b\n` },
     { name: 'many sections', text: Array.from({ length: n }, (_, i) => ` .section .s${i}, "ax"\n nop\n`).join('') },
-    { name: 'nested .irp', text: `${' .irp x, 1, 2\n'.repeat(20)} nop\n${' .endr\n'.repeat(20)}` },
+    { name: 'nested .irp', text: `${' .irp x, 1, 2\n'.repeat(16)} nop\n${' .endr\n'.repeat(16)}` },
     { name: 'empty', text: '' },
   ];
 }

@@ -11,7 +11,7 @@ import { assemble } from '../../toolchain/as/index.js';
 import { compile } from '../../toolchain/cc/index.js';
 import { link, type LinkInput } from '../../toolchain/ld/index.js';
 import { ObjdumpError, objdumpDisassemble } from '../../toolchain/objdump.js';
-import { ElfFormatError } from '../../abi/elfread.js';
+import { ElfFormatError, readElf } from '../../abi/elfread.js';
 import type { Corpus } from './corpus.js';
 
 export type Tool = 'cc' | 'as' | 'ld' | 'ar' | 'objdump';
@@ -45,10 +45,14 @@ function describe(e: unknown): string {
   return String(e);
 }
 
+/** Outputs larger than this are only read, not disassembled (1 MiB of code prints 20 MiB of text). */
+const DISASSEMBLE_LIMIT = 256 << 10;
+
 /** The objdump of a file one of our tools just produced: any failure to read it is the producer's bug. */
 function checkReadable(what: string, bytes: Uint8Array): Verdict {
   try {
-    objdumpDisassemble('out', bytes);
+    if (bytes.length <= DISASSEMBLE_LIMIT) objdumpDisassemble('out', bytes);
+    else readElf(bytes);
     return OK;
   } catch (e) {
     return bug(`${what} made a file objdump cannot read: ${describe(e)}`);

@@ -21,6 +21,14 @@ export function isTypename(p: Parser, t: Token = p.tok): boolean {
   return p.findVar(t.text)?.typedef !== undefined;
 }
 
+/** The largest alignment an object may ask for: what the assembler's .p2align takes (2^16). */
+const MAX_ALIGNMENT = 1 << 16;
+
+function checkAlignment(p: Parser, a: number, tok: Token): number {
+  if (a > MAX_ALIGNMENT) throw p.error(`requested alignment ${a} exceeds the maximum ${MAX_ALIGNMENT}`, tok);
+  return a;
+}
+
 const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
 
 /** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
@@ -40,7 +48,8 @@ export function attributes(p: Parser): { readonly packed: boolean; readonly alig
       else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
       else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
         p.advance();
-        r.aligned = Number(constExpr(conditional(p)));
+        const at = p.tok;
+        r.aligned = checkAlignment(p, Number(constExpr(conditional(p))), at);
         p.expect(')');
       }
     }
@@ -99,7 +108,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       if (!attr) throw p.error("'_Alignas' is not allowed here", tok);
       p.advance();
       p.expect('(');
-      const a = isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p)));
+      const a = checkAlignment(p, isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p))), tok);
       p.expect(')');
       if (a & (a - 1)) throw p.error('requested alignment is not a positive power of 2', tok);
       attr.align = Math.max(attr.align, a);
@@ -305,6 +314,8 @@ function typeSuffixNested(p: Parser, t: Type): Type {
       throw p.error('variable length arrays are not supported', e.tok);
     }
     if (len < 0n) throw p.error('size of array is negative', e.tok);
+    // The object must be addressable in ilp32 (and its size fit the assembler's directives).
+    if (len * BigInt(sizeOf(elem)) > 0x7fffffffn) throw p.error('size of array is too large', e.tok);
     if (elem.kind === 'func') throw p.error('declaration of array of functions', lenTok);
     if (sizeOf(elem) === 0 && elem.kind !== 'array' && !(elem.record && !elem.record.complete)) {
       if (elem.kind === 'void') throw p.error("declaration of array of 'void'", open);
