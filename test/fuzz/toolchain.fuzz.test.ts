@@ -11,7 +11,7 @@ import { pathologicalAsm, pathologicalC } from './pathological.js';
 import { runTool, TOOLS, type Tool } from './targets.js';
 
 /** Inputs per tool: the binary tools are fast, the compiler is not. */
-const COUNTS: Record<Tool, number> = { cc: 120, as: 200, ld: 300, ar: 400, objdump: 300 };
+const COUNTS: Record<Tool, number> = { cc: 100, as: 120, ld: 300, ar: 400, objdump: 300 };
 const SEED = 20261207;
 /** A run this slow is a bug even here (a loaded machine runs ~4x slower than an idle one). */
 const LIMIT_MS = 8000;
