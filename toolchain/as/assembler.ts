@@ -18,6 +18,8 @@ import { Sym, SymbolTable, SymKind } from './symbol.js';
  * multiply): past it, one located error at the outermost block instead of an assembly that never ends.
  */
 export const MAX_REPEATED_LINES = 500_000;
+/** Errors recorded before the assembler gives up on a source. */
+export const MAX_ERRORS = 1000;
 
 /** A handler for one directive or mnemonic; `i` indexes the first operand token. */
 export type StatementHandler = (asm: Assembler, toks: Token[], i: number, name: string, col: number) => void;
@@ -79,8 +81,17 @@ export class Assembler implements SymbolResolver {
     return true;
   }
 
+  /** Set once MAX_ERRORS errors are recorded: the assembly stops (a .rept of bad lines made millions). */
+  private stopped = false;
+
   /** Records an error at the current line; `col` is 0-based. */
   error(message: string, col: number, line = this.line): void {
+    if (this.stopped) return;
+    if (this.diagnostics.length === MAX_ERRORS) {
+      this.diagnostics.push({ file: this.fileName, line, col: col + 1, message: `too many errors (${MAX_ERRORS}); stopping` });
+      this.stopped = true;
+      return;
+    }
     this.diagnostics.push({ file: this.fileName, line, col: col + 1, message });
   }
 
@@ -88,7 +99,7 @@ export class Assembler implements SymbolResolver {
   run(source: string): void {
     let start = 0;
     const n = source.length;
-    while (start <= n) {
+    while (start <= n && !this.stopped) {
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
       this.line++;
@@ -120,7 +131,7 @@ export class Assembler implements SymbolResolver {
         const saved = this.line;
         replay: for (let k = 0; k < r.count; k++) {
           for (const [line, s, e] of r.lines) {
-            if (this.repeatedLines === MAX_REPEATED_LINES) break replay;
+            if (this.repeatedLines === MAX_REPEATED_LINES || this.stopped) break replay;
             if (++this.repeatedLines === MAX_REPEATED_LINES) {
               this.error(`.rept expands to too many lines (more than ${MAX_REPEATED_LINES} in all)`, r.col, r.line);
               break replay;
