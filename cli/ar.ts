@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ArchiveFormatError, readArchive, writeArchive, type NewMember } from '../toolchain/ar.js';
+import { reportInternalError } from './internal-error.js';
 
 const USAGE = 'usage: pagoda ar {r|q|t|x|d}[csvuD] ARCHIVE [FILES...]\n';
 
@@ -95,8 +96,12 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`pagoda ar: ${e.file ? e.file + ': ' : ''}error: ${e.message}\n`);
       return 1;
     }
-    process.stderr.write(`pagoda ar: error: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    // Host errors (an unwritable file: ENOENT, EACCES, ...) are the user's; anything else is a bug.
+    if ((e as NodeJS.ErrnoException).code !== undefined) {
+      process.stderr.write(`pagoda ar: error: ${(e as Error).message}\n`);
+      return 1;
+    }
+    return reportInternalError('pagoda ar', e);
   }
 }
 

@@ -4,13 +4,22 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { assemble, checkAssembleOptions, formatDiagnostic } from '../toolchain/as/index.js';
+import { reportInternalError } from './internal-error.js';
 
 const USAGE = 'usage: pagoda as [-march=ISA] [-mabi=ABI] [-o OUT.o] FILE.s';
 /** GNU as options that gcc passes and that do not change what this assembler produces. */
 const IGNORED_OPTIONS = /^(-mrelax|-mno-relax|-mno-arch-attr|-misa-spec=.*|-g|--gdwarf.*|-Q[yn]?)$/;
 
-/** Runs the assembler; returns the exit status (0 ok, 1 errors). */
+/** Runs the assembler; returns the exit status (0 ok, 1 errors, an internal error reported in one line). */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return run(argv);
+  } catch (e) {
+    return reportInternalError('pagoda as', e);
+  }
+}
+
+function run(argv: string[]): number {
   let out = 'a.out';
   const inputs: string[] = [];
   let march: string | undefined;

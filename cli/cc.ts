@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { assemble, formatDiagnostic as formatAsm } from '../toolchain/as/index.js';
 import { compile, formatDiagnostic, preprocessOnly } from '../toolchain/cc/index.js';
 import { formatDiagnostic as formatLd, link, type LinkInput } from '../toolchain/ld/index.js';
+import { reportInternalError } from './internal-error.js';
 
 const USAGE =
   'usage: pagoda cc [-c] [-S] [-E] [-o OUT] [-I DIR] [-D NAME[=V]] [-U NAME] [-O0|-O1] [-L DIR] [-lNAME] FILES...';
@@ -143,7 +144,8 @@ export async function main(argv: string[]): Promise<number> {
     return run(argv);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    err(code ? `${(e as NodeJS.ErrnoException).path ?? ''}: ${code}` : `internal error: ${(e as Error).message}`);
+    if (!code) return reportInternalError('pagoda cc', e);
+    err(`${(e as NodeJS.ErrnoException).path ?? ''}: ${code}`);
     return 1;
   }
 }

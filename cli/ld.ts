@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic, link, type LinkInput } from '../toolchain/ld/index.js';
+import { reportInternalError } from './internal-error.js';
 
 interface Parsed {
   output: string;
@@ -122,7 +123,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) err(`pagoda ld: error: ${e.message}`);
     else if (e instanceof InputError) err(`pagoda ld: ${e.file}: error: ${e.message}`);
-    else err(`pagoda ld: error: ${e instanceof Error ? e.message : String(e)}`);
+    else if ((e as NodeJS.ErrnoException).code !== undefined) err(`pagoda ld: error: ${(e as Error).message}`);
+    else return reportInternalError('pagoda ld', e);
     return 1;
   }
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { ObjdumpError, objdumpDisassemble } from '../toolchain/objdump.js';
 import { ElfFormatError } from '../abi/elfread.js';
+import { reportInternalError } from './internal-error.js';
 
 const USAGE = 'usage: pagoda objdump -d FILE...';
 
@@ -33,7 +34,10 @@ function dumpOne(file: string): boolean {
     if (typeof input === 'string') throw new ObjdumpError(input);
     text = objdumpDisassemble(file, input);
   } catch (e) {
-    if (!(e instanceof ElfFormatError || e instanceof ObjdumpError)) throw e;
+    if (!(e instanceof ElfFormatError || e instanceof ObjdumpError)) {
+      reportInternalError(`pagoda objdump: ${file}`, e);
+      return false;
+    }
     process.stderr.write(`pagoda objdump: ${file}: error: ${e.message}\n`);
     return false;
   }

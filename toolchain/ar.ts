@@ -209,7 +209,8 @@ function putAscii(out: Uint8Array, pos: number, s: string): void {
 export function writeArchive(members: readonly NewMember[], withIndex = true): Uint8Array {
   let longTable = '';
   const headerNames = members.map((m) => {
-    if (m.name.length <= 15 && !m.name.includes('/')) return m.name + '/';
+    // An empty name goes to the long-name table too: as a short name its header would read `/`, the index.
+    if (m.name.length > 0 && m.name.length <= 15 && !m.name.includes('/')) return m.name + '/';
     const off = longTable.length;
     longTable += m.name + '/\n';
     return '/' + off;

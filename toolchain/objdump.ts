@@ -6,7 +6,7 @@
 
 import { DisasmContext, disassembleBytes } from '../abi/disasm.js';
 import { type IsaExtensions, GNU_DEFAULT_ISA, parseIsaString } from '../abi/isa.js';
-import { type ElfFile, type SectionHeader, readElf, sectionBytes } from '../abi/elfread.js';
+import { type ElfFile, ElfFormatError, type SectionHeader, readElf, sectionBytes } from '../abi/elfread.js';
 import { EM_RISCV, ShFlags, ShType, SymType } from '../abi/elf.js';
 import { DumpSymbols, type DumpSymbol } from './objdump/symbols.js';
 import { type ByteLayout, addressSkip, rawLine, unitLines } from './objdump/lines.js';
@@ -165,6 +165,18 @@ class SectionDumper {
   }
 }
 
+/**
+ * A section to disassemble must lie in the file: its sh_size comes from the header, and a header claiming
+ * more than the file holds would have the dumper walk (and print) megabytes of bytes that do not exist.
+ */
+function checkContentsInFile(s: SectionHeader, fileSize: number): void {
+  if (s.offset + s.size > fileSize) {
+    throw new ElfFormatError(
+      `section ${s.index} (${s.name}): sh_offset 0x${s.offset.toString(16)} + sh_size 0x${s.size.toString(16)} extends past the end of the file (0x${fileSize.toString(16)} bytes)`,
+    );
+  }
+}
+
 /** True for the sections `objdump -d` disassembles: executable, with contents, not empty. */
 function isCodeSection(s: SectionHeader): boolean {
   return (s.flags & ShFlags.EXECINSTR) !== 0 && s.type !== ShType.NOBITS && s.type !== ShType.NULL && s.size > 0;
@@ -190,6 +202,7 @@ export function objdumpDisassemble(fileName: string, bytes: Uint8Array): string 
   let out = `\n${fileName}:     file format elf32-littleriscv\n\n`;
   for (const section of elf.sections) {
     if (!isCodeSection(section)) continue;
+    checkContentsInFile(section, bytes.length);
     current = section;
     out += `\nDisassembly of section ${section.name}:\n`;
     out += new SectionDumper(elf, section, symbols, ctx, state).dump();

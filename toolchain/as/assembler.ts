@@ -13,6 +13,14 @@ import { Lexer, Tk, type Token } from './lexer.js';
 import { Section } from './section.js';
 import { Sym, SymbolTable, SymKind } from './symbol.js';
 
+/**
+ * Lines all `.rept` blocks of a source may replay (each count is at most 1,000,000, but nested blocks
+ * multiply): past it, one located error at the outermost block instead of an assembly that never ends.
+ */
+export const MAX_REPEATED_LINES = 500_000;
+/** Errors recorded before the assembler gives up on a source. */
+export const MAX_ERRORS = 1000;
+
 /** A handler for one directive or mnemonic; `i` indexes the first operand token. */
 export type StatementHandler = (asm: Assembler, toks: Token[], i: number, name: string, col: number) => void;
 
@@ -73,8 +81,17 @@ export class Assembler implements SymbolResolver {
     return true;
   }
 
+  /** Set once MAX_ERRORS errors are recorded: the assembly stops (a .rept of bad lines made millions). */
+  private stopped = false;
+
   /** Records an error at the current line; `col` is 0-based. */
   error(message: string, col: number, line = this.line): void {
+    if (this.stopped) return;
+    if (this.diagnostics.length === MAX_ERRORS) {
+      this.diagnostics.push({ file: this.fileName, line, col: col + 1, message: `too many errors (${MAX_ERRORS}); stopping` });
+      this.stopped = true;
+      return;
+    }
     this.diagnostics.push({ file: this.fileName, line, col: col + 1, message });
   }
 
@@ -82,7 +99,7 @@ export class Assembler implements SymbolResolver {
   run(source: string): void {
     let start = 0;
     const n = source.length;
-    while (start <= n) {
+    while (start <= n && !this.stopped) {
       let end = source.indexOf('\n', start);
       if (end < 0) end = n;
       this.line++;
@@ -92,6 +109,9 @@ export class Assembler implements SymbolResolver {
     }
     if (this.rept !== null) this.error('.rept without .endr', this.rept.col, this.rept.line);
   }
+
+  /** Lines replayed by `.rept` blocks so far: nested blocks multiply, so the total is bounded. */
+  private repeatedLines = 0;
 
   /** An open `.rept COUNT` block: its lines are collected until the matching `.endr`. */
   private rept: { count: number; line: number; col: number; depth: number; lines: Array<[number, number, number]> } | null = null;
@@ -109,8 +129,13 @@ export class Assembler implements SymbolResolver {
       if (r.depth === 0) {
         this.rept = null;
         const saved = this.line;
-        for (let k = 0; k < r.count; k++) {
+        replay: for (let k = 0; k < r.count; k++) {
           for (const [line, s, e] of r.lines) {
+            if (this.repeatedLines === MAX_REPEATED_LINES || this.stopped) break replay;
+            if (++this.repeatedLines === MAX_REPEATED_LINES) {
+              this.error(`.rept expands to too many lines (more than ${MAX_REPEATED_LINES} in all)`, r.col, r.line);
+              break replay;
+            }
             this.line = line;
             if (this.rept === null) this.assembleLine(source, s, e);
             else this.recordReptLine(source, s, e);

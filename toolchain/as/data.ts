@@ -96,10 +96,26 @@ function strings(terminate: boolean): StatementHandler {
   };
 }
 
+/**
+ * The most bytes a section holding contents may grow to (a NOBITS one only counts its size, up to 2 GiB):
+ * the assembler keeps contents in memory, and no RV32 program of ours needs more.
+ */
+export const MAX_SECTION_BYTES = 64 << 20;
+const MAX_NOBITS_BYTES = 0x7fffffff;
+
+/** Refuses, at `col`, to grow `sec` by `count` bytes past its limit. */
+function checkSectionGrowth(sec: Assembler['cur'], count: number, col: number): void {
+  const limit = sec.isNobits ? MAX_NOBITS_BYTES : MAX_SECTION_BYTES;
+  if (count > limit - sec.fixedSize) {
+    throw new AsmError(`section '${sec.name}' would grow past ${limit} bytes (by ${count} at ${sec.fixedSize})`, col);
+  }
+}
+
 /** Appends `count` bytes of `fill`. */
 function emitRun(asm: Assembler, count: number, fill: number, col: number): void {
   const sec = asm.cur;
   if (count < 0) throw new AsmError(`negative repeat count ${count}`, col);
+  checkSectionGrowth(sec, count, col);
   if (sec.isNobits) {
     if ((fill & 0xff) !== 0) throw new AsmError(`attempt to store a non-zero value in section '${sec.name}'`, col);
     sec.reserve(count);
@@ -137,6 +153,7 @@ const fill: StatementHandler = (asm, toks, i) => {
   asm.expectEnd(toks, j);
   if (repeat < 0) throw new AsmError(`negative repeat count ${repeat}`, toks[i].col);
   if (size < 0 || size > 8) throw new AsmError(`.fill size ${size} out of range (0..8)`, toks[i].col);
+  checkSectionGrowth(asm.cur, repeat * size, toks[i].col);
   const word = size > 4 ? value | 0 : value;
   for (let k = 0; k < repeat; k++) {
     emitInt(asm, word, Math.min(size, 4), toks[i].col);

@@ -30,8 +30,22 @@ const OP_TEXT: Partial<Record<Op, string>> = {
  */
 export function evaluate(e: Expr, final: boolean): Val {
   if (typeof e === 'number') return { sym: null, sub: null, add: e };
-  return evalNode(e, final);
+  if (depth >= MAX_EVAL_DEPTH) throw new AsmError(`expression too deep to evaluate (more than ${MAX_EVAL_DEPTH} levels through symbol definitions)`, e.col);
+  depth++;
+  try {
+    return evalNode(e, final);
+  } finally {
+    depth--;
+  }
 }
+
+/**
+ * Evaluation recurses through operators and through the definitions of `.set` symbols: a chain of symbols
+ * each defined by the previous one nests as deeply as it is long. Bounded so that it ends in a located
+ * error, not in a host stack overflow.
+ */
+export const MAX_EVAL_DEPTH = 2000;
+let depth = 0;
 
 let keepCodeDifferences = false;
 

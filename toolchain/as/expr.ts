@@ -52,32 +52,59 @@ export function node(op: Op, a: Expr, b: Expr, col: number): Node {
 }
 
 /** Parses tokens from a cursor; `pos` advances past the expression. */
+/**
+ * How deeply an expression may nest: each parenthesis or unary operator, and each operand of an operator
+ * chain (the tree is as deep as the chain is long), costs one. Past it, a located error instead of the
+ * parser or the evaluator running out of host stack.
+ */
+export const MAX_EXPR_NESTING = 1000;
+
 export class ExprParser {
   toks: Token[] = [];
   pos = 0;
+  private nesting = 0;
 
   constructor(private readonly resolver: SymbolResolver) {}
 
   /** Parses one full expression starting at `this.pos`. Throws AsmError when there is none. */
   parse(): Expr {
+    this.nesting = 0;
     return this.binary(0);
+  }
+
+  private enter(col: number, units = 1): void {
+    this.nesting += units;
+    if (this.nesting > MAX_EXPR_NESTING) throw new AsmError(`expression nested too deeply (more than ${MAX_EXPR_NESTING} levels)`, col);
   }
 
   private binary(minRank: number): Expr {
     let left = this.unary();
+    let chain = 0;
     for (;;) {
       const t = this.toks[this.pos];
       // `%` glued to a name lexes as PERCENT (a relocation operator), never as an operator here.
-      if (t.kind !== Tk.PUNCT) return left;
+      if (t.kind !== Tk.PUNCT) break;
       const entry = BINARY[t.text];
-      if (entry === undefined || entry[1] < minRank) return left;
+      if (entry === undefined || entry[1] < minRank) break;
       this.pos++;
+      this.enter(t.col);
+      chain++;
       const right = this.binary(entry[1] + 1);
       left = fold(entry[0], left, right, t.col);
     }
+    this.nesting -= chain;
+    return left;
   }
 
   private unary(): Expr {
+    const t = this.toks[this.pos];
+    this.enter(t.col);
+    const e = this.unaryNested();
+    this.nesting--;
+    return e;
+  }
+
+  private unaryNested(): Expr {
     const t = this.toks[this.pos];
     if (t.kind === Tk.PUNCT) {
       if (t.text === '-' || t.text === '~' || t.text === '!' || t.text === '+') {

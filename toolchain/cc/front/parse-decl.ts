@@ -21,6 +21,14 @@ export function isTypename(p: Parser, t: Token = p.tok): boolean {
   return p.findVar(t.text)?.typedef !== undefined;
 }
 
+/** The largest alignment an object may ask for: what the assembler's .p2align takes (2^16). */
+const MAX_ALIGNMENT = 1 << 16;
+
+function checkAlignment(p: Parser, a: number, tok: Token): number {
+  if (a > MAX_ALIGNMENT) throw p.error(`requested alignment ${a} exceeds the maximum ${MAX_ALIGNMENT}`, tok);
+  return a;
+}
+
 const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
 
 /** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
@@ -40,7 +48,8 @@ export function attributes(p: Parser): { readonly packed: boolean; readonly alig
       else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
       else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
         p.advance();
-        r.aligned = Number(constExpr(conditional(p)));
+        const at = p.tok;
+        r.aligned = checkAlignment(p, Number(constExpr(conditional(p))), at);
         p.expect(')');
       }
     }
@@ -99,7 +108,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       if (!attr) throw p.error("'_Alignas' is not allowed here", tok);
       p.advance();
       p.expect('(');
-      const a = isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p)));
+      const a = checkAlignment(p, isTypename(p) ? alignOf(typename(p)) : Number(constExpr(conditional(p))), tok);
       p.expect(')');
       if (a & (a - 1)) throw p.error('requested alignment is not a positive power of 2', tok);
       attr.align = Math.max(attr.align, a);
@@ -193,13 +202,19 @@ export interface Decl {
  * pointers = ("*" ("const" | "volatile" | "restrict" | attribute)*)*
  */
 export function declarator(p: Parser, base: Type, abstract = false): Decl {
+  p.enter(p.tok);
+  const d = declaratorNested(p, base, abstract);
+  p.leave();
+  return d;
+}
+
+function declaratorNested(p: Parser, base: Type, abstract: boolean): Decl {
   const t = pointers(p, base);
   if (p.is('(') && (abstract ? isAbstractNested(p) : true)) {
-    // nested declarator: skip it once to find the suffix, then parse it again against the suffixed type
+    // nested declarator: skip to its ')' to find the suffix, then parse it against the suffixed type
+    // (skipping by bracket count, not by parsing it: parsing each level twice was exponential in the depth)
     const start = p.pos;
-    p.advance();
-    declarator(p, ty.int, abstract);
-    p.expect(')');
+    skipParenthesized(p);
     const suffixed = typeSuffix(p, t);
     const end = p.pos;
     p.pos = start + 1;
@@ -217,6 +232,19 @@ export function declarator(p: Parser, base: Type, abstract = false): Decl {
   const full = typeSuffix(p, t);
   attributes(p);
   return { type: full, name };
+}
+
+/** Moves past the ')' matching the '(' at the current token; a located error at the end of input. */
+function skipParenthesized(p: Parser): void {
+  const open = p.expect('(');
+  for (let depth = 1; depth > 0; ) {
+    const t = p.tok;
+    if (t.kind === 'eof') throw p.error("expected ')' before end of input", open);
+    p.advance();
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+  }
 }
 
 /** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
@@ -256,6 +284,13 @@ export function typename(p: Parser): Type {
  * array-dimensions = ("static" | "restrict" | "const")* const-expr? "]" type-suffix
  */
 function typeSuffix(p: Parser, t: Type): Type {
+  p.enter(p.tok);
+  const suffixed = typeSuffixNested(p, t);
+  p.leave();
+  return suffixed;
+}
+
+function typeSuffixNested(p: Parser, t: Type): Type {
   if (p.is('(')) {
     p.advance();
     return funcParams(p, t);
@@ -279,6 +314,8 @@ function typeSuffix(p: Parser, t: Type): Type {
       throw p.error('variable length arrays are not supported', e.tok);
     }
     if (len < 0n) throw p.error('size of array is negative', e.tok);
+    // The object must be addressable in ilp32 (and its size fit the assembler's directives).
+    if (len * BigInt(sizeOf(elem)) > 0x7fffffffn) throw p.error('size of array is too large', e.tok);
     if (elem.kind === 'func') throw p.error('declaration of array of functions', lenTok);
     if (sizeOf(elem) === 0 && elem.kind !== 'array' && !(elem.record && !elem.record.complete)) {
       if (elem.kind === 'void') throw p.error("declaration of array of 'void'", open);
@@ -340,6 +377,13 @@ function funcParams(p: Parser, ret: Type): Type {
  * struct-members = (declspec declarator ("," declarator)* ";")*  with bit-fields "ident? : const-expr"
  */
 function recordDecl(p: Parser, kind: 'struct' | 'union'): Type {
+  p.enter(p.tok);
+  const t = recordDeclNested(p, kind);
+  p.leave();
+  return t;
+}
+
+function recordDeclNested(p: Parser, kind: 'struct' | 'union'): Type {
   const a1 = attributes(p);
   let tag: Token | null = null;
   if (p.tok.kind === 'ident') tag = p.advance();

@@ -23,11 +23,15 @@ import {
 /** expr = assign ("," expr)? */
 export function expr(p: Parser): Node {
   let n = assign(p);
+  let chain = 0;
   while (p.is(',')) {
     const tok = p.advance();
+    p.enter(tok);
+    chain++;
     const rhs = assign(p);
     n = { kind: 'comma', tok, ty: rhs.ty!.kind === 'array' ? decayed(rhs.ty!) : rhs.ty, lhs: n, rhs };
   }
+  p.leave(chain);
   return n;
 }
 
@@ -38,6 +42,13 @@ const ASSIGN_OPS: Record<string, [NodeKind, string]> = {
 
 /** assign = conditional (("=" | "+=" | "-=" | "*=" | "/=" | "%=" | "&=" | "|=" | "^=" | "<<=" | ">>=") assign)? */
 export function assign(p: Parser): Node {
+  p.enter(p.tok);
+  const n = assignNested(p);
+  p.leave();
+  return n;
+}
+
+function assignNested(p: Parser): Node {
   const lhs = conditional(p);
   const tok = p.tok;
   if (tok.kind !== 'punct') return lhs;
@@ -75,6 +86,13 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
 
 /** conditional = logor ("?" expr ":" conditional)? */
 export function conditional(p: Parser): Node {
+  p.enter(p.tok);
+  const n = conditionalNested(p);
+  p.leave();
+  return n;
+}
+
+function conditionalNested(p: Parser): Node {
   const c = binary(p, 1);
   if (!p.is('?')) return c;
   const tok = p.advance();
@@ -135,15 +153,20 @@ function binaryPrecedence(op: string): number {
  */
 function binary(p: Parser, minPrec: number): Node {
   let n = cast(p);
+  let chain = 0;
   for (;;) {
     const tok = p.tok;
-    if (tok.kind !== 'punct') return n;
+    if (tok.kind !== 'punct') break;
     const prec = binaryPrecedence(tok.text);
-    if (prec === 0 || prec < minPrec) return n;
+    if (prec === 0 || prec < minPrec) break;
     p.advance();
+    p.enter(tok);
+    chain++;
     const rhs = binary(p, prec + 1);
     n = binaryNode(p, tok, n, rhs);
   }
+  p.leave(chain);
+  return n;
 }
 
 /** Builds `lhs op rhs` for the binary operator token `tok`, with the checks and conversions of its level. */
@@ -187,7 +210,9 @@ export function cast(p: Parser): Node {
       p.pos = start;
       return unary(p);
     }
+    p.enter(tok);
     const operand = cast(p);
+    p.leave();
     return explicitCast(operand, t, tok);
   }
   return unary(p);
@@ -195,6 +220,13 @@ export function cast(p: Parser): Node {
 
 /** unary = ("+" | "-" | "*" | "&" | "!" | "~") cast | ("++" | "--") unary | postfix */
 export function unary(p: Parser): Node {
+  p.enter(p.tok);
+  const n = unaryNested(p);
+  p.leave();
+  return n;
+}
+
+function unaryNested(p: Parser): Node {
   const tok = p.tok;
   if (tok.kind === 'punct') {
     switch (tok.text) {
@@ -293,9 +325,15 @@ function postfix(p: Parser): Node {
     p.expect(')');
     n = compoundLiteral(p, t, tok);
   } else n = primary(p);
+  // Each postfix operator deepens the tree by one, like an operand of a binary chain.
+  let chain = 0;
   for (;;) {
     const tok = p.tok;
-    if (tok.kind !== 'punct') return n;
+    if (tok.kind !== 'punct') break;
+    if (POSTFIX_OPERATORS.has(tok.text)) {
+      p.enter(tok);
+      chain++;
+    }
     if (tok.text === '[') {
       p.advance();
       const idx = expr(p);
@@ -339,9 +377,13 @@ function postfix(p: Parser): Node {
       n = funcall(p, n, tok);
       continue;
     }
-    return n;
+    break;
   }
+  p.leave(chain);
+  return n;
 }
+
+const POSTFIX_OPERATORS = new Set(['[', '.', '->', '++', '--', '(']);
 
 /** funcall = (assign ("," assign)*)? ")" */
 function funcall(p: Parser, fn: Node, tok: Token): Node {

@@ -65,6 +65,12 @@ function skipExcess(p: Parser): void {
 
 /** initializer = string | "{" initializer-list "}" | assign  (for the node `init` of type init.ty) */
 function initializer2(p: Parser, init: Init): void {
+  p.enter(p.tok);
+  initializerNested(p, init);
+  p.leave();
+}
+
+function initializerNested(p: Parser, init: Init): void {
   const t = init.ty;
   init.tok = p.tok;
   if (t.kind === 'array' && isCharArray(t) && (p.tok.kind === 'str' || (p.is('(') && p.peekAt(1).kind === 'str'))) {

@@ -56,8 +56,19 @@ export const KEYWORDS = new Set([
   '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
 ]);
 
+/**
+ * The parser's recursion budget. Each level of nested expression (assign, conditional, unary, cast),
+ * statement, declarator, initializer or struct body costs one unit, and so does each operand of a
+ * left-associative operator chain (its tree is as deep as the chain is long, and the later passes recurse
+ * over it). Past the budget the parse stops with a located "nesting too deep" error instead of exhausting
+ * the host's stack here or in a later pass: the sizes tested (test/fuzz) fit in Node's default stack.
+ */
+export const MAX_NESTING = 512;
+
 export class Parser {
   pos = 0;
+  /** Units of MAX_NESTING in use at the current token. */
+  private nesting = 0;
   scope: Scope = new Scope(null);
   readonly globals: Obj[] = [];
   readonly strings: StringLiteral[] = [];
@@ -126,6 +137,16 @@ export class Parser {
   /** The next number for a unit-unique assembler name (see staticCounter). */
   nextStaticNumber(): number {
     return this.staticCounter++;
+  }
+  /** Takes `units` of the nesting budget at `tok` (see MAX_NESTING); give them back with leave(). */
+  enter(tok: Token, units = 1): void {
+    this.nesting += units;
+    if (this.nesting > MAX_NESTING) {
+      throw new CompileError(`nesting too deep: more than ${MAX_NESTING} levels of nested expressions, statements, declarators or initializers`, tok);
+    }
+  }
+  leave(units = 1): void {
+    this.nesting -= units;
   }
   error(msg: string, tok: Token = this.tok): CompileError {
     return new CompileError(msg, tok);

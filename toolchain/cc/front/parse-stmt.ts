@@ -102,6 +102,13 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
  *      | ident ":" stmt | "{" compound-stmt | "asm" "(" string ")" ";" | expr-stmt
  */
 export function stmt(p: Parser): Node {
+  p.enter(p.tok);
+  const n = stmtNested(p);
+  p.leave();
+  return n;
+}
+
+function stmtNested(p: Parser): Node {
   const tok = p.tok;
   if (tok.kind === 'keyword') {
     switch (tok.text) {

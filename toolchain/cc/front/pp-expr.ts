@@ -11,6 +11,9 @@ interface PPValue {
 }
 
 const M64 = (1n << 64n) - 1n;
+/** Nested parentheses, unary operators and ?: arms a #if may hold before a located "nesting too deep" error
+ * (the evaluator recurses on them; the limit keeps it far from the host's stack size). */
+export const MAX_PP_NESTING = 512;
 const norm = (v: bigint, unsigned: boolean): PPValue => ({ v: unsigned ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v), unsigned });
 
 /** Evaluates a #if expression; `where` locates errors (the directive name). */
@@ -43,7 +46,23 @@ class PPEval {
     this.pos++;
   }
 
+  /** Recursion depth of conditional() and unary(). */
+  private depth = 0;
+
+  private enter(): void {
+    if (++this.depth > MAX_PP_NESTING) {
+      throw new CompileError(`#if expression nesting too deep: more than ${MAX_PP_NESTING} levels`, this.tok());
+    }
+  }
+
   conditional(): PPValue {
+    this.enter();
+    const v = this.conditionalNested();
+    this.depth--;
+    return v;
+  }
+
+  private conditionalNested(): PPValue {
     const c = this.binary(0);
     if (this.peek() !== '?') return c;
     this.pos++;
@@ -116,6 +135,13 @@ class PPEval {
   }
 
   private unary(): PPValue {
+    this.enter();
+    const v = this.unaryNested();
+    this.depth--;
+    return v;
+  }
+
+  private unaryNested(): PPValue {
     const op = this.peek();
     if (op === '+' || op === '-' || op === '~' || op === '!') {
       this.pos++;

@@ -19,6 +19,18 @@ export interface PreprocessOptions {
   now?: Date;
 }
 
+/**
+ * Resource limits of macro expansion, each a located error when passed (gcc has none, and runs out of time
+ * or memory instead): how many macros one token may be nested in (each level copies the hideset, so a chain
+ * of n macros costs n*n), how deeply macro calls may nest in the arguments of macro calls (each level is a
+ * recursive expansion), and how much work all the expansions of a unit may do: each token an expansion
+ * produces costs one plus its hideset's size, as rescanning it does (a macro that uses its argument twice
+ * doubles with each nested call; real programs cost thousands, the pathological ones billions).
+ */
+export const MAX_MACRO_NESTING = 1024;
+export const MAX_ARGUMENT_NESTING = 256;
+export const MAX_EXPANSION_COST = 500_000;
+
 /** A token list being read: a file (directives are recognised there) or a macro expansion. A class, not
  * object literals: literal allocation sites get pretenured mid-compile, which deoptimizes their code. */
 class Frame {
@@ -72,6 +84,10 @@ class Preprocessor {
   private out: Token[] = [];
   private outLen = 0;
   private includeDepth = 0;
+  /** Nesting of expandIsolated (macro arguments inside macro arguments). */
+  private isolatedDepth = 0;
+  /** Cost of the macro expansions so far (MAX_EXPANSION_COST). */
+  private expansionCost = 0;
 
   constructor(
     private readonly opts: PreprocessOptions,
@@ -189,11 +205,14 @@ class Preprocessor {
       this.frames.push(new Frame([r], false));
       return true;
     }
+    if (t.hideset && t.hideset.size >= MAX_MACRO_NESTING) {
+      throw new CompileError(`macro expansion nested too deeply: more than ${MAX_MACRO_NESTING} macros`, t);
+    }
     if (m.params === null) {
       const hs = new Set(t.hideset ?? []);
       hs.add(m.name);
-      const body = substitute(m, [], t, hs, this.macros, (toks) => this.expandIsolated(toks));
-      this.pushExpansion(body);
+      const body = substitute(m, [], t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
+      this.pushExpansion(body, t, hs.size);
       return true;
     }
     const after = this.peek();
@@ -203,12 +222,16 @@ class Preprocessor {
     const hs = new Set<string>();
     if (t.hideset && rparen.hideset) for (const n of t.hideset) if (rparen.hideset.has(n)) hs.add(n);
     hs.add(m.name);
-    const body = substitute(m, args, t, hs, this.macros, (toks) => this.expandIsolated(toks));
-    this.pushExpansion(body);
+    const body = substitute(m, args, t, hs, this.macros, (toks) => this.expandIsolated(toks, t));
+    this.pushExpansion(body, t, hs.size);
     return true;
   }
 
-  private pushExpansion(body: Token[]): void {
+  private pushExpansion(body: Token[], use: Token, hidesetSize: number): void {
+    this.expansionCost += body.length * (1 + hidesetSize);
+    if (this.expansionCost > MAX_EXPANSION_COST) {
+      throw new CompileError('macro expansion too large: the unit expands to too many tokens (or nests them too deeply)', use);
+    }
     if (body.length > 0) this.frames.push(new Frame(body, false));
   }
 
@@ -256,7 +279,11 @@ class Preprocessor {
   }
 
   /** Fully macro-expands a token list on its own (macro arguments, #if lines). */
-  private expandIsolated(toks: Token[]): Token[] {
+  private expandIsolated(toks: Token[], use: Token | null = null): Token[] {
+    if (this.isolatedDepth >= MAX_ARGUMENT_NESTING) {
+      throw new CompileError(`macro arguments nested too deeply: more than ${MAX_ARGUMENT_NESTING} levels`, use ?? toks[0] ?? null);
+    }
+    this.isolatedDepth++;
     const saved = this.frames;
     const savedOut = this.outLen;
     this.frames = [new Frame(toks, false)];
@@ -271,6 +298,7 @@ class Preprocessor {
     } finally {
       this.frames = saved;
       this.outLen = savedOut;
+      this.isolatedDepth--;
     }
     return result;
   }
