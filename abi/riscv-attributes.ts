@@ -1,4 +1,4 @@
-// Reads Tag_RISCV_arch from a `.riscv.attributes` section (ELF build attributes, format version 'A': a
+// Reads the file-level attributes (Tag_RISCV_arch and the others) from a `.riscv.attributes` section (ELF build attributes, format version 'A': a
 // "riscv" vendor subsection holding a Tag_File list of ULEB128 tags; odd tags carry strings, even tags
 // ULEB128 numbers, as RISC-V psABI "Attributes" specifies). Pure; imports nothing.
 
@@ -28,6 +28,15 @@ const u32 = (b: Uint8Array, at: number): number => (b[at]! | (b[at + 1]! << 8) |
 
 /** The arch string of the file-level riscv attributes, or undefined when absent or malformed. */
 export function riscvArchAttribute(section: Uint8Array): string | undefined {
+  const arch = riscvFileAttributes(section)?.get(TAG_RISCV_ARCH);
+  return typeof arch === 'string' ? arch : undefined;
+}
+
+/**
+ * Every file-level attribute of the "riscv" vendor subsection, tag -> value (strings for odd tags, numbers for
+ * even ones), or undefined when there is no such subsection or it is malformed.
+ */
+export function riscvFileAttributes(section: Uint8Array): Map<number, number | string> | undefined {
   if (section.length < 1 || section[0] !== 0x41) return undefined;
   let at = 1;
   while (at + 4 <= section.length) {
@@ -35,13 +44,14 @@ export function riscvArchAttribute(section: Uint8Array): string | undefined {
     const end = at + length;
     if (length < 4 || end > section.length) return undefined;
     const [vendor, afterVendor] = cString(section, at + 4);
-    if (vendor === 'riscv') return archInVendorBlock(section, afterVendor, end);
+    if (vendor === 'riscv') return attributesInVendorBlock(section, afterVendor, end);
     at = end;
   }
   return undefined;
 }
 
-function archInVendorBlock(bytes: Uint8Array, start: number, end: number): string | undefined {
+function attributesInVendorBlock(bytes: Uint8Array, start: number, end: number): Map<number, number | string> | undefined {
+  const attrs = new Map<number, number | string>();
   let at = start;
   while (at + 5 <= end) {
     const tag = bytes[at]!;
@@ -54,14 +64,16 @@ function archInVendorBlock(bytes: Uint8Array, start: number, end: number): strin
         const [attr, afterTag] = uleb(bytes, p);
         if (attr % 2 === 1) {
           const [text, next] = cString(bytes, afterTag);
-          if (attr === TAG_RISCV_ARCH) return text;
+          attrs.set(attr, text);
           p = next;
         } else {
-          p = uleb(bytes, afterTag)[1];
+          const [value, next] = uleb(bytes, afterTag);
+          attrs.set(attr, value);
+          p = next;
         }
       }
     }
     at = blockEnd;
   }
-  return undefined;
+  return attrs;
 }

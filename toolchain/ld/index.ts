@@ -6,6 +6,8 @@
 import { isElf } from '../../abi/elfread.js';
 import { isArchive } from '../ar.js';
 import { openArchive, pullGroup, pullMembers, type LinkState, type OpenArchive } from './archive-select.js';
+import { mergeAttributes } from './attributes.js';
+import { encodeAttributes } from '../as/attributes.js';
 import { Diagnostics, LinkAbort, type Diagnostic } from './diagnostics.js';
 import { readObject, type InputObject } from './input.js';
 import { computeLayout, DEFAULT_TEXT_ADDRESS, type Layout } from './layout.js';
@@ -81,7 +83,9 @@ function linkOrAbort(
     }
   }
   const flags = mergeFlags(objects, diags);
-  const layout = computeLayout(objects, table, options.textAddress ?? DEFAULT_TEXT_ADDRESS);
+  const merged = mergeAttributes(objects, diags);
+  const attributes = merged ? encodeAttributes(merged) : undefined;
+  const layout = computeLayout(objects, table, options.textAddress ?? DEFAULT_TEXT_ADDRESS, attributes ? 1 : 0);
   checkFits(layout, diags);
   defineLinkerSymbols(layout, table);
   finalizeAddresses(table);
@@ -89,7 +93,7 @@ function linkOrAbort(
   if (diags.hasErrors) return undefined;
   const indices = elfSectionIndices(layout);
   const symbols = buildSymbolTable(objects, table, layout, (o) => indices[o]);
-  return writeExecutable(layout, objects, symbols, entry, flags, (image) => {
+  return writeExecutable(layout, objects, symbols, entry, flags, attributes, (image) => {
     new Relocator(image, layout, diags).run(objects);
   });
 }

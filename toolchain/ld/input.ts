@@ -1,6 +1,7 @@
 // Reading one relocatable object for the linker: which sections are kept (SHF_ALLOC, minus .eh_frame),
-// their relocations, and the symbol table. Dropped sections (debug info, .comment, .riscv.attributes,
-// .note.GNU-stack, .eh_frame) take their relocations with them and are never looked at again.
+// their relocations, and the symbol table. Dropped sections (debug info, .comment, .note.GNU-stack, .eh_frame)
+// take their relocations with them and are never looked at again; .riscv.attributes is not kept as an input
+// section either, attributes.ts reads it from the object to merge it.
 
 import { EM_RISCV, ElfType, ShFlags, ShType } from '../../abi/elf.js';
 import {

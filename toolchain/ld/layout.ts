@@ -121,17 +121,23 @@ function textSegmentStart(textAddress: number, headerSize: number): { vaddr: num
 }
 
 /**
- * Lays out the kept sections of `objects` plus the common symbols of `table`, .text at `textAddress`.
+ * Lays out the kept sections of `objects` plus the common symbols of `table`, .text at `textAddress`, leaving
+ * room for `extraPhdrs` program headers besides the PT_LOADs (PT_RISCV_ATTRIBUTES).
  * Afterwards every InputSection.address and every common GlobalSymbol.address is final.
  */
-export function computeLayout(objects: readonly InputObject[], table: SymbolTable, textAddress: number): Layout {
+export function computeLayout(
+  objects: readonly InputObject[],
+  table: SymbolTable,
+  textAddress: number,
+  extraPhdrs = 0,
+): Layout {
   const outputs = collectInputs(objects, table);
   outputs.forEach(packOutput);
   const segSize = (k: SegmentKind): number =>
     outputs.filter((o) => o.spec.segment === k).reduce((n, o) => n + o.size, 0);
   const hasRodata = segSize(SegmentKind.RODATA) > 0;
   const hasData = segSize(SegmentKind.DATA) > 0;
-  const phnum = 1 + (hasRodata ? 1 : 0) + (hasData ? 1 : 0);
+  const phnum = extraPhdrs + 1 + (hasRodata ? 1 : 0) + (hasData ? 1 : 0);
   const headerSize = EHDR_SIZE + phnum * PHDR_SIZE;
   const segments: Segment[] = [];
 

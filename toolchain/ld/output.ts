@@ -1,5 +1,6 @@
 // Writing the executable file: ELF header, program headers, the loadable contents at their layout offsets,
-// then .symtab, .strtab, .shstrtab and the section header table at the end of the file.
+// then the merged .riscv.attributes (not loaded; PT_RISCV_ATTRIBUTES, the first program header, points at it,
+// as with GNU ld), .symtab, .strtab, .shstrtab and the section header table at the end of the file.
 
 import {
   EHDR_SIZE,
@@ -11,6 +12,7 @@ import {
   ElfType,
   EV_CURRENT,
   Phdr,
+  PhFlags,
   PHDR_SIZE,
   PhType,
   SHDR_SIZE,
@@ -53,6 +55,7 @@ export function writeExecutable(
   symbols: EncodedSymbols,
   entry: number,
   flags: number,
+  attributes: Uint8Array | undefined,
   relocate: (image: Uint8Array) => void,
 ): Uint8Array {
   const written = layout.outputs.filter((o) => o.size > 0);
@@ -74,7 +77,14 @@ export function writeExecutable(
     align: o.align,
     entsize: 0,
   }));
-  const symtabOffset = alignUp(layout.fileEnd, 4);
+  const attributesOffset = layout.fileEnd;
+  if (attributes) {
+    rows.push({
+      name: nameOf('.riscv.attributes'), type: ShType.RISCV_ATTRIBUTES, flags: 0, addr: 0, offset: attributesOffset,
+      size: attributes.length, link: 0, info: 0, align: 1, entsize: 0,
+    });
+  }
+  const symtabOffset = alignUp(attributesOffset + (attributes?.length ?? 0), 4);
   const strtabOffset = symtabOffset + symbols.symtab.length;
   const symtabIndex = rows.length + 1;
   rows.push(
@@ -99,7 +109,8 @@ export function writeExecutable(
 
   const view = new DataView(image.buffer);
   writeElfHeader(image, view, layout, entry, flags, shoff, rows.length + 1, rows.length);
-  writeProgramHeaders(view, layout);
+  writeProgramHeaders(view, layout, attributes && { offset: attributesOffset, size: attributes.length });
+  if (attributes) image.set(attributes, attributesOffset);
   image.set(symbols.symtab, symtabOffset);
   image.set(symbols.strtab, strtabOffset);
   for (let i = 0; i < shstr.length; i++) image[shstrtabOffset + i] = shstr.charCodeAt(i);
@@ -140,15 +151,24 @@ function writeElfHeader(
   view.setUint32(Ehdr.FLAGS, flags >>> 0, true);
   view.setUint16(Ehdr.EHSIZE, EHDR_SIZE, true);
   view.setUint16(Ehdr.PHENTSIZE, PHDR_SIZE, true);
-  view.setUint16(Ehdr.PHNUM, layout.segments.length, true);
+  view.setUint16(Ehdr.PHNUM, (layout.headerSize - EHDR_SIZE) / PHDR_SIZE, true);
   view.setUint16(Ehdr.SHENTSIZE, SHDR_SIZE, true);
   view.setUint16(Ehdr.SHNUM, shnum, true);
   view.setUint16(Ehdr.SHSTRNDX, shstrndx, true);
 }
 
-function writeProgramHeaders(view: DataView, layout: Layout): void {
+function writeProgramHeaders(view: DataView, layout: Layout, attributes: { offset: number; size: number } | undefined): void {
+  let at = EHDR_SIZE;
+  if (attributes) {
+    view.setUint32(at + Phdr.TYPE, PhType.RISCV_ATTRIBUTES, true);
+    view.setUint32(at + Phdr.OFFSET, attributes.offset, true);
+    view.setUint32(at + Phdr.FILESZ, attributes.size, true);
+    view.setUint32(at + Phdr.FLAGS, PhFlags.R, true);
+    view.setUint32(at + Phdr.ALIGN, 1, true);
+    at += PHDR_SIZE;
+  }
   layout.segments.forEach((seg, i) => {
-    const o = EHDR_SIZE + i * PHDR_SIZE;
+    const o = at + i * PHDR_SIZE;
     view.setUint32(o + Phdr.TYPE, PhType.LOAD, true);
     view.setUint32(o + Phdr.OFFSET, seg.offset, true);
     view.setUint32(o + Phdr.VADDR, seg.vaddr, true);
