@@ -26,7 +26,6 @@ import {
 /** The PT_LOAD program headers (PT_RISCV_ATTRIBUTES comes first when the inputs have attributes). */
 const loads = (exe: Uint8Array) => readElf(exe).programHeaders.filter((p) => p.type === PhType.LOAD);
 
-
 noteMissing('executable layout tests (riscv64-unknown-elf-as)', hasGas);
 noteMissing('readelf checks (riscv64-unknown-elf-readelf)', hasReadelf);
 noteMissing('run tests (qemu-riscv32, riscv64-unknown-elf-gcc, riscv64-unknown-elf-ld)', hasQemu && hasGcc && hasGld);
