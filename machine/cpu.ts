@@ -48,6 +48,8 @@ export class Cpu {
   private reservation = -1;
   /** Set by the slow paths when the access faults; Trap.Budget (0) means none. */
   private pending: Trap = Trap.Budget;
+  /** Physical address of each byte of the current slow-path access (byteAddresses fills it; no allocation). */
+  private readonly spanPa = new Int32Array(8);
 
   constructor(
     private readonly ram: PhysicalMemory,
@@ -357,55 +359,57 @@ export class Cpu {
     return pa;
   }
 
-  /** A load that missed the TLB or is misaligned. Returns the raw little-endian value. */
-  private loadSlow(va: number, size: number): number {
-    const pa = this.translateData(va, Access.Load);
-    if (pa < 0) return 0;
-    const ram = this.ram;
-    if ((va & (size - 1)) === 0) {
-      return size === 4 ? ram.i32[pa >> 2] : size === 2 ? ram.u16[pa >> 1] : ram.u8[pa];
-    }
+  /**
+   * Physical addresses of the `size` bytes at `va` into `spanPa` (an access may cross into a second page):
+   * both pages are translated before the caller touches anything, so a fault leaves all as it was. False,
+   * with `pending` and `tval` set, on a fault. Counts a misaligned access.
+   */
+  private byteAddresses(va: number, size: number, access: Access): boolean {
+    const pa = this.translateData(va, access);
+    if (pa < 0) return false;
     const lastVa = (va + size - 1) | 0;
     let lastPa = pa + size - 1;
     if ((lastVa ^ va) & -4096) {
-      const second = this.translateData(lastVa & -4096, Access.Load);
-      if (second < 0) return 0;
+      const second = this.translateData(lastVa & -4096, access);
+      if (second < 0) return false;
       lastPa = second + (lastVa & 0xfff);
     }
-    this.misalignedAccesses++;
-    let v = 0;
-    for (let i = size - 1; i >= 0; i--) {
+    if (va & (size - 1)) this.misalignedAccesses++;
+    const out = this.spanPa;
+    for (let i = 0; i < size; i++) {
       const byteVa = (va + i) | 0;
-      const bytePa = (byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i;
-      v = (v << 8) | ram.u8[bytePa];
+      out[i] = (byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i;
     }
-    return v;
+    return true;
+  }
+
+  /** A load that missed the TLB or is misaligned. Returns the raw little-endian value. */
+  private loadSlow(va: number, size: number): number {
+    const ram = this.ram;
+    if (va & (size - 1)) {
+      if (!this.byteAddresses(va, size, Access.Load)) return 0;
+      let v = 0;
+      for (let i = size - 1; i >= 0; i--) v = (v << 8) | ram.u8[this.spanPa[i]];
+      return v;
+    }
+    const pa = this.translateData(va, Access.Load);
+    if (pa < 0) return 0;
+    return size === 4 ? ram.i32[pa >> 2] : size === 2 ? ram.u16[pa >> 1] : ram.u8[pa];
   }
 
   /** A store that missed the TLB, is misaligned, or hits a page holding code. */
   private storeSlow(va: number, size: number, value: number): void {
-    const pa = this.translateData(va, Access.Store);
-    if (pa < 0) return;
     const ram = this.ram;
-    if ((va & (size - 1)) === 0) {
-      if (size === 4) ram.i32[pa >> 2] = value;
-      else if (size === 2) ram.u16[pa >> 1] = value;
-      else ram.u8[pa] = value;
+    if (va & (size - 1)) {
+      if (!this.byteAddresses(va, size, Access.Store)) return; // nothing written: the trap stays precise
+      for (let i = 0; i < size; i++) ram.u8[this.spanPa[i]] = value >>> (8 * i);
       return;
     }
-    const lastVa = (va + size - 1) | 0;
-    let lastPa = pa + size - 1;
-    if ((lastVa ^ va) & -4096) {
-      const second = this.translateData(lastVa & -4096, Access.Store);
-      if (second < 0) return; // nothing written: the trap stays precise
-      lastPa = second + (lastVa & 0xfff);
-    }
-    this.misalignedAccesses++;
-    for (let i = 0; i < size; i++) {
-      const byteVa = (va + i) | 0;
-      const bytePa = (byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i;
-      ram.u8[bytePa] = value >>> (8 * i);
-    }
+    const pa = this.translateData(va, Access.Store);
+    if (pa < 0) return;
+    if (size === 4) ram.i32[pa >> 2] = value;
+    else if (size === 2) ram.u16[pa >> 1] = value;
+    else ram.u8[pa] = value;
   }
 
   /** LR.W, SC.W and the AMOs. Returns false when the instruction trapped (pending set). */
@@ -515,44 +519,18 @@ export class Cpu {
    * translated before f rd changes, so a fault leaves it as it was. A single is NaN-boxed.
    */
   private loadFloat(va: number, rd: number, size: number): boolean {
-    const pa = this.translateData(va, Access.Load);
-    if (pa < 0) return false;
-    const lastVa = (va + size - 1) | 0;
-    let lastPa = pa + size - 1;
-    if ((lastVa ^ va) & -4096) {
-      const second = this.translateData(lastVa & -4096, Access.Load);
-      if (second < 0) return false;
-      lastPa = second + (lastVa & 0xfff);
-    }
-    if (va & (size - 1)) this.misalignedAccesses++;
+    if (!this.byteAddresses(va, size, Access.Load)) return false;
     const bytes = this.hart.fBytes;
-    const u8 = this.ram.u8;
-    for (let i = 0; i < size; i++) {
-      const byteVa = (va + i) | 0;
-      bytes[8 * rd + i] = u8[(byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i];
-    }
+    for (let i = 0; i < size; i++) bytes[8 * rd + i] = this.ram.u8[this.spanPa[i]];
     if (size === 4) this.hart.fInts[2 * rd + 1] = -1;
     return true;
   }
 
   /** fsw/fsd outside the fast path: both pages translated before any byte is written (precise). */
   private storeFloat(va: number, rs2: number, size: number): boolean {
-    const pa = this.translateData(va, Access.Store);
-    if (pa < 0) return false;
-    const lastVa = (va + size - 1) | 0;
-    let lastPa = pa + size - 1;
-    if ((lastVa ^ va) & -4096) {
-      const second = this.translateData(lastVa & -4096, Access.Store);
-      if (second < 0) return false;
-      lastPa = second + (lastVa & 0xfff);
-    }
-    if (va & (size - 1)) this.misalignedAccesses++;
+    if (!this.byteAddresses(va, size, Access.Store)) return false;
     const bytes = this.hart.fBytes;
-    const u8 = this.ram.u8;
-    for (let i = 0; i < size; i++) {
-      const byteVa = (va + i) | 0;
-      u8[(byteVa ^ va) & -4096 ? lastPa - (lastVa - byteVa) : pa + i] = bytes[8 * rs2 + i];
-    }
+    for (let i = 0; i < size; i++) this.ram.u8[this.spanPa[i]] = bytes[8 * rs2 + i];
     return true;
   }
 
