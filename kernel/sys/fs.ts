@@ -257,13 +257,14 @@ export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number
     }
     case F_GETFD: return fds.isCloseOnExec(fd) ? FD_CLOEXEC : 0;
     case F_SETFD: fds.setCloseOnExec(fd, (arg & FD_CLOEXEC) !== 0); return 0;
-    case F_GETFL: return file.openFlags ?? O_RDWR;
-    case F_SETFL: return 0;
+    case F_GETFL: return (file.openFlags ?? O_RDWR) | (file.nonblocking ? O_NONBLOCK : 0);
+    // Of the status flags only O_NONBLOCK changes anything here (O_APPEND is fixed at open).
+    case F_SETFL: file.nonblocking = (arg & O_NONBLOCK) !== 0; return 0;
     default: return -Errno.EINVAL;
   }
 }
 
-/** pipe2(fds, flags): [read end, write end]; O_CLOEXEC and O_NONBLOCK (ignored) accepted. */
+/** pipe2(fds, flags): [read end, write end]; O_CLOEXEC, and O_NONBLOCK on both ends. */
 export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number {
   if ((flags & ~(O_CLOEXEC | O_NONBLOCK)) !== 0) return -Errno.EINVAL;
   const fds = ctx.proc.fds;
@@ -276,6 +277,7 @@ export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number 
     fds.close(r);
     return -Errno.EMFILE;
   }
+  if (flags & O_NONBLOCK) fds.get(r)!.nonblocking = fds.get(w)!.nonblocking = true;
   const out = new Uint8Array(8);
   new DataView(out.buffer).setInt32(0, r, true);
   new DataView(out.buffer).setInt32(4, w, true);
