@@ -26,7 +26,26 @@ int main(void) {
   return 0;
 }`;
 
+// Found by sysfuzz too: F_GETFL returned the flags exactly as open was given them, so unknown bits (the sign
+// bit among them) made a negative result outside -4095..-1, and creation flags showed up as status flags.
+const GETFL = `
+#include <fcntl.h>
+#include <stdio.h>
+int main(void) {
+  int fd = open("/tmp/f", O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC | 0x40000000 | 0x80000000, 0644);
+  int n = open("/dev/null", O_RDONLY | O_NONBLOCK);
+  printf("%d %o %o\\n", fd >= 0, fcntl(fd, F_GETFL) & ~O_LARGEFILE, fcntl(n, F_GETFL) & O_NONBLOCK);
+  return 0;
+}`;
+
 describe('O_NONBLOCK', () => {
+  it('F_GETFL reports the access mode and status flags only, O_NONBLOCK from open included', async () => {
+    const k = bootTestKernel();
+    const r = await k.run(k.compile(GETFL));
+    expect(r.stdout).toBe('1 1 4000\n');
+    k.assertNothingLeaked();
+  });
+
   it('pipe2(O_NONBLOCK): an empty read and a full write return EAGAIN; fcntl reads and clears the flag', async () => {
     const k = bootTestKernel();
     const r = await k.run(k.compile(PROGRAM), { maxInstructions: 50_000_000 });
