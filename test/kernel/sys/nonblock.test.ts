@@ -1,7 +1,7 @@
 // O_NONBLOCK on pipes. Found by sysfuzz: pipe2 accepted O_NONBLOCK and ignored it, so a read from an empty
 // pipe whose write end the caller itself holds slept forever (and every worker of the run with it).
 import { describe, expect, it } from 'vitest';
-import { bootTestKernel } from '../../harness.js';
+import { assertNothingLeaked, bootTestKernel, compileC } from '../../../harness/index.js';
 
 const PROGRAM = `
 #include <errno.h>
@@ -41,17 +41,17 @@ int main(void) {
 describe('O_NONBLOCK', () => {
   it('F_GETFL reports the access mode and status flags only, O_NONBLOCK from open included', async () => {
     const k = bootTestKernel();
-    const r = await k.run(k.compile(GETFL));
+    const r = await k.run(compileC(GETFL));
     expect(r.stdout).toBe('1 1 4000\n');
-    k.assertNothingLeaked();
+    assertNothingLeaked(k);
   });
 
   it('pipe2(O_NONBLOCK): an empty read and a full write return EAGAIN; fcntl reads and clears the flag', async () => {
     const k = bootTestKernel();
-    const r = await k.run(k.compile(PROGRAM), { maxInstructions: 50_000_000 });
+    const r = await k.run(compileC(PROGRAM), { maxInstructions: 50_000_000 });
     expect(r.stdout).toBe(
       'empty read -1 errno 11\nflags 1 1\nfilled 65536 then -1 errno 11\ncleared 0\nblocking read of a full pipe 10\n');
     expect(r.exit).toEqual({ kind: 'exited', code: 0 });
-    k.assertNothingLeaked();
+    assertNothingLeaked(k);
   });
 });
