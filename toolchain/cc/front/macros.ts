@@ -77,6 +77,8 @@ export const PREDEFINED: Record<string, string> = {
 export class MacroTable {
   private readonly map = new Map<string, Macro>();
   private counter = 0;
+  /** #pragma push_macro stacks, per name: the definition saved (undefined: the name was not defined). */
+  private readonly pushed = new Map<string, (Macro | undefined)[]>();
 
   constructor(now: Date) {
     for (const [k, v] of Object.entries(PREDEFINED)) this.defineFromText(k, v);
@@ -98,6 +100,22 @@ export class MacroTable {
 
   undef(name: string): void {
     this.map.delete(name);
+  }
+
+  /** #pragma push_macro("NAME"): saves NAME's current definition (or its absence). */
+  pushMacro(name: string): void {
+    let stack = this.pushed.get(name);
+    if (!stack) this.pushed.set(name, (stack = []));
+    stack.push(this.map.get(name));
+  }
+
+  /** #pragma pop_macro("NAME"): restores the last definition pushed; without one, nothing changes (gcc). */
+  popMacro(name: string): void {
+    const stack = this.pushed.get(name);
+    if (!stack || stack.length === 0) return;
+    const m = stack.pop();
+    if (m) this.map.set(name, m);
+    else this.map.delete(name);
   }
 
   private builtin(name: string, fn: (use: Token, includeDepth: number) => Token): void {

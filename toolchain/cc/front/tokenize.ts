@@ -225,7 +225,11 @@ class Lexer {
       this.push('punct', one, start);
       return;
     }
-    throw this.error(`stray '${t[start]}' in program`, start);
+    // A stray character is an error only if the token survives preprocessing: text in a skipped #if group
+    // is only scanned for directives (C11 6.10p4), and `#x` may stringize it, as gcc does.
+    this.pos++;
+    const stray = this.push('punct', t[start], start);
+    stray.invalid = `stray '${t[start]}' in program`;
   }
 
   private lexString(start: number, prefix: string): void {
