@@ -60,8 +60,11 @@ export function offsetAddr(g: FnGen, a: Addr, off: number): Addr {
     case 'global': return { kind: 'global', sym: a.sym, off: a.off + off };
     case 'reg': {
       if (fits12(a.off + off) && fits12(a.off + off + 8)) return { kind: 'reg', base: a.base, off: a.off + off };
+      // the base's register is read before choosing the destination: a base the address does not own (a
+      // register variable, at -O1) gets a new register that holds nothing yet
+      const src = g.reg(a.base);
       const d = g.dest(a.base);
-      g.addImm(d.reg!, g.reg(d), a.off + off);
+      g.addImm(d.reg!, src, a.off + off);
       return { kind: 'reg', base: d, off: 0 };
     }
     case 'regvar':

@@ -241,9 +241,10 @@ export class FnGen {
     if (base === 's0') this.usesS0 = true;
     if (fits12(off)) this.insn(`\t${op} ${rd}, ${off}(${base})`);
     else {
-      this.insn(`\tli ${rd}, ${off}`);
-      this.insn(`\tadd ${rd}, ${rd}, ${base}`);
-      this.insn(`\t${op} ${rd}, 0(${rd})`);
+      const tmp = rd === base ? 't6' : rd; // rd may be the base it replaces
+      this.insn(`\tli ${tmp}, ${off}`);
+      this.insn(`\tadd ${tmp}, ${tmp}, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(${tmp})`);
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {
