@@ -461,7 +461,6 @@ function members(p: Parser): MemberDecl[] {
         const wtok = p.tok;
         width = Number(constExpr(conditional(p)));
         if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
-        if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
         if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
         if (width > sizeOf(mt) * 8) throw p.error(`width of '${name?.text ?? '<anonymous>'}' exceeds its type`, wtok);
         if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
