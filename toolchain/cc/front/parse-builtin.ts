@@ -148,6 +148,7 @@ function genericSelection(p: Parser): Node {
   p.expect('(');
   const ctrl = assign(p);
   const t = lvalueConverted(ctrl.ty!);
+  const seen: Type[] = [];
   let chosen: Node | null = null;
   let dflt: Node | null = null;
   while (p.consume(',')) {
@@ -156,7 +157,10 @@ function genericSelection(p: Parser): Node {
       dflt = assign(p);
       continue;
     }
+    const atTok = p.tok;
     const at = typename(p);
+    if (seen.some((s) => areCompatible(s, at))) throw p.error("'_Generic' specifies two compatible types", atTok);
+    seen.push(at);
     p.expect(':');
     const e = assign(p);
     if (!chosen && areCompatible(t, at)) chosen = e;

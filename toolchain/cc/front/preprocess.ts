@@ -335,7 +335,7 @@ class Preprocessor {
       case 'ifndef': {
         const line = this.readLine();
         if (line.length === 0 || line[0].kind !== 'ident') throw new CompileError(`no macro name given in #${name} directive`, nameTok);
-        const def = this.macros.get(line[0].text) !== undefined;
+        const def = this.isDefined(line[0].text);
         return this.startIf(nameTok, name === 'ifdef' ? def : !def);
       }
       case 'elif':
@@ -374,6 +374,11 @@ class Preprocessor {
     return text.slice(start, end).trim();
   }
 
+  /** `defined NAME`: a macro, or one of the operators gcc also reports as defined (__has_include). */
+  private isDefined(name: string): boolean {
+    return this.macros.get(name) !== undefined || name === '__has_include' || name === '__has_include_next';
+  }
+
   private evalIf(nameTok: Token): boolean {
     const line = this.readLine();
     // replace defined X / defined(X) before expansion
@@ -388,8 +393,7 @@ class Preprocessor {
         if (!nm || nm.kind !== 'ident') throw new CompileError('macro names must be identifiers', nm ?? t);
         if (paren && line[j + 1]?.text !== ')') throw new CompileError("missing ')' after \"defined\"", nm);
         i = paren ? j + 1 : j;
-        const special = nm.text === '__has_include' || nm.text === '__has_include_next'; // defined, as in gcc
-        pre.push(copyToken(t, { kind: 'num', text: special || this.macros.get(nm.text) ? '1' : '0' }));
+        pre.push(copyToken(t, { kind: 'num', text: this.isDefined(nm.text) ? '1' : '0' }));
         continue;
       }
       if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next')) {
