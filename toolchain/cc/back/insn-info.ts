@@ -34,7 +34,8 @@ export const enum Flow {
   RETURN = 5,
   /** `tail sym`: a call that does not come back here. */
   TAIL = 6,
-  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer). */
+  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer), or through a switch
+   * table to labels of the function when the line is one of FunctionCode.tableJumps. */
   JUMP_REG = 7,
   /** `ebreak` (__builtin_trap): stops the program. */
   TRAP = 8,
@@ -124,6 +125,8 @@ export interface FunctionCode {
   readonly tok: Token;
   /** The lines that came from inline assembly (`asm("...")` statements). */
   readonly inlineAsm: ReadonlySet<string>;
+  /** The `jr` lines that jump through a switch table to labels of the function (other `jr`s leave it). */
+  readonly tableJumps?: ReadonlySet<string>;
 }
 
 /**

@@ -73,6 +73,8 @@ export interface Obj {
   addrTaken?: boolean;
   align: number;
   // global data
+  /** A compound literal made static (file scope, or inside a static's initializer). */
+  isCompoundLiteral?: boolean;
   initData?: Uint8Array;
   relocs?: { offset: number; label: string; addend: number }[];
   // local storage chosen by codegen

@@ -247,10 +247,13 @@ function skipParenthesized(p: Parser): void {
   }
 }
 
-/** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
+/**
+ * In an abstract declarator, "(" starts a nested declarator when followed by '*' or '[' (`int (*)[4]`,
+ * `int ([4])`); followed by a type or ')' it is a parameter list (C11 6.7.7).
+ */
 function isAbstractNested(p: Parser): boolean {
   const n = p.peekAt(1);
-  return n.text === '*' || n.text === '^';
+  return n.text === '*' || n.text === '^' || n.text === '[';
 }
 
 function pointers(p: Parser, t: Type): Type {
@@ -297,7 +300,9 @@ function typeSuffixNested(p: Parser, t: Type): Type {
   }
   if (p.is('[')) {
     const open = p.advance();
-    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile'));
+    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile') || p.consume('_Atomic'));
+    // `[*]`: a variable length array of unspecified size, in a prototype (C11 6.7.6.2p4): an incomplete array
+    if (p.is('*') && p.peekAt(1).text === ']') p.advance();
     if (p.consume(']')) {
       const elem = typeSuffix(p, t);
       return arrayOf(elem, -1);
@@ -456,7 +461,6 @@ function members(p: Parser): MemberDecl[] {
         const wtok = p.tok;
         width = Number(constExpr(conditional(p)));
         if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
-        if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
         if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
         if (width > sizeOf(mt) * 8) throw p.error(`width of '${name?.text ?? '<anonymous>'}' exceeds its type`, wtok);
         if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
@@ -514,6 +518,7 @@ function enumDecl(p: Parser): Type {
   p.expect('{');
   let val = 0n;
   let first = true;
+  let anyNegative = false;
   while (!p.consume('}')) {
     if (!first) {
       p.expect(',');
@@ -527,8 +532,11 @@ function enumDecl(p: Parser): Type {
     const cur = p.scope.vars.get(name.text);
     if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
     p.declare(name.text, { enumType: t, enumVal: val });
+    if (val < 0n) anyNegative = true;
     val++;
   }
+  // gcc: with no negative enumerator the underlying type is unsigned int (bit-fields of it read unsigned)
+  t.unsigned = !anyNegative;
   attributes(p);
   if (tag) p.scope.tags.set(tag.text, t);
   return t;

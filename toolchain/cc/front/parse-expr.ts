@@ -10,6 +10,7 @@ import { Parser } from './parse-state.js';
 import { compoundStmtBody } from './parse-stmt.js';
 import { declareImplicitFunction, funcNameVar, newLocalTemp } from './parse.js';
 import { parseIntegerLiteral } from './literals.js';
+import { charConstantType, encodingPrefix, stringElementType } from './encoding-prefix.js';
 import {
   arith, checkCondition, checkModifiable, compare, convertForAssign, decayed, explicitCast, newAdd, newCast,
   newDeref, newMember, newNum, newSub,
@@ -485,7 +486,8 @@ function primary(p: Parser): Node {
   }
   if (tok.kind === 'char') {
     p.advance();
-    return newNum(BigInt(tok.charValue!), tok, ty.int);
+    const t = charConstantType(tok);
+    return newNum(t.unsigned ? BigInt(tok.charValue! >>> 0) : BigInt(tok.charValue!), tok, t);
   }
   throw p.expectedError('expression');
 }
@@ -521,13 +523,17 @@ function stringLiteral(p: Parser): Node {
   const tok = p.tok;
   let elems: number[] = [];
   let charSize = 1;
+  let prefix = encodingPrefix(tok);
   while (p.tok.kind === 'str') {
     const t = p.advance();
-    if (t.charSize! > charSize) charSize = t.charSize!;
+    if (t.charSize! > charSize) {
+      charSize = t.charSize!;
+      prefix = encodingPrefix(t);
+    }
     elems = elems.concat(t.strElems!);
   }
   const idx = p.addString(elems, charSize);
-  const elemTy = charSize === 1 ? ty.char : charSize === 2 ? ty.ushort : ty.int;
+  const elemTy = stringElementType(prefix);
   return { kind: 'str', tok, ty: arrayOf(elemTy, elems.length + 1), strIndex: idx };
 }
 

@@ -266,13 +266,17 @@ function caseStmt(p: Parser): Node {
   const ct = sw.cond!.ty!;
   const lo = wrap(constExpr(expr(p)), ct);
   let hi = lo;
-  if (p.consume('...')) hi = wrap(constExpr(expr(p)), ct);
+  const isRange = p.consume('...');
+  if (isRange) hi = wrap(constExpr(expr(p)), ct);
   p.expect(':');
-  for (const c of sw.cases!) {
-    if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error('duplicate case value', tok);
-  }
   const n: Node = { kind: 'case', tok, label: p.newLabel('case'), caseLo: lo, caseHi: hi };
-  sw.cases!.push(n);
+  if (hi < lo) p.warn('empty range specified', tok); // gcc: the label stays, no value reaches it
+  else {
+    for (const c of sw.cases!) {
+      if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error(isRange ? 'duplicate (or overlapping) case value' : 'duplicate case value', tok);
+    }
+    sw.cases!.push(n);
+  }
   n.lhs = stmtAfterLabel(p);
   return n;
 }

@@ -147,7 +147,7 @@ function rank(t: Type): number {
 /** Integer promotion (C11 6.3.1.1): types narrower than int become int. */
 export function promote(t: Type): Type {
   if (t.kind === 'bool' || t.kind === 'char' || t.kind === 'short') return ty.int;
-  if (t.kind === 'enum') return ty.int;
+  if (t.kind === 'enum') return t.unsigned ? ty.uint : ty.int;
   return t;
 }
 
