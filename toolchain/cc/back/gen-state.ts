@@ -56,6 +56,8 @@ export class FnGen {
   hasAsm = false;
   /** The lines emitted from inline assembly (the post-passes let only these name unknown instructions). */
   readonly inlineAsm = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();

@@ -24,7 +24,6 @@ export const PREDEFINED: Record<string, string> = {
   __STDC_NO_ATOMICS__: '1',
   __STDC_NO_COMPLEX__: '1',
   __STDC_NO_THREADS__: '1',
-  __STDC_NO_VLA__: '1',
   __riscv: '1',
   __riscv_xlen: '32',
   __riscv_mul: '1',

@@ -1,7 +1,9 @@
 // Declarations: specifiers, declarators, struct/union/enum bodies, type names, attributes.
-import { constExpr } from './fold.js';
+import { constExpr, tryEval } from './fold.js';
+import { isVariablyModified, vlaArray, vlaBound } from './vla.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { conditional, expr } from './parse-expr.js';
+import { paramObj } from './parse.js';
 import type { Token } from './tokenize.js';
 import {
   MemberDecl, Type, alignOf, arrayOf, copyType, enumType, funcType, isInteger, layoutStruct, layoutUnion,
@@ -302,17 +304,25 @@ function typeSuffixNested(p: Parser, t: Type): Type {
       const elem = typeSuffix(p, t);
       return arrayOf(elem, -1);
     }
+    if (p.is('*') && p.peekAt(1).text === ']') {
+      // [*]: a VLA of unspecified size, in prototypes
+      const star = p.advance();
+      p.advance();
+      vlaBound(p, null, star);
+      return vlaArray(p, null, typeSuffix(p, t), star);
+    }
     const e = conditional(p);
     const lenTok = p.tok;
     p.expect(']');
-    const elem = typeSuffix(p, t);
     if (!isInteger(e.ty!)) throw p.error("size of array has non-integer type", open);
-    let len: bigint;
-    try {
-      len = constExpr(e);
-    } catch {
-      throw p.error('variable length arrays are not supported', e.tok);
+    const c = tryEval(e);
+    if (!c || c.label !== null) {
+      const count = vlaBound(p, e, open);
+      return vlaArray(p, count, typeSuffix(p, t), open);
     }
+    const len = c.val;
+    const elem = typeSuffix(p, t);
+    if (elem.vlaSize) return vlaArray(p, Number(len), elem, open);
     if (len < 0n) throw p.error('size of array is negative', e.tok);
     // The object must be addressable in ilp32 (and its size fit the assembler's directives).
     if (len * BigInt(sizeOf(elem)) > 0x7fffffffn) throw p.error('size of array is too large', e.tok);
@@ -339,6 +349,28 @@ function funcParams(p: Parser, ret: Type): Type {
     f.oldStyle = true;
     return f;
   }
+  // Parameters get objects in a prototype scope, so later bounds can name them (`int n, int a[n]`);
+  // bounds are evaluated only by a definition (f.vlaInits), never by a declaration.
+  p.enterScope();
+  const scope = p.scope;
+  const outerPending = p.vlaPending;
+  p.vlaPending = [];
+  p.paramDepth++;
+  f.paramObjs = [];
+  try {
+    paramList(p, f);
+  } finally {
+    p.paramDepth--;
+    p.leaveScope();
+  }
+  if (p.vlaPending.length > 0) f.vlaInits = p.vlaPending;
+  p.vlaPending = outerPending;
+  // tags first declared in the list stay visible after it (as they always have here; gcc warns)
+  if (scope.tags.size > 0) for (const [tag, t] of scope.tags) if (!p.scope.findTagHere(tag)) p.scope.tags.set(tag, t);
+  return f;
+}
+
+function paramList(p: Parser, f: Type): void {
   // K&R identifier list: f(a, b) — types come after ')'; accepted as int parameters
   for (;;) {
     if (p.consume('...')) {
@@ -366,10 +398,14 @@ function funcParams(p: Parser, ret: Type): Type {
     else if (pt.kind === 'func') pt = pointerTo(pt);
     f.params!.push(pt);
     f.paramNames!.push(name);
+    if (name) {
+      const obj = paramObj(pt, name, attr.align);
+      f.paramObjs!.push(obj);
+      p.declare(name.text, { obj });
+    }
     if (p.consume(')')) break;
     p.expect(',');
   }
-  return f;
 }
 
 /**
@@ -462,6 +498,8 @@ function members(p: Parser): MemberDecl[] {
         if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
       } else if (mt.kind === 'func') {
         throw p.error(`field '${name?.text}' declared as a function`, name ?? declTok);
+      } else if (isVariablyModified(mt)) {
+        throw p.error('a member of a structure or union cannot have a variably modified type', name ?? declTok);
       } else if (mt.record && !mt.record.complete) {
         throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
       } else if (mt.kind === 'void') {

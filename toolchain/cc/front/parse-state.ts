@@ -81,6 +81,14 @@ export class Parser {
   labels: Map<string, Node> = new Map();
   /** Loop nesting, to weight variable uses for register allocation. */
   loopDepth = 0;
+  /** VLA bounds parsed but not yet evaluated (front/vla.ts flushes them where the declaration is reached). */
+  vlaPending: { obj: Obj; init: Node }[] = [];
+  /** The saved stack pointers of the VLAs in scope, outermost first (front/vla.ts). */
+  vlaStack: Obj[] = [];
+  /** For break/continue labels made while VLAs were in scope: how many (the depth to restore on a jump). */
+  readonly labelVlaDepth = new Map<string, number>();
+  /** >0 while parsing a parameter list (where `[n]` and `[*]` may name parameters). */
+  paramDepth = 0;
   private labelCounter = 0;
   /** Numbers the assembler names of block-scope statics and anonymous objects (`buf.0`), from 0 per unit. */
   private staticCounter = 0;
@@ -156,7 +164,9 @@ export class Parser {
   }
 
   newLabel(prefix = 'L'): string {
-    return `.L${prefix}${this.labelCounter++}`;
+    const l = `.L${prefix}${this.labelCounter++}`;
+    if (this.vlaStack.length > 0) this.labelVlaDepth.set(l, this.vlaStack.length);
+    return l;
   }
 
   enterScope(): void {

@@ -8,11 +8,14 @@ import { Parser, VarAttr } from './parse-state.js';
 import { declareFunction, newLocal, newStaticLocal, findOrDeclareExtern } from './parse.js';
 import { checkCondition, convertForAssign, newCast } from './sema.js';
 import type { Token } from './tokenize.js';
+import { checkCaseScope, closeVlaScope, declareVlaObject, flushVla, isVariablyModified, jumpOut, vlaBoundStmts, vlaScopeHere } from './vla.js';
 import { Type, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
 
 /** compound-stmt = (typedef | declaration | stmt)* "}"   (the "{" is consumed by the caller) */
-export function compoundStmtBody(p: Parser): Node {
+export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
   const tok = p.toks[p.pos - 1];
+  // a statement expression's VLAs stay allocated until the enclosing block ends (its value may use them)
+  const vlaDepth = p.vlaStack.length;
   const body: Node[] = [];
   p.enterScope();
   while (!p.is('}')) {
@@ -25,7 +28,7 @@ export function compoundStmtBody(p: Parser): Node {
       const attr = newAttr();
       const base = declspec(p, attr);
       if (attr.isTypedef) {
-        typedefDecl(p, base);
+        typedefDecl(p, base, body);
         continue;
       }
       body.push(declaration(p, base, attr));
@@ -33,19 +36,23 @@ export function compoundStmtBody(p: Parser): Node {
     }
     body.push(stmt(p));
   }
+  if (!isStmtExpr) closeVlaScope(p, vlaDepth, body, p.tok);
   p.leaveScope();
   p.advance();
   return { kind: 'block', tok, body };
 }
 
 /** typedef = declarator ("," declarator)* ";" */
-export function typedefDecl(p: Parser, base: Type): void {
+export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): void {
   let first = true;
   while (!p.consume(';')) {
     if (!first) p.expect(',');
     first = false;
     const d = declarator(p, base);
     if (!d.name) throw p.error('typedef name omitted', p.tok);
+    // a VLA typedef's size is fixed here, where the typedef is reached
+    if (out) vlaBoundStmts(p, out);
+    else if (isVariablyModified(d.type)) throw p.error(`variably modified '${d.name.text}' at file scope`, d.name);
     const prev = p.scope.vars.get(d.name.text);
     if (prev && !prev.typedef) throw p.error(`'${d.name.text}' redeclared as different kind of symbol`, d.name);
     p.declare(d.name.text, { typedef: d.type });
@@ -64,12 +71,24 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
     const name = d.name!;
     let t = d.type;
     if (t.kind === 'func') {
+      flushVla(p); // a prototype's bounds are not evaluated
       declareFunction(p, t, name, attr, false);
       continue;
     }
     if (t.kind === 'void') throw p.error(`variable or field '${name.text}' declared void`, name);
     const prev = p.scope.vars.get(name.text);
     if (prev && !(attr.isExtern && prev.obj && !prev.obj.isLocal)) throw p.error(`redeclaration of '${name.text}' with no linkage`, name);
+    if (isVariablyModified(t)) {
+      if (attr.isStatic && t.vlaSize) throw p.error(`storage size of '${name.text}' isn't constant`, name);
+      if (attr.isStatic || attr.isExtern) throw p.error(`object with variably modified type must have no linkage`, name);
+      if (t.vlaSize) {
+        p.declare(name.text, { obj: declareVlaObject(p, t, name, body) });
+        attributes(p);
+        if (p.is('=')) throw p.error('variable-sized object may not be initialized', p.tok);
+        continue;
+      }
+      vlaBoundStmts(p, body);
+    }
     if (attr.isExtern) {
       findOrDeclareExtern(p, t, name);
       continue;
@@ -130,6 +149,7 @@ function stmtNested(p: Parser): Node {
         const sw = p.curSwitch;
         if (!sw) throw p.error("'default' label not within a switch statement", tok);
         if (sw.defaultCase) throw p.error('multiple default labels in one switch', tok);
+        checkCaseScope(p, sw, tok);
         const n: Node = { kind: 'case', tok, label: p.newLabel('case') };
         sw.defaultCase = n;
         n.lhs = stmtAfterLabel(p);
@@ -167,7 +187,7 @@ function stmtNested(p: Parser): Node {
         if (label.kind !== 'ident') throw p.expectedError('identifier');
         p.advance();
         p.expect(';');
-        const n: Node = { kind: 'goto', tok: label, label: label.text };
+        const n: Node = { kind: 'goto', tok: label, label: label.text, vlaScope: vlaScopeHere(p) };
         p.gotos.push(n);
         return n;
       }
@@ -175,13 +195,13 @@ function stmtNested(p: Parser): Node {
         p.advance();
         if (!p.breakLabel) throw p.error('break statement not within loop or switch', tok);
         p.expect(';');
-        return { kind: 'goto', tok, uniqueLabel: p.breakLabel };
+        return jumpOut(p, { kind: 'goto', tok, uniqueLabel: p.breakLabel }, p.breakLabel);
       }
       case 'continue': {
         p.advance();
         if (!p.continueLabel) throw p.error('continue statement not within a loop', tok);
         p.expect(';');
-        return { kind: 'goto', tok, uniqueLabel: p.continueLabel };
+        return jumpOut(p, { kind: 'goto', tok, uniqueLabel: p.continueLabel }, p.continueLabel);
       }
       case 'asm': return asmStmt(p);
     }
@@ -190,7 +210,7 @@ function stmtNested(p: Parser): Node {
     p.advance();
     p.advance();
     if (p.labels.has(tok.text)) throw p.error(`duplicate label '${tok.text}'`, tok);
-    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.newLabel('lbl') };
+    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.newLabel('lbl'), vlaScope: vlaScopeHere(p) };
     p.labels.set(tok.text, n);
     n.lhs = stmtAfterLabel(p);
     return n;
@@ -213,8 +233,9 @@ function stmtAfterLabel(p: Parser): Node {
     const attr = newAttr();
     const base = declspec(p, attr);
     if (attr.isTypedef) {
-      typedefDecl(p, base);
-      return { kind: 'block', tok: p.tok, body: [] };
+      const body: Node[] = [];
+      typedefDecl(p, base, body);
+      return { kind: 'block', tok: p.tok, body };
     }
     return declaration(p, base, attr);
   }
@@ -271,6 +292,7 @@ function caseStmt(p: Parser): Node {
   for (const c of sw.cases!) {
     if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error('duplicate case value', tok);
   }
+  checkCaseScope(p, sw, tok);
   const n: Node = { kind: 'case', tok, label: p.newLabel('case'), caseLo: lo, caseHi: hi };
   sw.cases!.push(n);
   n.lhs = stmtAfterLabel(p);
@@ -281,6 +303,7 @@ function forStmt(p: Parser): Node {
   const tok = p.advance();
   p.expect('(');
   p.enterScope();
+  const vlaDepth = p.vlaStack.length;
   const n: Node = { kind: 'for', tok };
   if (isTypename(p)) {
     const attr = newAttr();
@@ -299,6 +322,12 @@ function forStmt(p: Parser): Node {
   p.loopDepth--;
   const r = loop(p, n);
   p.leaveScope();
+  if (p.vlaStack.length > vlaDepth) {
+    // VLAs declared in the for's first clause live until the loop ends
+    const body = [r];
+    closeVlaScope(p, vlaDepth, body, tok);
+    return { kind: 'block', tok, body };
+  }
   return r;
 }
 

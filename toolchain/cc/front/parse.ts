@@ -7,6 +7,7 @@ import { globalInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { compoundStmtBody, typedefDecl } from './parse-stmt.js';
 import type { Token } from './tokenize.js';
+import { checkGotoScope, flushVla, isVariablyModified, vlaBoundStmts } from './vla.js';
 import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, ty, typeName } from './types.js';
 
 /** program = (typedef | function-definition | global-variable)* */
@@ -54,6 +55,8 @@ function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {
     const d = declarator(p, base);
     attributes(p);
     const name = d.name!;
+    flushVla(p); // bounds at file scope are never evaluated: such a declaration is refused below
+    if (d.type.kind !== 'func' && isVariablyModified(d.type)) throw p.error(`variably modified '${name.text}' at file scope`, name);
     if (d.type.kind === 'func') {
       if (first && p.is('{')) {
         functionDefinition(p, d.type, name, attr);
@@ -175,15 +178,27 @@ function functionDefinition(p: Parser, t: Type, name: Token, attr: VarAttr): voi
   p.labels.clear(); // one map reused: labels are resolved before the next function starts
   p.enterScope();
   f.params = [];
+  let k = 0;
   t.params!.forEach((pt, i) => {
     const pn = t.paramNames![i];
     if (!pn) throw p.error('parameter name omitted', name);
     if (isRecord(pt) && !isComplete(pt)) throw p.error(`parameter ${i + 1} ('${pn.text}') has incomplete type`, pn);
-    f.params!.push(newLocal(p, pt, pn, 0));
+    const obj = t.paramObjs?.[k++];
+    if (obj) {
+      p.locals.push(obj);
+      p.declare(pn.text, new VarEntry(obj));
+      f.params!.push(obj);
+    } else f.params!.push(newLocal(p, pt, pn, 0));
   });
   const open = p.expect('{');
   f.body = compoundStmtBody(p);
   f.body.tok = open;
+  if (t.vlaInits) {
+    // the parameters' VLA bounds, evaluated on entry
+    p.vlaPending = t.vlaInits;
+    vlaBoundStmts(p, f.body.body!);
+    f.body.body!.unshift(f.body.body!.pop()!);
+  }
   p.leaveScope();
   resolveGotos(p);
   f.locals = p.locals;
@@ -195,6 +210,7 @@ function resolveGotos(p: Parser): void {
     const l = p.labels.get(g.label!);
     if (!l) throw p.error(`label '${g.label}' used but not defined`, g.tok);
     g.uniqueLabel = l.uniqueLabel;
+    if (g.vlaScope || l.vlaScope) checkGotoScope(g, l);
   }
 }
 
@@ -204,6 +220,13 @@ export function newLocal(p: Parser, t: Type, name: Token, align: number): Obj {
   if (t.isVolatile) v.addrTaken = true;
   p.locals.push(v);
   p.declare(name.text, new VarEntry(v));
+  return v;
+}
+
+/** A parameter's object, made while its prototype is parsed (see funcParams). */
+export function paramObj(t: Type, name: Token, align: number): Obj {
+  const v: Obj = new LocalVar(name.text, t, name, Math.max(alignOf(t), align));
+  if (t.isVolatile) v.addrTaken = true;
   return v;
 }
 
