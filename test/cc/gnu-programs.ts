@@ -1,6 +1,7 @@
 // Shared by the GNU C conformance suites (vla, gnu-extensions, builtins, attributes): one self-checking
 // program per suite (test/cc/gnu/NAME.c, ASSERT-style), built by gcc -O1 (the reference, run under
 // qemu-riscv32) and by pagoda cc at -O0 and -O1 (run on Pagoda); all three must print "OK NAME <checks>".
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { compile, formatDiagnostic } from '../../toolchain/cc/index.js';
@@ -28,6 +29,7 @@ export function gnuProgram(name: string): void {
 
 /** Compiles `src` with pagoda cc; returns the diagnostics as gcc-style lines (and the assembly). */
 export function ccDiagnostics(src: string, opt = 0): { ok: boolean; text: string; asm: string } {
-  const r = compile(src, 't.c', { systemIncludeDirs: [CC_INCLUDE], includeDirs: [SUPPORT], opt });
+  const r = compile(src, 't.c', { systemIncludeDirs: [CC_INCLUDE, join(ROOT, 'userland/libc/include')], includeDirs: [SUPPORT], opt,
+    readFile: (f) => (existsSync(f) ? readFileSync(f, 'utf8') : null) });
   return { ok: r.ok, text: r.diagnostics.map((d) => formatDiagnostic(d, 'cc')).join('\n'), asm: r.asm };
 }

@@ -9,6 +9,7 @@ import { Parser } from './parse-state.js';
 import { newLocalTemp } from './parse.js';
 import { decayed, newAdd, newCast, newDeref, newMember, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import { flushVla, sizeNode, withVlaBounds } from './vla.js';
 import { Type, alignOf, isCompatible, isComplete, isRecord, pointerTo, sizeOf, ty, typeName } from './types.js';
 
@@ -138,7 +139,8 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       return { kind: 'asm', tok, ty: ty.void, asmText: tok.text === '__builtin_trap' ? 'ebreak' : '' };
     }
     case '__builtin_alloca':
-      throw p.error('__builtin_alloca is not supported', tok);
+      p.advance();
+      return gnuBuiltin(p, tok)!;
   }
   throw p.expectedError('expression');
 }

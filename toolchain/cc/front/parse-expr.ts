@@ -16,6 +16,7 @@ import {
 } from './sema.js';
 import type { Token } from './tokenize.js';
 import { vlaUse, withVlaBounds } from './vla.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import {
   Type, alignOf, arrayOf, commonType, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
@@ -516,6 +517,10 @@ function identifier(p: Parser, tok: Token): Node {
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
     if (fv) return varNode(fv, tok);
+  }
+  if (tok.text.startsWith('__builtin_')) {
+    const b = gnuBuiltin(p, tok);
+    if (b) return b;
   }
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);
