@@ -7,20 +7,20 @@ import { expect, it } from 'vitest';
 import { compile, formatDiagnostic } from '../../toolchain/cc/index.js';
 import { CC_INCLUDE, ROOT, SUPPORT, buildAndRun, gccObject, linkObjects, runExecutable } from './pipeline.js';
 
-/** Declares the three runs of test/cc/gnu/NAME.c. */
-export function gnuProgram(name: string): void {
+/** Declares the three runs of test/cc/gnu/NAME.c; `after` is what it prints after main returns (destructors). */
+export function gnuProgram(name: string, after = ''): void {
   const path = join(ROOT, 'test/cc/gnu', `${name}.c`);
   let gccOut = '';
   it(`${name}.c passes every check when built by gcc -O1 (the reference)`, () => {
     const r = runExecutable(linkObjects([gccObject(path)]));
-    expect(r.stdout).toMatch(new RegExp(`^OK ${name} \\d+\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^OK ${name} \\d+\\n${after}$`));
     expect(r.status).toBe(0);
     gccOut = r.stdout;
   });
   for (const opt of [0, 1]) {
     it(`${name}.c passes every check at -O${opt}, with the same output as gcc`, () => {
       const r = buildAndRun(path, opt);
-      expect(r.stdout + r.stderr).toMatch(new RegExp(`^OK ${name} \\d+\\n$`));
+      expect(r.stdout + r.stderr).toMatch(new RegExp(`^OK ${name} \\d+\\n${after}$`));
       expect(r.status).toBe(0);
       if (gccOut) expect(r.stdout).toBe(gccOut);
     });

@@ -2,6 +2,7 @@
 // type (`ty`) once parsed; statements do not.
 import type { Token } from './tokenize.js';
 import type { Member, Type } from './types.js';
+import type { DeclAttrs } from './attributes.js';
 
 export type NodeKind =
   // expressions
@@ -94,6 +95,8 @@ export interface Obj {
   isReferenced?: boolean;
   /** A VLA object: the hidden local pointing at its stack space (every use goes through it). */
   vlaPtr?: Obj;
+  /** GNU attributes that reach the assembly (section, weak, alias, constructor, ...: front/attributes.ts). */
+  attrs?: DeclAttrs;
 }
 
 /** A string literal of the unit; emitted in .rodata under `label`. */

@@ -1,6 +1,7 @@
 // Declarations: specifiers, declarators, struct/union/enum bodies, type names, attributes.
 import { constExpr, tryEval } from './fold.js';
 import { isVariablyModified, vlaArray, vlaBound } from './vla.js';
+import { Attrs, mergeAttrs, noAttrs, parseAttributes } from './attributes.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { conditional, expr } from './parse-expr.js';
 import { paramObj } from './parse.js';
@@ -31,34 +32,18 @@ function checkAlignment(p: Parser, a: number, tok: Token): number {
   return a;
 }
 
-const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
+/** The record of a place without attributes (shared, never written). */
+export const NO_ATTRIBUTES: Attrs = Object.freeze(noAttrs());
 
-/** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
-export function attributes(p: Parser): { readonly packed: boolean; readonly aligned: number } {
+/** Parses `__attribute__((...))` lists (front/attributes.ts); the shared empty record when there are none. */
+export function attributes(p: Parser): Attrs {
   if (!p.is('__attribute__')) return NO_ATTRIBUTES; // the usual case: nothing to allocate
-  const r = { packed: false, aligned: 0 };
-  while (p.is('__attribute__')) {
-    p.advance();
-    p.expect('(');
-    p.expect('(');
-    let depth = 0;
-    while (!(depth === 0 && p.is(')'))) {
-      const t = p.advance();
-      if (t.kind === 'eof') throw p.error('unterminated __attribute__');
-      if (t.text === '(') depth++;
-      else if (t.text === ')') depth--;
-      else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
-      else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
-        p.advance();
-        const at = p.tok;
-        r.aligned = checkAlignment(p, Number(constExpr(conditional(p))), at);
-        p.expect(')');
-      }
-    }
-    p.expect(')');
-    p.expect(')');
-  }
-  return r;
+  return parseAttributes(p);
+}
+
+/** The attributes of one declarator: its specifiers', its own, and those after it. */
+export function declAttrs(attr: VarAttr, d: Decl, after: Attrs): Attrs {
+  return mergeAttrs(mergeAttrs(mergeAttrs(noAttrs(), attr.gnu), d.attrs), after);
 }
 
 const enum W {
@@ -104,6 +89,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     if (s === '__attribute__') {
       const a = attributes(p);
       if (attr && a.aligned) attr.align = Math.max(attr.align, a.aligned);
+      if (attr) attr.gnu = mergeAttrs(attr.gnu ?? noAttrs(), a);
       continue;
     }
     if (s === '_Alignas') {
@@ -197,6 +183,8 @@ function exprType(p: Parser): Type {
 export interface Decl {
   type: Type;
   name: Token | null;
+  /** Attributes written after the declarator (absent when none). */
+  attrs?: Attrs;
 }
 
 /**
@@ -232,8 +220,8 @@ function declaratorNested(p: Parser, base: Type, abstract: boolean): Decl {
     throw p.expectedError("identifier or '('");
   }
   const full = typeSuffix(p, t);
-  attributes(p);
-  return { type: full, name };
+  if (!p.is('__attribute__')) return { type: full, name };
+  return { type: full, name, attrs: attributes(p) };
 }
 
 /** Moves past the ')' matching the '(' at the current token; a located error at the end of input. */
@@ -481,11 +469,13 @@ function members(p: Parser): MemberDecl[] {
       first = false;
       let mt: Type;
       let name: Token | null = null;
+      let declared: Attrs | undefined;
       if (p.is(':')) mt = base;
       else {
         const d = declarator(p, base);
         mt = d.type;
         name = d.name;
+        declared = d.attrs;
       }
       let width = -1;
       if (p.consume(':')) {
@@ -505,8 +495,9 @@ function members(p: Parser): MemberDecl[] {
       } else if (mt.kind === 'void') {
         throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
       }
-      attributes(p);
-      out.push({ name: name ? name.text : null, type: mt, tok: name ?? declTok, bitWidth: width, alignas: attr.align });
+      const ma = mergeAttrs(mergeAttrs(noAttrs(), declared), attributes(p));
+      const packed = ma.packed || !!attr.gnu?.packed;
+      out.push({ name: name ? name.text : null, type: mt, tok: name ?? declTok, bitWidth: width, alignas: Math.max(attr.align, ma.aligned), packed });
     }
   }
   // flexible array member must be last

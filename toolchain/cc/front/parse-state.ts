@@ -1,6 +1,7 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
 import type { Node, Obj, StringLiteral } from './ast.js';
+import type { Attrs } from './attributes.js';
 import { CompileError, Diagnostics } from '../diagnostics.js';
 import { Token, locationOf } from './tokenize.js';
 import { Type, pointerTo, ty } from './types.js';
@@ -44,6 +45,8 @@ export interface VarAttr {
   isInline: boolean;
   isNoreturn: boolean;
   align: number;
+  /** GNU attributes among the specifiers (front/attributes.ts). */
+  gnu?: Attrs;
 }
 
 export const KEYWORDS = new Set([

@@ -1,7 +1,8 @@
 // Statements and block-scope declarations.
 import type { Node } from './ast.js';
 import { constExpr, wrap } from './fold.js';
-import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { applyDeclAttrs } from './attributes.js';
 import { expr } from './parse-expr.js';
 import { globalInitializer, localInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
@@ -24,6 +25,7 @@ export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
       staticAssert(p);
       continue;
     }
+    if (p.is('__attribute__') && attributeStatement(p)) continue;
     if (isTypename(p) && p.peekAt(1).text !== ':') {
       const attr = newAttr();
       const base = declspec(p, attr);
@@ -95,12 +97,15 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
     }
     if (attr.isStatic) {
       const v = newStaticLocal(p, t, name, attr);
+      const gnu = declAttrs(attr, d, attributes(p));
+      applyDeclAttrs(p, v, gnu, name);
       if (p.consume('=')) globalInitializer(p, v);
       else if (!isComplete(v.ty)) throw p.error(`storage size of '${name.text}' isn't known`, name);
       continue;
     }
     const v = newLocal(p, t, name, attr.align);
-    attributes(p);
+    const after = attributes(p);
+    if (attr.gnu || d.attrs || after !== NO_ATTRIBUTES) applyDeclAttrs(p, v, declAttrs(attr, d, after), name);
     if (p.is('=')) {
       const eq = p.advance();
       body.push({ kind: 'expr_stmt', tok: eq, lhs: localInitializer(p, v, eq) });
@@ -226,8 +231,37 @@ function stmtNested(p: Parser): Node {
   return { kind: 'expr_stmt', tok, lhs: e };
 }
 
-/** A label may precede a declaration in C23 and gcc; C11 needs a statement: accept both. */
+/**
+ * `__attribute__((fallthrough));` and other attribute lists standing alone before ';': consumed (true);
+ * false, with the cursor unmoved, when the list begins a declaration.
+ */
+function attributeStatement(p: Parser): boolean {
+  let i = p.pos;
+  while (p.toks[i].text === '__attribute__' && p.toks[i].kind === 'keyword') {
+    let depth = 0;
+    i++;
+    do {
+      const t = p.toks[i++];
+      if (t.kind === 'eof') return false;
+      if (t.text === '(' && t.kind === 'punct') depth++;
+      else if (t.text === ')' && t.kind === 'punct') depth--;
+    } while (depth > 0);
+  }
+  if (!(p.toks[i].text === ';' && p.toks[i].kind === 'punct')) return false;
+  attributes(p);
+  p.advance();
+  return true;
+}
+
+/** A label may precede a declaration in C23 and gcc; C11 needs a statement: accept both. A label's own
+ * attributes (`l: __attribute__((unused));`) come first. */
 function stmtAfterLabel(p: Parser): Node {
+  if (p.is('__attribute__')) {
+    if (attributeStatement(p)) return { kind: 'block', tok: p.tok, body: [] };
+    const save = p.pos;
+    attributes(p);
+    if (isTypename(p)) p.pos = save; // attributes of a declaration after the label: let it parse them
+  }
   if (p.is('}')) return { kind: 'block', tok: p.tok, body: [] };
   if (isTypename(p) && p.peekAt(1).text !== ':') {
     const attr = newAttr();

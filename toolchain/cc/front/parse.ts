@@ -2,7 +2,8 @@
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
 import type { Node, Obj, Program } from './ast.js';
 import { Diagnostics } from '../diagnostics.js';
-import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { Attrs, applyDeclAttrs } from './attributes.js';
 import { globalInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { compoundStmtBody, typedefDecl } from './parse-stmt.js';
@@ -53,25 +54,31 @@ function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {
   while (!p.consume(';')) {
     if (!first && !p.consume(',')) throw p.expectedError("',' or ';'");
     const d = declarator(p, base);
-    attributes(p);
+    const after = attributes(p);
     const name = d.name!;
     flushVla(p); // bounds at file scope are never evaluated: such a declaration is refused below
     if (d.type.kind !== 'func' && isVariablyModified(d.type)) throw p.error(`variably modified '${name.text}' at file scope`, name);
+    const gnu = attr.gnu || d.attrs || after !== NO_ATTRIBUTES ? declAttrs(attr, d, after) : null;
     if (d.type.kind === 'func') {
       if (first && p.is('{')) {
+        const f = declareFunction(p, d.type, name, attr, false);
+        if (gnu) applyDeclAttrs(p, f, gnu, name);
         functionDefinition(p, d.type, name, attr);
         return;
       }
-      declareFunction(p, d.type, name, attr, false);
+      const f = declareFunction(p, d.type, name, attr, false);
+      if (gnu) applyDeclAttrs(p, f, gnu, name);
       first = false;
       continue;
     }
     first = false;
-    globalVariable(p, d.type, name, attr);
+    const v = globalVariable(p, d.type, name, attr, gnu);
+    if (gnu) applyDeclAttrs(p, v, gnu, name);
   }
 }
 
-function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr): void {
+
+function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr, gnu: Attrs | null): Obj {
   if (t.kind === 'void') throw p.error(`variable or field '${name.text}' declared void`, name);
   const prev = p.scope.vars.get(name.text);
   let v: Obj;
@@ -91,10 +98,12 @@ function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr): void {
   v.align = Math.max(v.align, attr.align);
   if (p.consume('=')) {
     if (v.initData) throw p.error(`redefinition of '${name.text}'`, name);
+    if (gnu?.alias !== undefined || v.attrs?.alias !== undefined) throw p.error(`'${name.text}' defined both normally and as 'alias' attribute`, name);
     v.isDefinition = true;
     v.isExtern = false;
     globalInitializer(p, v);
   }
+  return v;
 }
 
 function newGlobal(p: Parser, t: Type, name: Token, attr: VarAttr): Obj {

@@ -238,6 +238,8 @@ export interface MemberDecl {
   bitWidth: number;
   /** _Alignas on the member (0 when absent). */
   alignas: number;
+  /** __attribute__((packed)) on the member: alignment 1. */
+  packed?: boolean;
 }
 
 /**
@@ -253,7 +255,7 @@ export function layoutStruct(t: Type, decls: MemberDecl[], packed: boolean): voi
   decls.forEach((d, index) => {
     const mt = d.type;
     const msize = sizeOf(mt);
-    const malign = packed ? 1 : Math.max(alignOf(mt), d.alignas);
+    const malign = packed || d.packed ? Math.max(1, d.alignas) : Math.max(alignOf(mt), d.alignas);
     if (d.bitWidth >= 0) {
       const unitBits = msize * 8;
       if (d.bitWidth === 0) {
