@@ -69,6 +69,8 @@ export const PREDEFINED: Record<string, string> = {
   __alignof__: '_Alignof',
   __asm__: 'asm',
   __typeof__: 'typeof',
+  __typeof: 'typeof',
+  __attribute: '__attribute__',
   __extension__: '',
 };
 

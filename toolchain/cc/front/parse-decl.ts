@@ -14,8 +14,11 @@ import {
 const TYPE_WORDS = new Set([
   'void', '_Bool', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', 'struct', 'union',
   'enum', 'typedef', 'static', 'extern', 'inline', '_Noreturn', 'const', 'volatile', 'auto', 'register',
-  'restrict', '_Alignas', '_Atomic', '_Thread_local', '__attribute__', 'typeof', '_Complex',
+  'restrict', '_Alignas', '_Atomic', '_Thread_local', '__attribute__', 'typeof', '_Complex', '__auto_type',
 ]);
+
+/** The type `__auto_type` stands for until the declaration's initializer gives it (parse-stmt.ts). */
+export const AUTO_TYPE: Type = Object.freeze({ kind: 'int', size: 4, align: 4, unsigned: false }) as Type;
 
 /** True when the current token starts a type name or declaration. */
 export function isTypename(p: Parser, t: Token = p.tok): boolean {
@@ -105,6 +108,13 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     if (s === 'float' || s === 'double' || s === '_Complex') {
       throw p.error(`'${s}' is not supported: pagoda cc has no floating point`, tok);
     }
+    if (s === '__auto_type') {
+      if (counter) break;
+      p.advance();
+      t = AUTO_TYPE;
+      counter += W.OTHER;
+      continue;
+    }
     const isUserType = tok.kind === 'ident' || s === 'struct' || s === 'union' || s === 'enum' || s === 'typeof';
     if (isUserType) {
       if (counter) break;
@@ -136,7 +146,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile) && !t.record) {
+  if ((isConst || isVolatile) && !t.record && t !== AUTO_TYPE) {
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;

@@ -57,6 +57,7 @@ export const KEYWORDS = new Set([
   '_Static_assert', '_Thread_local', '__attribute__', 'typeof', 'asm', '__builtin_va_arg', '__builtin_offsetof',
   '__builtin_types_compatible_p', '__builtin_expect', '__builtin_va_start', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
+  '__auto_type',
 ]);
 
 /**

@@ -1,13 +1,13 @@
 // Statements and block-scope declarations.
 import type { Node } from './ast.js';
 import { constExpr, wrap } from './fold.js';
-import { NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { AUTO_TYPE, NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
 import { applyDeclAttrs } from './attributes.js';
-import { expr } from './parse-expr.js';
+import { assign, expr } from './parse-expr.js';
 import { globalInitializer, localInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { declareFunction, newLocal, newStaticLocal, findOrDeclareExtern } from './parse.js';
-import { checkCondition, convertForAssign, newCast } from './sema.js';
+import { checkCondition, convertForAssign, decayed, newCast } from './sema.js';
 import type { Token } from './tokenize.js';
 import { checkCaseScope, closeVlaScope, declareVlaObject, flushVla, isVariablyModified, jumpOut, vlaBoundStmts, vlaScopeHere } from './vla.js';
 import { Type, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
@@ -63,6 +63,7 @@ export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): v
 
 /** declaration = declspec (declarator ("=" initializer)? ("," declarator ("=" initializer)?)*)? ";" */
 function declaration(p: Parser, base: Type, attr: VarAttr): Node {
+  if (base === AUTO_TYPE) return autoTypeDeclaration(p, attr);
   const tok = p.tok;
   const body: Node[] = [];
   let first = true;
@@ -116,6 +117,26 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
     }
   }
   return { kind: 'block', tok, body };
+}
+
+/** auto-type-declaration = "__auto_type" ident attribute? "=" assign ";"   (GNU: the initializer's type) */
+function autoTypeDeclaration(p: Parser, attr: VarAttr): Node {
+  const name = p.tok;
+  if (name.kind !== 'ident') throw p.expectedError('identifier');
+  p.advance();
+  attributes(p);
+  if (!p.is('=')) throw p.error("'__auto_type' requires an initialized data declaration", name);
+  const eq = p.advance();
+  const init = assign(p);
+  if (p.is(',')) throw p.error("'__auto_type' may only be used with a single declarator", p.tok);
+  p.expect(';');
+  if (attr.isStatic || attr.isExtern) throw p.error(`'__auto_type' with '${attr.isStatic ? 'static' : 'extern'}' is not supported by pagoda cc`, name);
+  const t = decayed(init.ty!);
+  if (t.kind === 'void') throw p.error(`variable or field '${name.text}' declared void`, name);
+  if (p.scope.vars.get(name.text)) throw p.error(`redeclaration of '${name.text}' with no linkage`, name);
+  const v = newLocal(p, t, name, attr.align);
+  const target: Node = { kind: 'var', tok: name, ty: t, obj: v };
+  return { kind: 'expr_stmt', tok: eq, lhs: { kind: 'assign', tok: eq, ty: t, lhs: target, rhs: newCast(init, t) } };
 }
 
 /**

@@ -2,7 +2,7 @@
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
 import type { Node, Obj, Program } from './ast.js';
 import { Diagnostics } from '../diagnostics.js';
-import { NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { AUTO_TYPE, NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
 import { Attrs, applyDeclAttrs } from './attributes.js';
 import { globalInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
@@ -32,6 +32,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
       } else throw p.expectedError("identifier or '('");
     }
     const base = isTypename(p) ? declspec(p, attr) : ty.int;
+    if (base === AUTO_TYPE) throw p.error("'__auto_type' at file scope is not supported by pagoda cc", p.tok);
     if (attr.isTypedef) {
       typedefDecl(p, base);
       continue;
