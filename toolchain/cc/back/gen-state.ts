@@ -61,6 +61,8 @@ export class FnGen {
   readonly switchTables: SwitchTable[] = [];
   /** The `jr` lines that dispatch through a switch table (jumps to case labels, not out of the function). */
   readonly tableJumps = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();

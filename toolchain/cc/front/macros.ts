@@ -24,7 +24,6 @@ export const PREDEFINED: Record<string, string> = {
   __STDC_NO_ATOMICS__: '1',
   __STDC_NO_COMPLEX__: '1',
   __STDC_NO_THREADS__: '1',
-  __STDC_NO_VLA__: '1',
   __riscv: '1',
   __riscv_xlen: '32',
   __riscv_mul: '1',
@@ -77,6 +76,8 @@ export const PREDEFINED: Record<string, string> = {
   __alignof__: '_Alignof',
   __asm__: 'asm',
   __typeof__: 'typeof',
+  __typeof: 'typeof',
+  __attribute: '__attribute__',
   __extension__: '',
 };
 

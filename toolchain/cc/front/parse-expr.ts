@@ -16,6 +16,8 @@ import {
   newDeref, newMember, newNum, newSub,
 } from './sema.js';
 import type { Token } from './tokenize.js';
+import { vlaUse, withVlaBounds } from './vla.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import {
   Type, alignOf, arrayOf, commonType, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
@@ -214,6 +216,7 @@ export function cast(p: Parser): Node {
     p.enter(tok);
     const operand = cast(p);
     p.leave();
+    if (p.vlaPending.length > 0) return withVlaBounds(p, explicitCast(operand, t, tok)); // (int (*)[n]) q
     return explicitCast(operand, t, tok);
   }
   return unary(p);
@@ -369,6 +372,14 @@ function postfix(p: Parser): Node {
       checkModifiable(n, tok, tok.text === '++' ? 'increment operand' : 'decrement operand');
       checkIncrementable(p, n, tok);
       const t = n.ty!;
+      if (t.kind === 'ptr' && t.base!.vlaSize) {
+        // pointer to a VLA: (p += 1) - 1, the step being known only at run time
+        const inc = tok.text === '++';
+        const one = newNum(1n, tok);
+        const updated = opAssign(p, inc ? 'add' : 'sub', tok.text[0], n, one, tok);
+        n = inc ? newSub(updated, one, tok) : newAdd(updated, one, tok);
+        continue;
+      }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
       n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
@@ -461,7 +472,7 @@ function primary(p: Parser): Node {
     if (!p.curFn) throw p.error('braced-group within expression allowed only inside a function', tok);
     p.advance();
     p.advance();
-    const body = compoundStmtBody(p);
+    const body = compoundStmtBody(p, true);
     p.expect(')');
     const last = body.body![body.body!.length - 1];
     const t = last && last.kind === 'expr_stmt' ? decayed(last.lhs!.ty!) : ty.void;
@@ -497,6 +508,7 @@ function identifier(p: Parser, tok: Token): Node {
   const e = p.findVar(tok.text);
   if (e && e.obj) {
     const o = e.obj;
+    if (o.vlaPtr) return vlaUse(o, tok);
     o.uses = (o.uses ?? 0) + (p.loopDepth > 0 ? 8 * p.loopDepth : 1);
     if (o.isFunction && p.curFn) addRef(p.curFn, o.name);
     if (o.isFunction) o.isReferenced = true;
@@ -507,6 +519,10 @@ function identifier(p: Parser, tok: Token): Node {
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
     if (fv) return varNode(fv, tok);
+  }
+  if (tok.text.startsWith('__builtin_')) {
+    const b = gnuBuiltin(p, tok);
+    if (b) return b;
   }
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);
