@@ -1,6 +1,8 @@
 // The abstract syntax tree the parser builds and the code generator walks. Every expression node has a
 // type (`ty`) once parsed; statements do not.
 import type { Token } from './tokenize.js';
+import type { AsmStatement } from './asm.js';
+import type { AtomicOp } from './atomic.js';
 import type { Member, Type } from './types.js';
 
 export type NodeKind =
@@ -13,6 +15,7 @@ export type NodeKind =
   | 'preinc' | 'postinc' // lhs += val, value before/after (val may be negative)
   | 'opassign' // lhs op= rhs; `op` holds the arithmetic kind
   | 'stmtexpr' | 'memzero' | 'va_start' | 'va_arg' | 'va_copy' | 'nullexpr' | 'label_addr'
+  | 'atomic' // an atomic memory operation (atomic.ts): `atomic` says which; `args` are its operands
   // statements
   | 'return' | 'if' | 'for' | 'do' | 'switch' | 'case' | 'block' | 'goto' | 'goto_expr' | 'label'
   | 'break' | 'continue' | 'expr_stmt' | 'asm';
@@ -55,6 +58,10 @@ export interface Node {
   /** Temporary holding a struct returned by a call, or a compound literal. */
   tmp?: Obj;
   asmText?: string;
+  /** Extended asm statement (asm.ts): template, operands and clobbers. */
+  asm?: AsmStatement;
+  /** 'atomic' nodes: the operation (atomic.ts). */
+  atomic?: AtomicOp;
 }
 
 /** A variable or function. Locals get a frame slot or (at -O1) a register from the code generator. */
@@ -89,6 +96,8 @@ export interface Obj {
   /** Functions referenced by this one (for emitting static inline functions only when used). */
   refs?: Set<string>;
   isReferenced?: boolean;
+  /** `register T x asm("a0")`: the register an asm operand naming this variable must use. */
+  asmReg?: string;
 }
 
 /** A string literal of the unit; emitted in .rodata under `label`. */
@@ -102,4 +111,6 @@ export interface StringLiteral {
 export interface Program {
   globals: Obj[];
   strings: StringLiteral[];
+  /** File-scope basic asm (`asm(".globl x");`), emitted in order at the top of the unit. */
+  toplevelAsm?: string[];
 }

@@ -1,4 +1,5 @@
 // Statements and block-scope declarations.
+import { asmStatement, registerName } from './asm.js';
 import type { Node } from './ast.js';
 import { constExpr, wrap } from './fold.js';
 import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
@@ -81,6 +82,7 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
       continue;
     }
     const v = newLocal(p, t, name, attr.align);
+    if (p.is('asm')) v.asmReg = registerName(p);
     attributes(p);
     if (p.is('=')) {
       const eq = p.advance();
@@ -183,7 +185,7 @@ function stmtNested(p: Parser): Node {
         p.expect(';');
         return { kind: 'goto', tok, uniqueLabel: p.continueLabel };
       }
-      case 'asm': return asmStmt(p);
+      case 'asm': return asmStatement(p);
     }
   }
   if (tok.kind === 'ident' && p.peekAt(1).text === ':' && p.peekAt(1).kind === 'punct') {
@@ -312,21 +314,6 @@ function loop(p: Parser, n: Node): Node {
   p.loopDepth--;
   [p.breakLabel, p.continueLabel] = [brk, cont];
   return n;
-}
-
-/** asm-stmt = "asm" ("volatile" | "inline")* "(" string ")" ";"  (basic asm only) */
-function asmStmt(p: Parser): Node {
-  const tok = p.advance();
-  while (p.consume('volatile') || p.consume('inline'));
-  p.expect('(');
-  const s = p.tok;
-  if (s.kind !== 'str') throw p.expectedError('string literal');
-  let text = '';
-  while (p.tok.kind === 'str') text += String.fromCharCode(...p.advance().strElems!);
-  if (p.is(':')) throw p.error('extended asm is not supported', p.tok);
-  p.expect(')');
-  p.expect(';');
-  return { kind: 'asm', tok, asmText: text };
 }
 
 export type { Token };
