@@ -11,7 +11,7 @@ import type { AsmOperand, AsmStatement } from '../front/asm.js';
 import { CompileError } from '../diagnostics.js';
 import { genExpr } from './gen-expr.js';
 import { addrToTemp, genLval, loadVal, releaseAddr, storeVal } from './gen-lval.js';
-import { Addr, FnGen, Temp, fits12 } from './gen-state.js';
+import { Addr, FnGen, Temp, fits12, loadInsn } from './gen-state.js';
 
 /** One operand, evaluated: the temp to load into its register, or its memory address. */
 interface Placed {
@@ -56,7 +56,8 @@ export function genExtendedAsm(g: FnGen, n: Node): void {
   }
   for (const { pl, slot } of parked) {
     const t = g.alloc();
-    g.loadWord(t.reg!, 's0', slot);
+    // loaded as the output's type: a char or short output is narrowed (little-endian: its bytes come first)
+    g.loadOp(loadInsn(pl.op.expr.ty!), t.reg!, 's0', slot);
     storeVal(g, pl.dest!, { lo: t, hi: null }, pl.op.expr.ty!);
     g.release(t);
     releaseAddr(g, pl.dest!);

@@ -93,7 +93,7 @@ function stringText(p: Parser, what: string): string {
 export function asmStatement(p: Parser): Node {
   const tok = p.advance();
   while (p.consume('volatile') || p.consume('inline'));
-  if (p.tok.kind === 'ident' && p.tok.text === 'goto') throw p.error("'asm goto' is not supported", p.tok);
+  if (p.is('goto')) throw p.error("'asm goto' is not supported", p.tok);
   p.expect('(');
   const text = stringText(p, 'string literal');
   if (!p.is(':')) {
