@@ -1,9 +1,10 @@
-/* _Thread_local objects: one thread per process on Pagoda, so each is an ordinary static object with
- * its storage duration and initializer (gcc's build would need a TLS block set up by a libc). */
+/* _Thread_local (and C23's thread_local) objects: one thread per process on Pagoda, so each is an
+ * ordinary static object with its storage duration and initializer (gcc's build would need a TLS block
+ * set up by a libc). */
 #include "test.h"
 
 _Thread_local int counter = 1;
-static _Thread_local char tag[4] = "abc";
+static thread_local char tag[4] = "abc";
 extern _Thread_local int counter;
 
 static int bump(void) {

@@ -1,8 +1,9 @@
 // Code for an extended asm statement (front/asm.ts). The operands are evaluated first (values, and the
 // addresses of outputs and memory operands), then every live temporary is spilled, each register operand
 // gets its own register (never a clobbered one, never a variable's), the inputs are loaded into them, the
-// template is emitted with the operands substituted, and the outputs are parked in frame slots before any
-// of them is stored, so that storing one output can never overwrite another still in its register.
+// template is emitted with the operands substituted, and the outputs are stored with t6 as the only scratch
+// register (memory destinations first, register variables last), so that storing one output can never
+// overwrite another still in its register; an output whose address needs more is parked in a frame slot.
 // Clobbered callee-saved registers are saved around the statement. Like basic asm, the statement counts
 // as a call (caller-saved registers hold no variable across it, ra is saved), which also makes it a
 // compiler barrier: no variable that memory could alias is kept in a register across it.
@@ -10,8 +11,9 @@ import type { Node } from '../front/ast.js';
 import type { AsmOperand, AsmStatement } from '../front/asm.js';
 import { CompileError } from '../diagnostics.js';
 import { genExpr } from './gen-expr.js';
-import { addrToTemp, genLval, loadVal, releaseAddr, storeVal } from './gen-lval.js';
-import { Addr, FnGen, Temp, fits12, loadInsn } from './gen-state.js';
+import { addrToTemp, genLval, loadVal, normalizeInto, releaseAddr, storeVal } from './gen-lval.js';
+import { Addr, FnGen, Temp, fits12, storeInsn } from './gen-state.js';
+import type { Type } from '../front/types.js';
 
 /** One operand, evaluated: the temp to load into its register, or its memory address. */
 interface Placed {
@@ -42,25 +44,61 @@ export function genExtendedAsm(g: FnGen, n: Node): void {
   for (const s of saved) g.storeWord(s.r, 's0', s.slot);
   for (const pl of placed) if (pl.value && pl.reg) loadInto(g, pl.reg, pl.value);
   emitTemplate(g, a, placed);
+  for (const s of saved) g.loadWord(s.r, 's0', s.slot);
+  // memory destinations first: a register variable written by the asm may be the base of another one
   const parked: { pl: Placed; slot: number }[] = [];
   for (const pl of placed) {
-    if (!pl.op.isOutput || pl.op.kind !== 'reg') continue;
+    if (!pl.op.isOutput || pl.op.kind !== 'reg' || pl.dest!.kind === 'regvar') continue;
+    if (storeOutput(g, pl.reg!, pl.dest!, pl.op.expr.ty!)) continue;
     const slot = g.allocSlot(4, 4);
     g.storeWord(pl.reg!, 's0', slot);
     parked.push({ pl, slot });
   }
-  for (const s of saved) g.loadWord(s.r, 's0', s.slot);
+  for (const pl of placed) {
+    if (pl.op.isOutput && pl.op.kind === 'reg' && pl.dest!.kind === 'regvar') storeOutput(g, pl.reg!, pl.dest!, pl.op.expr.ty!);
+  }
   for (const pl of placed) {
     if (pl.value) g.release(pl.value);
     if (pl.memBase) g.release(pl.memBase);
   }
   for (const { pl, slot } of parked) {
     const t = g.alloc();
-    // loaded as the output's type: a char or short output is narrowed (little-endian: its bytes come first)
-    g.loadOp(loadInsn(pl.op.expr.ty!), t.reg!, 's0', slot);
+    g.loadWord(t.reg!, 's0', slot);
     storeVal(g, pl.dest!, { lo: t, hi: null }, pl.op.expr.ty!);
     g.release(t);
-    releaseAddr(g, pl.dest!);
+  }
+  for (const pl of placed) if (pl.dest) releaseAddr(g, pl.dest);
+}
+
+/**
+ * Stores output register `r` into `dest` without taking a register (t6 is the only scratch), narrowing a
+ * char or short for a register variable. False when the address needs more (a far offset from a pointer).
+ */
+function storeOutput(g: FnGen, r: string, dest: Addr, t: Type): boolean {
+  const op = storeInsn(t);
+  switch (dest.kind) {
+    case 'regvar':
+      normalizeInto(g, dest.obj.reg!, r, t);
+      return true;
+    case 'frame':
+      g.storeOp(op, r, 's0', dest.off);
+      return true;
+    case 'global': {
+      const sym = dest.off === 0 ? dest.sym : `${dest.sym}${dest.off > 0 ? '+' : ''}${dest.off}`;
+      g.insn(`\tlui t6, %hi(${sym})`);
+      g.insn(`\t${op} ${r}, %lo(${sym})(t6)`);
+      return true;
+    }
+    case 'reg': {
+      if (!fits12(dest.off)) return false;
+      let base = dest.base.reg;
+      if (base === null) {
+        g.loadWord('t6', 's0', dest.base.slot);
+        base = 't6';
+      }
+      g.insn(`\t${op} ${r}, ${dest.off}(${base})`);
+      return true;
+    }
   }
 }
 
@@ -171,9 +209,9 @@ function emitTemplate(g: FnGen, a: AsmStatement, placed: Placed[]): void {
     else if (piece.modifier === 'z' && pl.op.kind === 'imm' && pl.op.value === 0n && pl.op.symbol === null) text += 'zero';
     else text += pl.text;
   }
-  for (const line of text.split(/\n|;/)) {
-    const l = line.trim();
-    if (!l) continue;
+  // between #APP and #NO_APP, as gcc marks inline assembly in its output (comments to the assembler)
+  const lines = ['#APP', ...text.split(/\n|;/).map((l) => l.trim()).filter((l) => l !== ''), '#NO_APP'];
+  for (const l of lines) {
     g.emit(l);
     g.inlineAsm.add(`\t${l}`);
   }

@@ -15,6 +15,7 @@
 import type { Node } from '../front/ast.js';
 import { MemoryOrder } from '../front/atomic.js';
 import type { AtomicOp, RmwOp } from '../front/atomic.js';
+import { CompileError } from '../diagnostics.js';
 import { genLibCall } from './gen-call.js';
 import { genExpr } from './gen-expr.js';
 import { addrToTemp, normalizeInto } from './gen-lval.js';
@@ -101,7 +102,7 @@ export function genAtomic(g: FnGen, n: Node): Val {
       return lrscUpdate(g, a, ptr, desired, expected);
     }
   }
-  throw new Error('unreachable');
+  throw new CompileError(`internal compiler error: atomic operation '${a.kind}'`, n.tok);
 }
 
 /** amoswap/amoadd/amoand/amoor/amoxor.w; the value is the old one, or the new one computed from it. */
@@ -156,7 +157,7 @@ function lrscUpdate(g: FnGen, a: AtomicOp, ptr: Temp, v: Temp, expected: Temp | 
   const vr = g.reg(v);
   const er = expected ? g.reg(expected) : null;
   if ([old, shift, mask, ptr, v, expected].some((t) => t !== null && t.reg === null)) {
-    throw new Error('internal compiler error: an atomic loop ran out of registers');
+    throw new CompileError('internal compiler error: an atomic loop ran out of registers', null);
   }
   for (const t of [ptr, v, expected]) if (t) g.clobber(t);
   const o = old.reg!;

@@ -1,6 +1,8 @@
-// The predefined macros that describe the atomics (front/atomic.ts), with gcc's names and values for
-// RV32 with the A extension: memory orders, which sizes are lock-free (2 = always), __sync availability.
-export const ATOMIC_MACROS: Record<string, string> = {
+// Predefined macros for concurrency: those that describe the atomics (front/atomic.ts), with gcc's names
+// and values for RV32 with the A extension (memory orders, which sizes are lock-free: 2 = always, __sync
+// availability), and C23's `thread_local` keyword spelling of _Thread_local (C11 has it only in
+// <threads.h>, which Pagoda lacks: one thread per process).
+export const CONCURRENCY_MACROS: Record<string, string> = {
   __ATOMIC_RELAXED: '0',
   __ATOMIC_CONSUME: '1',
   __ATOMIC_ACQUIRE: '2',
@@ -23,4 +25,5 @@ export const ATOMIC_MACROS: Record<string, string> = {
   __GCC_HAVE_SYNC_COMPARE_AND_SWAP_1: '1',
   __GCC_HAVE_SYNC_COMPARE_AND_SWAP_2: '1',
   __GCC_HAVE_SYNC_COMPARE_AND_SWAP_4: '1',
+  thread_local: '_Thread_local',
 };
