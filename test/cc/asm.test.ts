@@ -59,6 +59,8 @@ describe('asm diagnostics', () => {
     ['const output', 'const int c = 0; asm("" : "=r"(c));', "e.c:1:44: error: assignment of read-only variable 'c'"],
     ['64-bit register operand', 'long long v = 0; asm("" : : "r"(v));', "e.c:1:46: error: impossible register constraint in 'asm': operand of type that does not fit one 32-bit register"],
     ['bad register variable', 'register int r asm("q9") = 0; (void)r;', "e.c:1:37: error: invalid register name for 'q9'"],
+    ['bit-field in memory', 'struct { int b : 3; } s; asm("" : : "m"(s.b));', "e.c:1:54: error: address of bit-field 'b' requested"],
+    ['bit-field output', 'struct { int b : 3; } s; asm("" : "=r"(s.b));', "e.c:1:52: error: bit-field 'b' as an 'asm' output is not supported by pagoda cc"],
     ['asm goto', 'asm goto("j %l0" : : : : out); out:;', "e.c:1:22: error: 'asm goto' is not supported"],
   ];
   for (const [what, stmt, want] of CASES) {

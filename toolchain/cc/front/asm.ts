@@ -225,6 +225,7 @@ function operand(p: Parser, isOutput: boolean, earlier: AsmOperand[], outputCoun
   if (c.includes('m') || c.includes('A')) {
     op.kind = c.includes('m') ? 'mem' : 'addr';
     if (!isLvalueish(e)) throw p.error(`memory input ${earlier.length} is not directly addressable`, tok);
+    if (e.kind === 'member' && e.member!.isBitfield) throw p.error(`address of bit-field '${e.member!.name}' requested`, tok);
     markAddressTaken(e);
     return op;
   }
@@ -251,6 +252,9 @@ function checkValue(p: Parser, op: AsmOperand): void {
   }
   if (op.isOutput && !isLvalueish(op.expr)) throw p.error(`invalid lvalue in 'asm' output`, op.tok);
   if (op.isOutput) checkModifiable(op.expr, op.tok, 'asm output');
+  if (op.isOutput && op.expr.kind === 'member' && op.expr.member!.isBitfield) {
+    throw p.error(`bit-field '${op.expr.member!.name}' as an 'asm' output is not supported by pagoda cc`, op.tok);
+  }
 }
 
 /** Splits the template into text and operand references, checking every reference. */
