@@ -50,6 +50,7 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
   out.push('\t.option nopic');
   out.push('\t.text');
+  for (const text of prog.toplevelAsm ?? []) out.push(text);
   const unit = new UnitLabels();
   const live = liveFunctions(prog);
   for (const f of prog.globals) {

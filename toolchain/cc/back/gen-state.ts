@@ -80,7 +80,7 @@ export class FnGen {
     /** The unit's label numbering. */
     readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
-    private readonly pool: readonly string[] = POOL,
+    readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;

@@ -65,6 +65,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
   let counter = 0;
   let isConst = false;
   let isVolatile = false;
+  let isAtomic = false;
   const start = p.tok;
   for (;;) {
     const tok = p.tok;
@@ -83,10 +84,18 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       }
       continue;
     }
+    if (s === '_Atomic' && p.peekAt(1).text === '(') {
+      // _Atomic ( type-name ): a type specifier
+      if (counter) break;
+      t = atomicSpecifier(p);
+      counter += W.OTHER;
+      continue;
+    }
     if (s === 'const' || s === 'volatile' || s === 'restrict' || s === '_Atomic') {
       p.advance();
       if (s === 'const') isConst = true;
       if (s === 'volatile') isVolatile = true;
+      if (s === '_Atomic') isAtomic = true;
       continue;
     }
     if (s === '__attribute__') {
@@ -146,10 +155,11 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile) && !t.record && t !== AUTO_TYPE) {
+  if ((isConst || isVolatile || isAtomic) && !t.record && t !== AUTO_TYPE) {
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
+    if (isAtomic) t.isAtomic = true;
   }
   return t;
 }
@@ -169,6 +179,19 @@ function basicType(c: number): Type | null {
     case 2 * W.LONG: case 2 * W.LONG + W.INT: return unsigned ? ty.ullong : ty.llong;
   }
   return null;
+}
+
+/** atomic-spec = "_Atomic" "(" type-name ")": the type, _Atomic-qualified (structs stay plain: see atomic.ts). */
+function atomicSpecifier(p: Parser): Type {
+  const tok = p.advance();
+  p.expect('(');
+  const inner = typename(p);
+  p.expect(')');
+  if (inner.kind === 'array' || inner.kind === 'func') throw p.error(`_Atomic applied to ${inner.kind === 'array' ? 'an array' : 'a function'} type`, tok);
+  if (inner.record) return inner;
+  const t = copyType(inner);
+  t.isAtomic = true;
+  return t;
 }
 
 /** typeof-spec = "typeof" "(" (typename | expr) ")" */
@@ -262,7 +285,9 @@ function pointers(p: Parser, t: Type): Type {
     for (;;) {
       if (p.consume('const')) {
         t = { ...t, isConst: true };
-      } else if (p.consume('volatile') || p.consume('restrict') || p.consume('_Atomic')) {
+      } else if (p.consume('_Atomic')) {
+        t = { ...t, isAtomic: true };
+      } else if (p.consume('volatile') || p.consume('restrict')) {
         continue;
       } else if (p.is('__attribute__')) attributes(p);
       else break;

@@ -1,5 +1,6 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
+import { atomicAssign, atomicBuiltin, atomicUpdate, isAtomicBuiltin } from './atomic.js';
 import type { Node, NodeKind, Obj } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
@@ -60,6 +61,7 @@ function assignNested(p: Parser): Node {
     const rhs = assign(p);
     checkModifiable(lhs, tok, 'left operand of assignment');
     const conv = convertForAssign(rhs, lhs.ty!, tok, 'assigning to', (m, t) => p.warn(m, t));
+    if (lhs.ty!.isAtomic) return atomicAssign(p, lhs, conv, tok);
     return { kind: 'assign', tok, ty: lhs.ty, lhs, rhs: conv };
   }
   const op = ASSIGN_OPS[tok.text];
@@ -81,9 +83,11 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   else model = arith(kind, op, probe, rhs, tok);
   if (lt.kind === 'ptr' && (kind === 'add' || kind === 'sub')) {
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
+    if (lt.isAtomic) return atomicUpdate(p, lhs, kind, model.rhs!, tok, false);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
   if (!isInteger(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -381,7 +385,8 @@ function postfix(p: Parser): Node {
         continue;
       }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
-      n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
+      n = t.isAtomic ? atomicUpdate(p, n, tok.text === '++' ? 'add' : 'sub', newNum(t.kind === 'ptr' ? step : 1n, tok), tok, true)
+        : { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
     }
     if (tok.text === '(') {
@@ -487,7 +492,7 @@ function primary(p: Parser): Node {
     return n;
   }
   if (tok.kind === 'keyword') return keywordPrimary(p, tok);
-  if (tok.kind === 'ident') return identifier(p, tok);
+  if (tok.kind === 'ident') return isAtomicBuiltin(tok.text) ? atomicBuiltin(p, tok) : identifier(p, tok);
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();

@@ -38,6 +38,8 @@ export interface Type {
   unsigned: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
+  /** _Atomic-qualified: loads, stores and updates of the object are atomic (atomic.ts). */
+  isAtomic?: boolean;
   /** Pointee / element type. */
   base?: Type;
   /** Array length; -1 for an incomplete array. */
