@@ -8,7 +8,9 @@
 
 import { Errno } from '../../abi/errno.js';
 import type { Uart } from '../../machine/uart.js';
-import { TCGETS, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ } from '../../abi/termios.js';
+import {
+  TCFLSH, TCGETS, TCIFLUSH, TCIOFLUSH, TCOFLUSH, TCSBRK, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ,
+} from '../../abi/termios.js';
 import { WaitChannel } from '../proc/waitchan.js';
 import { LineDiscipline, decodeTermios, encodeTermios } from '../tty/linedisc.js';
 import { POLLIN, POLLOUT } from '../../abi/poll.js';
@@ -112,8 +114,17 @@ export class ConsoleInput {
         if (!d) return -Errno.ENOTTY;
         const raw = mem.copyIn(arg, TERMIOS_BYTES);
         if (typeof raw === 'number') return raw;
+        if (request === TCSETSF) d.flushInput();
         d.setTermios(decodeTermios(raw));
         this.wakeReadersIfReady();
+        return 0;
+      }
+      // tcdrain: output is handed to the host as it is written, so there is never anything to wait for
+      case TCSBRK: return d ? 0 : -Errno.ENOTTY;
+      case TCFLSH: {
+        if (!d) return -Errno.ENOTTY;
+        if (arg !== TCIFLUSH && arg !== TCOFLUSH && arg !== TCIOFLUSH) return -Errno.EINVAL;
+        if (arg !== TCOFLUSH) d.flushInput();
         return 0;
       }
       case TIOCGWINSZ: {
