@@ -53,7 +53,13 @@ static time_t normalize(struct tm *tm, const char *zone) {
 }
 
 time_t timegm(struct tm *tm) { return normalize(tm, "GMT"); }
-time_t mktime(struct tm *tm) { return normalize(tm, __utc_name); }
+
+/* A positive tm_isdst asks for daylight time, which UTC never has: glibc then takes the customary hour off
+ * (and reports tm_isdst 0), and so does this. */
+time_t mktime(struct tm *tm) {
+  if (tm->tm_isdst > 0) tm->tm_hour--;
+  return normalize(tm, __utc_name);
+}
 
 /* TZ names a zone this system does not have unless it is unset, empty, "UTC"/"GMT" (or ":UTC"...): every
  * zone is UTC here, so tzset only keeps the variables in their UTC state. */

@@ -1,6 +1,6 @@
 /* strftime in the C locale: every C99 conversion (%a %A %b %B %c %C %d %D %e %F %g %G %h %H %I %j %m %M %n %p
- * %r %R %S %t %T %u %U %V %w %W %x %X %y %Y %z %Z %%), glibc's %k %l %s %P, the E and O modifiers (which
- * change nothing in this locale), and glibc's flags: '-' no padding, '_' pad with spaces, '0' pad with
+ * %r %R %S %t %T %u %U %V %w %W %x %X %y %Y %z %Z %%), glibc's %k %l %s %P, the E and O modifiers where C99
+ * allows them (they change nothing in this locale), and glibc's flags: '-' no padding, '_' pad with spaces, '0' pad with
  * zeros, '^' upper case, '#' swap case of names, then a field width. */
 #include <time.h>
 #include <string.h>
@@ -160,7 +160,17 @@ static size_t format(struct out *o, const char *fmt, const struct tm *tm) {
       else break;
     }
     while (isdigit((unsigned char)*fmt)) width = width * 10 + (*fmt++ - '0');
-    if (*fmt == 'E' || *fmt == 'O') fmt++;
+    if (*fmt == 'E' || *fmt == 'O') {
+      /* C99 allows E before c C x X y Y and O before d e H I m M S u U V w W y; elsewhere the whole
+       * sequence is copied, as glibc does */
+      const char *allowed = *fmt == 'E' ? "cCxXyY" : "deHImMSuUVwWy";
+      fmt++;
+      if (!*fmt || !strchr(allowed, *fmt)) {
+        while (start < fmt + (*fmt != 0)) put(o, *start++);
+        if (*fmt) fmt++;
+        continue;
+      }
+    }
     if (!*fmt || !convert(o, *fmt, tm, pad, width, upper, swap)) {
       /* an unknown conversion is copied as it stands, as glibc does */
       while (start < fmt + (*fmt != 0)) put(o, *start++);
