@@ -326,8 +326,6 @@ function typeSuffixNested(p: Parser, t: Type): Type {
   if (p.is('[')) {
     const open = p.advance();
     while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile') || p.consume('_Atomic'));
-    // `[*]`: a variable length array of unspecified size, in a prototype (C11 6.7.6.2p4): an incomplete array
-    if (p.is('*') && p.peekAt(1).text === ']') p.advance();
     if (p.consume(']')) {
       const elem = typeSuffix(p, t);
       return arrayOf(elem, -1);
