@@ -3,6 +3,10 @@
  * aligned word holding the object, replacing only the object's bits; the 4-byte compare-exchange is
  * lock-free, so these are too. */
 
+/* libatomic's compare-exchange has five parameters (gcc drops the weak flag when it calls the library), while
+ * gcc's own declaration of the builtin of that name has six: tell gcc this is the library, on purpose. */
+#pragma GCC diagnostic ignored "-Wbuiltin-declaration-mismatch"
+
 typedef unsigned int word;
 
 /* The aligned word holding the object at p, and the object's bit position in it (little-endian). */

@@ -4,6 +4,9 @@
  * as strong as asked. */
 #include "lock.h"
 
+/* libatomic's signatures, not gcc's builtin declarations of the same names (see subword.c). */
+#pragma GCC diagnostic ignored "-Wbuiltin-declaration-mismatch"
+
 typedef unsigned long long u64;
 
 u64 __atomic_load_8(const volatile void *p, int order) {
