@@ -78,15 +78,18 @@ function jumpTable(g: FnGen, cases: Node[], value: string, min: bigint, max: big
   const idx = g.alloc();
   const r = idx.reg!;
   const m = Number(BigInt.asIntN(32, min));
-  if (m === 0) g.insn(`\tmv ${r}, ${value}`);
-  else if (-m >= -2048 && -m <= 2047) g.insn(`\taddi ${r}, ${value}, ${-m}`);
-  else {
-    g.insn(`\tli t6, ${m}`);
-    g.insn(`\tsub ${r}, ${value}, t6`);
+  let index = value; // value - min: the value itself when the table starts at 0
+  if (m !== 0) {
+    index = r;
+    if (-m >= -2048 && -m <= 2047) g.insn(`\taddi ${r}, ${value}, ${-m}`);
+    else {
+      g.insn(`\tli t6, ${m}`);
+      g.insn(`\tsub ${r}, ${value}, t6`);
+    }
   }
   g.insn(`\tli t6, ${size - 1}`);
-  g.insn(`\tbgtu ${r}, t6, ${fallback}`);
-  g.insn(`\tslli ${r}, ${r}, 2`);
+  g.insn(`\tbgtu ${index}, t6, ${fallback}`);
+  g.insn(`\tslli ${r}, ${index}, 2`);
   g.insn(`\tlui t6, %hi(${table.label})`);
   g.insn(`\taddi t6, t6, %lo(${table.label})`);
   g.insn(`\tadd ${r}, ${r}, t6`);
