@@ -148,7 +148,8 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile) && !t.record) {
+  if (isConst || isVolatile) {
+    // a qualified struct is a copy sharing the body (Record), so completing the struct later reaches it
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
