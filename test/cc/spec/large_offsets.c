@@ -19,6 +19,12 @@ void set_tail(struct huge *h, int v) { h->tail = v; }
 struct big copy_out(struct big *a) { return *a; }
 void copy_in(struct pair *p) { p->y = p->x; }
 
+struct big2 { int pad[700]; int len; };
+struct big2 make(int v) { struct big2 b = { { 1, 2 }, v }; b.pad[699] = v * 2; return b; }
+int take(struct big2 b, int k) { return b.len + b.pad[699] + b.pad[0] + k; }
+int many(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j) { int big[800]; big[799] = j; big[0] = i; return big[799] + big[0] + a + h; }
+long long ll_far(long long *p) { return p[600] + p[-300]; }
+
 static struct big gb;
 static struct huge gh;
 static int garr[2000];
@@ -88,6 +94,22 @@ int main(void) {
   ASSERT(599 * 3 + 0 + 3, frame2k(3));
   ASSERT(2 + 41 + 9 + 2, frame32k(2));
   ASSERT(2 * 3 + 4 * 5 + 6 + 7 + 8 + 9 + 2 + 3 + 4 + 5, frame_spill(1));
+  struct big2 b2 = make(5);
+  ASSERT(5, b2.len);
+  ASSERT(10, b2.pad[699]);
+  ASSERT(0, b2.pad[2]);
+  ASSERT(5 + 10 + 1 + 3, take(b2, 3));   /* a 2.8 KiB struct by value */
+  ASSERT(10 + 9 + 1 + 8, many(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)); /* stack arguments above a 3 KiB frame */
+  static long long lls[1000];
+  lls[900] = 7;
+  lls[0] = 3;
+  ASSERT(10, ll_far(lls + 300));
+  char buf[5000];
+  buf[4999] = 1;
+  buf[0] = 2;
+  char *q = &buf[4000];
+  ASSERT(1, q[999]);
+  ASSERT(2, q[-4000]);
   struct huge *ph = &gh;
   int *pt = &ph->tail;
   ASSERT(77, *pt);
