@@ -28,6 +28,35 @@ static int gscalar = (int){ 42 };
 static const char *names[] = { "a", (const char *)(char[3]){ "bc" } };
 static char cpad[6] = { "a" "b" };
 
+union U { char s[6]; int i; };
+struct T { union U u; unsigned char us[4]; signed char ss[4]; };
+static struct T gt = { { { "abc" } }, { "xy" }, { "z" } };
+static union U gu = { "hello" };
+static char gm[3][4] = { [2] = { "ab" }, [0] = "cd" };
+static struct { char name[4]; int v; } tab[] = { { { "one" }, 1 }, { "two", 2 }, [3] = { .name = { "fo" } } };
+
+/* braced strings in unions, unsigned/signed char arrays, designated and nested arrays of char arrays */
+static void more_shapes(void) {
+  struct T t = { { { "abc" } }, { "xy" }, { "z" } };
+  ASSERT('c', t.u.s[2]); ASSERT('y', t.us[1]); ASSERT('z', t.ss[0]); ASSERT(0, t.ss[1]);
+  ASSERT('c', gt.u.s[2]); ASSERT('y', gt.us[1]);
+  ASSERT('o', gu.s[4]);
+  ASSERT('b', gm[2][1]); ASSERT('d', gm[0][1]); ASSERT(0, gm[1][0]);
+  ASSERT(4, sizeof tab / sizeof tab[0]);
+  ASSERT('w', tab[1].name[1]); ASSERT('o', tab[3].name[1]); ASSERT(2, tab[1].v);
+  unsigned char uc[] = { "ab" };
+  ASSERT(3, sizeof uc);
+  char nested[2][2][3] = { { { "a" }, "b" }, { "c", { "d" } } };
+  ASSERT('d', nested[1][1][0]);
+  union U lu = { { "hi" } };
+  ASSERT('i', lu.s[1]);
+  char *ptrs[] = { "p", { "q" } };
+  ASSERT('q', ptrs[1][0]);
+  static char st[8] = { "st" };
+  ASSERT('t', st[1]);
+  ASSERT(0, st[7]);
+}
+
 int sum(const char *s, int n) {
   int t = 0;
   for (int i = 0; i < n; i++) t = t * 3 + s[i];
@@ -104,5 +133,6 @@ int main(void) {
     ASSERT('y', w[1]);
     ASSERT(0, w[2]);
   }
+  more_shapes();
   return t_done("initializers");
 }
