@@ -25,6 +25,43 @@ int take(struct big2 b, int k) { return b.len + b.pad[699] + b.pad[0] + k; }
 int many(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j) { int big[800]; big[799] = j; big[0] = i; return big[799] + big[0] + a + h; }
 long long ll_far(long long *p) { return p[600] + p[-300]; }
 
+static struct big arr[4];
+/* ++, --, += and - on pointers whose element is bigger than 2047 bytes: steps beyond 12 bits */
+int post(struct big *p) { struct big *q = p++; return (int)((char *)p - (char *)q); }
+int pre(struct big *p) { struct big *q = p; --p; return (int)((char *)q - (char *)p); }
+int mid(struct big *p) { p += 2; return p->len; }
+int diff(struct big *a, struct big *b) { return (int)(b - a); }
+long long llpost(long long *p) { long long *q = p + 1000; q++; return q - p; }
+
+static void pointer_steps(void) {
+  arr[2].len = 9;
+  ASSERT(2404, post(arr));
+  ASSERT(2404, pre(arr + 1));
+  ASSERT(9, mid(arr));
+  ASSERT(3, diff(arr, arr + 3));
+  struct big *p = arr;
+  p++; p++;
+  ASSERT(9, p->len);
+  p--;
+  ASSERT(1, p == arr + 1);
+  struct big *r = arr + 3;
+  ASSERT(9, (r - 1)->len);
+  ASSERT(9, r[-1].len);
+  ASSERT(1001, llpost(0));
+  static char bytes[10000];
+  char *c = bytes;
+  c += 5000; *c = 4;
+  ASSERT(4, bytes[5000]);
+  int x = 100000; x += 3000; x -= 70000; ASSERT(33000, x);
+  int y = 5; y *= 3000; ASSERT(15000, y);
+  int z = 1 << 20; z &= 0x100fff; ASSERT(1 << 20, z); z |= 0x7ff0; ASSERT((1 << 20) | 0x7ff0, z);
+  z ^= 0x3000; ASSERT((1 << 20) | 0x4ff0, z);
+  ASSERT(1, 4096 < z);
+  ASSERT(1, z > 2048);
+  ASSERT(0, z <= -2049);
+  unsigned u = 3000; ASSERT(1, u >= 2048u);
+}
+
 static struct big gb;
 static struct huge gh;
 static int garr[2000];
@@ -114,5 +151,6 @@ int main(void) {
   int *pt = &ph->tail;
   ASSERT(77, *pt);
   ASSERT(40000, (char *)pt - (char *)ph);
+  pointer_steps();
   return t_done("large_offsets");
 }
