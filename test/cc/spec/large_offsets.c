@@ -25,26 +25,27 @@ int take(struct big2 b, int k) { return b.len + b.pad[699] + b.pad[0] + k; }
 int many(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j) { int big[800]; big[799] = j; big[0] = i; return big[799] + big[0] + a + h; }
 long long ll_far(long long *p) { return p[600] + p[-300]; }
 
-static struct big arr[4];
+struct step { int pad[600]; int len; };
+static struct step arr[4];
 /* ++, --, += and - on pointers whose element is bigger than 2047 bytes: steps beyond 12 bits */
-int post(struct big *p) { struct big *q = p++; return (int)((char *)p - (char *)q); }
-int pre(struct big *p) { struct big *q = p; --p; return (int)((char *)q - (char *)p); }
-int mid(struct big *p) { p += 2; return p->len; }
-int diff(struct big *a, struct big *b) { return (int)(b - a); }
+int step_post(struct step *p) { struct step *q = p++; return (int)((char *)p - (char *)q); }
+int step_pre(struct step *p) { struct step *q = p; --p; return (int)((char *)q - (char *)p); }
+int step_mid(struct step *p) { p += 2; return p->len; }
+int step_diff(struct step *a, struct step *b) { return (int)(b - a); }
 long long llpost(long long *p) { long long *q = p + 1000; q++; return q - p; }
 
 static void pointer_steps(void) {
   arr[2].len = 9;
-  ASSERT(2404, post(arr));
-  ASSERT(2404, pre(arr + 1));
-  ASSERT(9, mid(arr));
-  ASSERT(3, diff(arr, arr + 3));
-  struct big *p = arr;
+  ASSERT(2404, step_post(arr));
+  ASSERT(2404, step_pre(arr + 1));
+  ASSERT(9, step_mid(arr));
+  ASSERT(3, step_diff(arr, arr + 3));
+  struct step *p = arr;
   p++; p++;
   ASSERT(9, p->len);
   p--;
   ASSERT(1, p == arr + 1);
-  struct big *r = arr + 3;
+  struct step *r = arr + 3;
   ASSERT(9, (r - 1)->len);
   ASSERT(9, r[-1].len);
   ASSERT(1001, llpost(0));
