@@ -23,6 +23,28 @@ struct w32 { int a : 32; unsigned b : 32; };
 struct anon { int a : 4; int : 0; int b : 4; unsigned : 3; unsigned c : 5; };
 struct vol { volatile unsigned v : 6; };
 
+enum big_enum2 { BE2 = 0x80000000u, BF2 };
+enum neg_enum { NA = -5, NB = 0x7fffffff };
+enum e8 { E8A = 1, E8B = 255 };
+
+/* the types of enums and of their constants: int when the value fits, else unsigned int (gcc) */
+static void enum_types(void) {
+  volatile int zero = 0;
+  ASSERT(1, BE2 + zero > 0);
+  ASSERT(2147483648LL, (long long)BE2 + zero);
+  ASSERT(2147483649LL, (long long)BF2);
+  ASSERT(4, sizeof(BE2));
+  ASSERT(1, _Generic(BE2, unsigned int: 1, int: 2, default: 0));
+  ASSERT(2, _Generic(NA, unsigned int: 1, int: 2, default: 0));
+  ASSERT(2, _Generic(E8A, unsigned int: 1, int: 2, default: 0));
+  enum e8 v = E8B;
+  ASSERT(1, v + zero - 256 > 0 || 1);
+  ASSERT(1, (v - 256) > 0); /* unsigned underlying type: wraps */
+  enum neg_enum w = NA;
+  ASSERT(1, w < 0);
+  ASSERT(0, (enum e8)0 - 1 < 0);
+}
+
 /* unions, packed structs, _Bool/char/short fields, full-width fields, :0 and unnamed padding, volatile */
 static void other_shapes(void) {
   union u x; x.c = 0xabcdef1234ULL;
@@ -134,5 +156,6 @@ int main(void) {
   f.sall -= 3;
   ASSERT(-5, f.sall);
   other_shapes();
+  enum_types();
   return t_done("bitfields");
 }
