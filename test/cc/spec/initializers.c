@@ -57,6 +57,25 @@ static void more_shapes(void) {
   ASSERT(0, st[7]);
 }
 
+/* compound literals whose address a static initializer takes, chained, and as struct members */
+struct node { int v; struct node *next; };
+static int *pi = &(int){ 5 };
+static struct node *list = &(struct node){ 1, &(struct node){ 2, 0 } };
+static const char *const *words = (const char *const[]){ "a", "bb", 0 };
+struct holder { struct node n; int k[2]; };
+static struct holder hs[2] = { { (struct node){ 7, 0 }, { 1, 2 } }, { .n = (struct node){ .v = 8 } } };
+static void literal_addresses(void) {
+  ASSERT(5, *pi);
+  ASSERT(2, list->next->v);
+  ASSERT(1, list->next->next == 0);
+  ASSERT('b', words[1][1]);
+  ASSERT(7, hs[0].n.v);
+  ASSERT(8, hs[1].n.v);
+  ASSERT(2, hs[0].k[1]);
+  struct node *auto_n = &(struct node){ 4, 0 };
+  ASSERT(4, auto_n->v);
+}
+
 int sum(const char *s, int n) {
   int t = 0;
   for (int i = 0; i < n; i++) t = t * 3 + s[i];
@@ -134,5 +153,6 @@ int main(void) {
     ASSERT(0, w[2]);
   }
   more_shapes();
+  literal_addresses();
   return t_done("initializers");
 }
