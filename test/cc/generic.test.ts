@@ -14,6 +14,11 @@ describe('_Generic constraints', () => {
     expect(`${d.line}:${d.col}: ${d.message}`).toBe("1:29: '_Generic' specifies two compatible types");
   });
 
+  it('rejects a second default, at it', () => {
+    const d = compile('int x = _Generic(1, default: 1, int: 2, default: 3);\n', 'g.c', {}).diagnostics[0];
+    expect(`${d.line}:${d.col}: ${d.message}`).toBe("1:41: duplicate 'default' case in '_Generic'");
+  });
+
   it('accepts associations that differ only in the qualifiers of the pointed-to type or in char signedness', () => {
     const r = compile('int x = _Generic((char *)0, char *: 1, const char *: 2, signed char *: 3, unsigned char *: 4);\n', 'g.c', {});
     expect(r.diagnostics).toEqual([]);

@@ -76,6 +76,14 @@ describe('__has_include and #include_next', () => {
   });
 });
 
+describe('__has_attribute and __has_builtin', () => {
+  it('answer 1 for what cc accepts, in either spelling, and 0 otherwise', () => {
+    expect(pp('#if __has_attribute(packed) && __has_attribute(__aligned__) && !__has_attribute(no_such_thing)\nyes\n#endif')).toBe('yes');
+    expect(pp('#if __has_builtin(__builtin_expect) && !__has_builtin(__builtin_no_such) && !__has_builtin(printf)\nyes\n#endif')).toBe('yes');
+    expect(pp('#if defined(__has_attribute) && defined __has_builtin\nyes\n#endif')).toBe('yes');
+  });
+});
+
 describe('__COUNTER__', () => {
   it('counts up from 0 across the unit, once per expansion', () => {
     expect(pp('#define C __COUNTER__\n__COUNTER__ C C __COUNTER__')).toBe('0 1 2 3');

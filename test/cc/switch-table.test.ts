@@ -1,5 +1,6 @@
 // switch dispatch: dense cases compile to a bounds check and a jump table in .rodata (gcc's rule: at least 5
-// labels, a table at most 8 times as long), sparse ones to compares; case ranges with gcc's diagnostics.
+// labels, a table at most 8 times as long), sparse ones to a binary search then compares; case ranges with
+// gcc's diagnostics.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,12 @@ describe('switch dispatch', () => {
     expect(asm(`int f(int x) { switch (x) { ${cases([1, 2, 3, 4])} } return 0; }`)).not.toMatch(/\tjr /);
     expect(asm(`int f(int x) { switch (x) { ${cases([0, 10, 20, 30, 41])} } return 0; }`)).not.toMatch(/\tjr /);
     expect(asm(`int f(int x) { switch (x) { ${cases([0, 10, 20, 30, 39])} } return 0; }`)).toMatch(/\tjr /);
+  });
+
+  it('searches sparse cases in a binary tree, in the order of the type', () => {
+    const spread = [1, 100, 1000, 5000, 20000, 65536, 100000, 200000, 300000, 400000];
+    expect(asm(`int f(int x) { switch (x) { ${cases(spread)} } return 0; }`)).toMatch(/\tli t6, 65536\n\tbge [at]\d, t6, /);
+    expect(asm(`int f(unsigned x) { switch (x) { ${cases(spread)} } return 0; }`)).toMatch(/\tli t6, 65536\n\tbgeu [at]\d, t6, /);
   });
 
   it('builds the same tables at -O0', () => {

@@ -16,6 +16,62 @@ struct full { unsigned long long all : 64; long long sall : 64; };
 static struct llbits gl = { 9, -5, 0x0fedcba987654321ULL, -16, 0x1ffffffffULL };
 static struct straddle gs = { 0xfffff, 0xffffffffffULL, 7 };
 
+union u { unsigned a : 3; int b : 5; unsigned long long c : 40; char d; };
+struct pk { char x; int y : 20; unsigned z : 12; } __attribute__((packed));
+struct bools { _Bool a : 1; _Bool b : 1; unsigned char c : 3; signed char d : 4; short e : 9; unsigned short f : 7; };
+struct w32 { int a : 32; unsigned b : 32; };
+struct anon { int a : 4; int : 0; int b : 4; unsigned : 3; unsigned c : 5; };
+struct vol { volatile unsigned v : 6; };
+
+enum big_enum2 { BE2 = 0x80000000u, BF2 };
+enum neg_enum { NA = -5, NB = 0x7fffffff };
+enum e8 { E8A = 1, E8B = 255 };
+
+/* the types of enums and of their constants: int when the value fits, else unsigned int (gcc) */
+static void enum_types(void) {
+  volatile int zero = 0;
+  ASSERT(1, BE2 + zero > 0);
+  ASSERT(2147483648LL, (long long)BE2 + zero);
+  ASSERT(2147483649LL, (long long)BF2);
+  ASSERT(4, sizeof(BE2));
+  ASSERT(1, _Generic(BE2, unsigned int: 1, int: 2, default: 0));
+  ASSERT(2, _Generic(NA, unsigned int: 1, int: 2, default: 0));
+  ASSERT(2, _Generic(E8A, unsigned int: 1, int: 2, default: 0));
+  enum e8 v = E8B;
+  ASSERT(1, v + zero - 256 > 0 || 1);
+  ASSERT(1, (v - 256) > 0); /* unsigned underlying type: wraps */
+  enum neg_enum w = NA;
+  ASSERT(1, w < 0);
+  ASSERT(0, (enum e8)0 - 1 < 0);
+}
+
+/* unions, packed structs, _Bool/char/short fields, full-width fields, :0 and unnamed padding, volatile */
+static void other_shapes(void) {
+  union u x; x.c = 0xabcdef1234ULL;
+  ASSERT(4, x.a); ASSERT(0x14, x.b & 0x1f); ASSERT(1, x.c == 0xabcdef1234ULL);
+  ASSERT(8, sizeof(union u));
+  struct pk p = { 1, -5, 4095 };
+  ASSERT(-5, p.y); ASSERT(4095, p.z); ASSERT(5, sizeof p);
+  p.y += 10; ASSERT(5, p.y);
+  struct bools b = { 1, 0, 7, -8, -256, 127 };
+  ASSERT(1, b.a); ASSERT(0, b.b); ASSERT(7, b.c); ASSERT(-8, b.d); ASSERT(-256, b.e); ASSERT(127, b.f);
+  b.a = 2; ASSERT(1, b.a);
+  b.d = 8; ASSERT(-8, b.d);
+  b.e++; ASSERT(-255, b.e);
+  ASSERT(4, sizeof b);
+  struct w32 w = { -1, 0xffffffff };
+  ASSERT(-1, w.a); ASSERT(1, w.b == 0xffffffffu);
+  w.a += 2; ASSERT(1, w.a);
+  struct anon an = { 3, 5, 17 };
+  ASSERT(3, an.a); ASSERT(5, an.b); ASSERT(17, an.c); ASSERT(8, sizeof an);
+  struct anon an2 = { .c = 9, .a = -1 };
+  ASSERT(-1, an2.a); ASSERT(0, an2.b); ASSERT(9, an2.c);
+  struct vol v = { 5 };
+  v.v |= 0x30; ASSERT(0x35, v.v);
+  int r = (b.c = 9); ASSERT(1, r);
+  ASSERT(1, (x.a = 9) == 1);
+}
+
 long long read_a(struct llbits *p) { return p->a; }
 unsigned long long read_b(struct llbits *p) { return p->b; }
 void write_b(struct llbits *p, unsigned long long v) { p->b = v; }
@@ -99,5 +155,7 @@ int main(void) {
   ASSERT(-2, f.sall);
   f.sall -= 3;
   ASSERT(-5, f.sall);
+  other_shapes();
+  enum_types();
   return t_done("bitfields");
 }

@@ -91,6 +91,14 @@ int main(void) {
   ASSERT(18, PTR(&f0));
   ASSERT(0, PTR((long *)0));
   ASSERT(0, PTR((unsigned *)0));
+  struct s ms = { 1 };
+  const struct s cs = { 2 };
+  const struct s *pcs = &ms;
+  ASSERT(1, _Generic(&ms, struct s *: 1, const struct s *: 2, default: 0));
+  ASSERT(2, _Generic(pcs, struct s *: 1, const struct s *: 2, default: 0));
+  ASSERT(2, _Generic(&cs, struct s *: 1, const struct s *: 2, default: 0));
+  ASSERT(1, _Generic(cs, struct s: 1, default: 0)); /* top-level const dropped */
+  ASSERT(2, _Generic(&cs.a, int *: 1, const int *: 2, default: 0)); /* a member of a const struct is const */
   ASSERT(1, __builtin_types_compatible_p(int, const int));
   ASSERT(0, __builtin_types_compatible_p(char, signed char));
   ASSERT(0, __builtin_types_compatible_p(char, unsigned char));

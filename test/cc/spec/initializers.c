@@ -28,6 +28,54 @@ static int gscalar = (int){ 42 };
 static const char *names[] = { "a", (const char *)(char[3]){ "bc" } };
 static char cpad[6] = { "a" "b" };
 
+union U { char s[6]; int i; };
+struct T { union U u; unsigned char us[4]; signed char ss[4]; };
+static struct T gt = { { { "abc" } }, { "xy" }, { "z" } };
+static union U gu = { "hello" };
+static char gm[3][4] = { [2] = { "ab" }, [0] = "cd" };
+static struct { char name[4]; int v; } tab[] = { { { "one" }, 1 }, { "two", 2 }, [3] = { .name = { "fo" } } };
+
+/* braced strings in unions, unsigned/signed char arrays, designated and nested arrays of char arrays */
+static void more_shapes(void) {
+  struct T t = { { { "abc" } }, { "xy" }, { "z" } };
+  ASSERT('c', t.u.s[2]); ASSERT('y', t.us[1]); ASSERT('z', t.ss[0]); ASSERT(0, t.ss[1]);
+  ASSERT('c', gt.u.s[2]); ASSERT('y', gt.us[1]);
+  ASSERT('o', gu.s[4]);
+  ASSERT('b', gm[2][1]); ASSERT('d', gm[0][1]); ASSERT(0, gm[1][0]);
+  ASSERT(4, sizeof tab / sizeof tab[0]);
+  ASSERT('w', tab[1].name[1]); ASSERT('o', tab[3].name[1]); ASSERT(2, tab[1].v);
+  unsigned char uc[] = { "ab" };
+  ASSERT(3, sizeof uc);
+  char nested[2][2][3] = { { { "a" }, "b" }, { "c", { "d" } } };
+  ASSERT('d', nested[1][1][0]);
+  union U lu = { { "hi" } };
+  ASSERT('i', lu.s[1]);
+  char *ptrs[] = { "p", { "q" } };
+  ASSERT('q', ptrs[1][0]);
+  static char st[8] = { "st" };
+  ASSERT('t', st[1]);
+  ASSERT(0, st[7]);
+}
+
+/* compound literals whose address a static initializer takes, chained, and as struct members */
+struct node { int v; struct node *next; };
+static int *pi = &(int){ 5 };
+static struct node *list = &(struct node){ 1, &(struct node){ 2, 0 } };
+static const char *const *words = (const char *const[]){ "a", "bb", 0 };
+struct holder { struct node n; int k[2]; };
+static struct holder hs[2] = { { (struct node){ 7, 0 }, { 1, 2 } }, { .n = (struct node){ .v = 8 } } };
+static void literal_addresses(void) {
+  ASSERT(5, *pi);
+  ASSERT(2, list->next->v);
+  ASSERT(1, list->next->next == 0);
+  ASSERT('b', words[1][1]);
+  ASSERT(7, hs[0].n.v);
+  ASSERT(8, hs[1].n.v);
+  ASSERT(2, hs[0].k[1]);
+  struct node *auto_n = &(struct node){ 4, 0 };
+  ASSERT(4, auto_n->v);
+}
+
 int sum(const char *s, int n) {
   int t = 0;
   for (int i = 0; i < n; i++) t = t * 3 + s[i];
@@ -104,5 +152,7 @@ int main(void) {
     ASSERT('y', w[1]);
     ASSERT(0, w[2]);
   }
+  more_shapes();
+  literal_addresses();
   return t_done("initializers");
 }

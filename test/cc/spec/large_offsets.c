@@ -19,6 +19,50 @@ void set_tail(struct huge *h, int v) { h->tail = v; }
 struct big copy_out(struct big *a) { return *a; }
 void copy_in(struct pair *p) { p->y = p->x; }
 
+struct big2 { int pad[700]; int len; };
+struct big2 make(int v) { struct big2 b = { { 1, 2 }, v }; b.pad[699] = v * 2; return b; }
+int take(struct big2 b, int k) { return b.len + b.pad[699] + b.pad[0] + k; }
+int many(int a, int b, int c, int d, int e, int f, int g, int h, int i, int j) { int big[800]; big[799] = j; big[0] = i; return big[799] + big[0] + a + h; }
+long long ll_far(long long *p) { return p[600] + p[-300]; }
+
+struct step { int pad[600]; int len; };
+static struct step arr[4];
+/* ++, --, += and - on pointers whose element is bigger than 2047 bytes: steps beyond 12 bits */
+int step_post(struct step *p) { struct step *q = p++; return (int)((char *)p - (char *)q); }
+int step_pre(struct step *p) { struct step *q = p; --p; return (int)((char *)q - (char *)p); }
+int step_mid(struct step *p) { p += 2; return p->len; }
+int step_diff(struct step *a, struct step *b) { return (int)(b - a); }
+long long llpost(long long *p) { long long *q = p + 1000; q++; return q - p; }
+
+static void pointer_steps(void) {
+  arr[2].len = 9;
+  ASSERT(2404, step_post(arr));
+  ASSERT(2404, step_pre(arr + 1));
+  ASSERT(9, step_mid(arr));
+  ASSERT(3, step_diff(arr, arr + 3));
+  struct step *p = arr;
+  p++; p++;
+  ASSERT(9, p->len);
+  p--;
+  ASSERT(1, p == arr + 1);
+  struct step *r = arr + 3;
+  ASSERT(9, (r - 1)->len);
+  ASSERT(9, r[-1].len);
+  ASSERT(1001, llpost(0));
+  static char bytes[10000];
+  char *c = bytes;
+  c += 5000; *c = 4;
+  ASSERT(4, bytes[5000]);
+  int x = 100000; x += 3000; x -= 70000; ASSERT(33000, x);
+  int y = 5; y *= 3000; ASSERT(15000, y);
+  int z = 1 << 20; z &= 0x100fff; ASSERT(1 << 20, z); z |= 0x7ff0; ASSERT((1 << 20) | 0x7ff0, z);
+  z ^= 0x3000; ASSERT((1 << 20) | 0x4ff0, z);
+  ASSERT(1, 4096 < z);
+  ASSERT(1, z > 2048);
+  ASSERT(0, z <= -2049);
+  unsigned u = 3000; ASSERT(1, u >= 2048u);
+}
+
 static struct big gb;
 static struct huge gh;
 static int garr[2000];
@@ -88,9 +132,26 @@ int main(void) {
   ASSERT(599 * 3 + 0 + 3, frame2k(3));
   ASSERT(2 + 41 + 9 + 2, frame32k(2));
   ASSERT(2 * 3 + 4 * 5 + 6 + 7 + 8 + 9 + 2 + 3 + 4 + 5, frame_spill(1));
+  struct big2 b2 = make(5);
+  ASSERT(5, b2.len);
+  ASSERT(10, b2.pad[699]);
+  ASSERT(0, b2.pad[2]);
+  ASSERT(5 + 10 + 1 + 3, take(b2, 3));   /* a 2.8 KiB struct by value */
+  ASSERT(10 + 9 + 1 + 8, many(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)); /* stack arguments above a 3 KiB frame */
+  static long long lls[1000];
+  lls[900] = 7;
+  lls[0] = 3;
+  ASSERT(10, ll_far(lls + 300));
+  char buf[5000];
+  buf[4999] = 1;
+  buf[0] = 2;
+  char *q = &buf[4000];
+  ASSERT(1, q[999]);
+  ASSERT(2, q[-4000]);
   struct huge *ph = &gh;
   int *pt = &ph->tail;
   ASSERT(77, *pt);
   ASSERT(40000, (char *)pt - (char *)ph);
+  pointer_steps();
   return t_done("large_offsets");
 }

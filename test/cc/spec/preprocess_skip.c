@@ -71,6 +71,12 @@ int has_macro = 1;
 int has_macro = 0;
 #endif
 
+#if defined(__has_attribute) && __has_attribute(packed) && __has_attribute(__noreturn__) && __has_builtin(__builtin_expect)
+int has_features = 1;
+#else
+int has_features = 0;
+#endif
+
 int c0 = __COUNTER__;
 int c1 = __COUNTER__;
 #define TWICE __COUNTER__ + __COUNTER__
@@ -88,6 +94,7 @@ int main(void) {
   ASSERT(1, has_present);
   ASSERT(0, has_absent);
   ASSERT(1, has_macro);
+  ASSERT(1, has_features);
   ASSERT(0, c0);
   ASSERT(1, c1);
   ASSERT(5, c23);

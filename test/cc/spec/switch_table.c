@@ -191,6 +191,31 @@ int in_loop(int n) {
   return sum;
 }
 
+/* sparse cases: a binary search over the values, ranges among them, signed and unsigned order */
+static int classify(int x) {
+  switch (x) {
+  case -1000: return 1; case -50: return 2; case 0: return 3; case 7: return 4; case 100: return 5;
+  case 1000: return 6; case 5000: return 7; case 20000: return 8; case 65536: return 9; case 100000: return 10;
+  case 250000 ... 260000: return 11; case 1 << 20: return 12; case 1 << 24: return 13; case 0x7fffffff: return 14;
+  }
+  return 0;
+}
+static unsigned uclass(unsigned x) {
+  switch (x) {
+  case 1: return 1; case 100: return 2; case 10000: return 3; case 0x80000000u: return 4; case 0x90000000u: return 5;
+  case 0xfffffff0u ... 0xffffffffu: return 6; case 12345678: return 7;
+  }
+  return 0;
+}
+static void sparse_search(void) {
+  static const int probes[] = { -1000, -50, 0, 7, 100, 1000, 5000, 20000, 65536, 100000, 250000, 255555, 260000, 1 << 20, 1 << 24, 0x7fffffff, -1, 8, 99, 260001, -2000000000, 3 };
+  int sum = 0;
+  for (int r = 0; r < 200; r++)
+    for (unsigned i = 0; i < sizeof probes / sizeof probes[0]; i++) sum += classify(probes[i]) * (int)(i + 1);
+  ASSERT(200 * (1*1+2*2+3*3+4*4+5*5+6*6+7*7+8*8+9*9+10*10+11*11+11*12+11*13+12*14+13*15+14*16), sum);
+  ASSERT(4, uclass(0x80000000u)); ASSERT(6, uclass(0xfffffff5u)); ASSERT(0, uclass(0xffffffefu)); ASSERT(7, uclass(12345678)); ASSERT(0, uclass(2));
+}
+
 /* a VM-style interpreter: the case the jump table is for */
 int run(const unsigned char *code) {
   int stack[16];
@@ -298,5 +323,6 @@ int main(void) {
   ASSERT(-3, run((const unsigned char[]){ 1, 7, 1, 4, 8, 3, 0 })); /* 4 - 7 after the swap */
   ASSERT(9, run((const unsigned char[]){ 1, 0, 6, 7, 1, 9, 0, 1, 5, 0 })); /* zero: branch not taken */
   ASSERT(8, run((const unsigned char[]){ 1, 1, 6, 7, 1, 5, 0, 1, 8, 0 })); /* non-zero: jumps to 7 */
+  sparse_search();
   return t_done("switch_table");
 }

@@ -132,7 +132,7 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
     }
     if (t.kind === 'bool') g.insn(step > 0n ? `\tli ${r}, 1` : `\tseqz ${r}, ${r}`);
     else {
-      g.insn(`\taddi ${r}, ${r}, ${Number(step)}`);
+      g.addImm(r, r, Number(step)); // a pointer's step is its element size, which may pass 12 bits
       if (t.kind !== 'ptr' && sizeOf(t) < 4) castInPlace(g, r, t);
     }
     return old;
@@ -157,7 +157,7 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
     nv = one(d);
   } else {
     const d = g.alloc();
-    g.insn(`\taddi ${d.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+    g.addImm(d.reg!, g.reg(old.lo), Number(step)); // a pointer's step may pass 12 bits
     nv = one(d);
   }
   storeVal(g, a, nv, t);

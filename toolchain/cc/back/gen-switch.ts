@@ -1,7 +1,8 @@
 // `switch` dispatch. Dense cases go through a jump table, as gcc does when a switch has enough labels and
 // few holes: one bounds check, then an indirect jump through a table of case addresses in .rodata
-// (`.word .Lcase`, an R_RISCV_32 relocation both our ld and GNU ld resolve). Sparse ones, and switches on
-// long long, compare the value with each case in turn (ranges `case a ... b:` with one unsigned compare).
+// (`.word .Lcase`, an R_RISCV_32 relocation both our ld and GNU ld resolve). Sparse ones search the sorted
+// case values (a binary decision tree, then compares); switches on long long compare the value with each case
+// in turn. A range `case a ... b:` is one unsigned compare of value - a with b - a.
 import type { Node } from '../front/ast.js';
 import { is64 } from '../front/types.js';
 import { genExpr } from './gen-expr.js';
@@ -52,11 +53,13 @@ export function genSwitch(g: FnGen, n: Node, nested: boolean): void {
     // the temps are dead once loaded: the compare chain uses only fixed registers
     g.releaseVal(v);
     if (!nested) g.checkBalanced(n.tok);
-    for (const c of n.cases!) {
-      if (wide) compareCase64(g, c, lo, hi);
-      else compareCase(g, c, lo);
+    if (wide) {
+      for (const c of n.cases!) compareCase64(g, c, lo, hi);
+      g.insn(`\tj ${fallback}`);
+    } else {
+      const sorted = [...n.cases!].sort((a, b) => (a.caseLo! < b.caseLo! ? -1 : a.caseLo! > b.caseLo! ? 1 : 0));
+      compareTree(g, sorted, lo, !!n.cond!.ty!.unsigned, fallback);
     }
-    g.insn(`\tj ${fallback}`);
   }
   genStmt(g, n.then!, nested);
   g.label(n.breakLabel!);
@@ -78,15 +81,18 @@ function jumpTable(g: FnGen, cases: Node[], value: string, min: bigint, max: big
   const idx = g.alloc();
   const r = idx.reg!;
   const m = Number(BigInt.asIntN(32, min));
-  if (m === 0) g.insn(`\tmv ${r}, ${value}`);
-  else if (-m >= -2048 && -m <= 2047) g.insn(`\taddi ${r}, ${value}, ${-m}`);
-  else {
-    g.insn(`\tli t6, ${m}`);
-    g.insn(`\tsub ${r}, ${value}, t6`);
+  let index = value; // value - min: the value itself when the table starts at 0
+  if (m !== 0) {
+    index = r;
+    if (-m >= -2048 && -m <= 2047) g.insn(`\taddi ${r}, ${value}, ${-m}`);
+    else {
+      g.insn(`\tli t6, ${m}`);
+      g.insn(`\tsub ${r}, ${value}, t6`);
+    }
   }
   g.insn(`\tli t6, ${size - 1}`);
-  g.insn(`\tbgtu ${r}, t6, ${fallback}`);
-  g.insn(`\tslli ${r}, ${r}, 2`);
+  g.insn(`\tbgtu ${index}, t6, ${fallback}`);
+  g.insn(`\tslli ${r}, ${index}, 2`);
   g.insn(`\tlui t6, %hi(${table.label})`);
   g.insn(`\taddi t6, t6, %lo(${table.label})`);
   g.insn(`\tadd ${r}, ${r}, t6`);
@@ -96,6 +102,29 @@ function jumpTable(g: FnGen, cases: Node[], value: string, min: bigint, max: big
   g.tableJumps.add(jump);
   g.release(idx);
 }
+
+/**
+ * Sparse cases (sorted, disjoint): a balanced binary search on the case values down to runs of at most
+ * LEAF_CASES, which are compared in turn (gcc builds the same kind of decision tree). Every leaf ends with a
+ * jump to `fallback`.
+ */
+function compareTree(g: FnGen, cases: Node[], value: string, unsigned: boolean, fallback: string): void {
+  if (cases.length <= LEAF_CASES) {
+    for (const c of cases) compareCase(g, c, value);
+    g.insn(`\tj ${fallback}`);
+    return;
+  }
+  const half = cases.length >> 1;
+  const upper = g.newLabel();
+  g.insn(`\tli t6, ${Number(BigInt.asIntN(32, cases[half].caseLo!))}`);
+  g.insn(`\t${unsigned ? 'bgeu' : 'bge'} ${value}, t6, ${upper}`);
+  compareTree(g, cases.slice(0, half), value, unsigned, fallback);
+  g.label(upper);
+  compareTree(g, cases.slice(half), value, unsigned, fallback);
+}
+
+/** Case labels a leaf of the binary search compares one by one. */
+const LEAF_CASES = 4;
 
 /** One case of a compare chain on a 32-bit value. */
 function compareCase(g: FnGen, c: Node, lo: string): void {

@@ -157,7 +157,9 @@ function genericSelection(p: Parser): Node {
   let chosen: Node | null = null;
   let dflt: Node | null = null;
   while (p.consume(',')) {
-    if (p.consume('default')) {
+    if (p.is('default')) {
+      const d = p.advance();
+      if (dflt) throw p.error("duplicate 'default' case in '_Generic'", d);
       p.expect(':');
       dflt = assign(p);
       continue;

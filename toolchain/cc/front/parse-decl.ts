@@ -155,11 +155,13 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile || isAtomic) && !t.record && t !== AUTO_TYPE) {
+  const atomicScalar = isAtomic && !t.record; // an _Atomic struct is not qualified here (as before)
+  if ((isConst || isVolatile || atomicScalar) && t !== AUTO_TYPE) {
+    // a qualified struct is a copy sharing the body (Record), so completing the struct later reaches it
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
-    if (isAtomic) t.isAtomic = true;
+    if (atomicScalar) t.isAtomic = true;
   }
   return t;
 }

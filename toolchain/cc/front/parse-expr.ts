@@ -519,7 +519,7 @@ function identifier(p: Parser, tok: Token): Node {
     if (o.isFunction) o.isReferenced = true;
     return varNode(o, tok);
   }
-  if (e && e.enumVal !== undefined) return newNum(e.enumVal, tok, ty.int);
+  if (e && e.enumVal !== undefined) return newNum(e.enumVal, tok, enumConstantType(e.enumVal));
   if (e && e.typedef) throw p.expectedError('expression');
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
@@ -537,6 +537,15 @@ function identifier(p: Parser, tok: Token): Node {
   }
   if (p.curFn) throw p.error(`'${tok.text}' undeclared (first use in this function)`, tok);
   throw p.error(`'${tok.text}' undeclared here (not in a function)`, tok);
+}
+
+/** An enumeration constant's type, as gcc gives it: int when the value fits, else the first of unsigned int,
+ * long long and unsigned long long that holds it. */
+function enumConstantType(v: bigint): Type {
+  if (v >= -0x80000000n && v <= 0x7fffffffn) return ty.int;
+  if (v >= 0n && v <= 0xffffffffn) return ty.uint;
+  if (v >= -(1n << 63n) && v < 1n << 63n) return ty.llong;
+  return ty.ullong;
 }
 
 /** str+ : adjacent literals concatenate; a wide literal makes the whole result wide. */

@@ -2,8 +2,12 @@
 // and macro expansion with hidesets (Prosser's algorithm, as chibicc does it).
 import { CompileError, Diagnostics, SourceFile } from '../diagnostics.js';
 import { evalPPExpr } from './pp-expr.js';
+import { hasAttribute, hasBuiltin } from './has-feature.js';
 import { Macro, MacroTable, substitute } from './macros.js';
 import { Token, copyToken, tokenize } from './tokenize.js';
+
+/** The #if operators `defined` reports as defined, as gcc does. */
+const HAS_OPERATORS = new Set(['__has_include', '__has_include_next', '__has_attribute', '__has_builtin']);
 
 /** How the preprocessor reaches files: `readFile` returns null when the file does not exist. */
 export interface PreprocessOptions {
@@ -374,9 +378,9 @@ class Preprocessor {
     return text.slice(start, end).trim();
   }
 
-  /** `defined NAME`: a macro, or one of the operators gcc also reports as defined (__has_include). */
+  /** `defined NAME`: a macro, or one of the operators gcc also reports as defined (__has_include...). */
   private isDefined(name: string): boolean {
-    return this.macros.get(name) !== undefined || name === '__has_include' || name === '__has_include_next';
+    return this.macros.get(name) !== undefined || HAS_OPERATORS.has(name);
   }
 
   private evalIf(nameTok: Token): boolean {
@@ -394,6 +398,16 @@ class Preprocessor {
         if (paren && line[j + 1]?.text !== ')') throw new CompileError("missing ')' after \"defined\"", nm);
         i = paren ? j + 1 : j;
         pre.push(copyToken(t, { kind: 'num', text: this.isDefined(nm.text) ? '1' : '0' }));
+        continue;
+      }
+      if (t.kind === 'ident' && (t.text === '__has_attribute' || t.text === '__has_builtin')) {
+        const nm = line[i + 2];
+        if (line[i + 1]?.text !== '(' || nm?.kind !== 'ident' || line[i + 3]?.text !== ')') {
+          throw new CompileError(`"${t.text}" expects a parenthesized identifier`, t);
+        }
+        const yes = t.text === '__has_attribute' ? hasAttribute(nm.text) : hasBuiltin(nm.text);
+        pre.push(copyToken(t, { kind: 'num', text: yes ? '1' : '0' }));
+        i += 3;
         continue;
       }
       if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next')) {
