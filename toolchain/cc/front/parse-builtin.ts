@@ -9,7 +9,7 @@ import { Parser } from './parse-state.js';
 import { newLocalTemp } from './parse.js';
 import { decayed, newAdd, newCast, newDeref, newMember, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
-import { gnuBuiltin } from './gnu-builtins.js';
+import { gnuBuiltin, typesCompatible } from './gnu-builtins.js';
 import { flushVla, sizeNode, withVlaBounds } from './vla.js';
 import { Type, alignOf, isCompatible, isComplete, isRecord, pointerTo, sizeOf, ty, typeName } from './types.js';
 
@@ -129,7 +129,7 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       p.expect(',');
       const b = typename(p);
       p.expect(')');
-      return newNum(isCompatible(a, b) ? 1n : 0n, tok);
+      return newNum(typesCompatible(a, b) ? 1n : 0n, tok);
     }
     case '__builtin_trap':
     case '__builtin_unreachable': {
