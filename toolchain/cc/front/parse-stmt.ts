@@ -10,7 +10,7 @@ import { declareFunction, newLocal, newStaticLocal, findOrDeclareExtern } from '
 import { checkCondition, convertForAssign, decayed, newCast } from './sema.js';
 import type { Token } from './tokenize.js';
 import { checkCaseScope, closeVlaScope, declareVlaObject, flushVla, isVariablyModified, jumpOut, vlaBoundStmts, vlaScopeHere } from './vla.js';
-import { Type, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
+import { Type, alignOf, copyType, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
 
 /** compound-stmt = (typedef | declaration | stmt)* "}"   (the "{" is consumed by the caller) */
 export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
@@ -30,7 +30,7 @@ export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
       const attr = newAttr();
       const base = declspec(p, attr);
       if (attr.isTypedef) {
-        typedefDecl(p, base, body);
+        typedefDecl(p, base, body, attr);
         continue;
       }
       body.push(declaration(p, base, attr));
@@ -45,7 +45,7 @@ export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
 }
 
 /** typedef = declarator ("," declarator)* ";" */
-export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): void {
+export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null, attr: VarAttr | null = null): void {
   let first = true;
   while (!p.consume(';')) {
     if (!first) p.expect(',');
@@ -55,6 +55,8 @@ export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): v
     // a VLA typedef's size is fixed here, where the typedef is reached
     if (out) vlaBoundStmts(p, out);
     else if (isVariablyModified(d.type)) throw p.error(`variably modified '${d.name.text}' at file scope`, d.name);
+    const aligned = Math.max(attr?.align ?? 0, d.attrs?.aligned ?? 0, attributes(p).aligned);
+    if (aligned > alignOf(d.type) && !d.type.record) d.type = { ...copyType(d.type), align: aligned }; // typedef int a16 __attribute__((aligned(16)))
     const prev = p.scope.vars.get(d.name.text);
     if (prev && !prev.typedef) throw p.error(`'${d.name.text}' redeclared as different kind of symbol`, d.name);
     p.declare(d.name.text, { typedef: d.type });

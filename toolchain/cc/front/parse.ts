@@ -34,7 +34,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
     const base = isTypename(p) ? declspec(p, attr) : ty.int;
     if (base === AUTO_TYPE) throw p.error("'__auto_type' at file scope is not supported by pagoda cc", p.tok);
     if (attr.isTypedef) {
-      typedefDecl(p, base);
+      typedefDecl(p, base, null, attr);
       continue;
     }
     if (p.consume(';')) continue; // struct/enum declaration only
