@@ -57,6 +57,14 @@ static int sizeof_once(int n) {
   return s1 + s2 + calls * 1000;
 }
 
+static int sizeof_evaluates(int n) {
+  int m[n][n + 1];
+  int i = 0, j = 0;
+  int s = sizeof m[i++];        /* VLA type: the operand is evaluated */
+  int t = sizeof m[0][j++];     /* int: not evaluated */
+  return s + i * 100 + j * 1000;
+}
+
 static int typedef_fixed(int n) {
   typedef int row[n];  /* the size is fixed where the typedef is reached */
   n += 10;
@@ -197,6 +205,7 @@ int main(void) {
   ASSERT(60 * 1000 + 20 + 20 * 100000, mixed(5));
   ASSERT(24 + 24 + 1000, sizeof_once(5));
   ASSERT(1200 + 12 + 12 + 52, typedef_fixed(3));
+  ASSERT(16 + 100, sizeof_evaluates(3));
   ASSERT(16 + 7, typeof_vla(4));
   ASSERT(1000 + 999 + 1, loops(3));
   ASSERT(8, in_stmt_expr(5));
