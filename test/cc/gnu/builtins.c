@@ -153,6 +153,21 @@ static int misc(int x) {
   return x;
 }
 
+static int library(int x) {
+  char a[8] = "abcdefg", b[8];
+  __builtin_memset(b, 'x', sizeof b);
+  __builtin_memcpy(b, a, 3);
+  int r = b[2] == 'c' && b[3] == 'x';
+  r += __builtin_abs(x) * 10 + (int)__builtin_labs(-7L) * 100 + (int)__builtin_llabs(-5LL) * 1000;
+  r += (int)__builtin_strlen("hello") * 10000;
+  __builtin_prefetch(a, 0, 3);
+  char *q = __builtin_assume_aligned(a, 1);
+  r += (q == a) * 100000;
+  r += (__builtin_object_size(a, 0) == (unsigned)-1 || __builtin_object_size(a, 0) == 8) * 1000000;
+  return r;
+}
+_Static_assert(__builtin_strlen("four") == 4 && __builtin_abs(-3) == 3, "folded");
+
 int main(void) {
   bits();
   overflow();
@@ -161,5 +176,6 @@ int main(void) {
   ASSERT(40, TZ);
   ASSERT(11135, sum_alloca(10));
   ASSERT(3 + 10 + 4 + 1000 + 32 * 10000, misc(i32(3)));
+  ASSERT(1 + 40 + 700 + 5000 + 50000 + 100000 + 1000000, library(i32(-4)));
   return t_done("builtins");
 }
