@@ -88,6 +88,17 @@ static int spellings(void) {
   return (int)x + (int)__alignof__(long long) * 10 + inl(1) * 100 + sc * 1000 + y * 10000 + w * 100000 + z * 1000000;
 }
 
+static const char digit_class[16] = { [0 ... 9] = 'd', [10 ... 15] = 'x' };
+static int table[] = { [2 ... 4] = 7, 8, [8] = 1 };
+struct cell { int a, b; };
+
+static int ranges(int v) {
+  struct cell cells[6] = { [1 ... 3] = { v, v + 1 }, [5].b = 9 };
+  int local[10] = { [0 ... 9] = v * 2 };
+  return digit_class[3] + digit_class[12] * 1000 + (int)(sizeof table / sizeof table[0]) * 100000 + table[4] + table[5] * 10 +
+         cells[3].b * 10000000 + cells[0].a + local[9] * 100 + cells[5].b * 1000;
+}
+
 int main(void) {
   ASSERT(1 + 30 + 700 + 7000 + 10000 + 2500000 + 100000000, stmt_exprs());
   ASSERT(-1, ret_inside(-5));
@@ -98,5 +109,6 @@ int main(void) {
   ASSERT(8 + 40 + 100 + 6000 + 100000 + 16000000 + 100000000 + 1, typeofs());
   ASSERT(4 + 80 + 400 + 3000 + 30000 + 900000 + 10000000, auto_type());
   ASSERT(1 + 80 + 200 - 2000 + 70000 + 500000 + 3000000, spellings());
+  ASSERT('d' + 'x' * 1000 + 900000 + 7 + 80 + 30000000 + 0 + 400 + 9000, ranges(2));
   return t_done("gnu_extensions");
 }
