@@ -99,6 +99,43 @@ static int ranges(int v) {
          cells[3].b * 10000000 + cells[0].a + local[9] * 100 + cells[5].b * 1000;
 }
 
+/* labels as values and computed goto: a threaded bytecode interpreter */
+static int run_vm(const unsigned char *code, int arg) {
+  static const void *const ops[] = { &&op_halt, &&op_inc, &&op_dbl, &&op_jnz_back, &&op_dec };
+  int acc = arg, counter = 3;
+  const unsigned char *pc = code;
+#define NEXT goto *ops[*pc++]
+  NEXT;
+op_inc:
+  acc++;
+  NEXT;
+op_dbl:
+  acc *= 2;
+  NEXT;
+op_dec:
+  counter--;
+  NEXT;
+op_jnz_back:
+  if (counter) { pc -= 3; }
+  NEXT;
+op_halt:
+  return acc;
+#undef NEXT
+}
+
+static int local_table(int k) {
+  void *targets[] = { &&a, &&b, &&c };
+  int r = 0;
+  goto *targets[k];
+a:
+  r += 1;
+b:
+  r += 10;
+c:
+  r += 100;
+  return r + (&&a != &&b);
+}
+
 int main(void) {
   ASSERT(1 + 30 + 700 + 7000 + 10000 + 2500000 + 100000000, stmt_exprs());
   ASSERT(-1, ret_inside(-5));
@@ -110,5 +147,10 @@ int main(void) {
   ASSERT(4 + 80 + 400 + 3000 + 30000 + 900000 + 10000000, auto_type());
   ASSERT(1 + 80 + 200 - 2000 + 70000 + 500000 + 3000000, spellings());
   ASSERT('d' + 'x' * 1000 + 900000 + 7 + 80 + 30000000 + 0 + 400 + 9000, ranges(2));
+  static const unsigned char prog[] = { 1, 2, 4, 3, 1, 0 };
+  ASSERT(((((5 + 1) * 2) * 2) * 2) + 1, run_vm(prog, 5));
+  ASSERT(112, local_table(0));
+  ASSERT(111, local_table(1));
+  ASSERT(101, local_table(2));
   return t_done("gnu_extensions");
 }

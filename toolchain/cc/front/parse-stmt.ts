@@ -210,7 +210,13 @@ function stmtNested(p: Parser): Node {
       }
       case 'goto': {
         p.advance();
-        if (p.is('*')) throw p.error('computed goto is not supported', p.tok);
+        if (p.consume('*')) {
+          // GNU computed goto: to an address taken with &&label
+          const target = expr(p);
+          p.expect(';');
+          if (decayed(target.ty!).kind !== 'ptr') throw p.error('computed goto must be pointer type', target.tok);
+          return { kind: 'goto_expr', tok, lhs: target };
+        }
         const label = p.tok;
         if (label.kind !== 'ident') throw p.expectedError('identifier');
         p.advance();
@@ -238,7 +244,7 @@ function stmtNested(p: Parser): Node {
     p.advance();
     p.advance();
     if (p.labels.has(tok.text)) throw p.error(`duplicate label '${tok.text}'`, tok);
-    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.newLabel('lbl'), vlaScope: vlaScopeHere(p) };
+    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.labelId(tok.text), vlaScope: vlaScopeHere(p) };
     p.labels.set(tok.text, n);
     n.lhs = stmtAfterLabel(p);
     return n;

@@ -186,6 +186,7 @@ function functionDefinition(p: Parser, t: Type, name: Token, attr: VarAttr): voi
   p.locals = [];
   p.gotos = [];
   p.labels.clear(); // one map reused: labels are resolved before the next function starts
+  p.labelIds.clear();
   p.enterScope();
   f.params = [];
   let k = 0;
@@ -220,7 +221,7 @@ function resolveGotos(p: Parser): void {
     const l = p.labels.get(g.label!);
     if (!l) throw p.error(`label '${g.label}' used but not defined`, g.tok);
     g.uniqueLabel = l.uniqueLabel;
-    if (g.vlaScope || l.vlaScope) checkGotoScope(g, l);
+    if (g.kind === 'goto' && (g.vlaScope || l.vlaScope)) checkGotoScope(g, l);
   }
 }
 
