@@ -1,7 +1,7 @@
 // Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
 // external definition, and static/inline ones only when referenced), then data, then string literals.
 import type { Obj, Program } from '../front/ast.js';
-import { emitGlobal, emitStrings } from './gen-data.js';
+import { emitGlobal, emitStrings, emitSwitchTables } from './gen-data.js';
 import { attributeDirectives, bindingLines, functionSection, keptByAttributes } from './gen-attrs.js';
 import { genFunction, tailCalls } from './gen-func.js';
 import { jumpsToRet, keepParamsInArgRegs } from './param-regs.js';
@@ -50,13 +50,14 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
   out.push('\t.option nopic');
   out.push('\t.text');
+  for (const text of prog.toplevelAsm ?? []) out.push(text);
   const unit = new UnitLabels();
   const live = liveFunctions(prog);
   for (const f of prog.globals) {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
     const gen = genFunction(f, opts.opt, unit, opts.folded);
-    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs };
+    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs, tableJumps: gen.tableJumps };
     const lines = peephole(gen.lines, opts.opt, code, unit);
     let body = gen.tail ? tailCalls(lines, gen.tail, code) : lines;
     if (opts.opt > 0) {
@@ -69,6 +70,7 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     out.push(`\t.type ${f.name}, @function\n${f.name}:`);
     out.push(body.join('\n'));
     out.push(`\t.size ${f.name}, .-${f.name}`);
+    if (gen.switchTables.length > 0) emitSwitchTables(gen.switchTables, out);
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);

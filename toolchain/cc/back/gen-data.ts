@@ -2,6 +2,7 @@
 // zero-initialized ones in .bss. Pointers in initializers become `.word sym+addend`.
 import type { Obj, StringLiteral } from '../front/ast.js';
 import { sizeOf } from '../front/types.js';
+import type { SwitchTable } from './gen-switch.js';
 import { bindingLines, dataSection } from './gen-attrs.js';
 
 function escapeAscii(bytes: number[]): string {
@@ -30,6 +31,16 @@ export function emitStrings(strings: StringLiteral[], out: string[]): void {
     const dir = s.charSize === 4 ? '.word' : '.half';
     const vals = [...s.elems, 0];
     for (let i = 0; i < vals.length; i += 16) out.push(`\t${dir} ${vals.slice(i, i + 16).join(', ')}`);
+  }
+}
+
+/** Emits a function's switch jump tables (gen-switch.ts): one word per value, the address of its case. */
+export function emitSwitchTables(tables: SwitchTable[], out: string[]): void {
+  out.push('\t.section .rodata');
+  out.push('\t.p2align 2');
+  for (const t of tables) {
+    out.push(`${t.label}:`);
+    for (let i = 0; i < t.targets.length; i += 8) out.push(`\t.word ${t.targets.slice(i, i + 8).join(', ')}`);
   }
 }
 

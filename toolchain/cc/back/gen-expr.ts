@@ -1,5 +1,6 @@
 // Expression code generation: each node evaluates into temporaries (Val); 64-bit values use register pairs.
 // Aggregates (arrays, structs, functions) evaluate to their address.
+import { genAtomic, genAtomicObjectLoad } from './gen-atomic.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBinary, genCompare } from './gen-arith.js';
@@ -33,6 +34,7 @@ export function genExpr(g: FnGen, n: Node): Val {
     }
     case 'var':
       if (isAggregate(t)) return one(addrToTemp(g, varAddr(n.obj!)));
+      if (t.isAtomic) return genAtomicObjectLoad(g, varAddr(n.obj!), t);
       return loadAndRelease(g, varAddr(n.obj!), t);
     case 'str':
       return one(addrToTemp(g, { kind: 'global', sym: `.LC${n.strIndex}`, off: 0 }));
@@ -50,6 +52,7 @@ export function genExpr(g: FnGen, n: Node): Val {
         releaseAddr(g, a);
         return v;
       }
+      if (t.isAtomic) return genAtomicObjectLoad(g, a, t);
       return loadAndRelease(g, a, t);
     }
     case 'addr':
@@ -122,6 +125,8 @@ export function genExpr(g: FnGen, n: Node): Val {
       g.releaseVal(v);
       return one(ZERO);
     }
+    case 'atomic':
+      return genAtomic(g, n);
   }
   throw new CompileError(`internal compiler error: cannot generate '${n.kind}'`, n.tok);
 }

@@ -9,6 +9,7 @@
 //   sp .. sp+outgoing   outgoing stack arguments
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
@@ -99,6 +100,9 @@ export interface GeneratedFunction {
   varRegs: Set<string>;
   /** The lines that came from inline assembly. */
   inlineAsm: ReadonlySet<string>;
+  /** Switch jump tables to emit after the function, and the `jr` lines that use them. */
+  switchTables: SwitchTable[];
+  tableJumps: ReadonlySet<string>;
   /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
   tail?: TailInfo;
   /** The return label (its code only restores registers and returns). */
@@ -225,7 +229,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
-    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
+    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, switchTables: g.switchTables, tableJumps: g.tableJumps, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.insn('\tli a0, 0');
   g.label(g.retLabel);
 

@@ -15,7 +15,7 @@ import type { Token } from './tokenize.js';
 import { copyToken } from './token.js';
 import { declareFunction } from './parse.js';
 import { newAttr } from './parse-decl.js';
-import { Type, commonType, funcType, isCompatible, isInteger, pointerTo, promote, sizeOf, ty, typeName } from './types.js';
+import { Type, commonType, funcType, isInteger, pointerTo, promote, sizeOf, ty, typeName } from './types.js';
 
 /** Width in bits of each bit-counting builtin's argument, by suffix (long is 32-bit in ilp32). */
 const BIT_WIDTH: Record<string, [number, Type]> = { '': [32, ty.uint], l: [32, ty.ulong], ll: [64, ty.ullong] };
@@ -383,34 +383,6 @@ function checkedArith(p: Parser, op: Op, a: Node, b: Node, rt: Type, res: Node |
 
 export { typeName };
 
-function unqualified(t: Type): Type {
-  return (t.isConst || t.isVolatile) && t.origin ? t.origin : t;
-}
-
-/** Plain char, signed char and unsigned char are three types (C11 6.2.5p15). */
-function charFlavour(t: Type): string {
-  const u = unqualified(t);
-  return u === ty.char || u.origin === ty.char ? 'plain' : u.unsigned ? 'unsigned' : 'signed';
-}
-
-/**
- * __builtin_types_compatible_p as gcc answers it: top-level qualifiers ignored, qualifiers of pointed-to
- * types compared, the three char types distinct, otherwise C11 compatibility (6.2.7).
- */
-export function typesCompatible(a: Type, b: Type): boolean {
-  const x = unqualified(a);
-  const y = unqualified(b);
-  if (x.kind !== y.kind) return false;
-  if (x.kind === 'char') return charFlavour(x) === charFlavour(y);
-  if (x.kind === 'ptr' || x.kind === 'array') {
-    const pa = x.base!;
-    const pb = y.base!;
-    if (x.kind === 'ptr' && (!!pa.isConst !== !!pb.isConst || !!pa.isVolatile !== !!pb.isVolatile)) return false;
-    if (x.kind === 'array' && x.arrayLen! >= 0 && y.arrayLen! >= 0 && x.arrayLen !== y.arrayLen && !x.vlaSize && !y.vlaSize) return false;
-    return typesCompatible(pa, pb);
-  }
-  return isCompatible(x, y);
-}
 
 const VOID_PTR = pointerTo(ty.void);
 const CONST_VOID_PTR = pointerTo({ ...ty.void, isConst: true, origin: ty.void });

@@ -65,6 +65,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
   let counter = 0;
   let isConst = false;
   let isVolatile = false;
+  let isAtomic = false;
   const start = p.tok;
   for (;;) {
     const tok = p.tok;
@@ -83,10 +84,18 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       }
       continue;
     }
+    if (s === '_Atomic' && p.peekAt(1).text === '(') {
+      // _Atomic ( type-name ): a type specifier
+      if (counter) break;
+      t = atomicSpecifier(p);
+      counter += W.OTHER;
+      continue;
+    }
     if (s === 'const' || s === 'volatile' || s === 'restrict' || s === '_Atomic') {
       p.advance();
       if (s === 'const') isConst = true;
       if (s === 'volatile') isVolatile = true;
+      if (s === '_Atomic') isAtomic = true;
       continue;
     }
     if (s === '__attribute__') {
@@ -146,10 +155,11 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile) && !t.record && t !== AUTO_TYPE) {
+  if ((isConst || isVolatile || isAtomic) && !t.record && t !== AUTO_TYPE) {
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
+    if (isAtomic) t.isAtomic = true;
   }
   return t;
 }
@@ -169,6 +179,19 @@ function basicType(c: number): Type | null {
     case 2 * W.LONG: case 2 * W.LONG + W.INT: return unsigned ? ty.ullong : ty.llong;
   }
   return null;
+}
+
+/** atomic-spec = "_Atomic" "(" type-name ")": the type, _Atomic-qualified (structs stay plain: see atomic.ts). */
+function atomicSpecifier(p: Parser): Type {
+  const tok = p.advance();
+  p.expect('(');
+  const inner = typename(p);
+  p.expect(')');
+  if (inner.kind === 'array' || inner.kind === 'func') throw p.error(`_Atomic applied to ${inner.kind === 'array' ? 'an array' : 'a function'} type`, tok);
+  if (inner.record) return inner;
+  const t = copyType(inner);
+  t.isAtomic = true;
+  return t;
 }
 
 /** typeof-spec = "typeof" "(" (typename | expr) ")" */
@@ -247,10 +270,13 @@ function skipParenthesized(p: Parser): void {
   }
 }
 
-/** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
+/**
+ * In an abstract declarator, "(" starts a nested declarator when followed by '*' or '[' (`int (*)[4]`,
+ * `int ([4])`); followed by a type or ')' it is a parameter list (C11 6.7.7).
+ */
 function isAbstractNested(p: Parser): boolean {
   const n = p.peekAt(1);
-  return n.text === '*' || n.text === '^';
+  return n.text === '*' || n.text === '^' || n.text === '[';
 }
 
 function pointers(p: Parser, t: Type): Type {
@@ -259,7 +285,9 @@ function pointers(p: Parser, t: Type): Type {
     for (;;) {
       if (p.consume('const')) {
         t = { ...t, isConst: true };
-      } else if (p.consume('volatile') || p.consume('restrict') || p.consume('_Atomic')) {
+      } else if (p.consume('_Atomic')) {
+        t = { ...t, isAtomic: true };
+      } else if (p.consume('volatile') || p.consume('restrict')) {
         continue;
       } else if (p.is('__attribute__')) attributes(p);
       else break;
@@ -297,7 +325,7 @@ function typeSuffixNested(p: Parser, t: Type): Type {
   }
   if (p.is('[')) {
     const open = p.advance();
-    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile'));
+    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile') || p.consume('_Atomic'));
     if (p.consume(']')) {
       const elem = typeSuffix(p, t);
       return arrayOf(elem, -1);
@@ -492,7 +520,6 @@ function members(p: Parser): MemberDecl[] {
         const wtok = p.tok;
         width = Number(constExpr(conditional(p)));
         if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
-        if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
         if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
         if (width > sizeOf(mt) * 8) throw p.error(`width of '${name?.text ?? '<anonymous>'}' exceeds its type`, wtok);
         if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
@@ -553,6 +580,7 @@ function enumDecl(p: Parser): Type {
   p.expect('{');
   let val = 0n;
   let first = true;
+  let anyNegative = false;
   while (!p.consume('}')) {
     if (!first) {
       p.expect(',');
@@ -566,8 +594,11 @@ function enumDecl(p: Parser): Type {
     const cur = p.scope.vars.get(name.text);
     if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
     p.declare(name.text, { enumType: t, enumVal: val });
+    if (val < 0n) anyNegative = true;
     val++;
   }
+  // gcc: with no negative enumerator the underlying type is unsigned int (bit-fields of it read unsigned)
+  t.unsigned = !anyNegative;
   attributes(p);
   if (tag) p.scope.tags.set(tag.text, t);
   return t;

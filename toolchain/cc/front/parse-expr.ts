@@ -1,5 +1,6 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
+import { atomicAssign, atomicBuiltin, atomicUpdate, isAtomicBuiltin } from './atomic.js';
 import type { Node, NodeKind, Obj } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
@@ -10,6 +11,7 @@ import { Parser } from './parse-state.js';
 import { compoundStmtBody } from './parse-stmt.js';
 import { declareImplicitFunction, funcNameVar, newLocalTemp } from './parse.js';
 import { parseIntegerLiteral } from './literals.js';
+import { charConstantType, encodingPrefix, stringElementType } from './encoding-prefix.js';
 import {
   arith, checkCondition, checkModifiable, compare, convertForAssign, decayed, explicitCast, newAdd, newCast,
   newDeref, newMember, newNum, newSub,
@@ -59,6 +61,7 @@ function assignNested(p: Parser): Node {
     const rhs = assign(p);
     checkModifiable(lhs, tok, 'left operand of assignment');
     const conv = convertForAssign(rhs, lhs.ty!, tok, 'assigning to', (m, t) => p.warn(m, t));
+    if (lhs.ty!.isAtomic) return atomicAssign(p, lhs, conv, tok);
     return { kind: 'assign', tok, ty: lhs.ty, lhs, rhs: conv };
   }
   const op = ASSIGN_OPS[tok.text];
@@ -80,9 +83,11 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   else model = arith(kind, op, probe, rhs, tok);
   if (lt.kind === 'ptr' && (kind === 'add' || kind === 'sub')) {
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
+    if (lt.isAtomic) return atomicUpdate(p, lhs, kind, model.rhs!, tok, false);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
   if (!isInteger(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -389,7 +394,8 @@ function postfix(p: Parser): Node {
         continue;
       }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
-      n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
+      n = t.isAtomic ? atomicUpdate(p, n, tok.text === '++' ? 'add' : 'sub', newNum(t.kind === 'ptr' ? step : 1n, tok), tok, true)
+        : { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
     }
     if (tok.text === '(') {
@@ -495,7 +501,7 @@ function primary(p: Parser): Node {
     return n;
   }
   if (tok.kind === 'keyword') return keywordPrimary(p, tok);
-  if (tok.kind === 'ident') return identifier(p, tok);
+  if (tok.kind === 'ident') return isAtomicBuiltin(tok.text) ? atomicBuiltin(p, tok) : identifier(p, tok);
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();
@@ -505,7 +511,8 @@ function primary(p: Parser): Node {
   }
   if (tok.kind === 'char') {
     p.advance();
-    return newNum(BigInt(tok.charValue!), tok, ty.int);
+    const t = charConstantType(tok);
+    return newNum(t.unsigned ? BigInt(tok.charValue! >>> 0) : BigInt(tok.charValue!), tok, t);
   }
   throw p.expectedError('expression');
 }
@@ -546,13 +553,17 @@ function stringLiteral(p: Parser): Node {
   const tok = p.tok;
   let elems: number[] = [];
   let charSize = 1;
+  let prefix = encodingPrefix(tok);
   while (p.tok.kind === 'str') {
     const t = p.advance();
-    if (t.charSize! > charSize) charSize = t.charSize!;
+    if (t.charSize! > charSize) {
+      charSize = t.charSize!;
+      prefix = encodingPrefix(t);
+    }
     elems = elems.concat(t.strElems!);
   }
   const idx = p.addString(elems, charSize);
-  const elemTy = charSize === 1 ? ty.char : charSize === 2 ? ty.ushort : ty.int;
+  const elemTy = stringElementType(prefix);
   return { kind: 'str', tok, ty: arrayOf(elemTy, elems.length + 1), strIndex: idx };
 }
 

@@ -77,6 +77,8 @@ export class Parser {
   readonly globals: Obj[] = [];
   readonly strings: StringLiteral[] = [];
   curFn: Obj | null = null;
+  /** Inside the initializer of an object of static storage: compound literals there are static too (gcc). */
+  inStaticInit = 0;
   locals: Obj[] = [];
   breakLabel: string | null = null;
   continueLabel: string | null = null;

@@ -1,4 +1,5 @@
 // Statements and block-scope declarations.
+import { asmStatement, registerName } from './asm.js';
 import type { Node } from './ast.js';
 import { constExpr, wrap } from './fold.js';
 import { AUTO_TYPE, NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
@@ -107,6 +108,7 @@ function declaration(p: Parser, base: Type, attr: VarAttr): Node {
       continue;
     }
     const v = newLocal(p, t, name, attr.align);
+    if (p.is('asm')) v.asmReg = registerName(p);
     const after = attributes(p);
     if (attr.gnu || d.attrs || after !== NO_ATTRIBUTES) applyDeclAttrs(p, v, declAttrs(attr, d, after), name);
     if (p.is('=')) {
@@ -237,7 +239,7 @@ function stmtNested(p: Parser): Node {
         p.expect(';');
         return jumpOut(p, { kind: 'goto', tok, uniqueLabel: p.continueLabel }, p.continueLabel);
       }
-      case 'asm': return asmStmt(p);
+      case 'asm': return asmStatement(p);
     }
   }
   if (tok.kind === 'ident' && p.peekAt(1).text === ':' && p.peekAt(1).kind === 'punct') {
@@ -350,14 +352,18 @@ function caseStmt(p: Parser): Node {
   const ct = sw.cond!.ty!;
   const lo = wrap(constExpr(expr(p)), ct);
   let hi = lo;
-  if (p.consume('...')) hi = wrap(constExpr(expr(p)), ct);
+  const isRange = p.consume('...');
+  if (isRange) hi = wrap(constExpr(expr(p)), ct);
   p.expect(':');
-  for (const c of sw.cases!) {
-    if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error('duplicate case value', tok);
-  }
   checkCaseScope(p, sw, tok);
   const n: Node = { kind: 'case', tok, label: p.newLabel('case'), caseLo: lo, caseHi: hi };
-  sw.cases!.push(n);
+  if (hi < lo) p.warn('empty range specified', tok); // gcc: the label stays, no value reaches it
+  else {
+    for (const c of sw.cases!) {
+      if (!(hi < c.caseLo! || lo > c.caseHi!)) throw p.error(isRange ? 'duplicate (or overlapping) case value' : 'duplicate case value', tok);
+    }
+    sw.cases!.push(n);
+  }
   n.lhs = stmtAfterLabel(p);
   return n;
 }
@@ -404,21 +410,6 @@ function loop(p: Parser, n: Node): Node {
   p.loopDepth--;
   [p.breakLabel, p.continueLabel] = [brk, cont];
   return n;
-}
-
-/** asm-stmt = "asm" ("volatile" | "inline")* "(" string ")" ";"  (basic asm only) */
-function asmStmt(p: Parser): Node {
-  const tok = p.advance();
-  while (p.consume('volatile') || p.consume('inline'));
-  p.expect('(');
-  const s = p.tok;
-  if (s.kind !== 'str') throw p.expectedError('string literal');
-  let text = '';
-  while (p.tok.kind === 'str') text += String.fromCharCode(...p.advance().strElems!);
-  if (p.is(':')) throw p.error('extended asm is not supported', p.tok);
-  p.expect(')');
-  p.expect(';');
-  return { kind: 'asm', tok, asmText: text };
 }
 
 export type { Token };

@@ -1,6 +1,7 @@
 // Stage 3: tokens -> AST for one translation unit. Top level: function definitions, global variables,
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
 import type { Node, Obj, Program } from './ast.js';
+import { toplevelAsm } from './asm.js';
 import { Diagnostics } from '../diagnostics.js';
 import { AUTO_TYPE, NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
 import { Attrs, applyDeclAttrs } from './attributes.js';
@@ -14,13 +15,17 @@ import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, t
 /** program = (typedef | function-definition | global-variable)* */
 export function parse(toks: Token[], diags: Diagnostics): Program {
   const p = new Parser(toks, diags);
+  const asmTexts: string[] = [];
   while (p.tok.kind !== 'eof') {
     if (p.consume(';')) continue;
     if (p.is('_Static_assert')) {
       staticAssert(p);
       continue;
     }
-    if (p.is('asm')) throw p.error('top-level asm is not supported', p.tok);
+    if (p.is('asm')) {
+      asmTexts.push(toplevelAsm(p));
+      continue;
+    }
     const attr = newAttr();
     if (!isTypename(p)) {
       if (p.tok.kind === 'ident' && (p.peekAt(1).kind === 'ident' || p.peekAt(1).text === '*')) {
@@ -47,7 +52,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
       else throw p.error(`storage size of '${g.name}' isn't known`, g.tok);
     }
   }
-  return { globals: p.globals, strings: p.strings };
+  return { globals: p.globals, strings: p.strings, toplevelAsm: asmTexts };
 }
 
 function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {

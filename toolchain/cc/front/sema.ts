@@ -246,6 +246,8 @@ export function newMember(n: Node, name: Token): Node {
   let cur = n;
   for (const m of path) {
     let mt = m.type;
+    // gcc: a long long bit-field no wider than int reads as int (unsigned int for an unsigned one of 32 bits)
+    if (m.isBitfield && mt.kind === 'llong' && m.bitWidth <= 32) mt = mt.unsigned && m.bitWidth === 32 ? ty.uint : ty.int;
     if (t.isConst && !mt.isConst && !mt.record) mt = { ...mt, isConst: true, origin: mt.origin ?? mt };
     cur = { kind: 'member', tok: name, ty: mt, lhs: cur, member: m };
   }

@@ -38,6 +38,8 @@ export interface Type {
   unsigned: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
+  /** _Atomic-qualified: loads, stores and updates of the object are atomic (atomic.ts). */
+  isAtomic?: boolean;
   /** Pointee / element type. */
   base?: Type;
   /** Array length; -1 for an incomplete array. */
@@ -155,7 +157,7 @@ function rank(t: Type): number {
 /** Integer promotion (C11 6.3.1.1): types narrower than int become int. */
 export function promote(t: Type): Type {
   if (t.kind === 'bool' || t.kind === 'char' || t.kind === 'short') return ty.int;
-  if (t.kind === 'enum') return ty.int;
+  if (t.kind === 'enum') return t.unsigned ? ty.uint : ty.int;
   return t;
 }
 
