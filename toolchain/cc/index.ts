@@ -13,8 +13,9 @@
 // (the parser, FoldFacts, UnitLabels), so compiling a source twice in one process gives the same text.
 // The only module-level tables are memos of pure functions (identifier interning, integer literals,
 // split assembly lines), which can change how fast a compile runs, never what it produces.
-// Language: C11 without floating point (GNU extensions: statement expressions, `?:` with omitted middle,
-// case ranges, `, ## __VA_ARGS__`, typeof, __attribute__((packed, aligned))). Target: RV32IM, ilp32 psABI,
+// Language: C11 without floating point, VLAs included (front/vla.ts). GNU extensions: statement expressions,
+// `?:` with omitted middle, case ranges, `, ## __VA_ARGS__`, typeof, __auto_type, __attribute__
+// (front/attributes.ts), alloca and the bit/overflow builtins (front/gnu-builtins.ts). Target: RV32IM, ilp32 psABI,
 // plain char unsigned; 64-bit division and variable shifts call libgcc's __divdi3 family.
 // The compiler's freestanding headers live in ./include (stdarg, stddef, stdbool, stdint, limits, stdalign,
 // stdnoreturn, iso646); hosts pass that directory first in systemIncludeDirs, then libc's.

@@ -23,6 +23,9 @@ struct A2 { char c; } __attribute__((aligned(8)));
 struct __attribute__((aligned)) A3 { char c; };
 struct A4 { char c; struct P1 p; long long x __attribute__((aligned(4))); };
 typedef struct { short a; int b; } __attribute__((packed, aligned(2))) T1;
+typedef int int16a __attribute__((aligned(16)));
+__attribute__((aligned(8))) typedef short short8a;
+struct A5 { char c; int16a i; short8a s; };
 
 int aligned_var __attribute__((aligned(64))) = 3;
 __attribute__((aligned(32))) static char aligned_buf[5];
@@ -86,6 +89,13 @@ int main(void) {
   ASSERT(16, sizeof(struct A4));
   ASSERT(6, sizeof(T1));
   ASSERT(2, _Alignof(T1));
+  ASSERT(16, _Alignof(int16a));
+  ASSERT(8, _Alignof(short8a));
+  ASSERT(16, __builtin_offsetof(struct A5, i));
+  ASSERT(24, __builtin_offsetof(struct A5, s));
+  ASSERT(32, sizeof(struct A5));
+  int16a local16 = 1;
+  ASSERT(0, (unsigned)&local16 & 15);
   ASSERT(0, (unsigned)&aligned_var & 63);
   ASSERT(0, (unsigned)aligned_buf & 31);
   ASSERT(77, in_data_section);

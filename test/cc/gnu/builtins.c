@@ -19,6 +19,10 @@ _Static_assert(__builtin_clrsb(-1) == 31 && __builtin_clrsb(1) == 30, "clrsb");
 _Static_assert(__builtin_add_overflow_p(0x7fffffff, 1, (int)0) && !__builtin_add_overflow_p(1, 2, (int)0), "p");
 _Static_assert(__builtin_mul_overflow_p(65536, 65536, (unsigned)0), "mul p");
 _Static_assert(__builtin_types_compatible_p(int, const int) && !__builtin_types_compatible_p(int, long), "tc");
+_Static_assert(!__builtin_types_compatible_p(char, signed char) && !__builtin_types_compatible_p(char, unsigned char), "chars");
+_Static_assert(!__builtin_types_compatible_p(int *, const int *) && __builtin_types_compatible_p(int *const, int *), "pointers");
+_Static_assert(__builtin_types_compatible_p(int[], int[5]) && !__builtin_types_compatible_p(int[4], int[5]), "arrays");
+_Static_assert(__builtin_types_compatible_p(struct rec_fwd *, struct rec_fwd *) && !__builtin_types_compatible_p(long, long long), "more");
 _Static_assert(__builtin_constant_p(3 + 4) && __builtin_offsetof(struct { int a; char b[5]; struct { short s[3]; } in; }, in.s[2]) == 14, "offsetof");
 static int table[__builtin_popcount(0x7)];
 enum { SWAPPED = __builtin_bswap16(0x1234), TZ = __builtin_ctzll(1ULL << 40) };
@@ -149,6 +153,21 @@ static int misc(int x) {
   return x;
 }
 
+static int library(int x) {
+  char a[8] = "abcdefg", b[8];
+  __builtin_memset(b, 'x', sizeof b);
+  __builtin_memcpy(b, a, 3);
+  int r = b[2] == 'c' && b[3] == 'x';
+  r += __builtin_abs(x) * 10 + (int)__builtin_labs(-7L) * 100 + (int)__builtin_llabs(-5LL) * 1000;
+  r += (int)__builtin_strlen("hello") * 10000;
+  __builtin_prefetch(a, 0, 3);
+  char *q = __builtin_assume_aligned(a, 1);
+  r += (q == a) * 100000;
+  r += (__builtin_object_size(a, 0) == (unsigned)-1 || __builtin_object_size(a, 0) == 8) * 1000000;
+  return r;
+}
+_Static_assert(__builtin_strlen("four") == 4 && __builtin_abs(-3) == 3, "folded");
+
 int main(void) {
   bits();
   overflow();
@@ -157,5 +176,6 @@ int main(void) {
   ASSERT(40, TZ);
   ASSERT(11135, sum_alloca(10));
   ASSERT(3 + 10 + 4 + 1000 + 32 * 10000, misc(i32(3)));
+  ASSERT(1 + 40 + 700 + 5000 + 50000 + 100000 + 1000000, library(i32(-4)));
   return t_done("builtins");
 }

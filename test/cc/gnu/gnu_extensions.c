@@ -88,6 +88,54 @@ static int spellings(void) {
   return (int)x + (int)__alignof__(long long) * 10 + inl(1) * 100 + sc * 1000 + y * 10000 + w * 100000 + z * 1000000;
 }
 
+static const char digit_class[16] = { [0 ... 9] = 'd', [10 ... 15] = 'x' };
+static int table[] = { [2 ... 4] = 7, 8, [8] = 1 };
+struct cell { int a, b; };
+
+static int ranges(int v) {
+  struct cell cells[6] = { [1 ... 3] = { v, v + 1 }, [5].b = 9 };
+  int local[10] = { [0 ... 9] = v * 2 };
+  return digit_class[3] + digit_class[12] * 1000 + (int)(sizeof table / sizeof table[0]) * 100000 + table[4] + table[5] * 10 +
+         cells[3].b * 10000000 + cells[0].a + local[9] * 100 + cells[5].b * 1000;
+}
+
+/* labels as values and computed goto: a threaded bytecode interpreter */
+static int run_vm(const unsigned char *code, int arg) {
+  static const void *const ops[] = { &&op_halt, &&op_inc, &&op_dbl, &&op_jnz_back, &&op_dec };
+  int acc = arg, counter = 3;
+  const unsigned char *pc = code;
+#define NEXT goto *ops[*pc++]
+  NEXT;
+op_inc:
+  acc++;
+  NEXT;
+op_dbl:
+  acc *= 2;
+  NEXT;
+op_dec:
+  counter--;
+  NEXT;
+op_jnz_back:
+  if (counter) { pc -= 3; }
+  NEXT;
+op_halt:
+  return acc;
+#undef NEXT
+}
+
+static int local_table(int k) {
+  void *targets[] = { &&a, &&b, &&c };
+  int r = 0;
+  goto *targets[k];
+a:
+  r += 1;
+b:
+  r += 10;
+c:
+  r += 100;
+  return r + (&&a != &&b);
+}
+
 int main(void) {
   ASSERT(1 + 30 + 700 + 7000 + 10000 + 2500000 + 100000000, stmt_exprs());
   ASSERT(-1, ret_inside(-5));
@@ -98,5 +146,11 @@ int main(void) {
   ASSERT(8 + 40 + 100 + 6000 + 100000 + 16000000 + 100000000 + 1, typeofs());
   ASSERT(4 + 80 + 400 + 3000 + 30000 + 900000 + 10000000, auto_type());
   ASSERT(1 + 80 + 200 - 2000 + 70000 + 500000 + 3000000, spellings());
+  ASSERT('d' + 'x' * 1000 + 900000 + 7 + 80 + 30000000 + 0 + 400 + 9000, ranges(2));
+  static const unsigned char prog[] = { 1, 2, 4, 3, 1, 0 };
+  ASSERT(((((5 + 1) * 2) * 2) * 2) + 1, run_vm(prog, 5));
+  ASSERT(112, local_table(0));
+  ASSERT(111, local_table(1));
+  ASSERT(101, local_table(2));
   return t_done("gnu_extensions");
 }

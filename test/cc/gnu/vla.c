@@ -57,6 +57,14 @@ static int sizeof_once(int n) {
   return s1 + s2 + calls * 1000;
 }
 
+static int sizeof_evaluates(int n) {
+  int m[n][n + 1];
+  int i = 0, j = 0;
+  int s = sizeof m[i++];        /* VLA type: the operand is evaluated */
+  int t = sizeof m[0][j++];     /* int: not evaluated */
+  return s + i * 100 + j * 1000;
+}
+
 static int typedef_fixed(int n) {
   typedef int row[n];  /* the size is fixed where the typedef is reached */
   n += 10;
@@ -162,6 +170,29 @@ static int outgoing(int n) {
   return t + (int)s;
 }
 
+static int several(int n) {
+  int k = n, a[k], b[k * 2], *pa[n];  /* several declarators; each bound sees the ones before */
+  for (int i = 0; i < n; i++) { a[i] = i; b[2 * i] = b[2 * i + 1] = i; pa[i] = &a[i]; }
+  int s = 0;
+  for (int i = 0; i < n; i++) s += *pa[i] + b[2 * i + 1];
+  return s + (int)(sizeof a + sizeof b + sizeof pa) * 100;
+}
+
+static int param_ptr(int r, int c, int (*m)[c]) {
+  /* a pointer to VLA rows as a parameter, its size and arithmetic */
+  int s = 0;
+  for (int (*row)[c] = m; row < m + r; row++) s += (*row)[c - 1];
+  return s + (int)sizeof *m * 1000 + (int)sizeof m * 100000;
+}
+
+static int three_d(int a, int b, int c) {
+  long long t[a][b][c];
+  for (int i = 0; i < a; i++)
+    for (int j = 0; j < b; j++)
+      for (int k = 0; k < c; k++) t[i][j][k] = i * 100 + j * 10 + k;
+  return (int)t[a - 1][b - 1][c - 1] + (int)sizeof t[1] * 1000 + (int)(sizeof t / sizeof t[0][0][0]) * 1000000;
+}
+
 int main(void) {
   int a[5] = {1, 2, 3, 4, 5};
   ASSERT(15, sum1(5, a));
@@ -174,6 +205,7 @@ int main(void) {
   ASSERT(60 * 1000 + 20 + 20 * 100000, mixed(5));
   ASSERT(24 + 24 + 1000, sizeof_once(5));
   ASSERT(1200 + 12 + 12 + 52, typedef_fixed(3));
+  ASSERT(16 + 100, sizeof_evaluates(3));
   ASSERT(16 + 7, typeof_vla(4));
   ASSERT(1000 + 999 + 1, loops(3));
   ASSERT(8, in_stmt_expr(5));
@@ -181,5 +213,10 @@ int main(void) {
   ASSERT(55, deep(10));
   ASSERT(1 + 4 + 4 + 4, with_calls(4));
   ASSERT(1000 * 5 + 10 + 66, outgoing(5));
+  ASSERT(0 + 1 + 2 + 0 + 1 + 2 + (12 + 24 + 12) * 100, several(3));
+  int grid[4][6];
+  for (int i = 0; i < 4; i++) for (int j = 0; j < 6; j++) grid[i][j] = i + j;
+  ASSERT(5 + 6 + 7 + 8 + 24000 + 400000, param_ptr(4, 6, grid));
+  ASSERT(234 + 160000 + 60000000, three_d(3, 4, 5));
   return t_done("vla");
 }

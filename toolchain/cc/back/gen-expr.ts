@@ -111,6 +111,9 @@ export function genExpr(g: FnGen, n: Node): Val {
       if (n.asmText) g.emit(n.asmText);
       return one(ZERO);
     case 'alloca': return genAlloca(g, n);
+    case 'label_addr':
+      g.hasAsm = true; // control reaches the label by `jr`: keep the post-passes' assumptions off
+      return one(addrToTemp(g, { kind: 'global', sym: n.uniqueLabel!, off: 0 }));
     case 'stack_save': {
       const d = g.alloc();
       g.insn(`\tmv ${d.reg}, sp`);

@@ -71,6 +71,15 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
     case 'goto':
       g.insn(`\tj ${n.uniqueLabel}`);
       return;
+    case 'goto_expr': {
+      const v = genExpr(g, n.lhs!);
+      const r = g.reg(v.lo);
+      g.releaseVal(v);
+      if (!nested) g.checkBalanced(n.tok);
+      g.hasAsm = true;
+      g.insn(`\tjr ${r}`);
+      return;
+    }
     case 'label':
       g.label(n.uniqueLabel!);
       genStmt(g, n.lhs!, nested);

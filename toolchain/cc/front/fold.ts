@@ -132,6 +132,8 @@ function ev(n: Node): ConstVal | null {
       return null;
     case 'str':
       return { val: 0n, label: `.LC${n.strIndex}` };
+    case 'label_addr':
+      return { val: 0n, label: n.uniqueLabel! };
     case 'member':
     case 'deref':
       if (t.kind === 'array' || t.kind === 'func') return addressOf(n);

@@ -12,7 +12,10 @@ import { assign } from './parse-expr.js';
 import { newLocalTemp } from './parse.js';
 import { arith, compare, convertForAssign, decayed, newCast, newDeref, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
-import { Type, commonType, isInteger, pointerTo, promote, sizeOf, ty, typeName } from './types.js';
+import { copyToken } from './token.js';
+import { declareFunction } from './parse.js';
+import { newAttr } from './parse-decl.js';
+import { Type, commonType, funcType, isInteger, pointerTo, promote, sizeOf, ty, typeName } from './types.js';
 
 /** Width in bits of each bit-counting builtin's argument, by suffix (long is 32-bit in ilp32). */
 const BIT_WIDTH: Record<string, [number, Type]> = { '': [32, ty.uint], l: [32, ty.ulong], ll: [64, ty.ullong] };
@@ -45,6 +48,8 @@ export function gnuBuiltin(p: Parser, tok: Token): Node | null {
     if (!v || v.label !== null) throw p.error("first argument to '__builtin_choose_expr' not a constant", c.tok);
     return v.val !== 0n ? a : b;
   }
+  const misc = miscBuiltin(p, tok);
+  if (misc) return misc;
   let m = BIT_BUILTIN.exec(name);
   if (m) {
     const [x] = args(p, 1, tok);
@@ -377,3 +382,113 @@ function checkedArith(p: Parser, op: Op, a: Node, b: Node, rt: Type, res: Node |
 }
 
 export { typeName };
+
+
+const VOID_PTR = pointerTo(ty.void);
+const CONST_VOID_PTR = pointerTo({ ...ty.void, isConst: true, origin: ty.void });
+const CHAR_PTR = pointerTo(ty.char);
+const CONST_CHAR_PTR = pointerTo({ ...ty.char, isConst: true, origin: ty.char });
+
+/** Library functions gcc also knows as __builtin_NAME: [return type, parameter types, variadic]. */
+const LIBRARY: Record<string, [Type, Type[], boolean?]> = {
+  memcpy: [VOID_PTR, [VOID_PTR, CONST_VOID_PTR, ty.uint]],
+  memmove: [VOID_PTR, [VOID_PTR, CONST_VOID_PTR, ty.uint]],
+  memset: [VOID_PTR, [VOID_PTR, ty.int, ty.uint]],
+  memcmp: [ty.int, [CONST_VOID_PTR, CONST_VOID_PTR, ty.uint]],
+  memchr: [VOID_PTR, [CONST_VOID_PTR, ty.int, ty.uint]],
+  strlen: [ty.uint, [CONST_CHAR_PTR]],
+  strcmp: [ty.int, [CONST_CHAR_PTR, CONST_CHAR_PTR]],
+  strncmp: [ty.int, [CONST_CHAR_PTR, CONST_CHAR_PTR, ty.uint]],
+  strcpy: [CHAR_PTR, [CHAR_PTR, CONST_CHAR_PTR]],
+  strncpy: [CHAR_PTR, [CHAR_PTR, CONST_CHAR_PTR, ty.uint]],
+  strcat: [CHAR_PTR, [CHAR_PTR, CONST_CHAR_PTR]],
+  strchr: [CHAR_PTR, [CONST_CHAR_PTR, ty.int]],
+  strrchr: [CHAR_PTR, [CONST_CHAR_PTR, ty.int]],
+  abs: [ty.int, [ty.int]],
+  labs: [ty.long, [ty.long]],
+  llabs: [ty.llong, [ty.llong]],
+  abort: [ty.void, []],
+  exit: [ty.void, [ty.int]],
+  malloc: [VOID_PTR, [ty.uint]],
+  calloc: [VOID_PTR, [ty.uint, ty.uint]],
+  realloc: [VOID_PTR, [VOID_PTR, ty.uint]],
+  free: [ty.void, [VOID_PTR]],
+  printf: [ty.int, [CONST_CHAR_PTR], true],
+  sprintf: [ty.int, [CHAR_PTR, CONST_CHAR_PTR], true],
+  snprintf: [ty.int, [CHAR_PTR, ty.uint, CONST_CHAR_PTR], true],
+  puts: [ty.int, [CONST_CHAR_PTR]],
+  putchar: [ty.int, [ty.int]],
+};
+
+/**
+ * The builtins that are a library function under another name (__builtin_memcpy is memcpy: declared
+ * with its standard prototype when the unit has not declared it), and the small ones: prefetch (no
+ * effect), assume_aligned (its pointer), object_size (unknown: (size_t)-1 for types 0 and 1, 0 for 2
+ * and 3, as gcc answers without optimisation), __builtin_LINE/FILE/FUNCTION.
+ */
+function miscBuiltin(p: Parser, tok: Token): Node | null {
+  const name = tok.text;
+  const libName = name.slice('__builtin_'.length);
+  if (libName === 'abs' || libName === 'labs' || libName === 'llabs') {
+    // inline, as gcc does: x < 0 ? -x : x
+    const t = libName === 'llabs' ? ty.llong : libName === 'labs' ? ty.long : ty.int;
+    const [x] = args(p, 1, tok);
+    const c = tryEval(newCast(x, t));
+    if (c && c.label === null) return newNum(c.val < 0n ? -c.val : c.val, tok, t);
+    needFunction(p, tok);
+    const [v, init] = hold(p, x, t, tok);
+    const neg: Node = { kind: 'neg', tok, ty: t, lhs: use(v, tok) };
+    return seq(tok, init, cond(compare('lt', '<', use(v, tok), num(0, tok, t), tok), neg, use(v, tok), tok));
+  }
+  if (libName === 'strlen' && p.is('(') && p.peekAt(1).kind === 'str' && p.peekAt(2).text === ')') {
+    // of a string literal: a constant, as gcc folds it
+    p.advance();
+    const s = p.advance();
+    p.advance();
+    const elems = s.strElems!;
+    const nul = elems.indexOf(0);
+    return newNum(BigInt(nul < 0 ? elems.length : nul), tok, ty.uint);
+  }
+  const lib = LIBRARY[libName];
+  if (lib) {
+    const found = p.findVar(libName)?.obj;
+    let f = found?.isFunction ? found : null;
+    if (!f) {
+      const t = funcType(lib[0]);
+      t.params = lib[1];
+      t.paramNames = lib[1].map(() => null);
+      t.variadic = !!lib[2];
+      f = declareFunction(p, t, copyToken(tok, { text: libName }), newAttr(), false);
+    }
+    f.isReferenced = true;
+    if (p.curFn) (p.curFn.refs ?? (p.curFn.refs = new Set())).add(f.name);
+    return { kind: 'var', tok, ty: f.ty, obj: f };
+  }
+  switch (name) {
+    case '__builtin_prefetch': {
+      p.expect('(');
+      const a = assign(p);
+      while (p.consume(',')) assign(p);
+      p.expect(')');
+      return { kind: 'cast', tok, ty: ty.void, lhs: a };
+    }
+    case '__builtin_assume_aligned': {
+      p.expect('(');
+      const a = assign(p);
+      while (p.consume(',')) assign(p);
+      p.expect(')');
+      return newCast(a, VOID_PTR);
+    }
+    case '__builtin_object_size': {
+      const [ptr, kind] = args(p, 2, tok);
+      const k = tryEval(kind);
+      if (!k || k.label !== null || k.val < 0n || k.val > 3n) throw p.error("last argument of '__builtin_object_size' is not integer constant between 0 and 3", kind.tok);
+      void ptr; // never evaluated (as in gcc)
+      return newNum(k.val < 2n ? -1n : 0n, tok, ty.uint);
+    }
+    case '__builtin_LINE':
+      args(p, 0, tok);
+      return newNum(BigInt(tok.line), tok);
+  }
+  return null;
+}

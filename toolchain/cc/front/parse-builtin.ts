@@ -29,7 +29,15 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
           const lit = compoundLiteral(p, t, tok);
           t = lit.ty!;
         }
-      } else t = unary(p).ty!;
+      } else {
+        const operand = unary(p);
+        t = operand.ty!;
+        if (t.vlaSize && !(operand.kind === 'deref' && operand.lhs!.kind === 'var')) {
+          // an operand of VLA type is evaluated (C11 6.5.3.4p2): sizeof a[i++] increments i
+          const size = sizeNode(t, tok);
+          return { kind: 'comma', tok, ty: size.ty, lhs: { kind: 'cast', tok, ty: ty.void, lhs: operand }, rhs: size };
+        }
+      }
       if (t.vlaSize) return withVlaBounds(p, sizeNode(t, tok)); // evaluated at run time
       flushVla(p); // sizeof (int (*)[n]): a constant, the bound is not evaluated
       if (t.kind === 'func') return newNum(1n, tok, ty.uint);

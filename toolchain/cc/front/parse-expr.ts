@@ -283,8 +283,17 @@ function unaryNested(p: Parser): Node {
         checkIncrementable(p, n, tok);
         return opAssign(p, tok.text === '++' ? 'add' : 'sub', tok.text[0], n, newNum(1n, tok), tok);
       }
-      case '&&':
-        throw p.error('labels as values are not supported', tok);
+      case '&&': {
+        // GNU labels as values: &&label is the label's address (void *)
+        p.advance();
+        const name = p.tok;
+        if (name.kind !== 'ident') throw p.expectedError('identifier');
+        p.advance();
+        if (!p.curFn) throw p.error(`label '${name.text}' referenced outside of any function`, name);
+        const n: Node = { kind: 'label_addr', tok: name, ty: pointerTo(ty.void), label: name.text, uniqueLabel: p.labelId(name.text) };
+        p.gotos.push(n); // checked like a goto: the label must exist
+        return n;
+      }
     }
   }
   return postfix(p);

@@ -162,10 +162,11 @@ function arrayInitBraced(p: Parser, init: Init): void {
     }
     first = false;
     if (p.is('[')) {
-      i = arrayDesignator(p, init);
-      const c = child(p, init, i, p.tok)!;
+      const [lo, hi] = arrayDesignator(p, init);
+      const c = child(p, init, lo, p.tok)!;
       designation(p, c);
-      i++;
+      fillRange(p, init, lo, hi);
+      i = hi + 1;
       continue;
     }
     if (p.is('.')) throw p.error(`field name not in record or union initializer`, p.tok);
@@ -176,12 +177,31 @@ function arrayInitBraced(p: Parser, init: Init): void {
   }
 }
 
-function arrayDesignator(p: Parser, init: Init): number {
+/** "[" const-expr ("..." const-expr)? "]": the first and last index designated (GNU ranges). */
+function arrayDesignator(p: Parser, init: Init): [number, number] {
   const tok = p.expect('[');
   const i = Number(constExpr(assign(p)));
+  let last = i;
+  if (p.consume('...')) {
+    const at = p.tok;
+    last = Number(constExpr(assign(p)));
+    if (last < i) throw p.error('empty index range in initializer', at);
+  }
   p.expect(']');
-  if (i < 0 || (!init.open && i >= init.children!.length)) throw p.error('array index in initializer exceeds array bounds', tok);
-  return i;
+  if (i < 0 || (!init.open && last >= init.children!.length)) throw p.error('array index in initializer exceeds array bounds', tok);
+  return [i, last];
+}
+
+/** `[lo ... hi] = v`: every element of the range gets the value parsed for `lo` (the same expression). */
+function fillRange(p: Parser, init: Init, lo: number, hi: number): void {
+  for (let k = lo + 1; k <= hi; k++) {
+    child(p, init, k, p.tok);
+    init.children![k] = cloneInit(init.children![lo]);
+  }
+}
+
+function cloneInit(x: Init): Init {
+  return { ...x, children: x.children ? x.children.map(cloneInit) : null };
 }
 
 /** Brace elision: an array initialized from the enclosing list takes as many elements as it holds. */
@@ -201,9 +221,10 @@ function arrayInitElided(p: Parser, init: Init, start: number): void {
 function designation(p: Parser, init: Init): void {
   if (p.is('[')) {
     if (init.ty.kind !== 'array') throw p.error('array index in non-array initializer', p.tok);
-    const i = arrayDesignator(p, init);
-    designation(p, child(p, init, i, p.tok)!);
-    if (init.ty.kind === 'array') arrayInitElided(p, init, i + 1);
+    const [lo, hi] = arrayDesignator(p, init);
+    designation(p, child(p, init, lo, p.tok)!);
+    fillRange(p, init, lo, hi);
+    if (init.ty.kind === 'array') arrayInitElided(p, init, hi + 1);
     return;
   }
   if (p.is('.')) {

@@ -85,6 +85,8 @@ export class Parser {
   curSwitch: Node | null = null;
   gotos: Node[] = [];
   labels: Map<string, Node> = new Map();
+  /** The assembler name of each label of the function, made at its first mention (definition or &&label). */
+  readonly labelIds = new Map<string, string>();
   /** Loop nesting, to weight variable uses for register allocation. */
   loopDepth = 0;
   /** VLA bounds parsed but not yet evaluated (front/vla.ts flushes them where the declaration is reached). */
@@ -167,6 +169,16 @@ export class Parser {
   }
   warn(msg: string, tok: Token = this.tok): void {
     this.diags.warn(msg, tok);
+  }
+
+  /** The assembler name of the current function's label `name` (GNU &&name may come before the label). */
+  labelId(name: string): string {
+    let id = this.labelIds.get(name);
+    if (id === undefined) {
+      id = this.newLabel('lbl');
+      this.labelIds.set(name, id);
+    }
+    return id;
   }
 
   newLabel(prefix = 'L'): string {

@@ -11,7 +11,7 @@ import { declareFunction, newLocal, newStaticLocal, findOrDeclareExtern } from '
 import { checkCondition, convertForAssign, decayed, newCast } from './sema.js';
 import type { Token } from './tokenize.js';
 import { checkCaseScope, closeVlaScope, declareVlaObject, flushVla, isVariablyModified, jumpOut, vlaBoundStmts, vlaScopeHere } from './vla.js';
-import { Type, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
+import { Type, alignOf, copyType, isComplete, isInteger, isRecord, promote, ty, typeName } from './types.js';
 
 /** compound-stmt = (typedef | declaration | stmt)* "}"   (the "{" is consumed by the caller) */
 export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
@@ -31,7 +31,7 @@ export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
       const attr = newAttr();
       const base = declspec(p, attr);
       if (attr.isTypedef) {
-        typedefDecl(p, base, body);
+        typedefDecl(p, base, body, attr);
         continue;
       }
       body.push(declaration(p, base, attr));
@@ -46,7 +46,7 @@ export function compoundStmtBody(p: Parser, isStmtExpr = false): Node {
 }
 
 /** typedef = declarator ("," declarator)* ";" */
-export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): void {
+export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null, attr: VarAttr | null = null): void {
   let first = true;
   while (!p.consume(';')) {
     if (!first) p.expect(',');
@@ -56,6 +56,8 @@ export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null): v
     // a VLA typedef's size is fixed here, where the typedef is reached
     if (out) vlaBoundStmts(p, out);
     else if (isVariablyModified(d.type)) throw p.error(`variably modified '${d.name.text}' at file scope`, d.name);
+    const aligned = Math.max(attr?.align ?? 0, d.attrs?.aligned ?? 0, attributes(p).aligned);
+    if (aligned > alignOf(d.type) && !d.type.record) d.type = { ...copyType(d.type), align: aligned }; // typedef int a16 __attribute__((aligned(16)))
     const prev = p.scope.vars.get(d.name.text);
     if (prev && !prev.typedef) throw p.error(`'${d.name.text}' redeclared as different kind of symbol`, d.name);
     p.declare(d.name.text, { typedef: d.type });
@@ -210,7 +212,13 @@ function stmtNested(p: Parser): Node {
       }
       case 'goto': {
         p.advance();
-        if (p.is('*')) throw p.error('computed goto is not supported', p.tok);
+        if (p.consume('*')) {
+          // GNU computed goto: to an address taken with &&label
+          const target = expr(p);
+          p.expect(';');
+          if (decayed(target.ty!).kind !== 'ptr') throw p.error('computed goto must be pointer type', target.tok);
+          return { kind: 'goto_expr', tok, lhs: target };
+        }
         const label = p.tok;
         if (label.kind !== 'ident') throw p.expectedError('identifier');
         p.advance();
@@ -238,7 +246,7 @@ function stmtNested(p: Parser): Node {
     p.advance();
     p.advance();
     if (p.labels.has(tok.text)) throw p.error(`duplicate label '${tok.text}'`, tok);
-    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.newLabel('lbl'), vlaScope: vlaScopeHere(p) };
+    const n: Node = { kind: 'label', tok, label: tok.text, uniqueLabel: p.labelId(tok.text), vlaScope: vlaScopeHere(p) };
     p.labels.set(tok.text, n);
     n.lhs = stmtAfterLabel(p);
     return n;

@@ -39,7 +39,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
     const base = isTypename(p) ? declspec(p, attr) : ty.int;
     if (base === AUTO_TYPE) throw p.error("'__auto_type' at file scope is not supported by pagoda cc", p.tok);
     if (attr.isTypedef) {
-      typedefDecl(p, base);
+      typedefDecl(p, base, null, attr);
       continue;
     }
     if (p.consume(';')) continue; // struct/enum declaration only
@@ -191,6 +191,7 @@ function functionDefinition(p: Parser, t: Type, name: Token, attr: VarAttr): voi
   p.locals = [];
   p.gotos = [];
   p.labels.clear(); // one map reused: labels are resolved before the next function starts
+  p.labelIds.clear();
   p.enterScope();
   f.params = [];
   let k = 0;
@@ -225,7 +226,7 @@ function resolveGotos(p: Parser): void {
     const l = p.labels.get(g.label!);
     if (!l) throw p.error(`label '${g.label}' used but not defined`, g.tok);
     g.uniqueLabel = l.uniqueLabel;
-    if (g.vlaScope || l.vlaScope) checkGotoScope(g, l);
+    if (g.kind === 'goto' && (g.vlaScope || l.vlaScope)) checkGotoScope(g, l);
   }
 }
 
