@@ -188,10 +188,9 @@ function lrscUpdate(g: FnGen, a: AtomicOp, ptr: Temp, v: Temp, expected: Temp | 
   }
   let src = 't6';
   if (a.kind === 'rmw') combine(g, a.rmw!, 't6', o, vr);
-  else if (sub) g.insn(`\tmv t6, ${vr}`);
-  else src = vr;
+  else if (!sub) src = vr;
   if (sub) {
-    g.insn(`\txor t6, t6, ${o}`);
+    g.insn(a.kind === 'rmw' ? `\txor t6, t6, ${o}` : `\txor t6, ${vr}, ${o}`);
     g.insn(`\tand t6, t6, ${m}`);
     g.insn(`\txor t6, t6, ${o}`);
   }

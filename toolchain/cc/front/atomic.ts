@@ -96,6 +96,7 @@ function objectType(p: Parser, ptr: Node, name: string, needSized: boolean): Typ
 /** A temporary holding `value`'s result: (tmp = value) and the tmp as an lvalue. */
 function temp(p: Parser, t: Type, value: Node): { set: Node; use: () => Node } {
   const v = newLocalTemp(p, t);
+  v.uses = 2 * (p.loopDepth + 1); // set once, read at least once: worth a register at -O1
   const use = (): Node => ({ kind: 'var', tok: value.tok, ty: t, obj: v });
   return { set: { kind: 'assign', tok: value.tok, ty: t, lhs: use(), rhs: newCast(value, t) }, use };
 }
