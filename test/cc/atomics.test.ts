@@ -47,7 +47,9 @@ if (!pipelineAvailable) console.warn(`test/cc/atomics: skipped, toolchain for ${
 
 describe.skipIf(!pipelineAvailable)(`atomics (${pipelineName})`, () => {
   let reference = '';
+  let helpers: ObjectFile[] = [];
   beforeAll(() => {
+    helpers = HELPERS.map((h) => ours(h, 1));
     const flags = ['-march=rv32ima', '-I', HELPERS_DIR];
     const exe = linkObjects([gccObject(PROGRAM, flags), ...HELPERS.map((h) => gccObject(h, flags))]);
     reference = runExecutable(exe).stdout;
@@ -59,7 +61,7 @@ describe.skipIf(!pipelineAvailable)(`atomics (${pipelineName})`, () => {
 
   for (const opt of [0, 1]) {
     it(`pagoda cc -O${opt} prints what gcc's build prints`, () => {
-      const r = runExecutable(linkObjects([ours(PROGRAM, opt), ...HELPERS.map((h) => ours(h, 1))]));
+      const r = runExecutable(linkObjects([ours(PROGRAM, opt), ...helpers]));
       expect(r.stdout).toBe(reference);
       expect(r.status).toBe(0);
     });
