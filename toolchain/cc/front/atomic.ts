@@ -103,7 +103,8 @@ function objectType(p: Parser, ptr: Node, name: string, needSized: boolean): Typ
 }
 
 /** A temporary holding `value`'s result: (tmp = value) and the tmp as an lvalue. */
-function temp(p: Parser, t: Type, value: Node): { set: Node; use: () => Node } {
+function temp(p: Parser, qualified: Type, value: Node): { set: Node; use: () => Node } {
+  const t = unqualified(qualified);
   const v = newLocalTemp(p, t);
   v.uses = 2 * (p.loopDepth + 1); // set once, read at least once: worth a register at -O1
   const use = (): Node => ({ kind: 'var', tok: value.tok, ty: t, obj: v });
@@ -339,6 +340,7 @@ function generic(p: Parser, name: string, tok: Token): Node {
 
 /** `&lhs` for an _Atomic lvalue (the object then lives in memory). */
 function addressOfObject(lhs: Node, tok: Token): Node {
+  if (lhs.kind === 'member' && lhs.member!.isBitfield) throw new CompileError(`bit-field '${lhs.member!.name}' has atomic type`, lhs.member!.tok ?? tok);
   markAddressTaken(lhs);
   return { kind: 'addr', tok, ty: pointerTo(lhs.ty!), lhs };
 }
