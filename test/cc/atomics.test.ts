@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../toolchain/cc/index.js';
+import { compile, formatDiagnostic } from '../../toolchain/cc/index.js';
 import {
   CC_INCLUDE, ObjectFile, ROOT, SUPPORT, assembleText, compileC, gccObject, linkObjects, pipelineAvailable, pipelineName,
   runExecutable,
@@ -47,7 +47,9 @@ if (!pipelineAvailable) console.warn(`test/cc/atomics: skipped, toolchain for ${
 
 describe.skipIf(!pipelineAvailable)(`atomics (${pipelineName})`, () => {
   let reference = '';
+  let helpers: ObjectFile[] = [];
   beforeAll(() => {
+    helpers = HELPERS.map((h) => ours(h, 1));
     const flags = ['-march=rv32ima', '-I', HELPERS_DIR];
     const exe = linkObjects([gccObject(PROGRAM, flags), ...HELPERS.map((h) => gccObject(h, flags))]);
     reference = runExecutable(exe).stdout;
@@ -59,7 +61,7 @@ describe.skipIf(!pipelineAvailable)(`atomics (${pipelineName})`, () => {
 
   for (const opt of [0, 1]) {
     it(`pagoda cc -O${opt} prints what gcc's build prints`, () => {
-      const r = runExecutable(linkObjects([ours(PROGRAM, opt), ...HELPERS.map((h) => ours(h, 1))]));
+      const r = runExecutable(linkObjects([ours(PROGRAM, opt), ...helpers]));
       expect(r.stdout).toBe(reference);
       expect(r.status).toBe(0);
     });
@@ -132,4 +134,24 @@ describe.skipIf(!pipelineAvailable)('the instructions of each memory order (psAB
     expect(a).toMatch(/call __atomic_load_8/);
     expect(a).toMatch(/fence rw,rw\n\tlw [a-z0-9]+, 0\([a-z0-9]+\)\n\tfence r,rw/);
   });
+});
+
+describe('atomics diagnostics', () => {
+  // [what, source, the first diagnostic]
+  const CASES: [string, string, string][] = [
+    ['atomic bit-field', 'struct s { _Atomic int b : 3; } g;\nvoid f(void) { g.b = 1; }\n', "e.c:1:24: error: bit-field 'b' has atomic type"],
+    ['not a pointer', 'int x;\nint f(void) { return __atomic_load_n(x, 5); }\n', "e.c:2:38: error: argument 1 of '__atomic_load_n' must be a pointer type"],
+    ['void pointer', 'void *p;\nint f(void) { return __atomic_fetch_add(p, 1, 5); }\n', "e.c:2:41: error: argument 1 of '__atomic_fetch_add' must be a non-void pointer type"],
+    ['struct object', 'struct s { int a; } v;\nint f(void) { return __atomic_load_n(&v, 5).a; }\n', "e.c:2:38: error: operand type 'struct s *' is incompatible with argument 1 of '__atomic_load_n'"],
+    ['struct value', 'struct s { int a; } v; int x;\nvoid f(void) { __atomic_store_n(&x, v, 5); }\n', "e.c:2:37: error: incompatible type for argument of atomic builtin: 'struct s'"],
+    ['argument count', 'int x;\nint f(void) { return __atomic_exchange_n(&x, 1); }\n', "e.c:2:22: error: too few arguments to function '__atomic_exchange_n'"],
+    ['outside a function', 'int x;\nint y = __atomic_load_n(&x, 5);\n', "e.c:2:9: error: '__atomic_load_n' used outside a function"],
+  ];
+  for (const [what, src, want] of CASES) {
+    it(`reports ${what}`, () => {
+      const r = compile(src, 'e.c', { opt: 1 });
+      expect(r.ok).toBe(false);
+      expect(formatDiagnostic(r.diagnostics[0], 'pagoda cc').split('\n')[0]).toBe(`pagoda cc: ${want}`);
+    });
+  }
 });

@@ -147,6 +147,30 @@ static void generic(void) {
   ASSERT(1, __atomic_is_lock_free(4, 0));
 }
 
+/* Atomic operations in the middle of expressions with many live values and register variables. */
+static int pressure(short *p, int a, int b, int c, int d, int e, int f) {
+  int x1 = a * 3, x2 = b * 5, x3 = c * 7, x4 = d * 11, x5 = e * 13, x6 = f * 17;
+  short want = 4;
+  int r = x1 + (x2 - (x3 + (x4 ^ (x5 + (x6 + __atomic_compare_exchange_n(p, &want, (short)(a + b), 0, 5, 5) * 1000)))));
+  r += x1 * (x2 + (x3 - __atomic_fetch_nand(p, (short)x4, 5)) * (x5 + __atomic_add_fetch(p, (short)x6, 2)));
+  return r + x1 + x2 + x3 + x4 + x5 + x6 + want;
+}
+
+static int pressure_plain(short *p, int a, int b, int c, int d, int e, int f) {
+  int x1 = a * 3, x2 = b * 5, x3 = c * 7, x4 = d * 11, x5 = e * 13, x6 = f * 17;
+  short want = 4;
+  int ok = *p == want;
+  if (ok) *p = (short)(a + b);
+  else want = *p;
+  int r = x1 + (x2 - (x3 + (x4 ^ (x5 + (x6 + ok * 1000)))));
+  short old = *p;
+  *p = (short)~(old & (short)x4);
+  short now = (short)(*p + (short)x6);
+  *p = now;
+  r += x1 * (x2 + (x3 - old) * (x5 + now));
+  return r + x1 + x2 + x3 + x4 + x5 + x6 + want;
+}
+
 static void c11(void) {
   ASSERT(5, atomic_load(&ai));
   atomic_store(&ai, 6);
@@ -235,5 +259,10 @@ int main(void) {
   wide();
   generic();
   c11();
+  short s1 = 4, s2 = 4, s3 = 9, s4 = 9;
+  ASSERT(pressure_plain(&s2, 1, 2, 3, 4, 5, 6), pressure(&s1, 1, 2, 3, 4, 5, 6));
+  ASSERT(s2, s1);
+  ASSERT(pressure_plain(&s4, -7, 300, 3, -4, 5000, 6), pressure(&s3, -7, 300, 3, -4, 5000, 6));
+  ASSERT(s4, s3);
   return t_done("atomics");
 }

@@ -147,15 +147,17 @@ function combine(g: FnGen, op: RmwOp, rd: string, old: string, v: string): void 
  * shift, mask) besides t6: the temporaries' pool always has six.
  */
 function lrscUpdate(g: FnGen, a: AtomicOp, ptr: Temp, v: Temp, expected: Temp | null): Val {
-  // every register the loop uses is taken now, before its label
-  g.spillAll();
+  // every register the loop uses is taken now, before its label; every other temporary is spilled (the
+  // post-passes assume none lives in a register across a label)
+  const operands = expected ? [ptr, v, expected] : [ptr, v];
+  g.spillAllExcept(operands);
+  const pr = g.reg(ptr);
+  const vr = g.reg(v);
+  const er = expected ? g.reg(expected) : null;
   const sub = a.size < 4;
   const old = g.alloc();
   const shift = sub ? g.alloc() : null;
   const mask = sub ? g.alloc() : null;
-  const pr = g.reg(ptr);
-  const vr = g.reg(v);
-  const er = expected ? g.reg(expected) : null;
   if ([old, shift, mask, ptr, v, expected].some((t) => t !== null && t.reg === null)) {
     throw new CompileError('internal compiler error: an atomic loop ran out of registers', null);
   }
@@ -188,10 +190,9 @@ function lrscUpdate(g: FnGen, a: AtomicOp, ptr: Temp, v: Temp, expected: Temp | 
   }
   let src = 't6';
   if (a.kind === 'rmw') combine(g, a.rmw!, 't6', o, vr);
-  else if (sub) g.insn(`\tmv t6, ${vr}`);
-  else src = vr;
+  else if (!sub) src = vr;
   if (sub) {
-    g.insn(`\txor t6, t6, ${o}`);
+    g.insn(a.kind === 'rmw' ? `\txor t6, t6, ${o}` : `\txor t6, ${vr}, ${o}`);
     g.insn(`\tand t6, t6, ${m}`);
     g.insn(`\txor t6, t6, ${o}`);
   }

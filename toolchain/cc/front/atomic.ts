@@ -70,10 +70,19 @@ function helperCall(p: Parser, name: string, ret: Type, params: Type[], args: No
   f.isReferenced = true;
   if (p.curFn) (p.curFn.refs ?? (p.curFn.refs = new Set())).add(name);
   const fn: Node = { kind: 'var', tok, ty: f.ty, obj: f };
-  return { kind: 'call', tok, ty: ret, lhs: fn, args: args.map((a, i) => newCast(a, params[i])), funcType: f.ty };
+  return { kind: 'call', tok, ty: ret, lhs: fn, args: args.map((a, i) => value(a, params[i])), funcType: f.ty };
 }
 
 const VOIDP = pointerTo(ty.void);
+
+/** An operand converted to `t`: a scalar (integer or pointer) value, else gcc's error. */
+function value(n: Node, t: Type): Node {
+  const from = decayed(n.ty!);
+  if (!isInteger(from) && from.kind !== 'ptr') {
+    throw new CompileError(from.kind === 'void' ? 'void value not ignored as it ought to be' : `incompatible type for argument of atomic builtin: '${typeName(from)}'`, n.tok);
+  }
+  return newCast(n, t);
+}
 
 /** An integer type of `size` bytes (the helpers' value type). */
 function sizedInt(size: number): Type {
@@ -94,8 +103,10 @@ function objectType(p: Parser, ptr: Node, name: string, needSized: boolean): Typ
 }
 
 /** A temporary holding `value`'s result: (tmp = value) and the tmp as an lvalue. */
-function temp(p: Parser, t: Type, value: Node): { set: Node; use: () => Node } {
+function temp(p: Parser, qualified: Type, value: Node): { set: Node; use: () => Node } {
+  const t = unqualified(qualified);
   const v = newLocalTemp(p, t);
+  v.uses = 2 * (p.loopDepth + 1); // set once, read at least once: worth a register at -O1
   const use = (): Node => ({ kind: 'var', tok: value.tok, ty: t, obj: v });
   return { set: { kind: 'assign', tok: value.tok, ty: t, lhs: use(), rhs: newCast(value, t) }, use };
 }
@@ -111,7 +122,7 @@ function comma(a: Node, b: Node): Node {
 function compareExchange(p: Parser, ptr: Node, expectedPtr: Node, desired: Node, o: Type, order: MemoryOrder, tok: Token): Node {
   const ep = temp(p, pointerTo(o), expectedPtr);
   const expected = (): Node => newDeref(ep.use(), tok);
-  const old = temp(p, o, atomicNode('cas', [ptr, expected(), newCast(desired, o)], o, order, o, tok));
+  const old = temp(p, o, atomicNode('cas', [ptr, expected(), value(desired, o)], o, order, o, tok));
   const ok = compare('eq', '==', old.use(), expected(), tok);
   const onFail = comma({ kind: 'assign', tok, ty: o, lhs: expected(), rhs: old.use() }, newNum(0n, tok, ty.bool));
   const chosen: Node = { kind: 'cond', tok, ty: ty.bool, cond: ok, then: newNum(1n, tok, ty.bool), els: newCast(onFail, ty.bool) };
@@ -240,10 +251,10 @@ export function atomicBuiltin(p: Parser, tok: Token): Node {
         return newCast(helperCall(p, `${name}_8`, r, [VOIDP, ty.ullong, ty.ullong], [ptr, oldv, newv], tok), name.includes('bool') ? ty.bool : o);
       }
       if (name === '__sync_val_compare_and_swap') {
-        return atomicNode('cas', [ptr, newCast(oldv, o), newCast(newv, o)], o, MemoryOrder.SEQ_CST, o, tok);
+        return atomicNode('cas', [ptr, value(oldv, o), value(newv, o)], o, MemoryOrder.SEQ_CST, o, tok);
       }
       const e = temp(p, o, oldv);
-      const old = atomicNode('cas', [ptr, e.use(), newCast(newv, o)], o, MemoryOrder.SEQ_CST, o, tok);
+      const old = atomicNode('cas', [ptr, e.use(), value(newv, o)], o, MemoryOrder.SEQ_CST, o, tok);
       return comma(e.set, newCast(compare('eq', '==', old, e.use(), tok), ty.bool));
     }
   }
@@ -266,14 +277,14 @@ export function store(p: Parser, ptr: Node, v: Node, order: MemoryOrder, o: Type
     }
     return helperCall(p, '__atomic_store_8', ty.void, [VOIDP, ty.ullong, ty.int], [ptr, v, newNum(BigInt(order), tok)], tok);
   }
-  return atomicNode('store', [ptr, newCast(v, o)], o, order, result, tok);
+  return atomicNode('store', [ptr, value(v, o)], o, order, result, tok);
 }
 
 function exchange(p: Parser, ptr: Node, v: Node, order: MemoryOrder, o: Type, tok: Token): Node {
   if (sizeOf(o) === 8) {
     return newCast(helperCall(p, '__atomic_exchange_8', ty.ullong, [VOIDP, ty.ullong, ty.int], [ptr, v, newNum(BigInt(order), tok)], tok), o);
   }
-  return atomicNode('xchg', [ptr, newCast(v, o)], o, order, o, tok);
+  return atomicNode('xchg', [ptr, value(v, o)], o, order, o, tok);
 }
 
 /** fetch_OP / OP_fetch: `v` is added as it is (pointers are not scaled, as in gcc). */
@@ -283,7 +294,7 @@ export function fetchOp(p: Parser, ptr: Node, v: Node, order: MemoryOrder, op: R
     const helper = returnsNew ? `__atomic_${op}_fetch_8` : `__atomic_fetch_${op}_8`;
     return newCast(helperCall(p, helper, ty.ullong, [VOIDP, ty.ullong, ty.int], [ptr, v, newNum(BigInt(order), tok)], tok), o);
   }
-  return atomicNode('rmw', [ptr, newCast(v, o)], o, order, o, tok, op, returnsNew);
+  return atomicNode('rmw', [ptr, value(v, o)], o, order, o, tok, op, returnsNew);
 }
 
 /**
@@ -329,6 +340,7 @@ function generic(p: Parser, name: string, tok: Token): Node {
 
 /** `&lhs` for an _Atomic lvalue (the object then lives in memory). */
 function addressOfObject(lhs: Node, tok: Token): Node {
+  if (lhs.kind === 'member' && lhs.member!.isBitfield) throw new CompileError(`bit-field '${lhs.member!.name}' has atomic type`, lhs.member!.tok ?? tok);
   markAddressTaken(lhs);
   return { kind: 'addr', tok, ty: pointerTo(lhs.ty!), lhs };
 }
