@@ -61,6 +61,11 @@ export interface OpenFile {
    *  both (POLLIN | POLLOUT, Linux's DEFAULT_POLLMASK for files whose reads and writes never block). A file
    *  whose answer can change wakes its readWait / writeWait channels when it does. */
   pollEvents?(): number;
+  /**
+   * O_NONBLOCK on this open file (pipe2's flag, fcntl F_SETFL): a read or write that would sleep returns
+   * EAGAIN instead (a write that fitted partly returns its count).
+   */
+  nonblocking?: boolean;
   /** Called when the last fd referring to this open file closes. */
   onLastClose?(): void;
 }
