@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../harness.js';
+import { ConsoleSession } from '../../kernel/session.js';
 
 const ROOT = resolve(__dirname, '..', '..');
 const IMAGE = join(ROOT, 'dist', 'boot.cpio');
@@ -35,6 +36,19 @@ describe.skipIf(!built)('libc tests built by pagoda cc, on the Pagoda kernel', (
       expect(k.counters()).toEqual(k.bootCounters);
     }, 60_000);
   }
+
+  it('passes termios_test on an interactive console (a real line discipline behind TCGETS/TCSETS*)', async () => {
+    let out = '';
+    const session = new ConsoleSession({
+      memMiB: 32, bootImage: image, terminal: true, init: '/tests/termios_test',
+      output: (b) => { out += new TextDecoder().decode(b); },
+      yieldToHost: () => new Promise((r) => setImmediate(r)),
+      random: () => new Uint8Array(16).fill(7),
+    });
+    const end = await session.start();
+    expect(out).toMatch(/termios_test: \d+ checks ok\r?\n/);
+    expect(end).toMatchObject({ kind: 'init-exited', status: 0 });
+  }, 60_000);
 
   it('prints the getopt transcript glibc prints', async () => {
     const k = bootTestKernel({ memMiB: 32, bootImage: image });
