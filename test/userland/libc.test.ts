@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLibc, buildProgram, haveGcc, readManifest, scanManifest } from '../../userland/build-gcc.mjs';
+import { USERLAND, buildLibc, buildProgram, haveGcc, readManifest, scanManifest } from '../../userland/build-gcc.mjs';
 import { runRv32 } from '../../userland/tools/rv32sim.mjs';
 
 const POLICIES = ['dl', 'first', 'next', 'best', 'buddy', 'quick'];
@@ -67,13 +67,19 @@ describe.skipIf(!hasTools)('userland libc built with gcc', () => {
     expect(listed.crt0).toBe(actual.crt0);
   });
 
-  for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'stdio_test', 'syscall_test']) {
+  for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'stdio_test', 'syscall_test', 'posix_test',
+    'time_test', 'stdio2_test']) {
     it(`passes ${name}`, () => {
       const r = qemu(name);
       expect(r.stdout).toMatch(new RegExp(`${name}: \\d+ checks ok`));
       expect(r.status).toBe(0);
     });
   }
+
+  it('prints the getopt transcript glibc prints (getopt_test.expected)', () => {
+    const r = qemu('getopt_test');
+    expect(r.stdout).toBe(readFileSync(join(USERLAND, 'tests', 'getopt_test.expected'), 'latin1'));
+  });
 
   it('runs atexit handlers newest first and flushes stdout after them', () => {
     const r = qemu('stdlib_test');

@@ -380,6 +380,14 @@ static void test_terminal_and_poll(void) {
   ASSERT(1, poll(p, 1, 0));
   ASSERT(POLLNVAL, p[0].revents);
   ASSERT(0, poll(0, 0, 10)); /* no fds: a 10 ms sleep */
+  {
+    FILE *f = tmpfile(); /* a regular file is always ready both ways */
+    p[0].fd = fileno(f);
+    p[0].events = POLLIN | POLLOUT | POLLPRI;
+    ASSERT(1, poll(p, 1, -1));
+    ASSERT(POLLIN | POLLOUT, p[0].revents);
+    fclose(f);
+  }
 }
 
 int main(void) {

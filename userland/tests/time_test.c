@@ -1,7 +1,7 @@
 /* <time.h> and <sys/time.h>: gmtime/localtime (UTC), mktime/timegm normalization, asctime/ctime, strftime's
  * conversions and flags, difftime, clock, gettimeofday, nanosleep, tzset. Expected values are glibc's with
  * TZ=UTC (the file also builds against the host's glibc and passes there). The sweep hashes strftime output
- * for thousands of times from 1900 to 2100; its FNV-1a hash was recorded from glibc 2.36. */
+ * for 600 times from 1900 to 2100 (any count with an argument); its FNV-1a hash was recorded from glibc 2.36. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -183,7 +183,7 @@ static void test_clocks(void) {
   ASSERT(0, nanosleep(&req, 0));
   gettimeofday(&tv2, 0);
   ASSERT(1, (tv2.tv_sec - tv.tv_sec) * 1000000 + (tv2.tv_usec - tv.tv_usec) >= 2000);
-  while (spin < 3000000) spin++;
+  while (spin < 100000) spin++;
   c1 = clock();
   ASSERT(1, c0 >= 0 && c1 > c0);
   ASSERT(1000000, CLOCKS_PER_SEC);
@@ -208,7 +208,7 @@ static void test_clocks(void) {
 }
 
 int main(int argc, char **argv) {
-  int n = argc > 1 ? atoi(argv[1]) : 3000;
+  int n = argc > 1 ? atoi(argv[1]) : 600;
   setenv("TZ", "UTC", 1);
   tzset();
   test_broken_down();
@@ -216,6 +216,6 @@ int main(int argc, char **argv) {
   test_strftime();
   test_clocks();
   if (argc > 1) printf("sweep %d: %016llx\n", n, sweep(n));
-  else ASSERT(0x0066e0b76c926d79ULL, sweep(n));
+  else ASSERT(0x850b05402475ee95ULL, sweep(n));
   return test_summary("time_test");
 }

@@ -33,14 +33,14 @@ struct tm *localtime(const time_t *t) {
 
 /* The seconds *tm's fields denote, each field taken at any value (months and years carry over). */
 static long long fields_to_secs(const struct tm *tm) {
-  long long mon = tm->tm_mon;
+  long mon = tm->tm_mon;
   long long year = (long long)tm->tm_year + 1900 + mon / 12;
   mon %= 12;
   if (mon < 0) {
     mon += 12;
     year--;
   }
-  return (__days_from_civil(year, (int)mon + 1, 1) + tm->tm_mday - 1) * 86400 + (long long)tm->tm_hour * 3600
+  return (__days_from_civil(year, (int)mon + 1, 1) + tm->tm_mday - 1) * 86400LL + (long long)tm->tm_hour * 3600
          + (long long)tm->tm_min * 60 + tm->tm_sec;
 }
 

@@ -65,6 +65,28 @@ static long long iso_year(const struct tm *tm, int *week) {
 
 static size_t format(struct out *o, const char *fmt, const struct tm *tm);
 
+/* num in decimal (a 32-bit loop when it fits: every field but %s and far-off years, and 64-bit division is
+ * a long helper call on rv32). */
+static void decimal(char *buf, long long num) {
+  char tmp[24];
+  int n = 0;
+  unsigned long long m = num < 0 ? 0 - (unsigned long long)num : (unsigned long long)num;
+  if (num < 0) *buf++ = '-';
+  while (m > 0xffffffffULL) {
+    tmp[n++] = (char)('0' + m % 10);
+    m /= 10;
+  }
+  {
+    unsigned long small = (unsigned long)m;
+    do {
+      tmp[n++] = (char)('0' + small % 10);
+      small /= 10;
+    } while (small);
+  }
+  while (n) *buf++ = tmp[--n];
+  *buf = 0;
+}
+
 /* One conversion: its text into buf, or a recursive format for the composite ones. Returns 0 for an unknown
  * conversion character. `numwidth` is the default width of numbers, `numpad` their default padding. */
 static int convert(struct out *o, char conv, const struct tm *tm, char pad, int width, int upper, int swap) {
@@ -137,7 +159,7 @@ static int convert(struct out *o, char conv, const struct tm *tm, char pad, int 
     emit(o, text, width, pad == '0' ? '0' : ' ', upper || (swap && !lower), lower);
     return 1;
   }
-  snprintf(buf, sizeof buf, "%lld", num);
+  decimal(buf, num);
   if (pad == '-') emit(o, buf, 0, 0, 0, 0);
   else emit(o, buf, width ? width : numwidth, pad ? pad : numpad, 0, 0);
   return 1;
