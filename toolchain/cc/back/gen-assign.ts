@@ -5,7 +5,8 @@ import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js'
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
 import { FnGen, Val } from './gen-state.js';
-import { Type, is64, isRecord, sizeOf } from '../front/types.js';
+import { checkRegisterFloat, floatOpVals, floatStep } from './gen-float.js';
+import { Type, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
 function one(t: Val['lo']): Val {
   return { lo: t, hi: null };
@@ -15,7 +16,7 @@ function one(t: Val['lo']): Val {
 
 export function genAssign(g: FnGen, n: Node): Val {
   const t = n.ty!;
-  if (isRecord(t)) {
+  if (isRecord(t) || t.kind === 'ldouble') {
     const src = genLval(g, n.rhs!);
     const dst = genLval(g, n.lhs!);
     const dstTemp = addrToTemp(g, dst);
@@ -75,6 +76,10 @@ export function genOpAssign(g: FnGen, n: Node): Val {
 
 /** `cur op rhs` where cur is already evaluated (in type t). */
 function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
+  if (isFloat(t)) {
+    checkRegisterFloat(t, rhs);
+    return floatOpVals(g, kind, a.lo, genExpr(g, rhs).lo, t);
+  }
   if (is64(t)) {
     if ((kind === 'shl' || kind === 'shr') && rhs.kind === 'num') return shift64Const(g, kind, a, Number(rhs.val! & 63n), t);
     return binary64Vals(g, kind, a, genExpr(g, rhs), t);
@@ -133,7 +138,9 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   }
   const old = loadVal(g, a, t);
   let nv: Val;
-  if (is64(t)) {
+  if (isFloat(t)) {
+    nv = one(floatStep(g, old.lo, step, t, n));
+  } else if (is64(t)) {
     const lo = g.alloc();
     const hi = g.alloc();
     g.insn(`\taddi ${lo.reg}, ${g.reg(old.lo)}, ${Number(step)}`);

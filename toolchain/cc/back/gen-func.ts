@@ -18,12 +18,13 @@ import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
 import type { UnitLabels } from './unit-labels.js';
 import type { FoldFacts } from '../opt/optimize.js';
-import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
+import { returnsByRef } from './float-abi.js';
+import { Type, alignOf, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
 function isRegCandidate(v: Obj): boolean {
   const t = v.ty;
   if (v.addrTaken || t.isVolatile || !v.isLocal || v.isStatic) return false;
-  if (isRecord(t) || t.kind === 'array' || t.kind === 'func' || is64(t)) return false;
+  if (isRecord(t) || t.kind === 'array' || t.kind === 'func' || is64(t) || isFloat(t)) return false;
   return (v.uses ?? 0) > 0;
 }
 
@@ -160,7 +161,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   }
   const ft = fn.ty;
   const ret = ft.returnType!;
-  const sret = isRecord(ret) && sizeOf(ret) > 8;
+  const sret = returnsByRef(ret);
   const params = fn.params!;
   const types: Type[] = [];
   for (const p of params) types.push(p.ty);
@@ -170,7 +171,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   const paramRegs = new Map<Obj, string>();
   params.forEach((p, i) => {
     const w = classes[i].words;
-    if (!classes[i].byRef && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
+    if (!classes[i].byRef && !classes[i].regs && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
   });
   const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, callFree, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
   const vaBytes = ft.variadic ? 32 : 0;
@@ -181,7 +182,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   // params entirely on the stack stay where the caller put them (unless they get a register)
   params.forEach((p, i) => {
     const c = classes[i];
-    if (!p.reg && !c.byRef && c.words.every((w) => w.reg === null)) p.offset = c.words[0].stack!;
+    if (!p.reg && !c.byRef && !c.regs && c.words.every((w) => w.reg === null)) p.offset = c.words[0].stack!;
   });
   for (const v of fn.locals!) {
     if (v.reg || v.offset !== undefined) continue;
@@ -206,6 +207,11 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
         g.storeWord('t6', 's0', slot);
       }
       byRefCopies.push({ p, slot });
+      return;
+    }
+    if (c.regs) {
+      // floating convention: each register into its field of the parameter's slot
+      for (const r of c.regs) g.storeOp(storeInsn(r.type), r.fp ? `fa${r.reg}` : `a${r.reg}`, 's0', p.offset! + r.offset);
       return;
     }
     homeParam(g, p, c.words);
@@ -272,7 +278,8 @@ function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number 
   }
   if (words.every((w) => w.reg === null)) return; // already in place on the stack
   words.forEach((w, k) => {
-    const op = words.length === 1 && !isRecord(t) ? storeInsn(t) : 'sw';
+    // (a float that ran out of f registers arrives in an integer register: stored as a word)
+    const op = words.length === 1 && !isRecord(t) && t.kind !== 'float' ? storeInsn(t) : 'sw';
     if (w.reg !== null) g.storeOp(op, `a${w.reg}`, 's0', p.offset! + 4 * k);
     else {
       g.loadWord('t6', 's0', w.stack!);
