@@ -100,6 +100,17 @@ export function genCall(g: FnGen, n: Node): Val {
       }
       return;
     }
+    if (t.kind === 'float' || t.kind === 'double') {
+      // by the integer convention (variadic, or the f registers ran out): its bits through a frame slot
+      const v = genExpr(g, a).lo;
+      const slot = g.allocSlot(8, 8);
+      g.storeOp(t.kind === 'float' ? 'fsw' : 'fsd', g.reg(v), 's0', slot);
+      g.release(v);
+      const addr = addrToTemp(g, { kind: 'frame', off: slot });
+      keep.push(addr);
+      c.words.forEach((w, k) => moves.push({ loc: w, base: addr, off: k * 4 }));
+      return;
+    }
     if (isRecord(t) || t.kind === 'ldouble') {
       let addr = genExpr(g, a).lo;
       if (c.byRef || alignOf(t) < 4) {

@@ -24,7 +24,10 @@ function toNumber(bits: bigint, fmt: FloatFormat): number {
   return bitsToNumber(bits, fmt);
 }
 
+/** Bits of a folded result; a NaN is the positive quiet NaN gcc folds to (and RISC-V computes: the host's
+ * NaN from 0/0 may carry a sign). */
 function fromNumber(v: number, fmt: FloatFormat): bigint {
+  if (Number.isNaN(v)) return fmt === BINARY32 ? 0x7fc00000n : 0x7ff8000000000000n;
   return fmt === BINARY32 ? BigInt(floatBits(Math.fround(v))) : doubleBits(v);
 }
 

@@ -115,6 +115,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       continue;
     }
     if (s === '_Complex') throw p.error(`'${s}' is not supported by pagoda cc`, tok);
+    if ((s === 'float' || s === 'double') && p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
     const isUserType = tok.kind === 'ident' || s === 'struct' || s === 'union' || s === 'enum' || s === 'typeof';
     if (isUserType) {
       if (counter) break;

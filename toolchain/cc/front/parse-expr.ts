@@ -484,6 +484,7 @@ function primary(p: Parser): Node {
   if (tok.kind === 'num') {
     p.advance();
     if (isFloatSpelling(tok.text)) {
+      if (p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
       const f = parseFloatLiteral(tok);
       return newFNum(f.bits, tok, ty[f.kind]);
     }
