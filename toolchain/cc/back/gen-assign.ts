@@ -4,7 +4,7 @@ import type { Node } from '../front/ast.js';
 import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js';
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
-import { FnGen, Val } from './gen-state.js';
+import { FnGen, Temp, Val } from './gen-state.js';
 import { checkRegisterFloat, floatOpVals, floatStep } from './gen-float.js';
 import { Type, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
@@ -38,7 +38,7 @@ export function genAssign(g: FnGen, n: Node): Val {
     if (t.kind === 'bool' || (t.kind !== 'ptr' && sizeOf(t) < 4)) {
       // values are already converted to t by the parser; keep them as they are
     }
-    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(v.lo.fp ? `\tfmv.d ${a.obj.reg}, ${r}` : `\tmv ${a.obj.reg}, ${r}`);
     return v;
   }
   storeVal(g, a, v, t);
@@ -53,7 +53,7 @@ export function genOpAssign(g: FnGen, n: Node): Val {
   const a = genLval(g, n.lhs!);
   const isBit = n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield;
   let old: Val;
-  if (a.kind === 'regvar') old = { lo: { reg: a.obj.reg!, slot: 0, owned: false }, hi: null };
+  if (a.kind === 'regvar') old = { lo: { reg: a.obj.reg!, slot: 0, owned: false, fp: isFloat(t) }, hi: null };
   else if (isBit) old = loadBitfield(g, a, n.lhs!.member!);
   else old = loadVal(g, a, t);
   const cur = castVal(g, old, t, opT);
@@ -66,7 +66,7 @@ export function genOpAssign(g: FnGen, n: Node): Val {
   }
   if (a.kind === 'regvar') {
     const r = g.reg(fin.lo);
-    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(fin.lo.fp ? `\tfmv.d ${a.obj.reg}, ${r}` : `\tmv ${a.obj.reg}, ${r}`);
     return fin;
   }
   storeVal(g, a, fin, t);
@@ -120,6 +120,15 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
       return null;
     }
     return old;
+  }
+  if (a.kind === 'regvar' && isFloat(t)) {
+    const r = a.obj.reg!;
+    const cur: Temp = { reg: r, slot: 0, owned: false, fp: true };
+    const old = discard ? null : g.owned(cur);
+    const nv = floatStep(g, cur, step, t, n);
+    g.insn(`\tfmv.d ${r}, ${g.reg(nv)}`);
+    g.release(nv);
+    return old ? one(old) : null;
   }
   if (a.kind === 'regvar') {
     const r = a.obj.reg!;
