@@ -1,6 +1,7 @@
 // Assignments for the code generator: plain, compound (one address computation), and postfix ++/--,
 // including register variables (-O1) and bit-fields.
 import type { Node } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
 import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js';
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
@@ -50,6 +51,9 @@ export function genAssign(g: FnGen, n: Node): Val {
 export function genOpAssign(g: FnGen, n: Node): Val {
   const t = n.ty!;
   const opT = n.opType!;
+  if (t.kind === 'ldouble' || opT.kind === 'ldouble') {
+    throw new CompileError('compound assignment in long double is not supported by pagoda cc yet (write x = x op y)', n.tok);
+  }
   const a = genLval(g, n.lhs!);
   const isBit = n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield;
   let old: Val;
@@ -107,6 +111,7 @@ function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
 /** Postfix ++/--: stores old+step, returns the old value (unless discarded). */
 export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   const t = n.ty!;
+  if (t.kind === 'ldouble') throw new CompileError('++/-- on long double is not supported by pagoda cc yet', n.tok);
   const a = genLval(g, n.lhs!);
   const step = n.val!;
   if (n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield) {

@@ -8,7 +8,8 @@ import { genCall, genVaArg, genVaStart } from './gen-call.js';
 import { addrToTemp, genLval, loadAndRelease, loadBitfield, releaseAddr, varAddr, zeroFill } from './gen-lval.js';
 import { FnGen, Temp, Val } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
-import { castFloat, fsuffix, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
+import { genLdBinary, genLdCast, genLdCompare, genLdNeg } from './gen-ldouble.js';
+import { castFloat, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
 import { Type, is64, isFloat, isRecord, sizeOf, ty } from '../front/types.js';
 
 const ZERO: Temp = { reg: 'zero', slot: 0, owned: false };
@@ -81,9 +82,11 @@ export function genExpr(g: FnGen, n: Node): Val {
     }
     case 'add': case 'sub': case 'mul': case 'div': case 'mod':
     case 'bitand': case 'bitor': case 'bitxor': case 'shl': case 'shr':
+      if (t.kind === 'ldouble') return genLdBinary(g, n);
       if (isFloat(t)) return genFBinary(g, n.kind, n.lhs!, n.rhs!, t, n);
       return genBinary(g, n.kind, n.lhs!, n.rhs!, t);
     case 'eq': case 'ne': case 'lt': case 'le':
+      if (n.lhs!.ty!.kind === 'ldouble') return one(genLdCompare(g, n));
       if (isFloat(n.lhs!.ty!)) return one(genFCompare(g, n));
       return one(genCompare(g, n));
     case 'logand':
@@ -159,6 +162,7 @@ export function truth(g: FnGen, v: Val, t: Type): Temp {
 }
 
 function genNeg(g: FnGen, n: Node): Val {
+  if (n.ty!.kind === 'ldouble') return genLdNeg(g, n);
   if (isFloat(n.ty!)) return genFNeg(g, n);
   const v = genExpr(g, n.lhs!);
   if (!v.hi) return one(unaryOp(g, 'neg', v.lo));
@@ -182,6 +186,7 @@ function genCast(g: FnGen, n: Node): Val {
     genDiscard(g, n.lhs!);
     return one(ZERO);
   }
+  if (from.kind === 'ldouble' || to.kind === 'ldouble') return genLdCast(g, n);
   const v = genExpr(g, n.lhs!);
   if (isFloat(from) || isFloat(to)) return castFloat(g, v, from, to, n);
   return castVal(g, v, from, to);

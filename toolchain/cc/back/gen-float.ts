@@ -92,6 +92,7 @@ export function genFNeg(g: FnGen, n: Node): Val {
 
 /** An integer temp that is 1 iff the floating value is nonzero (NaN counts as nonzero: x != 0.0). */
 export function floatTruth(g: FnGen, v: Temp, t: Type): Temp {
+  if (t.kind === 'ldouble') throw new CompileError('this use of a long double truth value is not supported by pagoda cc yet', null);
   const r = g.reg(v);
   const d = g.alloc();
   g.insn(t.kind === 'float' ? `\tfmv.w.x ${FSCRATCH}, zero` : `\tfcvt.d.w ${FSCRATCH}, zero`);
@@ -104,7 +105,7 @@ export function floatTruth(g: FnGen, v: Temp, t: Type): Temp {
 /** Converts between a floating type and any scalar type (one side is floating). */
 export function castFloat(g: FnGen, v: Val, from: Type, to: Type, at: Node | null): Val {
   const bad = from.kind === 'ldouble' ? from : to.kind === 'ldouble' ? to : null;
-  if (bad) throw new CompileError('long double conversions are not supported by pagoda cc yet', at?.tok ?? null);
+  if (bad) throw new CompileError('this long double conversion is not supported by pagoda cc yet', at?.tok ?? null);
   if (isFloat(from) && isFloat(to)) {
     if (from.kind === to.kind) return v;
     const r = g.reg(v.lo);

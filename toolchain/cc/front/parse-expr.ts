@@ -95,16 +95,16 @@ export function conditional(p: Parser): Node {
 }
 
 function conditionalNested(p: Parser): Node {
-  const c = binary(p, 1);
-  if (!p.is('?')) return c;
+  const value = binary(p, 1);
+  if (!p.is('?')) return value;
   const tok = p.advance();
-  checkCondition(c);
+  const c = checkCondition(value);
   if (p.is(':')) {
     // GNU a ?: b
     p.advance();
     const els = conditional(p);
-    const tmp = newLocalTemp(p, decayed(c.ty!));
-    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(c, tmp.ty) };
+    const tmp = newLocalTemp(p, decayed(value.ty!));
+    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(value, tmp.ty) };
     const inner = makeCond(p, set, varNode(tmp, tok), els, tok);
     return inner;
   }

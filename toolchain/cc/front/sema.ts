@@ -171,6 +171,8 @@ export function checkCondition(n: Node): Node {
     if (t.kind === 'void') throw new CompileError('void value not ignored as it ought to be', n.tok);
     throw new CompileError(`used ${t.kind === 'union' ? 'union' : 'struct'} type value where scalar is required`, n.tok);
   }
+  // a long double truth value is an explicit comparison (a helper call, __netf2, like every binary128 operation)
+  if (t.kind === 'ldouble') return compare('ne', '!=', n, newFNum(0n, n.tok, ty.ldouble), n.tok);
   return n;
 }
 
