@@ -9,10 +9,10 @@ import { addrToTemp, genLval, loadAndRelease, loadBitfield, releaseAddr, varAddr
 import { FnGen, Temp, Val } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
 import { genLdBinary, genLdCast, genLdCompare, genLdNeg } from './gen-ldouble.js';
-import { castFloat, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
+import { castFloat, genFIntrinsic, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
 import { Type, is64, isFloat, isRecord, sizeOf, ty } from '../front/types.js';
 
-const ZERO: Temp = { reg: 'zero', slot: 0, owned: false };
+const ZERO: Temp = { reg: 'zero', slot: 0, owned: false, fp: false };
 
 function one(t: Temp): Val {
   return { lo: t, hi: null };
@@ -104,6 +104,8 @@ export function genExpr(g: FnGen, n: Node): Val {
       return genCall(g, n);
     case 'stmtexpr':
       return genStmtExpr(g, n);
+    case 'fintrinsic':
+      return genFIntrinsic(g, n);
     case 'memzero': {
       zeroFill(g, varAddr(n.obj!), sizeOf(n.obj!.ty), n.obj!.align);
       return one(ZERO);

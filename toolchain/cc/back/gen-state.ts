@@ -24,7 +24,7 @@ export interface Temp {
   slot: number;
   owned: boolean;
   /** Held in an f register (a float or double value; spilled as 8 bytes with fsd/fld). */
-  fp?: boolean;
+  fp: boolean;
 }
 
 /** An rvalue: one temp, or two for 64-bit values (lo, hi). */
@@ -119,7 +119,7 @@ export class FnGen {
 
   /** A fresh owned temp in a register (spilling the oldest live temp if none is free). */
   alloc(): Temp {
-    const t: Temp = { reg: this.takeReg(false), slot: 0, owned: true };
+    const t: Temp = { reg: this.takeReg(false), slot: 0, owned: true, fp: false };
     this.live.push(t);
     return t;
   }

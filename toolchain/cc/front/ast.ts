@@ -12,6 +12,7 @@ export type NodeKind =
   | 'assign' | 'cond' | 'comma' | 'member' | 'addr' | 'deref' | 'cast' | 'call'
   | 'preinc' | 'postinc' // lhs += val, value before/after (val may be negative)
   | 'opassign' // lhs op= rhs; `op` holds the arithmetic kind
+  | 'fintrinsic' // one F/D instruction (asmText: fsqrt, fabs, fsgnj, fmin, fmax) on lhs (and rhs)
   | 'stmtexpr' | 'memzero' | 'va_start' | 'va_arg' | 'va_copy' | 'nullexpr' | 'label_addr'
   // statements
   | 'return' | 'if' | 'for' | 'do' | 'switch' | 'case' | 'block' | 'goto' | 'goto_expr' | 'label'

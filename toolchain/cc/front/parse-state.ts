@@ -1,5 +1,6 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
+import { FLOAT_BUILTINS } from './float-builtin-names.js';
 import type { Node, Obj, StringLiteral } from './ast.js';
 import { CompileError, Diagnostics } from '../diagnostics.js';
 import { Token, locationOf } from './tokenize.js';
@@ -54,6 +55,7 @@ export const KEYWORDS = new Set([
   '_Static_assert', '_Thread_local', '__attribute__', 'typeof', 'asm', '__builtin_va_arg', '__builtin_offsetof',
   '__builtin_types_compatible_p', '__builtin_expect', '__builtin_va_start', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
+  ...FLOAT_BUILTINS,
 ]);
 
 /**
