@@ -74,6 +74,7 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);
+  out.push(...unit.floatPool());
   attributeDirectives(prog, live, out);
   return out.join('\n') + '\n';
 }

@@ -8,13 +8,14 @@ import type { DeclAttrs } from './attributes.js';
 
 export type NodeKind =
   // expressions
-  | 'num' | 'var' | 'str'
+  | 'num' | 'fnum' | 'var' | 'str'
   | 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'shl' | 'shr' | 'bitand' | 'bitor' | 'bitxor'
   | 'eq' | 'ne' | 'lt' | 'le'
   | 'neg' | 'not' | 'bitnot' | 'logand' | 'logor'
   | 'assign' | 'cond' | 'comma' | 'member' | 'addr' | 'deref' | 'cast' | 'call'
   | 'preinc' | 'postinc' // lhs += val, value before/after (val may be negative)
   | 'opassign' // lhs op= rhs; `op` holds the arithmetic kind
+  | 'fintrinsic' // one F/D instruction (asmText: fsqrt, fabs, fsgnj, fmin, fmax) on lhs (and rhs)
   | 'stmtexpr' | 'memzero' | 'va_start' | 'va_arg' | 'va_copy' | 'nullexpr' | 'label_addr'
   | 'alloca' | 'stack_save' | 'stack_restore' // dynamic stack space (alloca, VLAs: front/vla.ts)
   | 'atomic' // an atomic memory operation (atomic.ts): `atomic` says which; `args` are its operands
@@ -40,6 +41,8 @@ export interface Node {
   obj?: Obj;
   /** Integer constant (num), step for pre/postinc. */
   val?: bigint;
+  /** Floating constant (fnum): the IEEE bits in the format of `ty` (binary32, binary64 or binary128). */
+  fbits?: bigint;
   member?: Member;
   args?: Node[];
   /** Type of the function being called (after decay of a pointer). */

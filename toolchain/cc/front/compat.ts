@@ -47,7 +47,7 @@ export function areCompatible(a: Type, b: Type): boolean {
       return isPlainChar(a) === isPlainChar(b) && a.unsigned === b.unsigned;
     case 'short': case 'int': case 'long': case 'llong':
       return a.unsigned === b.unsigned;
-    case 'bool': case 'void':
+    case 'bool': case 'void': case 'float': case 'double': case 'ldouble':
       return true;
     case 'ptr':
       return areCompatible(a.base!, b.base!);

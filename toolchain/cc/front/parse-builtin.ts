@@ -1,6 +1,7 @@
 // Primary expressions introduced by keywords: sizeof, _Alignof, _Generic and the __builtin_* family
 // (va_start/va_arg/va_end/va_copy, offsetof, expect, constant_p, types_compatible_p, trap, unreachable).
 import type { Node } from './ast.js';
+import { FLOAT_BUILTINS, floatBuiltin } from './float-builtins.js';
 import { tryEval } from './fold.js';
 import { isTypename, typename } from './parse-decl.js';
 import { assign, expr, markAddressTaken, unary } from './parse-expr.js';
@@ -152,6 +153,7 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       p.advance();
       return gnuBuiltin(p, tok)!;
   }
+  if (tok.text.startsWith('__builtin_') && FLOAT_BUILTINS.includes(tok.text)) return floatBuiltin(p, tok);
   throw p.expectedError('expression');
 }
 

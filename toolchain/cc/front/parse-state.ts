@@ -1,5 +1,6 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
+import { FLOAT_BUILTINS } from './float-builtin-names.js';
 import type { Node, Obj, StringLiteral } from './ast.js';
 import type { Attrs } from './attributes.js';
 import { CompileError, Diagnostics } from '../diagnostics.js';
@@ -57,6 +58,7 @@ export const KEYWORDS = new Set([
   '_Static_assert', '_Thread_local', '__attribute__', 'typeof', 'asm', '__builtin_va_arg', '__builtin_offsetof',
   '__builtin_types_compatible_p', '__builtin_expect', '__builtin_va_start', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
+  ...FLOAT_BUILTINS,
   '__auto_type',
 ]);
 
@@ -100,6 +102,9 @@ export class Parser {
   private labelCounter = 0;
   /** Numbers the assembler names of block-scope statics and anonymous objects (`buf.0`), from 0 per unit. */
   private staticCounter = 0;
+
+  /** -mabi=ilp32: floating types and constants are refused (see CompileOptions.softFloat). */
+  softFloat = false;
 
   constructor(
     readonly toks: Token[],

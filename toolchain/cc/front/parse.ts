@@ -13,8 +13,9 @@ import { checkGotoScope, flushVla, isVariablyModified, vlaBoundStmts } from './v
 import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, ty, typeName } from './types.js';
 
 /** program = (typedef | function-definition | global-variable)* */
-export function parse(toks: Token[], diags: Diagnostics): Program {
+export function parse(toks: Token[], diags: Diagnostics, softFloat = false): Program {
   const p = new Parser(toks, diags);
+  p.softFloat = softFloat;
   const asmTexts: string[] = [];
   while (p.tok.kind !== 'eof') {
     if (p.consume(';')) continue;
