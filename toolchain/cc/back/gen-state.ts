@@ -1,6 +1,7 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import type { Token } from '../front/tokenize.js';
@@ -56,6 +57,12 @@ export class FnGen {
   hasAsm = false;
   /** The lines emitted from inline assembly (the post-passes let only these name unknown instructions). */
   readonly inlineAsm = new Set<string>();
+  /** Switch jump tables (gen-switch.ts), emitted in .rodata after the function. */
+  readonly switchTables: SwitchTable[] = [];
+  /** The `jr` lines that dispatch through a switch table (jumps to case labels, not out of the function). */
+  readonly tableJumps = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();
@@ -73,7 +80,7 @@ export class FnGen {
     /** The unit's label numbering. */
     readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
-    private readonly pool: readonly string[] = POOL,
+    readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;
@@ -241,9 +248,10 @@ export class FnGen {
     if (base === 's0') this.usesS0 = true;
     if (fits12(off)) this.insn(`\t${op} ${rd}, ${off}(${base})`);
     else {
-      this.insn(`\tli ${rd}, ${off}`);
-      this.insn(`\tadd ${rd}, ${rd}, ${base}`);
-      this.insn(`\t${op} ${rd}, 0(${rd})`);
+      const tmp = rd === base ? 't6' : rd; // rd may be the base it replaces
+      this.insn(`\tli ${tmp}, ${off}`);
+      this.insn(`\tadd ${tmp}, ${tmp}, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(${tmp})`);
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {
