@@ -34,10 +34,9 @@ export class Pipe {
   /** The read end's poll events, as Linux's pipe_poll: data to read, or hang-up once no writer is left. */
   readerEvents(): number { return (this.length > 0 ? POLLIN : 0) | (this.writers === 0 ? POLLHUP : 0); }
 
-  /** The write end's poll events: room for an atomic write (PIPE_BUF bytes), or an error once no reader is left. */
+  /** The write end's poll events: room for an atomic write (PIPE_BUF bytes); an error once no reader is left. */
   writerEvents(): number {
-    if (this.readers === 0) return POLLOUT | POLLERR;
-    return PIPE_CAPACITY - this.length >= PIPE_BUF ? POLLOUT : 0;
+    return (PIPE_CAPACITY - this.length >= PIPE_BUF ? POLLOUT : 0) | (this.readers === 0 ? POLLERR : 0);
   }
 
   /** Up to `max` buffered bytes; end of file (empty) when no writer is left; WOULD_BLOCK otherwise. */

@@ -6,6 +6,7 @@ import { ElfFormatError, readElf } from '../../abi/elfread.js';
 import { Shdr } from '../../abi/elf.js';
 import { readArchive, writeArchive } from '../../toolchain/ar.js';
 import { assemble } from '../../toolchain/as/index.js';
+import { link } from '../../toolchain/ld/index.js';
 import { compile } from '../../toolchain/cc/index.js';
 import { objdumpDisassemble } from '../../toolchain/objdump.js';
 import { formatInternalError } from '../../cli/internal-error.js';
@@ -164,5 +165,17 @@ describe('CLI internal errors', () => {
       'pagoda ld: internal error: TypeError: x is undefined (this is a bug; PAGODA_DEBUG=1 shows where)',
     );
     expect(formatInternalError('pagoda ld', e, true).split('\n').length).toBeGreaterThan(1);
+  });
+});
+
+describe('ld', () => {
+  it('an odd attribute tag below 32 (read back as a string) is written back, not looped on (ld seed 20261207 index 170)', () => {
+    const obj = assemble('\t.attribute arch, "rv32i2p1"\n\t.globl _start\n_start:\n\tret\n', 'odd.s').object!;
+    const at = new TextDecoder('latin1').decode(obj).indexOf('\x05rv32i2p1\0');
+    expect(at).toBeGreaterThan(0);
+    obj[at] = 7; // the arch string now sits under tag 7, which the encoder knew only as a number tag
+    const r = link([{ name: 'odd.o', bytes: obj }]);
+    expect(r.executable).toBeDefined();
+    expect(new TextDecoder('latin1').decode(r.executable!)).toContain('\x07rv32i2p1\0');
   });
 });

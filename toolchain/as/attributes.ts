@@ -27,6 +27,9 @@ export function defaultFloatAbiFlags(march: string): number {
 const isStringTag = (tag: number): boolean => tag === 5 || (tag >= 32 && tag % 2 === 1);
 
 function uleb(out: number[], v: number): void {
+  // a ULEB128 holds a non-negative integer; anything else (NaN from a bad value) would never reach 0 below
+  if (!(v >= 0) || !Number.isFinite(v)) v = 0;
+  v = Math.floor(v);
   do {
     let b = v & 0x7f;
     v = Math.floor(v / 128);
@@ -48,10 +51,13 @@ export function encodeAttributes(attrs: ReadonlyMap<number, number | string>): U
   const body: number[] = [];
   for (const tag of [...all.keys()].sort((a, b) => a - b)) {
     const v = all.get(tag) as number | string;
+    // A value read back as a string (the linker's reader takes every odd tag as one) stays a string, even for
+    // a tag this encoder does not know as a string tag.
+    const asString = isStringTag(tag) || typeof v === 'string';
     // GNU as writes no integer attribute whose value is 0, the default (`.attribute unaligned_access, 0`).
-    if (!isStringTag(tag) && Number(v) === 0) continue;
+    if (!asString && Number(v) === 0) continue;
     uleb(body, tag);
-    if (isStringTag(tag)) {
+    if (asString) {
       for (const ch of String(v)) body.push(ch.charCodeAt(0) & 0xff);
       body.push(0);
     } else {

@@ -1,5 +1,6 @@
 /* <termios.h> on a terminal (run as init on Pagoda's interactive console; see libc-pagoda.test.ts):
- * tcgetattr/tcsetattr with each action, cfmakeraw, speeds, tcflush, tcdrain, and poll on the terminal. */
+ * tcgetattr/tcsetattr with each action, cfmakeraw, speeds, tcflush, tcdrain, and poll on the terminal; and
+ * ENOTTY from each call when fd 0 is not a terminal (a pipe, a file, `pagoda run`). */
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
@@ -7,10 +8,26 @@
 #include <unistd.h>
 #include "test.h"
 
+/* Without a terminal on fd 0 (a pipe, a file, `pagoda run`), every call is ENOTTY. */
+static int not_a_terminal(void) {
+  struct termios t;
+  errno = 0;
+  ASSERT(-1, tcgetattr(0, &t));
+  ASSERT(ENOTTY, errno);
+  memset(&t, 0, sizeof t);
+  errno = 0;
+  ASSERT(-1, tcsetattr(0, TCSANOW, &t));
+  ASSERT(ENOTTY, errno);
+  errno = 0;
+  ASSERT(-1, tcflush(0, TCIFLUSH));
+  ASSERT(ENOTTY, errno);
+  return test_summary("termios_test (not a terminal)");
+}
+
 int main(void) {
   struct termios saved, t, back;
   struct pollfd p;
-  ASSERT(1, isatty(0));
+  if (!isatty(0)) return not_a_terminal();
   ASSERT(0, tcgetattr(0, &saved));
   ASSERT(ICANON, saved.c_lflag & ICANON);
   ASSERT(ECHO, saved.c_lflag & ECHO);

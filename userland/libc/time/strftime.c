@@ -107,12 +107,7 @@ static int convert(struct out *o, char conv, const struct tm *tm, char pad, int 
   case '%': text = "%"; break;
   case 'c': return format(o, "%a %b %e %H:%M:%S %Y", tm), 1;
   case 'D': case 'x': return format(o, "%m/%d/%y", tm), 1;
-  case 'F': {
-    char sub[16];
-    snprintf(sub, sizeof sub, "%%+%dY-%%m-%%d", width > 6 ? width - 6 : 4);
-    if (width <= 6) strcpy(sub, "%Y-%m-%d");
-    return format(o, sub, tm), 1;
-  }
+  case 'F': return format(o, "%Y-%m-%d", tm), 1;
   case 'r': return format(o, "%I:%M:%S %p", tm), 1;
   case 'R': return format(o, "%H:%M", tm), 1;
   case 'T': case 'X': return format(o, "%H:%M:%S", tm), 1;
