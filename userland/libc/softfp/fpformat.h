@@ -53,4 +53,10 @@ int __fp_round_up(int mode, int sign, int lsb, int half_cmp, int dropped_nonzero
 #define __DECIMAL_MAX_DIGITS 22000
 int __decimal_expand(const uint32_t mant[4], int e2, char *digits, int *point);
 
+/* Converts the text at s (leading space, sign, decimal or 0x hex float, inf, infinity, nan, nan(chars))
+ * to format f, correctly rounded in the current rounding mode; stores the encoding in bits (f->words
+ * words) and where the text ended in *end (s itself when nothing converted). Returns 0, or ERANGE on
+ * overflow and on tiny inexact results (strtofp.c). */
+int __strtofp(const char *s, char **end, const struct fpformat *f, uint32_t *bits);
+
 #endif
