@@ -51,4 +51,15 @@ struct fpformat;
 void __format_float(struct sink *s, int flags, int width, int precision, char conv,
                     const struct fpformat *f, const uint32_t *bits);
 
+/* A source for __scan: a stream (file) or a string (str), and the characters consumed so far. */
+struct scan_in {
+  FILE *file;
+  const char *str;
+  size_t count;
+};
+
+/* The scanf engine: scans in according to fmt, storing through ap (scan.c). Returns the number of
+ * assignments, or EOF when input failed before the first one. */
+int __scan(struct scan_in *in, const char *fmt, va_list ap);
+
 #endif
