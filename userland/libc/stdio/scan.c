@@ -144,6 +144,10 @@ static int scan_float_text(struct scan_in *in, struct text *t, int width) {
   if (left > 0 && c == '0') {
     take(in, t, &c, &left);
     digits = 1;
+    if (left == 1 && (c | 32) == 'x') {
+      in_unget(in, c); /* the width ends at the x: glibc reads just the 0 */
+      return 1;
+    }
     if (left > 0 && (c | 32) == 'x') {
       take(in, t, &c, &left);
       hex = 1;

