@@ -21,16 +21,23 @@ function works(cmd: string, args: string[]): boolean {
 /** True when the RISC-V gcc, qemu-riscv32 and a host gcc are all installed. */
 export const haveFloatTools = works(GCC, ['--version']) && works('qemu-riscv32', ['--version']) && works('gcc', ['--version']);
 
-/** Compiles crt0 and every libc source (manifest.json) into dir/libc.a; returns { crt0, libc }. */
+/** Compiles crt0 and every libc source (manifest.json) into dir/libc.a; returns { crt0, libc }. One gcc
+ * run per source directory (objects land in their own folder, so stdio/write.c and unistd/write.c differ). */
 export function buildRvLibc(dir: string): { crt0: string; libc: string } {
   const manifest = readManifest() as { libc: string[]; crt0: string };
-  mkdirSync(join(dir, 'obj'), { recursive: true });
-  const objects = manifest.libc.map((src) => {
-    const obj = join(dir, 'obj', src.replace(/[/.]/g, '_') + '.o');
-    const march = src.endsWith('.s') ? ['-march=rv32imafd_zicsr'] : [];
-    execFileSync(GCC, [...RV_FLAGS, ...march, '-c', join(USERLAND, src), '-o', obj]);
-    return obj;
-  });
+  const byDir = new Map<string, string[]>();
+  for (const src of manifest.libc) {
+    const folder = src.slice(0, src.lastIndexOf('/'));
+    byDir.set(folder, [...(byDir.get(folder) ?? []), src]);
+  }
+  const objects: string[] = [];
+  for (const [folder, sources] of byDir) {
+    const out = join(dir, 'obj', folder);
+    mkdirSync(out, { recursive: true });
+    const march = sources.some((s) => s.endsWith('.s')) ? ['-march=rv32imafd_zicsr'] : [];
+    execFileSync(GCC, [...RV_FLAGS, ...march, '-c', ...sources.map((s) => join(USERLAND, s))], { cwd: out });
+    objects.push(...sources.map((s) => join(out, s.slice(s.lastIndexOf('/') + 1).replace(/\.[cs]$/, '.o'))));
+  }
   const libc = join(dir, 'libc.a');
   execFileSync('riscv64-unknown-elf-ar', ['rcs', libc, ...objects]);
   const crt0 = join(dir, 'crt0.o');

@@ -174,3 +174,28 @@ export function randomScanCase(r: Rng): string {
   const text = kind === 1 ? randomDecimalText(r) : randomHexText(r);
   return `c ${conv}%n\t${text.length > 400 ? text.slice(0, 400) : text}`;
 }
+
+/** The bits of a random binary128 value (32 hex digits): any pattern, moderate, subnormal, or short. */
+export function randomQuadHex(r: Rng): string {
+  const words = [r.u32(), r.u32(), r.u32(), r.u32()];
+  const kind = r.below(8);
+  const sign = words[0] & 0x80000000;
+  if (kind >= 2 && kind < 6) words[0] = sign | ((0x3fff - 60 + r.below(130)) << 16) | (words[0] & 0xffff);
+  else if (kind === 6) words[0] = sign | (words[0] & 0xffff);
+  else if (kind === 7) { words[0] = sign | ((0x3fff + r.below(40)) << 16) | (words[0] & 0xffff); words[2] = 0; words[3] = 0; }
+  return words.map((w) => (w >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+/** Text near binary128 values: long digit strings, halfway points of binary128, hex. */
+export function randomQuadText(r: Rng): string {
+  const kind = r.below(4);
+  if (kind === 0) return randomHexText(r);
+  if (kind === 1) return randomDecimalText(r);
+  // halfway between two binary128 values with a moderate or extreme exponent
+  let m = 0n;
+  for (let i = 0; i < 4; i++) m = (m << 32n) | BigInt(r.u32());
+  m = (m & ((1n << 112n) - 1n)) | (1n << 112n);
+  const e = r.below(4) === 0 ? -16494 + r.below(200) : -112 - 200 + r.below(400);
+  const mid = exactDecimal(2n * m + 1n, e - 1);
+  return kind === 2 ? mid : `${mid.includes('.') ? mid : mid + '.'}${'0'.repeat(r.below(3))}1`;
+}

@@ -9,10 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LONG } from '../../long.js';
-import { buildHost, buildRv, buildRvLibc, differences, haveFloatTools, Rng, run } from './build.js';
+import { execFileSync } from 'node:child_process';
+import { buildHost, buildRv, buildRvLibc, differences, haveFloatTools, Rng, run, RV_FLAGS } from './build.js';
 import {
   doubleHex, doubleTexts, halfwayText, HARD_STRTOD, randomDecimalText, randomDoubleBits, randomFormat, randomHexText,
-  randomScanCase, SCANF_CASES,
+  randomQuadHex, randomQuadText, randomScanCase, SCANF_CASES,
 } from './cases.js';
 
 if (!haveFloatTools) console.warn('test/userland/float: riscv64-unknown-elf-gcc, qemu-riscv32 or gcc missing: skipped');
@@ -142,5 +143,70 @@ describe.skipIf(!haveFloatTools)('scanf on a stream against glibc', () => {
       const got = run(ours, input, true);
       expect(got).toBe(want);
     }
+  });
+});
+
+describe.skipIf(!haveFloatTools)('long double (binary128) printf and strtold against libquadmath', () => {
+  const NQ = 2000 * LONG;
+  let ours = '';
+  let quadmath = '';
+
+  beforeAll(() => {
+    const src = join(HERE, 'ld-check.c');
+    ours = buildRv(dir, 'ld-check', [src], lib);
+    quadmath = buildHost(dir, 'ld-check-host', [src], ['-DUSE_QUADMATH', '-lquadmath']);
+  }, 300_000);
+
+  const compare = (requests: string[]): void => {
+    const input = requests.join('\n') + '\n';
+    expect(differences(requests, run(quadmath, input, false), run(ours, input, true))).toEqual([]);
+  };
+
+  it(`prints ${NQ} random long doubles with %Lf %Le %Lg %La in random flags and precisions as glibc`, () => {
+    const r = new Rng(0x5eed0007);
+    const requests: string[] = [];
+    for (let i = 0; i < NQ; i++) requests.push(`p ${randomFormat(r).replace(/([a-zA-Z])$/, 'L$1')} ${randomQuadHex(r)}`);
+    compare(requests);
+  });
+
+  it('prints the binary128 extremes: LDBL_MAX in %Lf, the least subnormal in %.11600Le, %La of subnormals', () => {
+    const values = ['7ffeffffffffffffffffffffffffffff', '00000000000000000000000000000001', '0000ffffffffffffffffffffffffffff',
+      '00010000000000000000000000000000', '3fff0000000000000000000000000000', '80000000000000000000000000000000',
+      '7fff0000000000000000000000000000', 'ffff8000000000000000000000000000', '3ffd5555555555555555555555555555'];
+    const formats = ['%Lf', '%.11600Le', '%La', '%.0La', '%.5La', '%LA', '%.36Lg', '%#Lg', '%+.3Le', '%-40.20La', '%.20La'];
+    compare(values.flatMap((v) => formats.map((f) => `p ${f} ${v}`)));
+  });
+
+  it(`parses ${NQ} texts (binary128 halfway points, long digit strings, hex) with strtold as glibc`, () => {
+    const r = new Rng(0x5eed0008);
+    const requests: string[] = [];
+    for (let i = 0; i < NQ; i++) requests.push(`s ${randomQuadText(r)}`);
+    compare([...requests, 's 1.18973149535723176508575932662800702e4932', 's 1.18973149535723176508575932662800703e4932',
+      's 6.4751751194380251109244389582276465524996e-4966', 's 3.2e-4966', 's 0x1p-16494', 's 0x1.0000000001p-16495', 's 1e-5000',
+      's 1e5000']);
+  });
+
+  it('rounds 0x1p-16495, half the least subnormal, to +0 (ties to even), where libquadmath gives the least subnormal', () => {
+    // glibc's strtod gives 0 for the binary64 analogue 0x1p-1075 (checked with the hard cases above)
+    expect(run(ours, 's 0x1p-16495\ns 0x1.8p-16495\ns 0x3p-16496\n', true)).toBe(
+      '00000000000000000000000000000000 10\n00000000000000000000000000000001 12\n00000000000000000000000000000001 10\n');
+  });
+});
+
+describe.skipIf(!haveFloatTools)('binary128 helpers against libgcc', () => {
+  it(`agree with libgcc's __addtf3 .. __floatunditf in bits and fflags on ${5000 * LONG} random and edge cases x 4 rounding modes`, () => {
+    // ours are compiled again under an our_ prefix and linked beside libgcc's (the test calls both)
+    const rename = ['addtf3', 'subtf3', 'multf3', 'divtf3', 'negtf2', 'eqtf2', 'netf2', 'lttf2', 'letf2', 'gttf2', 'getf2',
+      'unordtf2', 'extenddftf2', 'extendsftf2', 'trunctfdf2', 'trunctfsf2', 'fixtfsi', 'fixunstfsi', 'fixtfdi', 'fixunstfdi',
+      'floatsitf', 'floatunsitf', 'floatditf', 'floatunditf'].map((n) => `-D__${n}=our_${n}`);
+    const softfp = join(HERE, '../../../userland/libc/softfp');
+    const objects = ['addtf3', 'multf3', 'divtf3', 'cmptf2', 'fixtf', 'floattf', 'convtf'].map((name) => {
+      const obj = join(dir, `our_${name}.o`);
+      execFileSync('riscv64-unknown-elf-gcc', [...RV_FLAGS, ...rename, '-c', join(softfp, `${name}.c`), '-o', obj]);
+      return obj;
+    });
+    const program = buildRv(dir, 'tf-vs-libgcc', [join(HERE, 'tf-vs-libgcc.c'), ...objects], lib);
+    const out = run(program, '', true, [String(5000 * LONG), '88172645463325252']);
+    expect(out).toContain(`${5000 * LONG} cases x 25 helpers, 0 mismatches`);
   });
 });

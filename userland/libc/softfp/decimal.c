@@ -1,8 +1,8 @@
 /* __decimal_expand: the exact decimal digits of a binary value mant × 2^e2 (fpformat.h).
  * Every binary fraction is a finite decimal (2^-k has k digits after the point), so the expansion is
  * exact: the value is kept as base-10^9 limbs, most significant first, in one array whose middle is
- * the decimal point. Multiplying by 2^k (k <= 29) carries out at the front; dividing by 2^k (k <= 9)
- * is exact in 32-bit arithmetic because 2^9 divides 10^9, and adds at most one limb at the back.
+ * the decimal point. Multiplying by 2^k (k <= 29) carries out at the front; dividing by 2^k (k <= 29)
+ * passes each remainder down as remainder × 10^9 and ends in at most four new limbs at the back.
  * printf rounds these digits itself, so its output is correctly rounded at any precision. */
 #include "fpformat.h"
 
@@ -10,18 +10,32 @@
 /* limbs: integer part up to 2^16384 (4933 digits, 549 limbs), fraction down to 2^-16494 (16494
  * digits, 1833 limbs), plus the significand's own limbs */
 #define INT_LIMBS 560
-#define FRAC_LIMBS 1840
+#define FRAC_LIMBS 1844
 
-/* Divides the 4-word number w by 10^9 in place; returns the remainder. */
+/* t / 10^9 for t < 2^60, with the remainder in *rem, in 32-bit steps: a 64-bit division here would be a
+ * libc call per limb. The quotient estimate from the top 31 bits of t times 2^61/10^9 is at most 3 short. */
+static uint32_t div_billion_small(uint64_t t, uint32_t *rem) {
+  uint32_t top = (uint32_t)(t >> 29);
+  uint32_t q = (uint32_t)(((uint64_t)top * 2305843009u) >> 32);
+  uint32_t r = (uint32_t)t - q * BILLION; /* the true remainder is below 2^32, so mod 2^32 is exact */
+  while (r >= BILLION) {
+    r -= BILLION;
+    q++;
+  }
+  *rem = r;
+  return q;
+}
+
+/* Divides the 4-word number w by 10^9 in place, 16 bits at a time; returns the remainder. */
 static uint32_t div_billion(uint32_t w[4]) {
-  uint64_t rem = 0;
+  uint32_t rem = 0;
   int i;
   for (i = 3; i >= 0; i--) {
-    uint64_t cur = (rem << 32) | w[i];
-    w[i] = (uint32_t)(cur / BILLION);
-    rem = cur % BILLION;
+    uint32_t qh = div_billion_small(((uint64_t)rem << 16) | (w[i] >> 16), &rem);
+    uint32_t ql = div_billion_small(((uint64_t)rem << 16) | (w[i] & 0xffffu), &rem);
+    w[i] = (qh << 16) | ql;
   }
-  return (uint32_t)rem;
+  return rem;
 }
 
 /* Writes v as exactly 9 digits (zero-padded) to out. */
@@ -50,23 +64,26 @@ int __decimal_expand(const uint32_t mant[4], int e2, char *digits, int *point) {
     int k = e2 < 29 ? e2 : 29;
     uint32_t carry = 0;
     for (i = hi - 1; i >= lo; i--) {
-      uint64_t t = ((uint64_t)limb[i] << k) + carry;
-      carry = (uint32_t)(t / BILLION);
-      limb[i] = (uint32_t)(t - (uint64_t)carry * BILLION);
+      uint32_t rem;
+      carry = div_billion_small(((uint64_t)limb[i] << k) + carry, &rem);
+      limb[i] = rem;
     }
     if (carry) limb[--lo] = carry;
     e2 -= k;
   }
-  while (e2 < 0) { /* ÷ 2^k: the remainder becomes one more fraction limb, exactly */
-    int k = -e2 < 9 ? -e2 : 9;
-    uint32_t unit = BILLION >> k; /* what one unit of remainder is worth in the next limb */
-    uint32_t rem = 0;
+  while (e2 < 0) { /* ÷ 2^k: each remainder carries into the next limb; the last ones make new limbs */
+    int k = -e2 < 29 ? -e2 : 29;
+    uint32_t mask = (1u << k) - 1, rem = 0;
     for (i = lo; i < hi; i++) {
-      uint32_t v = limb[i];
-      limb[i] = (v >> k) + rem * unit;
-      rem = v & ((1u << k) - 1);
+      uint64_t t = (uint64_t)rem * BILLION + limb[i];
+      limb[i] = (uint32_t)(t >> k);
+      rem = (uint32_t)t & mask;
     }
-    if (rem) limb[hi++] = rem * unit;
+    while (rem) { /* rem / 2^k has at most k decimals: at most 4 more limbs */
+      uint64_t t = (uint64_t)rem * BILLION;
+      limb[hi++] = (uint32_t)(t >> k);
+      rem = (uint32_t)t & mask;
+    }
     while (lo < hi - 1 && limb[lo] == 0) lo++; /* leading zeros: the point stays known through mid */
     e2 += k;
   }
