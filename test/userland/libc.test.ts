@@ -67,7 +67,7 @@ describe.skipIf(!hasTools)('userland libc built with gcc', () => {
     expect(listed.crt0).toBe(actual.crt0);
   });
 
-  for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'stdio_test', 'syscall_test']) {
+  for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'stdio_test', 'syscall_test', 'float_conv_test']) {
     it(`passes ${name}`, () => {
       const r = qemu(name);
       expect(r.stdout).toMatch(new RegExp(`${name}: \\d+ checks ok`));

@@ -5,11 +5,23 @@
  *   s TEXT             strtod and strtof of TEXT: bits, characters used, ERANGE or not
  *   c FORMAT<tab>TEXT  sscanf(TEXT, FORMAT, ...) into up to three int/double/char[] targets, the return
  *                      value, the targets and %n (FORMAT's conversions pick the target types; see scan())
- * Lines are at most 64 KiB. */
+ *   S TEXT             sscanf(TEXT, "%lf%n") and "%f%n": what strtod's text becomes through scanf
+ * Lines are at most 64 KiB. Built by a compiler without floating types (pagoda cc before ILP32D), doubles
+ * are only their bits: printf reads a variadic double from the same slots as a long long, scanf stores
+ * through a pointer; 'p', 'c' and 'S' then work alike and 's' is refused. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__pagoda_cc__) && defined(__riscv_float_abi_soft)
+#define FLOATLESS 1
+typedef unsigned long long dbl_t; /* the bits of a double */
+typedef unsigned flt_t;
+#else
+typedef double dbl_t;
+typedef float flt_t;
+#endif
 
 static char line[65536 + 16];
 
@@ -26,7 +38,7 @@ static unsigned long long hex64(const char *s) {
 static void print_one(char *rest) {
   char *sp = strrchr(rest, ' ');
   unsigned long long bits;
-  double d;
+  dbl_t d;
   if (!sp) return;
   *sp = 0;
   bits = hex64(sp + 1);
@@ -35,6 +47,7 @@ static void print_one(char *rest) {
   putchar('\n');
 }
 
+#ifndef FLOATLESS
 static void parse_one(const char *text) {
   char *end;
   double d;
@@ -53,6 +66,24 @@ static void parse_one(const char *text) {
   memcpy(&fb, &f, 4);
   printf(" %08x %d %d\n", fb, (int)(end - text), ef);
 }
+#endif
+
+static void scan_float_text(const char *text) {
+  dbl_t d;
+  flt_t f;
+  unsigned long long b = 0;
+  unsigned fb = 0;
+  int n = -1, r;
+  memset(&d, 0, sizeof d);
+  memset(&f, 0, sizeof f);
+  r = sscanf(text, "%lf%n", &d, &n);
+  memcpy(&b, &d, 8);
+  printf("%d %016llx %d", r, b, n);
+  n = -1;
+  r = sscanf(text, "%f%n", &f, &n);
+  memcpy(&fb, &f, 4);
+  printf(" %d %08x %d\n", r, fb, n);
+}
 
 /* The targets follow the format's conversions in order: %d %i %u %x %o %hhd.. into ints (hh/h into
  * their own width), %lf %le %lg %la into doubles, %f %e %g %a into floats, %s %c %[ into 32-byte
@@ -60,7 +91,7 @@ static void parse_one(const char *text) {
 static void scan_one(char *rest) {
   char *sp = strchr(rest, '\t');
   const char *fmt = rest, *p;
-  union { int i; double d; float f; char s[32]; signed char hh; short h; long long ll; } t[4];
+  union { int i; dbl_t d; flt_t f; char s[32]; signed char hh; short h; long long ll; } t[4];
   char kind[4];
   int n = 0, r, k;
   if (!sp) return;
@@ -101,7 +132,10 @@ int main(void) {
     size_t len = strlen(line);
     if (len && line[len - 1] == '\n') line[--len] = 0;
     if (line[0] == 'p' && line[1] == ' ') print_one(line + 2);
+#ifndef FLOATLESS
     else if (line[0] == 's' && line[1] == ' ') parse_one(line + 2);
+#endif
+    else if (line[0] == 'S' && line[1] == ' ') scan_float_text(line + 2);
     else if (line[0] == 'c' && line[1] == ' ') scan_one(line + 2);
     else printf("?\n");
   }

@@ -4,7 +4,8 @@
 // (scan-stream.c), long double printf/strtold against libquadmath (ld-check.c), and the binary128 helpers
 // against libgcc's (tf-vs-libgcc.c). Random cases scale with LONG (25,000 per kind in npm test, 1,000,000
 // under test:long), plus the classic hard cases.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -208,5 +209,39 @@ describe.skipIf(!haveFloatTools)('binary128 helpers against libgcc', () => {
     const program = buildRv(dir, 'tf-vs-libgcc', [join(HERE, 'tf-vs-libgcc.c'), ...objects], lib);
     const out = run(program, '', true, [String(5000 * LONG), '88172645463325252']);
     expect(out).toContain(`${5000 * LONG} cases x 25 helpers, 0 mismatches`);
+  });
+});
+
+// The same libc as the boot image has it: compiled by pagoda cc (integer code only, so it builds before the
+// compiler has floating types) and run by the kernel through `pagoda run` (needs `npm run build`).
+const ROOT = join(HERE, '../../..');
+const built = existsSync(join(ROOT, 'dist', 'cli', 'run.js')) && existsSync(join(ROOT, 'dist', 'userland', 'libc.a'));
+if (!built) console.warn('test/userland/float: dist not built: the pagoda cc libc checks are skipped');
+
+describe.skipIf(!haveFloatTools || !built)('the libc as pagoda cc builds it, under the kernel, against glibc', () => {
+  const pagoda = (args: string[], input = ''): string => {
+    const r = spawnSync('node', [join(ROOT, 'bin', 'pagoda.mjs'), ...args], { input, encoding: 'latin1', maxBuffer: 1 << 28, timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`pagoda ${args.join(' ')}: ${r.status}: ${r.stderr}`);
+    return r.stdout;
+  };
+
+  it('passes /tests/float_conv_test (printf of bit patterns, scanf into them) in the boot image', () => {
+    expect(pagoda(['run', '/tests/float_conv_test'])).toMatch(/^float_conv_test: \d+ checks ok\n$/);
+  });
+
+  it(`prints and scans ${1000 * LONG} random doubles and texts each as glibc, built by pagoda cc -O1`, () => {
+    const src = join(HERE, 'conv-check.c');
+    const exe = join(dir, 'conv-check-pagoda');
+    pagoda(['cc', '-O1', '-o', exe, src]);
+    const glibc = buildHost(dir, 'conv-check-host2', [src]);
+    const r = new Rng(0x5eed0009);
+    const requests: string[] = [];
+    for (let i = 0; i < 1000 * LONG; i++) {
+      requests.push(`p ${randomFormat(r)} ${doubleHex(randomDoubleBits(r))}`);
+      requests.push(`S ${r.below(2) ? halfwayText(r, randomDoubleBits(r)) : randomDecimalText(r).slice(0, 300)}`);
+    }
+    requests.push(...SCANF_CASES.map(([fmt, text]) => `c ${fmt}\t${text}`));
+    const input = requests.join('\n') + '\n';
+    expect(differences(requests, run(glibc, input, false), pagoda(['run', exe], input))).toEqual([]);
   });
 });

@@ -10,9 +10,9 @@
 
 /* The decimal digits of a finite value and where its point is (value = 0.d1..dn × 10^point). */
 struct digits {
-  char d[__DECIMAL_MAX_DIGITS];
   int n;
   int point;
+  char d[__DECIMAL_MAX_DIGITS];
 };
 
 static void emit(struct sink *s, const char *p, size_t n) {
