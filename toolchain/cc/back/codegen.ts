@@ -66,5 +66,6 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);
+  out.push(...unit.floatPool());
   return out.join('\n') + '\n';
 }

@@ -3,7 +3,8 @@ import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBranch, genDiscard, genExpr } from './gen-expr.js';
 import { copyStruct, genLval } from './gen-lval.js';
-import { FnGen } from './gen-state.js';
+import { returnRegs, returnsByRef } from './float-abi.js';
+import { FnGen, loadInsn } from './gen-state.js';
 import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 /** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
@@ -91,9 +92,20 @@ function genReturn(g: FnGen, n: Node, nested: boolean): void {
   const e = n.lhs;
   if (e) {
     const rt = g.fn.ty.returnType!;
+    const flat = isRecord(rt) ? returnRegs(rt) : null;
     if (rt.kind === 'void') genDiscard(g, e);
-    else if (isRecord(rt)) {
-      if (sizeOf(rt) > 8) {
+    else if (rt.kind === 'float' || rt.kind === 'double') {
+      const v = genExpr(g, e);
+      g.insn(`\tfmv.d fa0, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+    } else if (flat) {
+      // floating convention: the fields into fa0/fa1 (and a0)
+      const v = genExpr(g, e);
+      const r = g.reg(v.lo);
+      for (const x of flat) g.loadOp(loadInsn(x.type), x.fp ? `fa${x.reg}` : `a${x.reg}`, r, x.offset);
+      g.releaseVal(v);
+    } else if (isRecord(rt) || rt.kind === 'ldouble') {
+      if (returnsByRef(rt)) {
         const src = genLval(g, e);
         const p = g.alloc();
         g.loadWord(p.reg!, 's0', g.retPtrSlot);

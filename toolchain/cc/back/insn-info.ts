@@ -73,6 +73,13 @@ export const INSNS: readonly InsnInfo[] = [
   ...['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
     'slt', 'slti', 'sltu', 'sltiu', 'mul', 'mulh', 'mulhu', 'mulhsu', 'div', 'divu', 'rem', 'remu', 'lui',
     'mv', 'neg', 'not', 'seqz', 'snez'].map(alu),
+  // F and D: arithmetic, moves, conversions and comparisons write their first operand
+  ...['fadd', 'fsub', 'fmul', 'fdiv', 'fsqrt', 'fsgnj', 'fsgnjn', 'fsgnjx', 'fneg', 'fabs', 'fmin', 'fmax', 'feq',
+    'flt', 'fle', 'fclass', 'fmadd', 'fmsub', 'fnmadd', 'fnmsub'].flatMap((m) => [alu(`${m}.s`), alu(`${m}.d`)]),
+  ...['fmv.s', 'fmv.d', 'fmv.w.x', 'fmv.x.w', 'fcvt.s.d', 'fcvt.d.s', 'fcvt.w.s', 'fcvt.wu.s', 'fcvt.w.d',
+    'fcvt.wu.d', 'fcvt.s.w', 'fcvt.s.wu', 'fcvt.d.w', 'fcvt.d.wu'].map(alu),
+  ...['flw', 'fld'].map(load),
+  ...['fsw', 'fsd'].map(store),
   info('li', Operands.DEST_FIRST, Flow.NEXT, Access.NONE, 8),
   ...['lw', 'lh', 'lhu', 'lb', 'lbu'].map(load),
   ...['sw', 'sh', 'sb'].map(store),

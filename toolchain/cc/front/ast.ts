@@ -5,7 +5,7 @@ import type { Member, Type } from './types.js';
 
 export type NodeKind =
   // expressions
-  | 'num' | 'var' | 'str'
+  | 'num' | 'fnum' | 'var' | 'str'
   | 'add' | 'sub' | 'mul' | 'div' | 'mod' | 'shl' | 'shr' | 'bitand' | 'bitor' | 'bitxor'
   | 'eq' | 'ne' | 'lt' | 'le'
   | 'neg' | 'not' | 'bitnot' | 'logand' | 'logor'
@@ -35,6 +35,8 @@ export interface Node {
   obj?: Obj;
   /** Integer constant (num), step for pre/postinc. */
   val?: bigint;
+  /** Floating constant (fnum): the IEEE bits in the format of `ty` (binary32, binary64 or binary128). */
+  fbits?: bigint;
   member?: Member;
   args?: Node[];
   /** Type of the function being called (after decay of a pointer). */

@@ -2,7 +2,8 @@
 // separate) and address constants (`&x + 4`, "str") for static initializers; also the -O1 folder.
 import type { Node } from './ast.js';
 import { CompileError } from '../diagnostics.js';
-import { Type, is64, sizeOf } from './types.js';
+import { floatCompare, floatToInt, floatTruth } from './fold-float.js';
+import { Type, is64, isFloat, sizeOf } from './types.js';
 
 /** A constant: an integer, or an address `label + val` when label is set. */
 export interface ConstVal {
@@ -43,8 +44,44 @@ function ints(n: Node): [bigint, bigint] | null {
   return [a.val, b.val];
 }
 
+/** Integer value of a constant integer expression (for the floating folder). */
+function intOf(n: Node): bigint | null {
+  const c = ev(n);
+  return c && c.label === null ? c.val : null;
+}
+
+/** Integer-valued expressions over floating constants: comparisons, `!`, `&&`/`||`, casts to integers. */
+function evFloatOperands(n: Node): ConstVal | null {
+  const t = n.ty!;
+  switch (n.kind) {
+    case 'eq': case 'ne': case 'lt': case 'le': {
+      const v = floatCompare(n.kind, n.lhs!, n.rhs!, intOf);
+      return v === null ? null : num(v, t);
+    }
+    case 'not': {
+      const v = floatTruth(n.lhs!, intOf);
+      return v === null ? null : num(v === 0n ? 1n : 0n, t);
+    }
+    case 'cast': {
+      if (t.kind === 'bool') {
+        const v = floatTruth(n.lhs!, intOf);
+        return v === null ? null : num(v, t);
+      }
+      if (t.kind === 'ptr' || isFloat(t) || t.kind === 'void') return null;
+      const v = floatToInt(n.lhs!, sizeOf(t) * 8, t.unsigned, intOf);
+      return v === null ? null : num(v, t);
+    }
+  }
+  return null;
+}
+
 function ev(n: Node): ConstVal | null {
   const t = n.ty!;
+  if (isFloat(t)) return null;
+  const k = n.kind;
+  if ((k === 'eq' || k === 'ne' || k === 'lt' || k === 'le' || k === 'not' || k === 'cast') && isFloat(n.lhs!.ty!)) {
+    return evFloatOperands(n);
+  }
   switch (n.kind) {
     case 'num':
       return { val: n.val!, label: null };
@@ -98,16 +135,16 @@ function ev(n: Node): ConstVal | null {
     }
     case 'logand':
     case 'logor': {
-      const a = ev(n.lhs!);
+      const a = isFloat(n.lhs!.ty!) ? truthConst(n.lhs!) : ev(n.lhs!);
       if (!a || a.label !== null) return null;
       if (n.kind === 'logand' && a.val === 0n) return num(0n, t);
       if (n.kind === 'logor' && a.val !== 0n) return num(1n, t);
-      const b = ev(n.rhs!);
+      const b = isFloat(n.rhs!.ty!) ? truthConst(n.rhs!) : ev(n.rhs!);
       if (!b || b.label !== null) return null;
       return num(b.val !== 0n ? 1n : 0n, t);
     }
     case 'cond': {
-      const c = ev(n.cond!);
+      const c = isFloat(n.cond!.ty!) ? truthConst(n.cond!) : ev(n.cond!);
       if (!c) return null;
       const truth = c.label !== null || c.val !== 0n;
       return ev(truth ? n.then! : n.els!);
@@ -136,6 +173,11 @@ function ev(n: Node): ConstVal | null {
       return null;
   }
   return null;
+}
+
+function truthConst(n: Node): ConstVal | null {
+  const v = floatTruth(n, intOf);
+  return v === null ? null : { val: v, label: null };
 }
 
 function symbolOf(n: Node): string {

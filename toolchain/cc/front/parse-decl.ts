@@ -61,7 +61,7 @@ export function attributes(p: Parser): { readonly packed: boolean; readonly alig
 
 const enum W {
   VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8, LONG = 1 << 10,
-  OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14,
+  OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14, FLOAT = 1 << 16, DOUBLE = 1 << 18,
 }
 
 /**
@@ -114,9 +114,8 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       attr.align = Math.max(attr.align, a);
       continue;
     }
-    if (s === 'float' || s === 'double' || s === '_Complex') {
-      throw p.error(`'${s}' is not supported: pagoda cc has no floating point`, tok);
-    }
+    if (s === '_Complex') throw p.error(`'${s}' is not supported by pagoda cc`, tok);
+    if ((s === 'float' || s === 'double') && p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
     const isUserType = tok.kind === 'ident' || s === 'struct' || s === 'union' || s === 'enum' || s === 'typeof';
     if (isUserType) {
       if (counter) break;
@@ -136,6 +135,8 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       case 'short': counter += W.SHORT; break;
       case 'int': counter += W.INT; break;
       case 'long': counter += W.LONG; break;
+      case 'float': counter += W.FLOAT; break;
+      case 'double': counter += W.DOUBLE; break;
       case 'signed': counter |= W.SIGNED; break;
       case 'unsigned': counter |= W.UNSIGNED; break;
     }
@@ -169,6 +170,9 @@ function basicType(c: number): Type | null {
     case 0: case W.INT: return unsigned ? ty.uint : ty.int;
     case W.LONG: case W.LONG + W.INT: return unsigned ? ty.ulong : ty.long;
     case 2 * W.LONG: case 2 * W.LONG + W.INT: return unsigned ? ty.ullong : ty.llong;
+    case W.FLOAT: return signed || unsigned ? null : ty.float;
+    case W.DOUBLE: return signed || unsigned ? null : ty.double;
+    case W.DOUBLE + W.LONG: return signed || unsigned ? null : ty.ldouble;
   }
   return null;
 }

@@ -10,13 +10,15 @@ import { Parser } from './parse-state.js';
 import { compoundStmtBody } from './parse-stmt.js';
 import { declareImplicitFunction, funcNameVar, newLocalTemp } from './parse.js';
 import { parseIntegerLiteral } from './literals.js';
+import { isFloatSpelling, parseFloatLiteral } from './float-literal.js';
+import { formatOf } from './fold-float.js';
 import {
   arith, checkCondition, checkModifiable, compare, convertForAssign, decayed, explicitCast, newAdd, newCast,
-  newDeref, newMember, newNum, newSub,
+  newDeref, newFNum, newMember, newNum, newSub,
 } from './sema.js';
 import type { Token } from './tokenize.js';
 import {
-  Type, alignOf, arrayOf, commonType, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
+  Type, alignOf, arrayOf, commonType, isArith, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
 } from './types.js';
 
@@ -80,7 +82,7 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
-  if (!isInteger(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (!isArith(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -93,16 +95,16 @@ export function conditional(p: Parser): Node {
 }
 
 function conditionalNested(p: Parser): Node {
-  const c = binary(p, 1);
-  if (!p.is('?')) return c;
+  const value = binary(p, 1);
+  if (!p.is('?')) return value;
   const tok = p.advance();
-  checkCondition(c);
+  const c = checkCondition(value);
   if (p.is(':')) {
     // GNU a ?: b
     p.advance();
     const els = conditional(p);
-    const tmp = newLocalTemp(p, decayed(c.ty!));
-    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(c, tmp.ty) };
+    const tmp = newLocalTemp(p, decayed(value.ty!));
+    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(value, tmp.ty) };
     const inner = makeCond(p, set, varNode(tmp, tok), els, tok);
     return inner;
   }
@@ -117,7 +119,7 @@ function makeCond(p: Parser, c: Node, then: Node, els: Node, tok: Token): Node {
   const b = decayed(els.ty!);
   let t: Type;
   if (a.kind === 'void' || b.kind === 'void') t = ty.void;
-  else if (isInteger(a) && isInteger(b)) t = commonType(a, b);
+  else if (isArith(a) && isArith(b)) t = commonType(a, b);
   else if (a.kind === 'ptr' && b.kind === 'ptr') t = a.base!.kind === 'void' ? a : b.base!.kind === 'void' ? b : a;
   else if (a.kind === 'ptr' && isInteger(b)) t = a;
   else if (b.kind === 'ptr' && isInteger(a)) t = b;
@@ -233,14 +235,15 @@ function unaryNested(p: Parser): Node {
       case '+': {
         p.advance();
         const n = cast(p);
-        if (!isInteger(n.ty!)) throw p.error("wrong type argument to unary plus", tok);
+        if (!isArith(n.ty!)) throw p.error("wrong type argument to unary plus", tok);
         return newCast(n, promote(n.ty!));
       }
       case '-': {
         p.advance();
         const n = cast(p);
-        if (!isInteger(n.ty!)) throw p.error("wrong type argument to unary minus", tok);
+        if (!isArith(n.ty!)) throw p.error("wrong type argument to unary minus", tok);
         const t = promote(n.ty!);
+        if (n.kind === 'fnum') return newFNum(n.fbits! ^ (1n << BigInt(formatOf(t).p - 1 + formatOf(t).expBits)), n.tok, t);
         return { kind: 'neg', tok, ty: t, lhs: newCast(n, t) };
       }
       case '&': {
@@ -406,7 +409,8 @@ function funcall(p: Parser, fn: Node, tok: Token): Node {
         }
         if (a.ty!.kind === 'void') throw p.error('void value not ignored as it ought to be', a.tok);
         const t = decayed(a.ty!);
-        args.push(isInteger(t) ? newCast(a, promote(t)) : newCast(a, t));
+        // default argument promotions: small integers to int, float to double (C11 6.5.2.2)
+        args.push(isInteger(t) ? newCast(a, promote(t)) : t.kind === 'float' ? newCast(a, ty.double) : newCast(a, t));
       }
       if (!p.consume(',')) break;
     }
@@ -415,7 +419,7 @@ function funcall(p: Parser, fn: Node, tok: Token): Node {
   if (args.length < params.length) throw p.error(`too few arguments to function '${fname ?? typeName(ft)}'`, close);
   const ret = ft.returnType!;
   const node: Node = { kind: 'call', tok, ty: ret, lhs: fn, args, funcType: ft };
-  if (isRecord(ret) && p.curFn) node.tmp = newLocalTemp(p, ret);
+  if ((isRecord(ret) || ret.kind === 'ldouble') && p.curFn) node.tmp = newLocalTemp(p, ret);
   return node;
 }
 
@@ -479,6 +483,11 @@ function primary(p: Parser): Node {
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();
+    if (isFloatSpelling(tok.text)) {
+      if (p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
+      const f = parseFloatLiteral(tok);
+      return newFNum(f.bits, tok, ty[f.kind]);
+    }
     const lit = parseIntegerLiteral(tok);
     const t = lit.size === 8 ? (lit.unsigned ? ty.ullong : ty.llong) : lit.isLong ? (lit.unsigned ? ty.ulong : ty.long) : lit.unsigned ? ty.uint : ty.int;
     return newNum(lit.value, tok, t);

@@ -6,9 +6,9 @@ import { tryEval, wrap } from './fold.js';
 import { Parser } from './parse-state.js';
 import { assign, markAddressTaken, varNode } from './parse-expr.js';
 import { newGlobalAnon, newLocalTemp } from './parse.js';
-import { convertForAssign, newAdd, newCast, newDeref, newNum } from './sema.js';
+import { convertForAssign, floatConst, newAdd, newCast, newDeref, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
-import { Member, Type, arrayOf, isRecord, sizeOf, ty, typeName } from './types.js';
+import { Member, Type, arrayOf, isFloat, isRecord, sizeOf, ty, typeName } from './types.js';
 import { constExpr } from './fold.js';
 
 /** A node of the initializer tree, shaped like the type it initializes. */
@@ -373,6 +373,13 @@ function writeGlobal(p: Parser, init: Init, buf: Uint8Array, offset: number, v: 
     if (isRecord(t)) {
       // struct copy from a constant object is not a constant expression in C
       throw p.error('initializer element is not constant', e.tok);
+    }
+    if (isFloat(t)) {
+      // the expression is already converted to t: its bits, folded exactly in t's format
+      const bits = floatConst(e);
+      if (bits === null) throw p.error('initializer element is not constant', e.tok);
+      writeInt(buf, offset, sizeOf(t), bits);
+      return;
     }
     const c = tryEval(e);
     if (!c) throw p.error('initializer element is not constant', e.tok);

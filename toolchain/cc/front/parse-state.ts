@@ -85,6 +85,9 @@ export class Parser {
   /** Numbers the assembler names of block-scope statics and anonymous objects (`buf.0`), from 0 per unit. */
   private staticCounter = 0;
 
+  /** -mabi=ilp32: floating types and constants are refused (see CompileOptions.softFloat). */
+  softFloat = false;
+
   constructor(
     readonly toks: Token[],
     readonly diags: Diagnostics,

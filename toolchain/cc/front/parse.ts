@@ -10,8 +10,9 @@ import type { Token } from './tokenize.js';
 import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, ty, typeName } from './types.js';
 
 /** program = (typedef | function-definition | global-variable)* */
-export function parse(toks: Token[], diags: Diagnostics): Program {
+export function parse(toks: Token[], diags: Diagnostics, softFloat = false): Program {
   const p = new Parser(toks, diags);
+  p.softFloat = softFloat;
   while (p.tok.kind !== 'eof') {
     if (p.consume(';')) continue;
     if (p.is('_Static_assert')) {

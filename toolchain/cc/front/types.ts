@@ -5,6 +5,7 @@ import type { Token } from './tokenize.js';
 
 export type TypeKind =
   | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'llong' | 'enum'
+  | 'float' | 'double' | 'ldouble'
   | 'ptr' | 'array' | 'func' | 'struct' | 'union';
 
 /** A struct/union member. Bit-fields have `bitWidth` > 0 (or 0 for `:0`) and `bitOffset` within the unit at `offset`. */
@@ -72,7 +73,21 @@ export const ty = {
   ulong: scalar('long', 4, true),
   llong: scalar('llong', 8, false),
   ullong: scalar('llong', 8, true),
+  /** IEEE binary32, binary64 and (long double, as on every RISC-V psABI) binary128. */
+  float: scalar('float', 4, false),
+  double: scalar('double', 8, false),
+  ldouble: scalar('ldouble', 16, false),
 };
+
+/** float, double or long double. */
+export function isFloat(t: Type): boolean {
+  const k = t.kind;
+  return k === 'float' || k === 'double' || k === 'ldouble';
+}
+/** Integer or floating (C11 6.2.5 arithmetic types). */
+export function isArith(t: Type): boolean {
+  return isInteger(t) || isFloat(t);
+}
 
 export function isInteger(t: Type): boolean {
   const k = t.kind;
@@ -82,7 +97,7 @@ export function isPointerLike(t: Type): boolean {
   return t.kind === 'ptr' || t.kind === 'array';
 }
 export function isScalar(t: Type): boolean {
-  return isInteger(t) || t.kind === 'ptr';
+  return isInteger(t) || t.kind === 'ptr' || isFloat(t);
 }
 export function isRecord(t: Type): boolean {
   return t.kind === 'struct' || t.kind === 'union';
@@ -155,6 +170,10 @@ export function promote(t: Type): Type {
 export function commonType(a: Type, b: Type): Type {
   if (a.kind === 'ptr' || a.kind === 'array') return pointerTo(a.base!);
   if (b.kind === 'ptr') return b;
+  // a floating operand decides: the wider floating type (C11 6.3.1.8)
+  if (a.kind === 'ldouble' || b.kind === 'ldouble') return ty.ldouble;
+  if (a.kind === 'double' || b.kind === 'double') return ty.double;
+  if (a.kind === 'float' || b.kind === 'float') return ty.float;
   const x = promote(a);
   const y = promote(b);
   if (x.size !== y.size) return x.size > y.size ? x : y;
@@ -178,6 +197,9 @@ export function typeName(t: Type): string {
     case 'long': return q + (t.unsigned ? 'long unsigned int' : 'long int');
     case 'llong': return q + (t.unsigned ? 'long long unsigned int' : 'long long int');
     case 'enum': return q + 'enum';
+    case 'float': return q + 'float';
+    case 'double': return q + 'double';
+    case 'ldouble': return q + 'long double';
     case 'ptr':
       if (t.base!.kind === 'func') return `${typeName(t.base!.returnType!)} (*)(${funcParamsName(t.base!)})`;
       return `${typeName(t.base!)} *${t.isConst ? 'const' : ''}`.replace(/\* \*/g, '**');
@@ -204,7 +226,7 @@ export function isCompatible(a: Type, b: Type): boolean {
   switch (a.kind) {
     case 'char': case 'short': case 'int': case 'long': case 'llong':
       return a.unsigned === b.unsigned;
-    case 'bool': case 'void': return true;
+    case 'bool': case 'void': case 'float': case 'double': case 'ldouble': return true;
     case 'ptr': return isCompatible(a.base!, b.base!);
     case 'array':
       if (!isCompatible(a.base!, b.base!)) return false;
