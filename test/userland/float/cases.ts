@@ -195,7 +195,7 @@ export function randomQuadText(r: Rng): string {
   let m = 0n;
   for (let i = 0; i < 4; i++) m = (m << 32n) | BigInt(r.u32());
   m = (m & ((1n << 112n) - 1n)) | (1n << 112n);
-  const e = r.below(4) === 0 ? -16494 + r.below(200) : -112 - 200 + r.below(400);
+  const e = r.below(10) === 0 ? -16494 + r.below(200) : -112 - 200 + r.below(400); // 16,000-digit texts: a few
   const mid = exactDecimal(2n * m + 1n, e - 1);
   return kind === 2 ? mid : `${mid.includes('.') ? mid : mid + '.'}${'0'.repeat(r.below(3))}1`;
 }
