@@ -6,6 +6,7 @@
  *   c FORMAT<tab>TEXT  sscanf(TEXT, FORMAT, ...) into up to three int/double/char[] targets, the return
  *                      value, the targets and %n (FORMAT's conversions pick the target types; see scan())
  *   S TEXT             sscanf(TEXT, "%lf%n") and "%f%n": what strtod's text becomes through scanf
+ *   m MODE             sets the rounding mode: 0 nearest, 1 toward zero, 2 down, 3 up (prints "m")
  * Lines are at most 64 KiB. Built by a compiler without floating types (pagoda cc before ILP32D), doubles
  * are only their bits: printf reads a variadic double from the same slots as a long long, scanf stores
  * through a pointer; 'p', 'c' and 'S' then work alike and 's' is refused. */
@@ -24,6 +25,22 @@ typedef float flt_t;
 #endif
 
 static char line[65536 + 16];
+
+#if defined(__pagoda_cc__)
+static void set_rounding(int mode) { /* no extended asm in pagoda cc: its runs never ask for a mode */
+  (void)mode;
+}
+#elif defined(__riscv)
+static void set_rounding(int mode) { /* RISC-V frm numbering is the request's */
+  __asm__ volatile("csrw frm, %0" ::"r"(mode));
+}
+#else
+#include <fenv.h>
+static void set_rounding(int mode) {
+  static const int modes[4] = {FE_TONEAREST, FE_TOWARDZERO, FE_DOWNWARD, FE_UPWARD};
+  fesetround(modes[mode & 3]);
+}
+#endif
 
 static unsigned long long hex64(const char *s) {
   unsigned long long v = 0;
@@ -136,6 +153,10 @@ int main(void) {
     else if (line[0] == 's' && line[1] == ' ') parse_one(line + 2);
 #endif
     else if (line[0] == 'S' && line[1] == ' ') scan_float_text(line + 2);
+    else if (line[0] == 'm' && line[1] == ' ') {
+      set_rounding(line[2] - '0');
+      printf("m\n");
+    }
     else if (line[0] == 'c' && line[1] == ' ') scan_one(line + 2);
     else printf("?\n");
   }

@@ -40,7 +40,7 @@ describe.skipIf(!haveFloatTools)('printf, strtod and sscanf against glibc', () =
 
   beforeAll(() => {
     ours = buildRv(dir, 'conv-check', [join(HERE, 'conv-check.c')], lib);
-    glibc = buildHost(dir, 'conv-check-host', [join(HERE, 'conv-check.c')]);
+    glibc = buildHost(dir, 'conv-check-host', [join(HERE, 'conv-check.c')], ['-lm']);
   }, 300_000);
 
   const compare = (requests: string[]): void => {
@@ -95,6 +95,21 @@ describe.skipIf(!haveFloatTools)('printf, strtod and sscanf against glibc', () =
       const text = r.below(4) === 0 ? randomHexText(r) : randomDecimalText(r);
       requests.push(`s ${text}${r.below(4) === 0 ? r.pick(['x', ' 1', 'e', '.5', 'p3', '(']) : ''}`);
     }
+    compare(requests);
+  });
+
+  it(`prints and parses ${N / 5} random doubles and texts in each directed rounding mode as glibc`, () => {
+    const r = new Rng(0x5eed000a);
+    const requests: string[] = [];
+    for (const mode of [1, 2, 3]) {
+      requests.push(`m ${mode}`);
+      for (let i = 0; i < N / 5; i++) {
+        requests.push(`p ${randomFormat(r)} ${doubleHex(randomDoubleBits(r))}`);
+        requests.push(`s ${r.below(2) ? halfwayText(r, randomDoubleBits(r)) : randomDecimalText(r)}`);
+      }
+      requests.push(...HARD_STRTOD.map((t) => `s ${t}`));
+    }
+    requests.push('m 0');
     compare(requests);
   });
 
@@ -233,7 +248,7 @@ describe.skipIf(!haveFloatTools || !built)('the libc as pagoda cc builds it, und
     const src = join(HERE, 'conv-check.c');
     const exe = join(dir, 'conv-check-pagoda');
     pagoda(['cc', '-O1', '-o', exe, src]);
-    const glibc = buildHost(dir, 'conv-check-host2', [src]);
+    const glibc = buildHost(dir, 'conv-check-host2', [src], ['-lm']);
     const r = new Rng(0x5eed0009);
     const requests: string[] = [];
     for (let i = 0; i < 400 * LONG; i++) {

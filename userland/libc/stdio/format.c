@@ -165,7 +165,10 @@ static const char *parse_spec(const char *p, struct spec *sp, va_list *ap) {
     else if (*p == 'l') sp->len = sp->len == LEN_L ? LEN_LL : LEN_L;
     else if (*p == 'j' || *p == 'q') sp->len = LEN_LL;
     else if (*p == 'z' || *p == 't') sp->len = LEN_L; /* size_t and ptrdiff_t are 32-bit */
-    else if (*p == 'L') sp->long_double = 1;
+    else if (*p == 'L') { /* long double; with an integer conversion, long long as in glibc */
+      sp->long_double = 1;
+      sp->len = LEN_LL;
+    }
     else break;
   }
   sp->conv = *p;

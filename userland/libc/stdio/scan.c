@@ -182,7 +182,7 @@ static void store_integer(va_list *ap, enum scan_len len, unsigned long long v) 
   case SL_HH: *va_arg(*ap, signed char *) = (signed char)v; break;
   case SL_H: *va_arg(*ap, short *) = (short)v; break;
   case SL_L: *va_arg(*ap, long *) = (long)v; break;
-  case SL_LL: *va_arg(*ap, long long *) = (long long)v; break;
+  case SL_LL: case SL_LD: *va_arg(*ap, long long *) = (long long)v; break; /* %Ld is %lld in glibc */
   default: *va_arg(*ap, int *) = (int)v; break;
   }
 }
