@@ -105,6 +105,8 @@ describe('floating-point errors are located, never a crash', () => {
     expect(error('double x = 1e+;\n')).toBe('1:12: exponent has no digits');
     expect(error('double x = 0x1.8;\n')).toBe('1:12: hexadecimal floating constants require an exponent');
     expect(error('double x = 1.5q;\n')).toBe('1:12: invalid suffix "q" on floating constant');
+    expect(error('int x = 1f;\n')).toBe('1:9: invalid suffix "f" on integer constant');
+    expect(error('#if 1.5\n#endif\n')).toBe('1:5: floating constant in preprocessor expression');
   });
   it('rejects operators C does not define on floating operands, as gcc words it', () => {
     expect(error('int f(double a) { return ~a; }\n')).toBe('1:26: wrong type argument to bit-complement');
