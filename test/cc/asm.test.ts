@@ -20,7 +20,7 @@ if (!pipelineAvailable) console.warn(`test/cc/asm: skipped, toolchain for ${pipe
 describe.skipIf(!pipelineAvailable)(`extended asm (${pipelineName})`, () => {
   let reference = '';
   beforeAll(() => {
-    reference = runExecutable(linkObjects([gccObject(PROGRAM, ['-march=rv32ima'])])).stdout;
+    reference = runExecutable(linkObjects([gccObject(PROGRAM, ['-march=rv32imafd'])])).stdout;
   });
 
   it('gcc -O1 passes every check (the reference)', () => {

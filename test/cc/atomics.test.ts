@@ -1,5 +1,5 @@
 // C11 atomics, <stdatomic.h> and gcc's __atomic/__sync builtins on the A extension. test/cc/atomic/atomics.c
-// checks every operation's value and effect; gcc's build (-march=rv32ima, run by qemu-riscv32, linked with
+// checks every operation's value and effect; gcc's build (-march=rv32imafd, run by qemu-riscv32, linked with
 // the libc's atomic helpers compiled by gcc) and ours at -O0 and -O1 (with the helpers compiled by us, run
 // by Pagoda) must print the same. Then the instructions: for each memory order, the disassembly (GNU
 // objdump of our assembler's object) shows the psABI's mapping — the right fences and .aq/.rl bits.
@@ -48,12 +48,12 @@ if (!pipelineAvailable) console.warn(`test/cc/atomics: skipped, toolchain for ${
 describe.skipIf(!pipelineAvailable)(`atomics (${pipelineName})`, () => {
   let reference = '';
   beforeAll(() => {
-    const flags = ['-march=rv32ima', '-I', HELPERS_DIR];
+    const flags = ['-march=rv32imafd', '-I', HELPERS_DIR];
     const exe = linkObjects([gccObject(PROGRAM, flags), ...HELPERS.map((h) => gccObject(h, flags))]);
     reference = runExecutable(exe).stdout;
   });
 
-  it('gcc -O1 -march=rv32ima passes every check (the reference)', () => {
+  it('gcc -O1 -march=rv32imafd passes every check (the reference)', () => {
     expect(reference).toMatch(/^OK atomics \d+\n$/);
   });
 
