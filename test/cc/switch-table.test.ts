@@ -55,8 +55,8 @@ describe('switch dispatch', () => {
         const r = spawnSync(cmd, args, { encoding: 'utf8' });
         if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}`);
       };
-      tool('riscv64-unknown-elf-as', ['-march=rv32im', '-mabi=ilp32', '-o', join(dir, 'p.o'), s]);
-      tool('riscv64-unknown-elf-as', ['-march=rv32im', '-mabi=ilp32', '-o', join(dir, 'crt0.o'), join(SUPPORT, 'crt0.s')]);
+      tool('riscv64-unknown-elf-as', ['-march=rv32imafd', '-mabi=ilp32d', '-o', join(dir, 'p.o'), s]);
+      tool('riscv64-unknown-elf-as', ['-march=rv32imafd', '-mabi=ilp32d', '-o', join(dir, 'crt0.o'), join(SUPPORT, 'crt0.s')]);
       tool('riscv64-unknown-elf-ld', ['-m', 'elf32lriscv', '-o', join(dir, 'a.out'), join(dir, 'crt0.o'), join(dir, 'p.o'), join(dir, 'libgcc.a')]);
       const r = spawnSync('qemu-riscv32', [join(dir, 'a.out')], { encoding: 'utf8' });
       expect(r.stdout).toMatch(/^OK switch_table \d+\n$/);
