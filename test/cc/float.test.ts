@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../toolchain/cc/index.js';
+import { LONG } from '../long.js';
 import {
   ObjectFile, ROOT, SUPPORT, assembleText, compileC, gccObject, linkObjects, pipelineAvailable, pipelineName,
   runExecutable,
@@ -19,7 +20,7 @@ function ours(path: string, opt: number): ObjectFile {
   return assembleText(compileC(path, opt, [], [SUPPORT, DIR]), path.replace(/^.*\//, '').replace(/\.c$/, '.s'));
 }
 function gcc(path: string): ObjectFile {
-  return gccObject(path, ['-ffp-contract=off', '-I', DIR]);
+  return gccObject(path, ['-ffp-contract=off', '-fno-math-errno', '-I', DIR]);
 }
 
 if (!pipelineAvailable) console.warn(`test/cc/float: skipped, toolchain for ${pipelineName} or gcc not installed`);
@@ -29,7 +30,7 @@ describe.skipIf(!pipelineAvailable)(`float and double against gcc -mabi=ilp32d (
   beforeAll(() => {
     helpers = ours(HELPERS, 1);
   });
-  for (const name of ['arith', 'convert', 'literals', 'ldouble']) {
+  for (const name of ['arith', 'convert', 'literals', 'ldouble', 'builtins']) {
     describe(`${name}.c`, () => {
       const path = join(DIR, `${name}.c`);
       let reference = '';
@@ -39,7 +40,9 @@ describe.skipIf(!pipelineAvailable)(`float and double against gcc -mabi=ilp32d (
         expect(r.stdout.split('\n').length).toBeGreaterThan(8);
         reference = r.stdout;
       });
-      for (const opt of [0, 1]) {
+      // -O0 for every program under `npm run test:long`; in `npm test` for arith.c (the generator's paths
+      // without register allocation; test/cc/programs covers -O0 broadly), -O1 always
+      for (const opt of LONG > 1 || name === 'arith' ? [0, 1] : [1]) {
         it(`prints the same bits at -O${opt}`, () => {
           const r = runExecutable(linkObjects([ours(path, opt), helpers]));
           expect(r.status).toBe(0);
@@ -69,6 +72,16 @@ describe.skipIf(!pipelineAvailable)(`float and double against gcc -mabi=ilp32d (
   });
 });
 
+describe('floating builtins', () => {
+  it('__builtin_sqrt, fabs, copysign, fmin and fmax are one instruction each (no libm call, no errno)', () => {
+    const r = compile('double f(double a, double b) { return __builtin_sqrt(a) + __builtin_fabs(b) + __builtin_copysign(a, b)' +
+      ' + __builtin_fmin(a, b) + __builtin_fmax(a, b); }\nfloat g(float x) { return __builtin_sqrtf(x); }\n', 'b.c', { opt: 1 });
+    expect(r.ok).toBe(true);
+    for (const insn of ['fsqrt.d', 'fabs.d', 'fsgnj.d', 'fmin.d', 'fmax.d', 'fsqrt.s']) expect(r.asm).toContain(`\t${insn} `);
+    expect(r.asm).not.toMatch(/call/);
+  });
+});
+
 describe('floating-point errors are located, never a crash', () => {
   const error = (src: string, softFloat = false): string => {
     const r = compile(src, 'e.c', { softFloat, opt: 1 });
@@ -95,6 +108,8 @@ describe('floating-point errors are located, never a crash', () => {
     expect(error('double x = 1e+;\n')).toBe('1:12: exponent has no digits');
     expect(error('double x = 0x1.8;\n')).toBe('1:12: hexadecimal floating constants require an exponent');
     expect(error('double x = 1.5q;\n')).toBe('1:12: invalid suffix "q" on floating constant');
+    expect(error('int x = 1f;\n')).toBe('1:9: invalid suffix "f" on integer constant');
+    expect(error('#if 1.5\n#endif\n')).toBe('1:5: floating constant in preprocessor expression');
   });
   it('rejects operators C does not define on floating operands, as gcc words it', () => {
     expect(error('int f(double a) { return ~a; }\n')).toBe('1:26: wrong type argument to bit-complement');

@@ -3,6 +3,7 @@
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js';
+import { add64Step } from './gen-bitfield64.js';
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
 import { FnGen, Temp, Val } from './gen-state.js';
@@ -116,9 +117,14 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   const step = n.val!;
   if (n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield) {
     const old = loadBitfield(g, a, n.lhs!.member!);
-    const copy = g.alloc();
-    g.insn(`\taddi ${copy.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
-    g.releaseVal(storeBitfield(g, a, n.lhs!.member!, { lo: copy, hi: null }));
+    let copy: Val;
+    if (old.hi) copy = add64Step(g, old, Number(step));
+    else {
+      const d = g.alloc();
+      g.insn(`\taddi ${d.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+      copy = { lo: d, hi: null };
+    }
+    g.releaseVal(storeBitfield(g, a, n.lhs!.member!, copy));
     releaseAddr(g, a);
     if (discard) {
       g.releaseVal(old);

@@ -149,7 +149,7 @@ export function genCall(g: FnGen, n: Node): Val {
 const NOWHERE: WordLoc = { reg: null, stack: null };
 
 function callResult(g: FnGen, n: Node, ret: Type): Val {
-  if (ret.kind === 'void') return { lo: { reg: 'zero', slot: 0, owned: false }, hi: null };
+  if (ret.kind === 'void') return { lo: { reg: 'zero', slot: 0, owned: false, fp: false }, hi: null };
   if (ret.kind === 'float' || ret.kind === 'double') {
     const d = g.allocF();
     g.insn(`\tfmv.d ${d.reg}, fa0`);

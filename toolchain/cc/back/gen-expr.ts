@@ -1,5 +1,6 @@
 // Expression code generation: each node evaluates into temporaries (Val); 64-bit values use register pairs.
 // Aggregates (arrays, structs, functions) evaluate to their address.
+import { genAtomic, genAtomicObjectLoad } from './gen-atomic.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBinary, genCompare } from './gen-arith.js';
@@ -9,10 +10,10 @@ import { addrToTemp, genLval, loadAndRelease, loadBitfield, releaseAddr, varAddr
 import { FnGen, Temp, Val } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
 import { genLdBinary, genLdCast, genLdCompare, genLdNeg } from './gen-ldouble.js';
-import { castFloat, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
+import { castFloat, genFIntrinsic, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
 import { Type, is64, isFloat, isRecord, sizeOf, ty } from '../front/types.js';
 
-const ZERO: Temp = { reg: 'zero', slot: 0, owned: false };
+const ZERO: Temp = { reg: 'zero', slot: 0, owned: false, fp: false };
 
 function one(t: Temp): Val {
   return { lo: t, hi: null };
@@ -40,6 +41,7 @@ export function genExpr(g: FnGen, n: Node): Val {
       return genFConst(g, n);
     case 'var':
       if (isAggregate(t)) return one(addrToTemp(g, varAddr(n.obj!)));
+      if (t.isAtomic) return genAtomicObjectLoad(g, varAddr(n.obj!), t);
       return loadAndRelease(g, varAddr(n.obj!), t);
     case 'str':
       return one(addrToTemp(g, { kind: 'global', sym: `.LC${n.strIndex}`, off: 0 }));
@@ -57,6 +59,7 @@ export function genExpr(g: FnGen, n: Node): Val {
         releaseAddr(g, a);
         return v;
       }
+      if (t.isAtomic) return genAtomicObjectLoad(g, a, t);
       return loadAndRelease(g, a, t);
     }
     case 'addr':
@@ -104,6 +107,8 @@ export function genExpr(g: FnGen, n: Node): Val {
       return genCall(g, n);
     case 'stmtexpr':
       return genStmtExpr(g, n);
+    case 'fintrinsic':
+      return genFIntrinsic(g, n);
     case 'memzero': {
       zeroFill(g, varAddr(n.obj!), sizeOf(n.obj!.ty), n.obj!.align);
       return one(ZERO);
@@ -118,6 +123,20 @@ export function genExpr(g: FnGen, n: Node): Val {
     case 'asm':
       if (n.asmText) g.emit(n.asmText);
       return one(ZERO);
+    case 'alloca': return genAlloca(g, n);
+    case 'stack_save': {
+      const d = g.alloc();
+      g.insn(`\tmv ${d.reg}, sp`);
+      return one(d);
+    }
+    case 'stack_restore': {
+      const v = genExpr(g, n.lhs!);
+      g.insn(`\tmv sp, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+      return one(ZERO);
+    }
+    case 'atomic':
+      return genAtomic(g, n);
   }
   throw new CompileError(`internal compiler error: cannot generate '${n.kind}'`, n.tok);
 }
@@ -360,3 +379,26 @@ function genStmtExpr(g: FnGen, n: Node): Val {
   return genExpr(g, last.lhs!);
 }
 
+
+/**
+ * Space on the stack (alloca, VLAs): sp moves down by the size rounded to 16, and the space starts above
+ * the outgoing-argument area at the new sp (its size is known once the function is generated, so the
+ * offset is a placeholder gen-func fills in). The function keeps its frame pointer; the epilogue's
+ * `addi sp, s0, ...` gives everything back at return.
+ */
+function genAlloca(g: FnGen, n: Node): Val {
+  const v = genExpr(g, n.lhs!);
+  const src = g.reg(v.lo);
+  const d = g.dest(v.lo);
+  const r = g.reg(d);
+  g.insn(`\taddi ${r}, ${src}, 15`);
+  g.insn(`\tandi ${r}, ${r}, -16`);
+  g.insn(`\tsub sp, sp, ${r}`);
+  g.usesS0 = true;
+  g.allocaLines.push(g.lines.length);
+  g.insn(`\taddi ${r}, sp, ${OUTGOING_PLACEHOLDER}`);
+  return one(d);
+}
+
+/** Stands for the outgoing-argument area's size in the line after an alloca's `sub sp` (see genAlloca). */
+export const OUTGOING_PLACEHOLDER = '%outgoing%';

@@ -198,3 +198,15 @@ export function floatStep(g: FnGen, old: Temp, step: bigint, t: Type, at: Node):
   g.release(one);
   return d;
 }
+
+/** A builtin that is one instruction (fsqrt, fabs, fsgnj, fmin, fmax) on one or two float/double operands. */
+export function genFIntrinsic(g: FnGen, n: Node): Val {
+  const t = n.ty!;
+  const a = genExpr(g, n.lhs!).lo;
+  const b = n.rhs ? genExpr(g, n.rhs).lo : null;
+  const ra = g.reg(a);
+  const rb = b ? g.reg(b) : null;
+  const d = g.dest(a, b);
+  g.insn(`\t${n.asmText}.${fsuffix(t)} ${d.reg}, ${ra}${rb ? `, ${rb}` : ''}`);
+  return { lo: d, hi: null };
+}

@@ -9,6 +9,7 @@
 //   sp .. sp+outgoing   outgoing stack arguments
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
@@ -16,6 +17,8 @@ import { Flow, FunctionCode, insnOf } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
+import { OUTGOING_PLACEHOLDER } from './gen-expr.js';
+import { CompileError } from '../diagnostics.js';
 import type { UnitLabels } from './unit-labels.js';
 import type { FoldFacts } from '../opt/optimize.js';
 import { returnsByRef } from './float-abi.js';
@@ -136,6 +139,9 @@ export interface GeneratedFunction {
   varRegs: Set<string>;
   /** The lines that came from inline assembly. */
   inlineAsm: ReadonlySet<string>;
+  /** Switch jump tables to emit after the function, and the `jr` lines that use them. */
+  switchTables: SwitchTable[];
+  tableJumps: ReadonlySet<string>;
   /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
   tail?: TailInfo;
   /** The return label (its code only restores registers and returns). */
@@ -271,7 +277,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
-    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
+    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, switchTables: g.switchTables, tableJumps: g.tableJumps, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.insn('\tli a0, 0');
   g.label(g.retLabel);
 
@@ -285,9 +291,21 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
       : undefined;
     return attempt(lines, tail);
   }
+  if (g.allocaLines.length > 0) fillAllocaOffsets(g);
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = prologue(g, frame, saveArea, vaBytes, sregs).concat(g.lines, epilogue(g, saveArea, vaBytes, sregs));
   return attempt(lines, undefined);
+}
+
+/** Points each alloca result past the outgoing-argument area (rounded to 16: the space stays 16-aligned). */
+function fillAllocaOffsets(g: FnGen): void {
+  const outgoing = Math.ceil(g.maxOutgoing / 16) * 16;
+  g.maxOutgoing = outgoing;
+  for (const i of g.allocaLines) {
+    const line = g.lines[i];
+    if (fits12(outgoing)) g.lines[i] = line.replace(OUTGOING_PLACEHOLDER, String(outgoing));
+    else throw new CompileError('internal compiler error: outgoing arguments too large for alloca', g.fn.tok);
+  }
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */

@@ -3,6 +3,7 @@
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genExpr } from './gen-expr.js';
+import { loadBitfield64, storeBitfield64 } from './gen-bitfield64.js';
 import { Addr, FnGen, Temp, Val, fits12, loadInsn, storeInsn } from './gen-state.js';
 import type { Member, Type } from '../front/types.js';
 import { alignOf, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
@@ -60,8 +61,11 @@ export function offsetAddr(g: FnGen, a: Addr, off: number): Addr {
     case 'global': return { kind: 'global', sym: a.sym, off: a.off + off };
     case 'reg': {
       if (fits12(a.off + off) && fits12(a.off + off + 8)) return { kind: 'reg', base: a.base, off: a.off + off };
+      // the base's register is read before choosing the destination: a base the address does not own (a
+      // register variable, at -O1) gets a new register that holds nothing yet
+      const src = g.reg(a.base);
       const d = g.dest(a.base);
-      g.addImm(d.reg!, g.reg(d), a.off + off);
+      g.addImm(d.reg!, src, a.off + off);
       return { kind: 'reg', base: d, off: 0 };
     }
     case 'regvar':
@@ -201,6 +205,7 @@ export function storeVal(g: FnGen, a: Addr, v: Val, t: Type): void {
 
 /** Reads bit-field `m` from the unit at `a`; returns the extended value. Does not release `a`. */
 export function loadBitfield(g: FnGen, a: Addr, m: Member): Val {
+  if (is64(m.type)) return loadBitfield64(g, a, m);
   const unit = loadVal(g, a, m.type).lo;
   const r = g.reg(unit);
   const d = g.dest(unit);
@@ -214,6 +219,7 @@ export function loadBitfield(g: FnGen, a: Addr, m: Member): Val {
 
 /** Writes `v` into bit-field `m` at `a` (read-modify-write of its unit); returns the stored field value. */
 export function storeBitfield(g: FnGen, a: Addr, m: Member, v: Val): Val {
+  if (is64(m.type)) return storeBitfield64(g, a, m, v);
   const val = g.reg(v.lo);
   const mask = m.bitWidth === 32 ? 0xffffffff : (1 << m.bitWidth) - 1;
   // field value masked and shifted into place

@@ -1,6 +1,7 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import type { Token } from '../front/tokenize.js';
@@ -67,6 +68,12 @@ export class FnGen {
   hasAsm = false;
   /** The lines emitted from inline assembly (the post-passes let only these name unknown instructions). */
   readonly inlineAsm = new Set<string>();
+  /** Switch jump tables (gen-switch.ts), emitted in .rodata after the function. */
+  readonly switchTables: SwitchTable[] = [];
+  /** The `jr` lines that dispatch through a switch table (jumps to case labels, not out of the function). */
+  readonly tableJumps = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();
@@ -84,7 +91,7 @@ export class FnGen {
     /** The unit's label numbering. */
     readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
-    private readonly pool: readonly string[] = POOL,
+    readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;
@@ -119,7 +126,7 @@ export class FnGen {
 
   /** A fresh owned temp in a register (spilling the oldest live temp if none is free). */
   alloc(): Temp {
-    const t: Temp = { reg: this.takeReg(false), slot: 0, owned: true };
+    const t: Temp = { reg: this.takeReg(false), slot: 0, owned: true, fp: false };
     this.live.push(t);
     return t;
   }
@@ -279,9 +286,10 @@ export class FnGen {
       this.insn(`\tadd t6, t6, ${base}`);
       this.insn(`\t${op} ${rd}, 0(t6)`);
     } else {
-      this.insn(`\tli ${rd}, ${off}`);
-      this.insn(`\tadd ${rd}, ${rd}, ${base}`);
-      this.insn(`\t${op} ${rd}, 0(${rd})`);
+      const tmp = rd === base ? 't6' : rd; // rd may be the base it replaces
+      this.insn(`\tli ${tmp}, ${off}`);
+      this.insn(`\tadd ${tmp}, ${tmp}, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(${tmp})`);
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {

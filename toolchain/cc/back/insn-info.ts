@@ -34,7 +34,8 @@ export const enum Flow {
   RETURN = 5,
   /** `tail sym`: a call that does not come back here. */
   TAIL = 6,
-  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer). */
+  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer), or through a switch
+   * table to labels of the function when the line is one of FunctionCode.tableJumps. */
   JUMP_REG = 7,
   /** `ebreak` (__builtin_trap): stops the program. */
   TRAP = 8,
@@ -68,6 +69,10 @@ const load = (m: string): InsnInfo => info(m, Operands.DEST_FIRST, Flow.NEXT, Ac
 const store = (m: string): InsnInfo => info(m, Operands.ALL_READ, Flow.NEXT, Access.STORE);
 const branch = (m: string, inverse: string): InsnInfo => info(m, Operands.ALL_READ, Flow.BRANCH, Access.NONE, 4, inverse);
 
+/** lr.w, sc.w and the word AMOs, with every ordering suffix. */
+const ATOMIC_MNEMONICS: readonly string[] = ['lr', 'sc', 'amoswap', 'amoadd', 'amoand', 'amoor', 'amoxor']
+  .flatMap((m) => ['', '.aq', '.rl', '.aqrl'].map((o) => `${m}.w${o}`));
+
 /** Every mnemonic the code generator emits (RV32IM and the GNU pseudo-instructions it uses). */
 export const INSNS: readonly InsnInfo[] = [
   ...['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
@@ -94,6 +99,11 @@ export const INSNS: readonly InsnInfo[] = [
   info('tail', Operands.NONE, Flow.TAIL, Access.NONE, 8),
   info('jr', Operands.ALL_READ, Flow.JUMP_REG),
   info('ebreak', Operands.NONE, Flow.TRAP),
+  // the A extension (gen-atomic.ts): rd written, the others read; Access.NONE so that no pass folds an
+  // offset into their address, which must be a bare register
+  ...ATOMIC_MNEMONICS.map((m) => info(m, Operands.DEST_FIRST, Flow.NEXT)),
+  info('fence', Operands.NONE, Flow.NEXT),
+  info('fence.tso', Operands.NONE, Flow.NEXT),
 ];
 
 /** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */
@@ -131,6 +141,8 @@ export interface FunctionCode {
   readonly tok: Token;
   /** The lines that came from inline assembly (`asm("...")` statements). */
   readonly inlineAsm: ReadonlySet<string>;
+  /** The `jr` lines that jump through a switch table to labels of the function (other `jr`s leave it). */
+  readonly tableJumps?: ReadonlySet<string>;
 }
 
 /**

@@ -63,8 +63,14 @@ const cache = new Map<string, FloatLiteral>();
 
 /** True when the pp-number spells a floating constant (a fraction, an exponent, or a hex binary exponent). */
 export function isFloatSpelling(s: string): boolean {
-  if (/^0[xX]/.test(s)) return /[pP]/.test(s) || s.includes('.');
-  return s.includes('.') || /[eE]/.test(s);
+  // a character loop, not regular expressions: this runs on every number token
+  const hex = s.length > 1 && s.charCodeAt(0) === 48 && (s.charCodeAt(1) | 32) === 120;
+  for (let i = hex ? 2 : 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) return true; // '.'
+    if (hex ? (c | 32) === 112 : (c | 32) === 101) return true; // p/P in hex, e/E in decimal
+  }
+  return false;
 }
 
 /** Parses a floating constant; a malformed one is a located error. */

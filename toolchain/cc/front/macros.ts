@@ -1,5 +1,6 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
+import { CONCURRENCY_MACROS } from './concurrency-macros.js';
 import { CompileError, SourceFile } from '../diagnostics.js';
 import { ExpansionExtra, Token, copyToken, expansionCopy, tokenize } from './tokenize.js';
 
@@ -21,10 +22,9 @@ export const PREDEFINED: Record<string, string> = {
   __STDC__: '1',
   __STDC_VERSION__: '201112L',
   __STDC_HOSTED__: '1',
-  __STDC_NO_ATOMICS__: '1',
+  ...CONCURRENCY_MACROS,
   __STDC_NO_COMPLEX__: '1',
   __STDC_NO_THREADS__: '1',
-  __STDC_NO_VLA__: '1',
   __riscv: '1',
   __riscv_xlen: '32',
   __riscv_mul: '1',
@@ -109,6 +109,13 @@ export const PREDEFINED: Record<string, string> = {
   __SIZE_TYPE__: 'unsigned int',
   __PTRDIFF_TYPE__: 'int',
   __WCHAR_TYPE__: 'int',
+  __WINT_TYPE__: 'unsigned int',
+  __CHAR16_TYPE__: 'short unsigned int',
+  __CHAR32_TYPE__: 'long unsigned int',
+  __WCHAR_MAX__: '0x7fffffff',
+  __WCHAR_MIN__: '(-__WCHAR_MAX__ - 1)',
+  __WINT_MAX__: '0xffffffffU',
+  __WINT_MIN__: '0U',
   __INTPTR_TYPE__: 'int',
   __UINTPTR_TYPE__: 'unsigned int',
   __INT_MAX__: '0x7fffffff',
@@ -131,6 +138,8 @@ export const PREDEFINED: Record<string, string> = {
   __alignof__: '_Alignof',
   __asm__: 'asm',
   __typeof__: 'typeof',
+  __typeof: 'typeof',
+  __attribute: '__attribute__',
   __extension__: '',
 };
 
@@ -138,6 +147,8 @@ export const PREDEFINED: Record<string, string> = {
 export class MacroTable {
   private readonly map = new Map<string, Macro>();
   private counter = 0;
+  /** #pragma push_macro stacks, per name: the definition saved (undefined: the name was not defined). */
+  private readonly pushed = new Map<string, (Macro | undefined)[]>();
 
   constructor(now: Date) {
     for (const [k, v] of Object.entries(PREDEFINED)) this.defineFromText(k, v);
@@ -159,6 +170,22 @@ export class MacroTable {
 
   undef(name: string): void {
     this.map.delete(name);
+  }
+
+  /** #pragma push_macro("NAME"): saves NAME's current definition (or its absence). */
+  pushMacro(name: string): void {
+    let stack = this.pushed.get(name);
+    if (!stack) this.pushed.set(name, (stack = []));
+    stack.push(this.map.get(name));
+  }
+
+  /** #pragma pop_macro("NAME"): restores the last definition pushed; without one, nothing changes (gcc). */
+  popMacro(name: string): void {
+    const stack = this.pushed.get(name);
+    if (!stack || stack.length === 0) return;
+    const m = stack.pop();
+    if (m) this.map.set(name, m);
+    else this.map.delete(name);
   }
 
   private builtin(name: string, fn: (use: Token, includeDepth: number) => Token): void {

@@ -1,5 +1,6 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
+import { atomicAssign, atomicBuiltin, atomicUpdate, isAtomicBuiltin } from './atomic.js';
 import type { Node, NodeKind, Obj } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
@@ -12,11 +13,14 @@ import { declareImplicitFunction, funcNameVar, newLocalTemp } from './parse.js';
 import { parseIntegerLiteral } from './literals.js';
 import { isFloatSpelling, parseFloatLiteral } from './float-literal.js';
 import { formatOf } from './fold-float.js';
+import { charConstantType, encodingPrefix, stringElementType } from './encoding-prefix.js';
 import {
   arith, checkCondition, checkModifiable, compare, convertForAssign, decayed, explicitCast, newAdd, newCast,
   newDeref, newFNum, newMember, newNum, newSub,
 } from './sema.js';
 import type { Token } from './tokenize.js';
+import { vlaUse, withVlaBounds } from './vla.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import {
   Type, alignOf, arrayOf, commonType, isArith, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
@@ -59,6 +63,7 @@ function assignNested(p: Parser): Node {
     const rhs = assign(p);
     checkModifiable(lhs, tok, 'left operand of assignment');
     const conv = convertForAssign(rhs, lhs.ty!, tok, 'assigning to', (m, t) => p.warn(m, t));
+    if (lhs.ty!.isAtomic) return atomicAssign(p, lhs, conv, tok);
     return { kind: 'assign', tok, ty: lhs.ty, lhs, rhs: conv };
   }
   const op = ASSIGN_OPS[tok.text];
@@ -80,9 +85,11 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   else model = arith(kind, op, probe, rhs, tok);
   if (lt.kind === 'ptr' && (kind === 'add' || kind === 'sub')) {
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
+    if (lt.isAtomic) return atomicUpdate(p, lhs, kind, model.rhs!, tok, false);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
   if (!isArith(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -215,6 +222,7 @@ export function cast(p: Parser): Node {
     p.enter(tok);
     const operand = cast(p);
     p.leave();
+    if (p.vlaPending.length > 0) return withVlaBounds(p, explicitCast(operand, t, tok)); // (int (*)[n]) q
     return explicitCast(operand, t, tok);
   }
   return unary(p);
@@ -371,8 +379,17 @@ function postfix(p: Parser): Node {
       checkModifiable(n, tok, tok.text === '++' ? 'increment operand' : 'decrement operand');
       checkIncrementable(p, n, tok);
       const t = n.ty!;
+      if (t.kind === 'ptr' && t.base!.vlaSize) {
+        // pointer to a VLA: (p += 1) - 1, the step being known only at run time
+        const inc = tok.text === '++';
+        const one = newNum(1n, tok);
+        const updated = opAssign(p, inc ? 'add' : 'sub', tok.text[0], n, one, tok);
+        n = inc ? newSub(updated, one, tok) : newAdd(updated, one, tok);
+        continue;
+      }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
-      n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
+      n = t.isAtomic ? atomicUpdate(p, n, tok.text === '++' ? 'add' : 'sub', newNum(t.kind === 'ptr' ? step : 1n, tok), tok, true)
+        : { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
     }
     if (tok.text === '(') {
@@ -464,7 +481,7 @@ function primary(p: Parser): Node {
     if (!p.curFn) throw p.error('braced-group within expression allowed only inside a function', tok);
     p.advance();
     p.advance();
-    const body = compoundStmtBody(p);
+    const body = compoundStmtBody(p, true);
     p.expect(')');
     const last = body.body![body.body!.length - 1];
     const t = last && last.kind === 'expr_stmt' ? decayed(last.lhs!.ty!) : ty.void;
@@ -479,7 +496,7 @@ function primary(p: Parser): Node {
     return n;
   }
   if (tok.kind === 'keyword') return keywordPrimary(p, tok);
-  if (tok.kind === 'ident') return identifier(p, tok);
+  if (tok.kind === 'ident') return isAtomicBuiltin(tok.text) ? atomicBuiltin(p, tok) : identifier(p, tok);
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();
@@ -494,7 +511,8 @@ function primary(p: Parser): Node {
   }
   if (tok.kind === 'char') {
     p.advance();
-    return newNum(BigInt(tok.charValue!), tok, ty.int);
+    const t = charConstantType(tok);
+    return newNum(t.unsigned ? BigInt(tok.charValue! >>> 0) : BigInt(tok.charValue!), tok, t);
   }
   throw p.expectedError('expression');
 }
@@ -504,6 +522,7 @@ function identifier(p: Parser, tok: Token): Node {
   const e = p.findVar(tok.text);
   if (e && e.obj) {
     const o = e.obj;
+    if (o.vlaPtr) return vlaUse(o, tok);
     o.uses = (o.uses ?? 0) + (p.loopDepth > 0 ? 8 * p.loopDepth : 1);
     if (o.isFunction && p.curFn) addRef(p.curFn, o.name);
     if (o.isFunction) o.isReferenced = true;
@@ -514,6 +533,10 @@ function identifier(p: Parser, tok: Token): Node {
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
     if (fv) return varNode(fv, tok);
+  }
+  if (tok.text.startsWith('__builtin_')) {
+    const b = gnuBuiltin(p, tok);
+    if (b) return b;
   }
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);
@@ -530,13 +553,17 @@ function stringLiteral(p: Parser): Node {
   const tok = p.tok;
   let elems: number[] = [];
   let charSize = 1;
+  let prefix = encodingPrefix(tok);
   while (p.tok.kind === 'str') {
     const t = p.advance();
-    if (t.charSize! > charSize) charSize = t.charSize!;
+    if (t.charSize! > charSize) {
+      charSize = t.charSize!;
+      prefix = encodingPrefix(t);
+    }
     elems = elems.concat(t.strElems!);
   }
   const idx = p.addString(elems, charSize);
-  const elemTy = charSize === 1 ? ty.char : charSize === 2 ? ty.ushort : ty.int;
+  const elemTy = stringElementType(prefix);
   return { kind: 'str', tok, ty: arrayOf(elemTy, elems.length + 1), strIndex: idx };
 }
 

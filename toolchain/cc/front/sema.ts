@@ -6,6 +6,7 @@ import { tryEval, wrap } from './fold.js';
 import { evalFloat, formatOf, intToBits } from './fold-float.js';
 import { convertBits } from './float-literal.js';
 import type { Token } from './tokenize.js';
+import { sizeNode } from './vla.js';
 import {
   Member, Type, commonType, isArith, isCompatible, isComplete, isFloat, isInteger, isPointerLike, isRecord, isScalar,
   pointerTo, promote, sizeOf, ty, typeName,
@@ -94,6 +95,7 @@ function scaleIndex(idx: Node, elem: Type, tok: Token): Node {
   }
   const size = elem.kind === 'void' || elem.kind === 'func' ? 1 : sizeOf(elem);
   const i = newCast(idx, idx.ty!.unsigned && idx.ty!.size === 4 ? ty.uint : ty.int);
+  if (elem.vlaSize) return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newCast(sizeNode(elem, tok), i.ty!) };
   if (size === 1) return i;
   return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newNum(BigInt(size), tok, i.ty) };
 }
@@ -130,6 +132,7 @@ export function newSub(a: Node, b: Node, tok: Token): Node {
     }
     const diff: Node = { kind: 'sub', tok, ty: ty.int, lhs: newCast(a, ty.int), rhs: newCast(b, ty.int) };
     const size = ta.base!.kind === 'void' ? 1 : sizeOf(ta.base!);
+    if (ta.base!.vlaSize) return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newCast(sizeNode(ta.base!, tok), ty.int) };
     if (size === 1) return diff;
     return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newNum(BigInt(size), tok) };
   }
@@ -270,6 +273,8 @@ export function newMember(n: Node, name: Token): Node {
   let cur = n;
   for (const m of path) {
     let mt = m.type;
+    // gcc: a long long bit-field no wider than int reads as int (unsigned int for an unsigned one of 32 bits)
+    if (m.isBitfield && mt.kind === 'llong' && m.bitWidth <= 32) mt = mt.unsigned && m.bitWidth === 32 ? ty.uint : ty.int;
     if (t.isConst && !mt.isConst && !mt.record) mt = { ...mt, isConst: true, origin: mt.origin ?? mt };
     cur = { kind: 'member', tok: name, ty: mt, lhs: cur, member: m };
   }
