@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../toolchain/cc/index.js';
+import { LONG } from '../long.js';
 import {
   ObjectFile, ROOT, SUPPORT, assembleText, compileC, gccObject, linkObjects, pipelineAvailable, pipelineName,
   runExecutable,
@@ -39,7 +40,9 @@ describe.skipIf(!pipelineAvailable)(`float and double against gcc -mabi=ilp32d (
         expect(r.stdout.split('\n').length).toBeGreaterThan(8);
         reference = r.stdout;
       });
-      for (const opt of [0, 1]) {
+      // -O0 for every program under `npm run test:long`; in `npm test` for arith.c (the generator's paths
+      // without register allocation; test/cc/programs covers -O0 broadly), -O1 always
+      for (const opt of LONG > 1 || name === 'arith' ? [0, 1] : [1]) {
         it(`prints the same bits at -O${opt}`, () => {
           const r = runExecutable(linkObjects([ours(path, opt), helpers]));
           expect(r.status).toBe(0);
@@ -105,6 +108,8 @@ describe('floating-point errors are located, never a crash', () => {
     expect(error('double x = 1e+;\n')).toBe('1:12: exponent has no digits');
     expect(error('double x = 0x1.8;\n')).toBe('1:12: hexadecimal floating constants require an exponent');
     expect(error('double x = 1.5q;\n')).toBe('1:12: invalid suffix "q" on floating constant');
+    expect(error('int x = 1f;\n')).toBe('1:9: invalid suffix "f" on integer constant');
+    expect(error('#if 1.5\n#endif\n')).toBe('1:5: floating constant in preprocessor expression');
   });
   it('rejects operators C does not define on floating operands, as gcc words it', () => {
     expect(error('int f(double a) { return ~a; }\n')).toBe('1:26: wrong type argument to bit-complement');

@@ -13,7 +13,7 @@ export interface IntLiteral {
 /** Parsed constants by spelling (results are immutable and shared); bounded. */
 const cache = new Map<string, IntLiteral>();
 
-/** Parses a pp-number as an integer constant; floating constants are refused as unsupported. */
+/** Parses a pp-number as an integer constant (the caller sends floating spellings to float-literal.ts). */
 export function parseIntegerLiteral(tok: Token): IntLiteral {
   const found = cache.get(tok.text);
   if (found !== undefined) return found;
@@ -37,10 +37,7 @@ function parseUncached(tok: Token): IntLiteral {
   const digitsRe = base === 16 ? /^[0-9a-fA-F]*/ : base === 2 ? /^[01]*/ : /^[0-9]*/;
   const digits = digitsRe.exec(s.slice(i))![0];
   const suffix = s.slice(i + digits.length);
-  const isFloat =
-    s.includes('.') || (base !== 16 && /[eE]/.test(digits + suffix)) || (base === 16 && /[pP]/.test(suffix)) ||
-    /^[fF]$/.test(suffix);
-  if (isFloat) throw new CompileError('floating-point constants are not supported', tok);
+  // (floating spellings never get here: float-literal.ts takes them; "1f" is an integer with a bad suffix)
   if (base === 8 && /[89]/.test(digits)) throw new CompileError(`invalid digit in octal constant '${s}'`, tok);
   const m = /^(?:([uU])(ll|LL|l|L)?|(ll|LL|l|L)([uU])?)?$/.exec(suffix);
   if (!m) throw new CompileError(`invalid suffix "${suffix}" on integer constant`, tok);

@@ -4,6 +4,7 @@
 import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
 import { parseIntegerLiteral } from './literals.js';
+import { isFloatSpelling } from './float-literal.js';
 
 interface PPValue {
   v: bigint;
@@ -161,6 +162,7 @@ class PPEval {
     if (!t) throw new CompileError('expected value in expression', this.tok());
     this.pos++;
     if (t.kind === 'num') {
+      if (isFloatSpelling(t.text)) throw new CompileError('floating constant in preprocessor expression', t);
       const lit = parseIntegerLiteral(t);
       return norm(lit.value, lit.unsigned && lit.size === 8 ? true : lit.unsigned);
     }
