@@ -1,4 +1,4 @@
-/* stdio.h: buffered streams and formatted output (integers, strings, characters; no floating point).
+/* stdio.h: buffered streams, formatted output and input (integers, strings, characters, floating point).
  * stdout is line-buffered on a terminal and fully buffered otherwise; stderr is unbuffered. */
 #ifndef _STDIO_H
 #define _STDIO_H
@@ -83,8 +83,9 @@ int pclose(FILE *f);
 FILE *tmpfile(void);
 char *tmpnam(char *s);
 
-/* printf family: flags - + space # 0, width and precision (also *), lengths hh h l ll z t j,
- * conversions d i u o x X c s p %. %n is not supported (printed literally), nor floating point. */
+/* printf family: flags - + space # 0, width and precision (also *), lengths hh h l ll z t j L,
+ * conversions d i u o x X c s p % and f F e E g G a A (exact, correctly rounded). %n is not supported
+ * (printed literally). */
 int printf(const char *fmt, ...);
 int fprintf(FILE *f, const char *fmt, ...);
 int dprintf(int fd, const char *fmt, ...);
@@ -96,5 +97,15 @@ int vfprintf(FILE *f, const char *fmt, va_list ap);
 int vdprintf(int fd, const char *fmt, va_list ap);
 int vsprintf(char *s, const char *fmt, va_list ap);
 int vsnprintf(char *s, size_t n, const char *fmt, va_list ap);
+
+/* scanf family: white space, literal characters and %[*][width][hh h l ll j z t L]conv with d i u o x X p
+ * n c s [set] f e g a (%lf double, %Lf long double) and %%; returns the assignments made, or EOF when the
+ * input ends before the first. Floating text converts as strtod does (correctly rounded). */
+int scanf(const char *fmt, ...);
+int fscanf(FILE *f, const char *fmt, ...);
+int sscanf(const char *s, const char *fmt, ...);
+int vscanf(const char *fmt, va_list ap);
+int vfscanf(FILE *f, const char *fmt, va_list ap);
+int vsscanf(const char *s, const char *fmt, va_list ap);
 
 #endif

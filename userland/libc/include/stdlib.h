@@ -20,6 +20,15 @@ long strtol(const char *s, char **end, int base);
 unsigned long strtoul(const char *s, char **end, int base);
 long long strtoll(const char *s, char **end, int base);
 unsigned long long strtoull(const char *s, char **end, int base);
+#if !(defined(__pagoda_cc__) && defined(__riscv_float_abi_soft)) /* a compiler with floating types */
+/* Decimal or hex floating text to a value, correctly rounded in the current rounding mode; inf, infinity,
+ * nan, nan(chars) in any case. Overflow gives ±HUGE_VAL and underflow a tiny inexact result, both with
+ * errno ERANGE; *end is where the number ended (s when there was none). */
+double strtod(const char *s, char **end);
+float strtof(const char *s, char **end);
+long double strtold(const char *s, char **end);
+double atof(const char *s);
+#endif
 int abs(int x);
 long labs(long x);
 long long llabs(long long x);

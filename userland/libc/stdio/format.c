@@ -1,17 +1,12 @@
 /* __format: the printf engine shared by every printf-family function.
  * Conversion spec: %[flags][width][.precision][length]conv with flags - + space # 0, width and
- * precision as digits or *, lengths hh h l ll z t j (L accepted and ignored), conversions
- * d i u o x X c s p %. Like musl: %p is %#.8x-style ("0x" + at least 8 hex digits, and no
- * prefix for NULL), %s of NULL prints "(null)". %n and the floating conversions are not
- * supported: their spec is printed as written (a floating argument is still consumed). */
+ * precision as digits or *, lengths hh h l ll z t j (L: long double), conversions
+ * d i u o x X c s p % and the floating f F e E g G a A (format_float.c). Like musl: %p is %#.8x-style
+ * ("0x" + at least 8 hex digits, and no prefix for NULL), %s of NULL prints "(null)". %n is not
+ * supported: its spec is printed as written. */
 #include "stdio_impl.h"
+#include "../softfp/fpformat.h"
 #include <string.h>
-
-#define FL_LEFT 1
-#define FL_PLUS 2
-#define FL_SPACE 4
-#define FL_ALT 8
-#define FL_ZERO 16
 
 enum length { LEN_NONE, LEN_HH, LEN_H, LEN_L, LEN_LL };
 
@@ -20,6 +15,7 @@ struct spec {
   int width;
   int precision; /* -1 when absent */
   enum length len;
+  int long_double; /* L: the floating argument is a long double (binary128) */
   char conv;
 };
 
@@ -133,6 +129,7 @@ static const char *parse_spec(const char *p, struct spec *sp, va_list *ap) {
   sp->width = 0;
   sp->precision = -1;
   sp->len = LEN_NONE;
+  sp->long_double = 0;
   for (;; p++) {
     if (*p == '-') sp->flags |= FL_LEFT;
     else if (*p == '+') sp->flags |= FL_PLUS;
@@ -168,11 +165,27 @@ static const char *parse_spec(const char *p, struct spec *sp, va_list *ap) {
     else if (*p == 'l') sp->len = sp->len == LEN_L ? LEN_LL : LEN_L;
     else if (*p == 'j' || *p == 'q') sp->len = LEN_LL;
     else if (*p == 'z' || *p == 't') sp->len = LEN_L; /* size_t and ptrdiff_t are 32-bit */
-    else if (*p == 'L') continue;
+    else if (*p == 'L') sp->long_double = 1;
     else break;
   }
   sp->conv = *p;
   return p;
+}
+
+/* The floating conversions take their argument as bits: a variadic double travels in an aligned pair of
+ * integer registers or stack slots exactly as a long long does (ILP32 and ILP32D alike), and a long
+ * double (16 bytes) is passed by reference, as every argument wider than two registers is. */
+static void format_floating(struct sink *s, struct spec *sp, va_list *ap) {
+  uint32_t bits[4];
+  if (sp->long_double) {
+    memcpy(bits, va_arg(*ap, const uint32_t *), sizeof bits);
+    __format_float(s, sp->flags, sp->width, sp->precision, sp->conv, &__fp_binary128, bits);
+  } else {
+    unsigned long long v = va_arg(*ap, unsigned long long);
+    bits[0] = (uint32_t)v;
+    bits[1] = (uint32_t)(v >> 32);
+    __format_float(s, sp->flags, sp->width, sp->precision, sp->conv, &__fp_binary64, bits);
+  }
 }
 
 /* Handles one conversion; returns 0, or -1 when the spec is not supported (printed as is). */
@@ -208,8 +221,8 @@ static int convert(struct sink *s, struct spec *sp, va_list *ap) {
     emit(s, "%", 1);
     return 0;
   case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
-    (void)va_arg(*ap, long long); /* a double occupies the same slots as a long long */
-    return -1;
+    format_floating(s, sp, ap);
+    return 0;
   default:
     return -1;
   }

@@ -3,6 +3,7 @@
 #define _PAGODA_STDIO_IMPL_H
 #include <stdio.h>
 #include <stdarg.h>
+#include <stdint.h>
 
 #define __F_READ 1        /* opened for reading */
 #define __F_WRITE 2       /* opened for writing */
@@ -35,7 +36,30 @@ struct sink {
   int fd;         /* for dprintf */
 };
 
+/* printf flags, shared by the engine and its floating conversions */
+#define FL_LEFT 1
+#define FL_PLUS 2
+#define FL_SPACE 4
+#define FL_ALT 8
+#define FL_ZERO 16
+
 /* The printf engine: formats fmt with ap into s. Returns the byte count, or -1 when the sink failed. */
 int __format(struct sink *s, const char *fmt, va_list ap);
+struct fpformat;
+/* One floating conversion (conv in fFeEgGaA) of the value encoded by bits (least significant word
+ * first) in format f, with printf's flags, width and precision (-1 when absent) (format_float.c). */
+void __format_float(struct sink *s, int flags, int width, int precision, char conv,
+                    const struct fpformat *f, const uint32_t *bits);
+
+/* A source for __scan: a stream (file) or a string (str), and the characters consumed so far. */
+struct scan_in {
+  FILE *file;
+  const char *str;
+  size_t count;
+};
+
+/* The scanf engine: scans in according to fmt, storing through ap (scan.c). Returns the number of
+ * assignments, or EOF when input failed before the first one. */
+int __scan(struct scan_in *in, const char *fmt, va_list ap);
 
 #endif
