@@ -27,8 +27,6 @@ interface ProgramCase {
   stdin?: string | { file: string };
   /** Optimisation levels to build with pagoda cc (default [1]). */
   opts?: number[];
-  /** Builds known to fail today, by -O level, with the cause (run as it.fails: fixing the cause flags it). */
-  knownFailures?: Record<number, string>;
   /** Expected exit status of each run (checked against gcc's build too, so a native crash is caught). */
   statuses: number[];
 }
@@ -142,9 +140,7 @@ describe.skipIf(!gcc || !built)('realistic programs: pagoda cc + pagoda run agai
       });
 
       for (const opt of p.opts ?? [1]) {
-        const known = p.knownFailures?.[opt];
-        const test = known ? it.fails : it;
-        test(`under pagoda run at -O${opt}: same stdout, status and files as native${known ? ` (known failure: ${known})` : ''}`, () => {
+        it(`under pagoda run at -O${opt}: same stdout, status and files as native`, () => {
           const dir = join(work, `${p.name}-O${opt}`);
           copyInputs(p.name, dir);
           const job = join(work, `${p.name}-O${opt}.json`);
