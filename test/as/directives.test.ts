@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../toolchain/as/index.js';
+import { readElf } from './elf-reader.js';
 import { asm, hexWords } from './helpers.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -200,6 +201,18 @@ describe('options, attributes and ignored directives', () => {
     expect(text).toContain('riscv\0');
     // Tag_RISCV_arch comes out as GNU as writes it: canonical, with the implied Zmmul.
     expect(text).toContain('\x04\x10\x05rv32i2p1_m2p0_zmmul1p0\0');
+  });
+
+  it('restores the ISA at .option pop: `.option arch, +d` between push and pop leaves a soft-float rv32im object', () => {
+    // GNU as 2.40 -march=rv32im on the same text: Tag_RISCV_arch rv32i2p1_m2p0_zmmul1p0, e_flags 0 (libc's setjmp.s)
+    const r = assemble('\t.option push\n\t.option arch, +d\n\tfsd fs0, 0(a0)\n\t.option pop\n', 'p.s', { march: 'rv32im' });
+    expect(r.diagnostics).toEqual([]);
+    const elf = readElf(r.object as Uint8Array);
+    expect(hexWords(elf)).toEqual(['00853027']);
+    expect(Buffer.from(elf.section('.riscv.attributes').data).toString('latin1')).toContain('\x05rv32i2p1_m2p0_zmmul1p0\0');
+    expect(elf.header.getUint32(36, true)).toBe(0);
+    expect(assemble('\t.option push\n\t.option arch, +d\n\t.option pop\n\tfsd fs0, 0(a0)\n', 'p.s', { march: 'rv32im' }).diagnostics)
+      .toHaveLength(1);
   });
 
   it('ignores .cfi_*, .addrsig and .loc', () => {
