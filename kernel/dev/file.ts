@@ -62,6 +62,10 @@ export interface OpenFile {
    * EAGAIN instead (a write that fitted partly returns its count).
    */
   nonblocking?: boolean;
+  /** poll's readiness now: POLLIN / POLLOUT / POLLHUP / POLLERR bits (abi/poll.ts). Absent: always ready for
+   *  both (POLLIN | POLLOUT, Linux's DEFAULT_POLLMASK for files whose reads and writes never block). A file
+   *  whose answer can change wakes its readWait / writeWait channels when it does. */
+  pollEvents?(): number;
   /** Called when the last fd referring to this open file closes. */
   onLastClose?(): void;
 }

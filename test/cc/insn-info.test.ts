@@ -83,7 +83,10 @@ describe('the instruction-info table', () => {
           systemIncludeDirs: [join(ROOT, 'toolchain/cc/include'), join(ROOT, 'userland/libc/include')],
         });
         if (!r.ok) failed.push(`${file} -O${opt}: ${r.diagnostics[0]?.message}`);
+        let inlineAsm = false; // lines between #APP and #NO_APP are the program's own (extended asm)
         for (const line of r.asm.split('\n')) {
+          if (line === '\t#APP' || line === '\t#NO_APP') inlineAsm = line === '\t#APP';
+          if (inlineAsm || line === '\t#NO_APP') continue;
           if (line.charCodeAt(0) !== 9 || line.charCodeAt(1) === 46) continue; // labels and directives
           const sp = line.indexOf(' ');
           seen.add(sp < 0 ? line.slice(1) : line.slice(1, sp));

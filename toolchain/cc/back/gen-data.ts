@@ -3,6 +3,7 @@
 import type { Obj, StringLiteral } from '../front/ast.js';
 import { sizeOf } from '../front/types.js';
 import type { SwitchTable } from './gen-switch.js';
+import { bindingLines, dataSection } from './gen-attrs.js';
 
 function escapeAscii(bytes: number[]): string {
   let s = '';
@@ -45,14 +46,15 @@ export function emitSwitchTables(tables: SwitchTable[], out: string[]): void {
 
 /** Emits one global variable definition (nothing for pure declarations). */
 export function emitGlobal(v: Obj, out: string[]): void {
-  if (v.isFunction || (!v.isDefinition && !v.isTentative) || v.isExtern) return;
+  if (v.isFunction || (!v.isDefinition && !v.isTentative) || v.isExtern || v.attrs?.alias !== undefined) return;
   const size = Math.max(sizeOf(v.ty), 0);
   const align = Math.max(v.align, 1);
   const p2 = Math.log2(align) | 0;
   const isLocalLabel = v.name.startsWith('.L');
   const header = (section: string): void => {
-    out.push(`\t${section}`);
-    if (!v.isStatic) out.push(`\t.globl ${v.name}`);
+    const named = v.attrs ? dataSection(v, section === '.section .rodata') : null;
+    out.push(named ?? `\t${section}`);
+    if (!v.isStatic) out.push(...bindingLines(v, true));
     else if (!isLocalLabel) out.push(`\t.local ${v.name}`);
     if (!isLocalLabel) {
       out.push(`\t.type ${v.name}, @object`);

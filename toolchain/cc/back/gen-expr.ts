@@ -1,5 +1,6 @@
 // Expression code generation: each node evaluates into temporaries (Val); 64-bit values use register pairs.
 // Aggregates (arrays, structs, functions) evaluate to their address.
+import { genAtomic, genAtomicObjectLoad } from './gen-atomic.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBinary, genCompare } from './gen-arith.js';
@@ -33,6 +34,7 @@ export function genExpr(g: FnGen, n: Node): Val {
     }
     case 'var':
       if (isAggregate(t)) return one(addrToTemp(g, varAddr(n.obj!)));
+      if (t.isAtomic) return genAtomicObjectLoad(g, varAddr(n.obj!), t);
       return loadAndRelease(g, varAddr(n.obj!), t);
     case 'str':
       return one(addrToTemp(g, { kind: 'global', sym: `.LC${n.strIndex}`, off: 0 }));
@@ -50,6 +52,7 @@ export function genExpr(g: FnGen, n: Node): Val {
         releaseAddr(g, a);
         return v;
       }
+      if (t.isAtomic) return genAtomicObjectLoad(g, a, t);
       return loadAndRelease(g, a, t);
     }
     case 'addr':
@@ -107,6 +110,20 @@ export function genExpr(g: FnGen, n: Node): Val {
     case 'asm':
       if (n.asmText) g.emit(n.asmText);
       return one(ZERO);
+    case 'alloca': return genAlloca(g, n);
+    case 'stack_save': {
+      const d = g.alloc();
+      g.insn(`\tmv ${d.reg}, sp`);
+      return one(d);
+    }
+    case 'stack_restore': {
+      const v = genExpr(g, n.lhs!);
+      g.insn(`\tmv sp, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+      return one(ZERO);
+    }
+    case 'atomic':
+      return genAtomic(g, n);
   }
   throw new CompileError(`internal compiler error: cannot generate '${n.kind}'`, n.tok);
 }
@@ -332,3 +349,26 @@ function genStmtExpr(g: FnGen, n: Node): Val {
   return genExpr(g, last.lhs!);
 }
 
+
+/**
+ * Space on the stack (alloca, VLAs): sp moves down by the size rounded to 16, and the space starts above
+ * the outgoing-argument area at the new sp (its size is known once the function is generated, so the
+ * offset is a placeholder gen-func fills in). The function keeps its frame pointer; the epilogue's
+ * `addi sp, s0, ...` gives everything back at return.
+ */
+function genAlloca(g: FnGen, n: Node): Val {
+  const v = genExpr(g, n.lhs!);
+  const src = g.reg(v.lo);
+  const d = g.dest(v.lo);
+  const r = g.reg(d);
+  g.insn(`\taddi ${r}, ${src}, 15`);
+  g.insn(`\tandi ${r}, ${r}, -16`);
+  g.insn(`\tsub sp, sp, ${r}`);
+  g.usesS0 = true;
+  g.allocaLines.push(g.lines.length);
+  g.insn(`\taddi ${r}, sp, ${OUTGOING_PLACEHOLDER}`);
+  return one(d);
+}
+
+/** Stands for the outgoing-argument area's size in the line after an alloca's `sub sp` (see genAlloca). */
+export const OUTGOING_PLACEHOLDER = '%outgoing%';

@@ -17,6 +17,8 @@ import { Flow, FunctionCode, insnOf } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
+import { OUTGOING_PLACEHOLDER } from './gen-expr.js';
+import { CompileError } from '../diagnostics.js';
 import type { UnitLabels } from './unit-labels.js';
 import type { FoldFacts } from '../opt/optimize.js';
 import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
@@ -241,9 +243,21 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
       : undefined;
     return attempt(lines, tail);
   }
+  if (g.allocaLines.length > 0) fillAllocaOffsets(g);
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = prologue(g, frame, saveArea, vaBytes, sregs).concat(g.lines, epilogue(g, saveArea, vaBytes, sregs));
   return attempt(lines, undefined);
+}
+
+/** Points each alloca result past the outgoing-argument area (rounded to 16: the space stays 16-aligned). */
+function fillAllocaOffsets(g: FnGen): void {
+  const outgoing = Math.ceil(g.maxOutgoing / 16) * 16;
+  g.maxOutgoing = outgoing;
+  for (const i of g.allocaLines) {
+    const line = g.lines[i];
+    if (fits12(outgoing)) g.lines[i] = line.replace(OUTGOING_PLACEHOLDER, String(outgoing));
+    else throw new CompileError('internal compiler error: outgoing arguments too large for alloca', g.fn.tok);
+  }
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */

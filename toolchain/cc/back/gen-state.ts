@@ -61,6 +61,8 @@ export class FnGen {
   readonly switchTables: SwitchTable[] = [];
   /** The `jr` lines that dispatch through a switch table (jumps to case labels, not out of the function). */
   readonly tableJumps = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();
@@ -78,7 +80,7 @@ export class FnGen {
     /** The unit's label numbering. */
     readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
-    private readonly pool: readonly string[] = POOL,
+    readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;

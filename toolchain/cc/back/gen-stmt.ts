@@ -1,4 +1,5 @@
 // Statement code generation: control flow with fused compare-and-branch, rotated loops, switch dispatch.
+import { genExtendedAsm } from './gen-asm.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBranch, genDiscard, genExpr } from './gen-expr.js';
@@ -75,6 +76,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       genStmt(g, n.lhs!, nested);
       return;
     case 'asm':
+      if (n.asm) return genExtendedAsm(g, n);
       g.hasCalls = true; // the text may call: keep ra saved
       g.callPos.push(g.curPos);
       g.hasAsm = true;

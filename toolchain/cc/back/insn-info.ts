@@ -69,6 +69,10 @@ const load = (m: string): InsnInfo => info(m, Operands.DEST_FIRST, Flow.NEXT, Ac
 const store = (m: string): InsnInfo => info(m, Operands.ALL_READ, Flow.NEXT, Access.STORE);
 const branch = (m: string, inverse: string): InsnInfo => info(m, Operands.ALL_READ, Flow.BRANCH, Access.NONE, 4, inverse);
 
+/** lr.w, sc.w and the word AMOs, with every ordering suffix. */
+const ATOMIC_MNEMONICS: readonly string[] = ['lr', 'sc', 'amoswap', 'amoadd', 'amoand', 'amoor', 'amoxor']
+  .flatMap((m) => ['', '.aq', '.rl', '.aqrl'].map((o) => `${m}.w${o}`));
+
 /** Every mnemonic the code generator emits (RV32IM and the GNU pseudo-instructions it uses). */
 export const INSNS: readonly InsnInfo[] = [
   ...['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
@@ -88,6 +92,11 @@ export const INSNS: readonly InsnInfo[] = [
   info('tail', Operands.NONE, Flow.TAIL, Access.NONE, 8),
   info('jr', Operands.ALL_READ, Flow.JUMP_REG),
   info('ebreak', Operands.NONE, Flow.TRAP),
+  // the A extension (gen-atomic.ts): rd written, the others read; Access.NONE so that no pass folds an
+  // offset into their address, which must be a bare register
+  ...ATOMIC_MNEMONICS.map((m) => info(m, Operands.DEST_FIRST, Flow.NEXT)),
+  info('fence', Operands.NONE, Flow.NEXT),
+  info('fence.tso', Operands.NONE, Flow.NEXT),
 ];
 
 /** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */

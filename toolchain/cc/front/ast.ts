@@ -1,7 +1,10 @@
 // The abstract syntax tree the parser builds and the code generator walks. Every expression node has a
 // type (`ty`) once parsed; statements do not.
 import type { Token } from './tokenize.js';
+import type { AsmStatement } from './asm.js';
+import type { AtomicOp } from './atomic.js';
 import type { Member, Type } from './types.js';
+import type { DeclAttrs } from './attributes.js';
 
 export type NodeKind =
   // expressions
@@ -13,6 +16,8 @@ export type NodeKind =
   | 'preinc' | 'postinc' // lhs += val, value before/after (val may be negative)
   | 'opassign' // lhs op= rhs; `op` holds the arithmetic kind
   | 'stmtexpr' | 'memzero' | 'va_start' | 'va_arg' | 'va_copy' | 'nullexpr' | 'label_addr'
+  | 'alloca' | 'stack_save' | 'stack_restore' // dynamic stack space (alloca, VLAs: front/vla.ts)
+  | 'atomic' // an atomic memory operation (atomic.ts): `atomic` says which; `args` are its operands
   // statements
   | 'return' | 'if' | 'for' | 'do' | 'switch' | 'case' | 'block' | 'goto' | 'goto_expr' | 'label'
   | 'break' | 'continue' | 'expr_stmt' | 'asm';
@@ -55,6 +60,12 @@ export interface Node {
   /** Temporary holding a struct returned by a call, or a compound literal. */
   tmp?: Obj;
   asmText?: string;
+  /** goto and labels: the VLAs in scope there (their saved stack pointers, outermost first). */
+  vlaScope?: Obj[];
+  /** Extended asm statement (asm.ts): template, operands and clobbers. */
+  asm?: AsmStatement;
+  /** 'atomic' nodes: the operation (atomic.ts). */
+  atomic?: AtomicOp;
 }
 
 /** A variable or function. Locals get a frame slot or (at -O1) a register from the code generator. */
@@ -91,6 +102,12 @@ export interface Obj {
   /** Functions referenced by this one (for emitting static inline functions only when used). */
   refs?: Set<string>;
   isReferenced?: boolean;
+  /** A VLA object: the hidden local pointing at its stack space (every use goes through it). */
+  vlaPtr?: Obj;
+  /** GNU attributes that reach the assembly (section, weak, alias, constructor, ...: front/attributes.ts). */
+  attrs?: DeclAttrs;
+  /** `register T x asm("a0")`: the register an asm operand naming this variable must use. */
+  asmReg?: string;
 }
 
 /** A string literal of the unit; emitted in .rodata under `label`. */
@@ -104,4 +121,6 @@ export interface StringLiteral {
 export interface Program {
   globals: Obj[];
   strings: StringLiteral[];
+  /** File-scope basic asm (`asm(".globl x");`), emitted in order at the top of the unit. */
+  toplevelAsm?: string[];
 }

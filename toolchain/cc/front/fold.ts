@@ -8,6 +8,8 @@ import { Type, is64, sizeOf } from './types.js';
 export interface ConstVal {
   val: bigint;
   label: string | null;
+  /** The label is a weak symbol: its address may be 0, so no truth value is known. */
+  weak?: true;
 }
 
 /** Truncates `v` to the width and signedness of `t`. */
@@ -93,7 +95,7 @@ function ev(n: Node): ConstVal | null {
     case 'not': {
       const a = ev(n.lhs!);
       if (!a) return null;
-      if (a.label !== null) return num(0n, t);
+      if (a.label !== null) return a.weak ? null : num(0n, t);
       return num(a.val === 0n ? 1n : 0n, t);
     }
     case 'logand':
@@ -108,7 +110,7 @@ function ev(n: Node): ConstVal | null {
     }
     case 'cond': {
       const c = ev(n.cond!);
-      if (!c) return null;
+      if (!c || c.weak) return null;
       const truth = c.label !== null || c.val !== 0n;
       return ev(truth ? n.then! : n.els!);
     }
@@ -126,7 +128,7 @@ function ev(n: Node): ConstVal | null {
       return addressOf(n.lhs!);
     case 'var':
       // arrays and functions decay to their address
-      if ((t.kind === 'array' || t.kind === 'func') && (!n.obj!.isLocal || n.obj!.isStatic)) return { val: 0n, label: symbolOf(n) };
+      if ((t.kind === 'array' || t.kind === 'func') && (!n.obj!.isLocal || n.obj!.isStatic)) return symbolAddress(n);
       return null;
     case 'str':
       return { val: 0n, label: `.LC${n.strIndex}` };
@@ -142,11 +144,15 @@ function symbolOf(n: Node): string {
   return n.obj!.name;
 }
 
+function symbolAddress(n: Node): ConstVal {
+  return n.obj!.attrs?.weak ? { val: 0n, label: symbolOf(n), weak: true } : { val: 0n, label: symbolOf(n) };
+}
+
 function addressOf(n: Node): ConstVal | null {
   switch (n.kind) {
     case 'var':
       if (n.obj!.isLocal && !n.obj!.isStatic) return null;
-      return { val: 0n, label: symbolOf(n) };
+      return symbolAddress(n);
     case 'deref':
       return ev(n.lhs!);
     case 'member': {

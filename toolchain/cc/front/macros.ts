@@ -1,5 +1,6 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
+import { CONCURRENCY_MACROS } from './concurrency-macros.js';
 import { CompileError, SourceFile } from '../diagnostics.js';
 import { ExpansionExtra, Token, copyToken, expansionCopy, tokenize } from './tokenize.js';
 
@@ -21,10 +22,9 @@ export const PREDEFINED: Record<string, string> = {
   __STDC__: '1',
   __STDC_VERSION__: '201112L',
   __STDC_HOSTED__: '1',
-  __STDC_NO_ATOMICS__: '1',
+  ...CONCURRENCY_MACROS,
   __STDC_NO_COMPLEX__: '1',
   __STDC_NO_THREADS__: '1',
-  __STDC_NO_VLA__: '1',
   __riscv: '1',
   __riscv_xlen: '32',
   __riscv_mul: '1',
@@ -77,6 +77,8 @@ export const PREDEFINED: Record<string, string> = {
   __alignof__: '_Alignof',
   __asm__: 'asm',
   __typeof__: 'typeof',
+  __typeof: 'typeof',
+  __attribute: '__attribute__',
   __extension__: '',
 };
 

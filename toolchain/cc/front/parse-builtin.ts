@@ -10,6 +10,8 @@ import { newLocalTemp } from './parse.js';
 import { areCompatible, lvalueConverted, unqualified } from './compat.js';
 import { decayed, newAdd, newCast, newDeref, newMember, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
+import { gnuBuiltin } from './gnu-builtins.js';
+import { flushVla, sizeNode, withVlaBounds } from './vla.js';
 import { Type, alignOf, isCompatible, isComplete, isRecord, pointerTo, sizeOf, ty, typeName } from './types.js';
 
 /** keyword-primary = "sizeof" ... | "_Alignof" ... | "_Generic" ... | builtin "(" ... ")" */
@@ -28,6 +30,8 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
           t = lit.ty!;
         }
       } else t = unary(p).ty!;
+      if (t.vlaSize) return withVlaBounds(p, sizeNode(t, tok)); // evaluated at run time
+      flushVla(p); // sizeof (int (*)[n]): a constant, the bound is not evaluated
       if (t.kind === 'func') return newNum(1n, tok, ty.uint);
       if (!isComplete(t)) throw p.error(`invalid application of 'sizeof' to incomplete type '${typeName(t)}'`, tok);
       return newNum(BigInt(sizeOf(t)), tok, ty.uint);
@@ -137,7 +141,8 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       return { kind: 'asm', tok, ty: ty.void, asmText: tok.text === '__builtin_trap' ? 'ebreak' : '' };
     }
     case '__builtin_alloca':
-      throw p.error('__builtin_alloca is not supported', tok);
+      p.advance();
+      return gnuBuiltin(p, tok)!;
   }
   throw p.expectedError('expression');
 }

@@ -1,5 +1,6 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
+import { atomicAssign, atomicBuiltin, atomicUpdate, isAtomicBuiltin } from './atomic.js';
 import type { Node, NodeKind, Obj } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
@@ -16,6 +17,8 @@ import {
   newDeref, newMember, newNum, newSub,
 } from './sema.js';
 import type { Token } from './tokenize.js';
+import { vlaUse, withVlaBounds } from './vla.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import {
   Type, alignOf, arrayOf, commonType, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
@@ -58,6 +61,7 @@ function assignNested(p: Parser): Node {
     const rhs = assign(p);
     checkModifiable(lhs, tok, 'left operand of assignment');
     const conv = convertForAssign(rhs, lhs.ty!, tok, 'assigning to', (m, t) => p.warn(m, t));
+    if (lhs.ty!.isAtomic) return atomicAssign(p, lhs, conv, tok);
     return { kind: 'assign', tok, ty: lhs.ty, lhs, rhs: conv };
   }
   const op = ASSIGN_OPS[tok.text];
@@ -79,9 +83,11 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   else model = arith(kind, op, probe, rhs, tok);
   if (lt.kind === 'ptr' && (kind === 'add' || kind === 'sub')) {
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
+    if (lt.isAtomic) return atomicUpdate(p, lhs, kind, model.rhs!, tok, false);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
   if (!isInteger(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -214,6 +220,7 @@ export function cast(p: Parser): Node {
     p.enter(tok);
     const operand = cast(p);
     p.leave();
+    if (p.vlaPending.length > 0) return withVlaBounds(p, explicitCast(operand, t, tok)); // (int (*)[n]) q
     return explicitCast(operand, t, tok);
   }
   return unary(p);
@@ -369,8 +376,17 @@ function postfix(p: Parser): Node {
       checkModifiable(n, tok, tok.text === '++' ? 'increment operand' : 'decrement operand');
       checkIncrementable(p, n, tok);
       const t = n.ty!;
+      if (t.kind === 'ptr' && t.base!.vlaSize) {
+        // pointer to a VLA: (p += 1) - 1, the step being known only at run time
+        const inc = tok.text === '++';
+        const one = newNum(1n, tok);
+        const updated = opAssign(p, inc ? 'add' : 'sub', tok.text[0], n, one, tok);
+        n = inc ? newSub(updated, one, tok) : newAdd(updated, one, tok);
+        continue;
+      }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
-      n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
+      n = t.isAtomic ? atomicUpdate(p, n, tok.text === '++' ? 'add' : 'sub', newNum(t.kind === 'ptr' ? step : 1n, tok), tok, true)
+        : { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
     }
     if (tok.text === '(') {
@@ -461,7 +477,7 @@ function primary(p: Parser): Node {
     if (!p.curFn) throw p.error('braced-group within expression allowed only inside a function', tok);
     p.advance();
     p.advance();
-    const body = compoundStmtBody(p);
+    const body = compoundStmtBody(p, true);
     p.expect(')');
     const last = body.body![body.body!.length - 1];
     const t = last && last.kind === 'expr_stmt' ? decayed(last.lhs!.ty!) : ty.void;
@@ -476,7 +492,7 @@ function primary(p: Parser): Node {
     return n;
   }
   if (tok.kind === 'keyword') return keywordPrimary(p, tok);
-  if (tok.kind === 'ident') return identifier(p, tok);
+  if (tok.kind === 'ident') return isAtomicBuiltin(tok.text) ? atomicBuiltin(p, tok) : identifier(p, tok);
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();
@@ -497,6 +513,7 @@ function identifier(p: Parser, tok: Token): Node {
   const e = p.findVar(tok.text);
   if (e && e.obj) {
     const o = e.obj;
+    if (o.vlaPtr) return vlaUse(o, tok);
     o.uses = (o.uses ?? 0) + (p.loopDepth > 0 ? 8 * p.loopDepth : 1);
     if (o.isFunction && p.curFn) addRef(p.curFn, o.name);
     if (o.isFunction) o.isReferenced = true;
@@ -507,6 +524,10 @@ function identifier(p: Parser, tok: Token): Node {
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
     if (fv) return varNode(fv, tok);
+  }
+  if (tok.text.startsWith('__builtin_')) {
+    const b = gnuBuiltin(p, tok);
+    if (b) return b;
   }
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);

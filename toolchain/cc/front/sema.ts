@@ -4,6 +4,7 @@ import type { Node, NodeKind } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { wrap } from './fold.js';
 import type { Token } from './tokenize.js';
+import { sizeNode } from './vla.js';
 import {
   Member, Type, commonType, isCompatible, isComplete, isInteger, isPointerLike, isRecord, isScalar, pointerTo,
   promote, sizeOf, ty, typeName,
@@ -73,6 +74,7 @@ function scaleIndex(idx: Node, elem: Type, tok: Token): Node {
   }
   const size = elem.kind === 'void' || elem.kind === 'func' ? 1 : sizeOf(elem);
   const i = newCast(idx, idx.ty!.unsigned && idx.ty!.size === 4 ? ty.uint : ty.int);
+  if (elem.vlaSize) return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newCast(sizeNode(elem, tok), i.ty!) };
   if (size === 1) return i;
   return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newNum(BigInt(size), tok, i.ty) };
 }
@@ -109,6 +111,7 @@ export function newSub(a: Node, b: Node, tok: Token): Node {
     }
     const diff: Node = { kind: 'sub', tok, ty: ty.int, lhs: newCast(a, ty.int), rhs: newCast(b, ty.int) };
     const size = ta.base!.kind === 'void' ? 1 : sizeOf(ta.base!);
+    if (ta.base!.vlaSize) return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newCast(sizeNode(ta.base!, tok), ty.int) };
     if (size === 1) return diff;
     return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newNum(BigInt(size), tok) };
   }

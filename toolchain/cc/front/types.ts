@@ -2,6 +2,7 @@
 // and struct/union layout with bit-fields allocated as gcc does for RISC-V.
 import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
+import type { Node, Obj } from './ast.js';
 
 export type TypeKind =
   | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'llong' | 'enum'
@@ -37,6 +38,8 @@ export interface Type {
   unsigned: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
+  /** _Atomic-qualified: loads, stores and updates of the object are atomic (atomic.ts). */
+  isAtomic?: boolean;
   /** Pointee / element type. */
   base?: Type;
   /** Array length; -1 for an incomplete array. */
@@ -52,6 +55,13 @@ export interface Type {
   name?: Token | null;
   /** The type this one was copied from (qualifiers, typedefs): compatible types share it. */
   origin?: Type;
+  /** Variably modified array (front/vla.ts): the hidden local holding its size in bytes, set when the
+   * declaration is reached. Such an array has size 0 and arrayLen 0 at compile time. */
+  vlaSize?: Obj;
+  /** Function types: the parameters as objects (their scope holds VLA bounds such as `int a[n]`), and the
+   * assignments of the parameters' VLA sizes, run at the start of a definition's body. */
+  paramObjs?: Obj[];
+  vlaInits?: { obj: Obj; init: Node }[];
 }
 
 function scalar(kind: TypeKind, size: number, unsigned: boolean): Type {
@@ -181,7 +191,7 @@ export function typeName(t: Type): string {
     case 'ptr':
       if (t.base!.kind === 'func') return `${typeName(t.base!.returnType!)} (*)(${funcParamsName(t.base!)})`;
       return `${typeName(t.base!)} *${t.isConst ? 'const' : ''}`.replace(/\* \*/g, '**');
-    case 'array': return `${typeName(t.base!)}[${t.arrayLen! >= 0 ? t.arrayLen : ''}]`;
+    case 'array': return `${typeName(t.base!)}[${t.vlaSize ? '*' : t.arrayLen! >= 0 ? t.arrayLen : ''}]`;
     case 'func': return `${typeName(t.returnType!)}(${funcParamsName(t)})`;
     case 'struct':
     case 'union': return `${q}${t.kind} ${t.record!.tag ?? '<anonymous>'}`;
@@ -208,7 +218,8 @@ export function isCompatible(a: Type, b: Type): boolean {
     case 'ptr': return isCompatible(a.base!, b.base!);
     case 'array':
       if (!isCompatible(a.base!, b.base!)) return false;
-      return a.arrayLen! < 0 || b.arrayLen! < 0 || a.arrayLen === b.arrayLen;
+      // a VLA's length is known only at run time: compatible with any length (C11 6.7.6.2p6)
+      return a.arrayLen! < 0 || b.arrayLen! < 0 || a.arrayLen === b.arrayLen || !!a.vlaSize || !!b.vlaSize;
     case 'func': {
       if (!isCompatible(a.returnType!, b.returnType!)) return false;
       if (a.oldStyle || b.oldStyle) return true;
@@ -229,6 +240,8 @@ export interface MemberDecl {
   bitWidth: number;
   /** _Alignas on the member (0 when absent). */
   alignas: number;
+  /** __attribute__((packed)) on the member: alignment 1. */
+  packed?: boolean;
 }
 
 /**
@@ -244,7 +257,7 @@ export function layoutStruct(t: Type, decls: MemberDecl[], packed: boolean): voi
   decls.forEach((d, index) => {
     const mt = d.type;
     const msize = sizeOf(mt);
-    const malign = packed ? 1 : Math.max(alignOf(mt), d.alignas);
+    const malign = packed || d.packed ? Math.max(1, d.alignas) : Math.max(alignOf(mt), d.alignas);
     if (d.bitWidth >= 0) {
       const unitBits = msize * 8;
       if (d.bitWidth === 0) {
