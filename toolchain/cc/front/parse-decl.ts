@@ -156,13 +156,14 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  const atomicScalar = isAtomic && !t.record; // an _Atomic struct is not qualified here (as before)
-  if ((isConst || isVolatile || atomicScalar) && t !== AUTO_TYPE) {
-    // a qualified struct is a copy sharing the body (Record), so completing the struct later reaches it
+  // a qualified struct is a copy sharing the body (Record), so completing the struct later reaches it
+  // (_Atomic still marks scalars and pointers only, as the atomics code expects)
+  const atomic = isAtomic && !t.record;
+  if ((isConst || isVolatile || atomic) && t !== AUTO_TYPE) {
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
-    if (atomicScalar) t.isAtomic = true;
+    if (atomic) t.isAtomic = true;
   }
   return t;
 }
