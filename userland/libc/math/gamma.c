@@ -66,6 +66,10 @@ static dd abs_sin_pi(double x) {
 /* ln |gamma(x)| for finite x that is not 0 or a negative integer; *sign gets the sign of gamma(x). */
 static dd lgamma_dd(double x, int *sign) {
   *sign = 1;
+  if (fabs(x) < 0x1p-30) { /* gamma(x) = gamma(1 + x) / x, without sin(pi x) of a tiny x */
+    if (x < 0) *sign = -1;
+    return dd_sub(lgamma_positive(two_sum(1.0, x)), __log_core(dd_make(fabs(x), 0.0)));
+  }
   if (x > 0) return lgamma_positive(dd_make(x, 0.0));
   if ((long long)floor(x) & 1) *sign = -1;
   dd l = dd_sub(dd_make(LN_PI_HI, LN_PI_LO), __log_core(abs_sin_pi(x)));

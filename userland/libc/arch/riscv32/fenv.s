@@ -2,6 +2,7 @@
 # The FE_* exception macros are the fflags bits and the rounding macros the frm encodings, so each function
 # is a CSR access. RISC-V never traps on FP exceptions: every mode is "non-stop", so feholdexcept only
 # saves the environment and clears the flags. fenv_t is the whole fcsr; FE_DFL_ENV is (const fenv_t *)-1.
+	.option	arch, +f, +d	# F/D instructions whatever -march the libc is assembled with
 	.text
 	.globl	feclearexcept		# int feclearexcept(int excepts)
 	.type	feclearexcept, @function

@@ -3,6 +3,7 @@
 # fmin/fmax are exact. fmin/fmax follow C99 F.9.9.2-3: a NaN argument is ignored (both NaN: NaN), and
 # -0 < +0 (RISC-V F 2.2's minimumNumber/maximumNumber semantics).
 # sqrt of a negative number sets errno = EDOM (C99 7.12.1) besides the invalid flag fsqrt raises.
+	.option	arch, +f, +d	# F/D instructions whatever -march the libc is assembled with
 	.text
 	.globl	sqrt
 	.type	sqrt, @function
