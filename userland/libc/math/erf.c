@@ -40,6 +40,7 @@ double erf(double x) {
   double a = fabs(x);
   if (a == INFINITY) return copysign(1.0, x);
   if (a < 0x1p-28) {
+    if (x == 0) return x;
     dd v = dd_mul_d(dd_make(TWO_OVER_SQRTPI_HI, TWO_OVER_SQRTPI_LO), x);
     return __math_check(v.hi + v.lo);
   }

@@ -21,12 +21,13 @@ static const double bernoulli_den[15] = { 12, 360, 1260, 1680, 1188, 360360, 156
 
 /* ln gamma(y) for y >= 20 (dd). */
 static dd stirling(dd y) {
+  dd lead = dd_sub(dd_mul(dd_add_d(y, -0.5), __log_core(y)), y);
+  lead = dd_add(lead, dd_make(HALF_LN_2PI_HI, HALF_LN_2PI_LO));
+  if (y.hi > 0x1p100) return lead; /* the series is below 1/(12 y) < 2^-103 */
   dd w = dd_div(dd_make(1.0, 0.0), dd_mul(y, y));
   dd s = dd_make(0.0, 0.0);
   for (int k = 14; k >= 0; k--) s = dd_add(dd_div_d(dd_make(bernoulli_num[k], 0.0), bernoulli_den[k]), dd_mul(w, s));
-  s = dd_div(s, y);
-  dd main = dd_sub(dd_mul(dd_add_d(y, -0.5), __log_core(y)), y);
-  return dd_add(dd_add(main, dd_make(HALF_LN_2PI_HI, HALF_LN_2PI_LO)), s);
+  return dd_add(lead, dd_div(s, y));
 }
 
 /* ln gamma(1 + z) (at == 1) or ln gamma(2 + z) (at == 2) for |z| < 2^-30. */
