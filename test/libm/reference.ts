@@ -177,10 +177,15 @@ export function reference(name: string, args: number[]): Value {
   if (inf) return limit(fn, a, b);
   const x = exact(a);
   const X = D(x.toSignificantDigits(P + 10));
+  const far = farValue(fn, a);
+  if (far !== undefined) return far;
   switch (fn) {
-    case 'sqrt': return x.isNeg() && !x.isZero() ? NAN : D(x.sqrt());
+    case 'sqrt': return x.isNeg() && !x.isZero() ? NAN : X.sqrt();
     case 'cbrt': return Dec.cbrt(X);
-    case 'hypot': return D(x.times(x).plus(exact(b).times(exact(b))).sqrt());
+    case 'hypot': {
+      const Y = D(exact(b).toSignificantDigits(P + 10));
+      return X.times(X).plus(Y.times(Y)).sqrt();
+    }
     case 'exp': return Dec.exp(X);
     case 'exp2': return Dec.exp(X.times(LN2));
     case 'expm1': return X.abs().lt('1e-5') ? series(X, (n, t) => t.times(X).div(n + 1)) : Dec.exp(X).minus(1);
@@ -246,6 +251,23 @@ export function reference(name: string, args: number[]): Value {
   throw new Error(`no reference for ${name}`);
 }
 
+/** Results beyond the formats' range (overflow to inf, underflow to 0) or within 10^-40 of a limit: decimal.js
+ *  would spend long on e^(10^300), and the rounded value is known. */
+function farValue(fn: string, a: number): Value | undefined {
+  const s = Math.sign(a) || 1;
+  switch (fn) {
+    case 'exp': return a > 710 ? Infinity : a < -746 ? D(0) : undefined;
+    case 'exp2': return a > 1025 ? Infinity : a < -1076 ? D(0) : undefined;
+    case 'expm1': return a > 710 ? Infinity : a < -100 ? D(-1) : undefined;
+    case 'sinh': return Math.abs(a) > 711 ? s * Infinity : undefined;
+    case 'cosh': return Math.abs(a) > 711 ? Infinity : undefined;
+    case 'tanh': return Math.abs(a) > 100 ? D(s) : undefined;
+    case 'erf': return Math.abs(a) > 12 ? D(s) : undefined;
+    case 'erfc': return a > 30 ? D(0) : a < -12 ? D(2) : undefined;
+  }
+  return undefined;
+}
+
 function series(x: D, next: (n: number, t: D) => D): D {
   let t = x;
   let s = x;
@@ -273,9 +295,8 @@ function pow(x: D, y: D): Value {
 }
 
 function atan2(y: D, x: D, a: number, b: number): Value {
-  if (y.isZero()) return D(0); // the signed zero / pi cases are checked by the special-value test
-  void a;
-  void b;
+  // y = +-0: +-0 for x > 0 or x = +0, +-pi for x < 0 or x = -0 (C99 F.9.1.4)
+  if (y.isZero()) return x.gt(0) || Object.is(b, 0) ? D(0) : Object.is(a, -0) ? PI.neg() : PI;
   return Dec.atan2(y, x);
 }
 
