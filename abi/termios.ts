@@ -5,10 +5,17 @@ export const TCGETS = 0x5401;
 export const TCSETS = 0x5402;
 export const TCSETSW = 0x5403;
 export const TCSETSF = 0x5404;
+export const TCSBRK = 0x5409;
+export const TCFLSH = 0x540b;
 export const TIOCGPGRP = 0x540f;
 export const TIOCSPGRP = 0x5410;
 export const TIOCGWINSZ = 0x5413;
 export const TIOCSWINSZ = 0x5414;
+
+/** TCFLSH's queues. */
+export const TCIFLUSH = 0;
+export const TCOFLUSH = 1;
+export const TCIOFLUSH = 2;
 
 /** sizeof(struct termios) for TCGETS/TCSETS: four flag words, c_line, c_cc[NCCS]. */
 export const TERMIOS_BYTES = 36;

@@ -33,18 +33,21 @@ interface Options {
   nostdlib: boolean;
   nostartfiles: boolean;
   werror: boolean;
+  /** -march= / -mabi= as given (the assembler's defaults, rv32imafd and ilp32d, otherwise). */
+  march: string | null;
+  mabi: string | null;
 }
 
 class UsageError extends Error {}
 class HelpRequest extends Error {}
 
-const IGNORED = /^-(g\d?|Wall|Wextra|W[a-z-]+(=.*)?|w|pedantic|std=.*|march=.*|mabi=.*|mno-relax|mrelax|ffreestanding|fno-[a-z-]+|fsigned-char|funsigned-char|static|pipe|mcmodel=medlow|fno-builtin)$/;
+const IGNORED = /^-(g\d?|Wall|Wextra|W[a-z-]+(=.*)?|w|pedantic|std=.*|mno-relax|mrelax|ffreestanding|fno-[a-z-]+|fsigned-char|funsigned-char|static|pipe|mcmodel=medlow|fno-builtin)$/;
 
 // Dispatch over options, one case per flag (the long switch is the whole point of this function).
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     mode: 'link', output: null, includeDirs: [], defines: [], undefines: [], libDirs: [], opt: 0, files: [],
-    nostdlib: false, nostartfiles: false, werror: false,
+    nostdlib: false, nostartfiles: false, werror: false, march: null, mabi: null,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -74,6 +77,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '-nostdlib') o.nostdlib = true;
     else if (a === '-nostartfiles') o.nostartfiles = true;
     else if (a === '-Werror') o.werror = true;
+    else if (a.startsWith('-march=')) o.march = a.slice(7);
+    else if (a.startsWith('-mabi=')) {
+      o.mabi = a.slice(6);
+      if (o.mabi !== 'ilp32' && o.mabi !== 'ilp32d') throw new UsageError(`unsupported -mabi=${o.mabi} (pagoda cc: ilp32d, or ilp32 without floating point)`);
+    }
     else if (IGNORED.test(a)) continue;
     else if (a === '-h' || a === '--help') throw new HelpRequest();
     else if (a.startsWith('-') && a !== '-') throw new UsageError(`unrecognized command-line option '${a}'`);
@@ -117,6 +125,7 @@ function compileFile(path: string, o: Options, root: string): string | null {
     undefines: o.undefines,
     readFile: readText,
     opt: o.opt,
+    softFloat: isSoftFloat(o),
   });
   for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d, 'pagoda cc') + '\n');
   if (!r.ok) return null;
@@ -124,8 +133,14 @@ function compileFile(path: string, o: Options, root: string): string | null {
   return r.asm;
 }
 
-function assembleText(asm: string, name: string): Uint8Array | null {
-  const r = assemble(asm, name);
+/** -mabi=ilp32, or an -march= without D and no -mabi=: soft-float objects (no floating point in C). */
+function isSoftFloat(o: Options): boolean {
+  if (o.mabi !== null) return o.mabi === 'ilp32';
+  return o.march !== null && !/^rv32[a-z]*d|^rv32g/.test(o.march);
+}
+
+function assembleText(asm: string, name: string, o: Options): Uint8Array | null {
+  const r = assemble(asm, name, { march: o.march ?? undefined, mabi: o.mabi ?? (o.march !== null && isSoftFloat(o) ? 'ilp32' : undefined) });
   for (const d of r.diagnostics) process.stderr.write(`pagoda cc: ${formatAsm(d)}\n`);
   return r.object ?? null;
 }
@@ -207,7 +222,7 @@ function run(argv: string[]): number {
         else writeFileSync(o.output ?? withExt(path, '.s'), asm);
         continue;
       }
-      const obj = assembleText(asm, withExt(path, '.s'));
+      const obj = assembleText(asm, withExt(path, '.s'), o);
       if (!obj) {
         failed = true;
         continue;
@@ -224,7 +239,7 @@ function run(argv: string[]): number {
         failed = true;
         continue;
       }
-      const obj = assembleText(src, path);
+      const obj = assembleText(src, path, o);
       if (!obj) {
         failed = true;
         continue;
@@ -254,7 +269,7 @@ function linkProgram(o: Options, root: string, objects: LinkInput[]): number {
       err(`crt0 not found at ${crt0} (use -nostartfiles)`);
       return 1;
     }
-    const obj = assembleText(src, crt0);
+    const obj = assembleText(src, crt0, o);
     if (!obj) return 1;
     inputs.push({ name: crt0, bytes: obj });
   }

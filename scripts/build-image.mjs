@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USERLAND = join(ROOT, 'userland');
 const GCC = 'riscv64-unknown-elf-gcc';
-const GCC_FLAGS = ['-march=rv32im', '-mabi=ilp32', '-mno-relax', '-O2', '-ffreestanding', '-fno-builtin',
+const GCC_FLAGS = ['-march=rv32imafd', '-mabi=ilp32d', '-mno-relax', '-O2', '-ffreestanding', '-fno-builtin',
   '-fno-tree-loop-distribute-patterns', '-fno-stack-protector', '-std=gnu11', '-w'];
 
 function parseArgs(argv) {
@@ -136,7 +136,7 @@ class Builder {
       return undefined;
     }
     const out = join(this.tmp, src.replace(/[/.]/g, '_') + '.o');
-    const march = src.endsWith('.s') ? ['-march=rv32im_zicsr'] : [];
+    const march = src.endsWith('.s') ? ['-march=rv32imafd_zicsr'] : [];
     try {
       execFileSync(GCC, [...GCC_FLAGS, ...march, `-I${join(USERLAND, 'libc/include')}`, '-c', join(USERLAND, src), '-o', out], { stdio: ['ignore', 'ignore', 'pipe'] });
     } catch (e) {

@@ -1,5 +1,5 @@
 // build-gcc.mjs: builds the userland C library and programs with the GNU RISC-V toolchain
-// (riscv64-unknown-elf-gcc -march=rv32im -mabi=ilp32), for testing under qemu-riscv32 until
+// (riscv64-unknown-elf-gcc -march=rv32imafd -mabi=ilp32d), for testing under qemu-riscv32 until
 // Pagoda's own toolchain builds them. The source lists come from userland/manifest.json.
 //
 //   node userland/build-gcc.mjs OUTDIR [PROGRAM...]   builds libc.a, crt0.o and the programs
@@ -15,7 +15,7 @@ export const AR = 'riscv64-unknown-elf-ar';
 const MANIFEST = join(USERLAND, 'manifest.json');
 
 const CFLAGS = [
-  '-march=rv32im', '-mabi=ilp32', '-mno-relax', '-O2', '-ffreestanding', '-fno-builtin',
+  '-march=rv32imafd', '-mabi=ilp32d', '-mno-relax', '-O2', '-ffreestanding', '-fno-builtin',
   '-fno-tree-loop-distribute-patterns', '-fno-stack-protector', '-std=c11', '-Wall', '-Wextra',
   '-Wno-unused-parameter',
 ];
@@ -83,7 +83,7 @@ export function buildLibc(outDir, manifest = readManifest()) {
   for (const src of manifest.libc) {
     const obj = join(outDir, 'obj', src.replace(/[/.]/g, '_') + '.o');
     // gcc 12 wants Zicsr named for the counter reads in .s files; C code never uses it
-    const march = src.endsWith('.s') ? ['-march=rv32im_zicsr'] : [];
+    const march = src.endsWith('.s') ? ['-march=rv32imafd_zicsr'] : [];
     run(GCC, [...LIBC_CFLAGS, ...march, ...inc, '-c', join(USERLAND, src), '-o', obj]);
     objects.push(obj);
   }

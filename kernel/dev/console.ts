@@ -8,9 +8,12 @@
 
 import { Errno } from '../../abi/errno.js';
 import type { Uart } from '../../machine/uart.js';
-import { TCGETS, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ } from '../../abi/termios.js';
+import {
+  TCFLSH, TCGETS, TCIFLUSH, TCIOFLUSH, TCOFLUSH, TCSBRK, TCSETS, TCSETSF, TCSETSW, TERMIOS_BYTES, TIOCGWINSZ, TIOCSWINSZ,
+} from '../../abi/termios.js';
 import { WaitChannel } from '../proc/waitchan.js';
 import { LineDiscipline, decodeTermios, encodeTermios } from '../tty/linedisc.js';
+import { POLLIN, POLLOUT } from '../../abi/poll.js';
 import { WOULD_BLOCK, type FileStat, type IoctlMemory, type OpenFile, type ReadResult } from './file.js';
 
 /** A terminal size in character cells. */
@@ -111,8 +114,17 @@ export class ConsoleInput {
         if (!d) return -Errno.ENOTTY;
         const raw = mem.copyIn(arg, TERMIOS_BYTES);
         if (typeof raw === 'number') return raw;
+        if (request === TCSETSF) d.flushInput();
         d.setTermios(decodeTermios(raw));
         this.wakeReadersIfReady();
+        return 0;
+      }
+      // tcdrain: output is handed to the host as it is written, so there is never anything to wait for
+      case TCSBRK: return d ? 0 : -Errno.ENOTTY;
+      case TCFLSH: {
+        if (!d) return -Errno.ENOTTY;
+        if (arg !== TCIFLUSH && arg !== TCOFLUSH && arg !== TCIOFLUSH) return -Errno.EINVAL;
+        if (arg !== TCOFLUSH) d.flushInput();
         return 0;
       }
       case TIOCGWINSZ: {
@@ -159,6 +171,11 @@ export class ConsoleFile implements OpenFile {
     return n;
   }
   ioctl(request: number, arg: number, mem: IoctlMemory): number { return this.input.ioctl(request, arg, mem); }
+  /** Readable when a read would not block (a line, raw bytes, or the input's end); writable while this host
+   *  turn's output share lasts (refillOutput wakes writeWait). */
+  pollEvents(): number {
+    return (this.input.ready ? POLLIN : 0) | (this.input.outputCredit > 0 ? POLLOUT : 0);
+  }
   stat(): FileStat {
     return { ino: 3, mode: 0o020620, size: 0, nlink: 1, rdevMajor: 5, rdevMinor: 1, devMajor: 0, devMinor: 5, mtimeMs: 0 };
   }

@@ -57,6 +57,15 @@ export interface OpenFile {
   /** Woken whenever a write that returned WOULD_BLOCK may now complete (room, no reader left). Required of a
    *  file whose write can return WOULD_BLOCK. */
   readonly writeWait?: WaitChannel;
+  /**
+   * O_NONBLOCK on this open file (pipe2's flag, fcntl F_SETFL): a read or write that would sleep returns
+   * EAGAIN instead (a write that fitted partly returns its count).
+   */
+  nonblocking?: boolean;
+  /** poll's readiness now: POLLIN / POLLOUT / POLLHUP / POLLERR bits (abi/poll.ts). Absent: always ready for
+   *  both (POLLIN | POLLOUT, Linux's DEFAULT_POLLMASK for files whose reads and writes never block). A file
+   *  whose answer can change wakes its readWait / writeWait channels when it does. */
+  pollEvents?(): number;
   /** Called when the last fd referring to this open file closes. */
   onLastClose?(): void;
 }

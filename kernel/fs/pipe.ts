@@ -9,6 +9,7 @@ import { Errno } from '../../abi/errno.js';
 import { WOULD_BLOCK, type FileStat, type OpenFile, type ReadResult } from '../dev/file.js';
 import { WaitChannel } from '../proc/waitchan.js';
 import { S_IFIFO, nextIno } from './node.js';
+import { POLLERR, POLLHUP, POLLIN, POLLOUT } from '../../abi/poll.js';
 
 export const PIPE_CAPACITY = 65536;
 export const PIPE_BUF = 4096;
@@ -29,6 +30,15 @@ export class Pipe {
   readonly writable = new WaitChannel('pipe room');
 
   get buffered(): number { return this.length; }
+
+  /** The read end's poll events, as Linux's pipe_poll: data to read, or hang-up once no writer is left. */
+  readerEvents(): number { return (this.length > 0 ? POLLIN : 0) | (this.writers === 0 ? POLLHUP : 0); }
+
+  /** The write end's poll events: room for an atomic write (PIPE_BUF bytes), or an error once no reader is left. */
+  writerEvents(): number {
+    if (this.readers === 0) return POLLOUT | POLLERR;
+    return PIPE_CAPACITY - this.length >= PIPE_BUF ? POLLOUT : 0;
+  }
 
   /** Up to `max` buffered bytes; end of file (empty) when no writer is left; WOULD_BLOCK otherwise. */
   take(max: number): ReadResult {
@@ -99,6 +109,7 @@ export class PipeReader implements OpenFile {
   constructor(readonly pipe: Pipe) {}
   get readWait(): WaitChannel { return this.pipe.readable; }
   read(maxBytes: number): ReadResult { return this.pipe.take(maxBytes); }
+  pollEvents(): number { return this.pipe.readerEvents(); }
   write(): number { return -Errno.EBADF; }
   stat(): FileStat { return this.pipe.stat(); }
   onLastClose(): void { this.pipe.closeReader(); }
@@ -112,6 +123,7 @@ export class PipeWriter implements OpenFile {
   get writeWait(): WaitChannel { return this.pipe.writable; }
   read(): ReadResult { return -Errno.EBADF; }
   write(bytes: Uint8Array): number | typeof WOULD_BLOCK { return this.pipe.put(bytes); }
+  pollEvents(): number { return this.pipe.writerEvents(); }
   stat(): FileStat { return this.pipe.stat(); }
   onLastClose(): void { this.pipe.closeWriter(); }
 }

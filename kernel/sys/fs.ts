@@ -5,7 +5,7 @@
 import { Errno } from '../../abi/errno.js';
 import {
   AT_EMPTY_PATH, AT_FDCWD, AT_REMOVEDIR, F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_GETFL, F_SETFD, F_SETFL, FD_CLOEXEC, O_ACCMODE,
-  O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_NONBLOCK, O_RDWR, O_TRUNC, O_WRONLY,
+  O_APPEND, O_CLOEXEC, O_CREAT, O_DIRECTORY, O_EXCL, O_LARGEFILE, O_NOFOLLOW, O_NONBLOCK, O_RDWR, O_TRUNC, O_WRONLY,
 } from '../../abi/fcntl.js';
 import { PATH_MAX } from '../../abi/limits.js';
 import type { FileStat, OpenFile } from '../dev/file.js';
@@ -75,6 +75,7 @@ export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags:
   if (typeof node === 'number') return node;
   const file = openNode(ctx, node, abs, flags);
   if (typeof file === 'number') return file;
+  if (flags & O_NONBLOCK) file.nonblocking = true;
   const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
   return fd < 0 ? -Errno.EMFILE : fd;
 }
@@ -245,6 +246,14 @@ export function sysDup3(ctx: SysContext, oldfd: number, newfd: number, flags: nu
   return newfd;
 }
 
+/**
+ * What F_GETFL reports of the flags a file was opened with, as Linux keeps them in f_flags: the access mode
+ * and the status flags (O_APPEND, O_LARGEFILE, O_DIRECTORY, O_NOFOLLOW, O_DSYNC, O_DIRECT, O_NOATIME, O_SYNC,
+ * O_PATH); never the creation flags (O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC), O_CLOEXEC, or bits Linux does not
+ * define, which open ignores. O_NONBLOCK comes from the file's current mode.
+ */
+const F_GETFL_KEPT = O_ACCMODE | O_APPEND | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | 0o10000 | 0o40000 | 0o1000000 | 0o4010000 | 0o10000000;
+
 /** fcntl64(fd, cmd, arg): F_DUPFD(_CLOEXEC), F_GETFD/F_SETFD (FD_CLOEXEC), F_GETFL, F_SETFL (accepted). */
 export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number): number {
   const fds = ctx.proc.fds;
@@ -257,13 +266,14 @@ export function sysFcntl64(ctx: SysContext, fd: number, cmd: number, arg: number
     }
     case F_GETFD: return fds.isCloseOnExec(fd) ? FD_CLOEXEC : 0;
     case F_SETFD: fds.setCloseOnExec(fd, (arg & FD_CLOEXEC) !== 0); return 0;
-    case F_GETFL: return file.openFlags ?? O_RDWR;
-    case F_SETFL: return 0;
+    case F_GETFL: return ((file.openFlags ?? O_RDWR) & F_GETFL_KEPT) | (file.nonblocking ? O_NONBLOCK : 0);
+    // Of the status flags only O_NONBLOCK changes anything here (O_APPEND is fixed at open).
+    case F_SETFL: file.nonblocking = (arg & O_NONBLOCK) !== 0; return 0;
     default: return -Errno.EINVAL;
   }
 }
 
-/** pipe2(fds, flags): [read end, write end]; O_CLOEXEC and O_NONBLOCK (ignored) accepted. */
+/** pipe2(fds, flags): [read end, write end]; O_CLOEXEC, and O_NONBLOCK on both ends. */
 export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number {
   if ((flags & ~(O_CLOEXEC | O_NONBLOCK)) !== 0) return -Errno.EINVAL;
   const fds = ctx.proc.fds;
@@ -276,6 +286,7 @@ export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number 
     fds.close(r);
     return -Errno.EMFILE;
   }
+  if (flags & O_NONBLOCK) fds.get(r)!.nonblocking = fds.get(w)!.nonblocking = true;
   const out = new Uint8Array(8);
   new DataView(out.buffer).setInt32(0, r, true);
   new DataView(out.buffer).setInt32(4, w, true);

@@ -53,6 +53,7 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
     return r < 0 ? r : data.length;
   };
   const first = attempt();
+  if (first === undefined && file.nonblocking) return -Errno.EAGAIN;
   if (first === undefined) sleepOnFile(ctx, file, 'read', attempt);
   return first;
 }
@@ -90,7 +91,8 @@ function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): nu
       const data = copyIn(ctx.proc.space, ((base >>> 0) + off) >>> 0, Math.min(WRITE_PIECE, len - off));
       if (typeof data === 'number') return done > 0 ? done : data;
       const n = file.write(data);
-      if (n === WOULD_BLOCK) return undefined;
+      // O_NONBLOCK: what fitted is the answer; nothing fitted is EAGAIN.
+      if (n === WOULD_BLOCK) return file.nonblocking ? (done > 0 ? done : -Errno.EAGAIN) : undefined;
       if (n < 0) {
         if (n === -Errno.EPIPE && done === 0) sendSignal(ctx.kernel, ctx.proc, Signal.SIGPIPE);
         return done > 0 ? done : n;
@@ -165,6 +167,7 @@ export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: numbe
     return data.length;
   };
   const first = attempt();
+  if (first === undefined && file.nonblocking) return -Errno.EAGAIN;
   if (first === undefined) sleepOnFile(ctx, file, 'read', attempt);
   return first;
 }

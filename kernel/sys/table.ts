@@ -15,6 +15,7 @@ import { sysUname } from './info.js';
 import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
+import { sysPpollTime64 } from './poll.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -40,6 +41,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.uname, sysUname],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
+  [Sys.ppoll_time64, sysPpollTime64],
   [Sys.getcwd, sysGetcwd],
   [Sys.dup, sysDup],
   [Sys.dup3, sysDup3],

@@ -171,6 +171,12 @@ export class LineDiscipline {
     return out;
   }
 
+  /** TCFLSH / TCSETSF: discards typed input that no reader has taken yet (the line being edited too). */
+  flushInput(): void {
+    this.line = [];
+    this.records = [];
+  }
+
   /** TCSETS: new settings; leaving canonical mode hands the partial line to readers. */
   setTermios(t: Termios): void {
     const wasCanonical = this.canonical;

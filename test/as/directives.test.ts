@@ -219,12 +219,15 @@ describe('source syntax', () => {
     expect(r.diagnostics[0]).toMatchObject({ line: 3, col: 4 });
   });
 
-  it('produces an ELF32 little-endian RISC-V relocatable with soft-float e_flags', () => {
+  it('produces an ELF32 little-endian RISC-V relocatable with double-float e_flags by default (rv32imafd, as gcc)', () => {
     const elf = asm('\tnop\n');
     expect(elf.header.getUint8(4)).toBe(1);
     expect(elf.header.getUint8(5)).toBe(1);
     expect(elf.header.getUint16(16, true)).toBe(1);
     expect(elf.header.getUint16(18, true)).toBe(243);
-    expect(elf.header.getUint32(36, true)).toBe(0);
+    expect(elf.header.getUint32(36, true)).toBe(4);
+    expect(assemble('\tnop\n', 'n.s', { march: 'rv32ima' }).object).toBeDefined();
+    const soft = new DataView(assemble('\tnop\n', 'n.s', { march: 'rv32ima' }).object!.buffer);
+    expect(soft.getUint32(36, true)).toBe(0); // soft-float when the ISA has no D
   });
 });

@@ -268,6 +268,17 @@ describe('F and D encoding (recorded from GNU as)', () => {
     expect(assemble('\t.option arch, -f\n\tfadd.s fa0, fa1, fa2\n', 'a.s', { march: 'rv32imaf' }).diagnostics).toHaveLength(1);
   });
 
+  it('restores the ISA at .option pop, so a push/arch/pop block leaves e_flags and the arch attribute as GNU as does', () => {
+    const src = '\t.option push\n\t.option arch, +d\n\tfsd fs0, 0(a0)\n\t.option pop\n\tret\n';
+    const r = assemble(src, 'p.s', { march: 'rv32im' });
+    expect(r.diagnostics).toEqual([]);
+    const bytes = r.object!;
+    const flags = new DataView(bytes.buffer, bytes.byteOffset).getUint32(36, true);
+    expect(flags).toBe(0); // soft-float, as GNU as gives for -march=rv32im
+    expect(new TextDecoder('latin1').decode(bytes)).toContain('rv32i2p1_m2p0_zmmul1p0\0');
+    expect(assemble('\t.option push\n\t.option arch, +d\n\t.option pop\n\tfsd fs0, 0(a0)\n', 'q.s', { march: 'rv32im' }).diagnostics).toHaveLength(1);
+  });
+
   it('refuses what GNU as refuses: unknown rounding modes, integer registers for f ones, an rm on exact conversions', () => {
     for (const line of ['fadd.s fa0, fa1, fa2, xyz', 'fadd.s a0, fa1, fa2', 'fcvt.d.s fa0, fa1, rtz', 'flw fa0, 12', 'fsw fa0, -4']) {
       expect(assemble(`\t${line}\n`, 'e.s', { march: 'rv32imafd' }).diagnostics, line).toHaveLength(1);

@@ -20,7 +20,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SUPPORT = join(ROOT, 'test/cc/support');
 export const CC_INCLUDE = join(ROOT, 'toolchain/cc/include');
 const GCC = 'riscv64-unknown-elf-gcc';
-const MARCH = ['-march=rv32im', '-mabi=ilp32'];
+// ILP32D, as pagoda cc and pagoda as default to (gcc's rv32 hard-float target)
+const MARCH = ['-march=rv32imafd', '-mabi=ilp32d'];
 
 function hasTool(name: string): boolean {
   try {
@@ -82,7 +83,7 @@ function scratch(): string {
 }
 
 /** Assembles GNU assembler text into an ELF relocatable object. Throws with the diagnostics on error. */
-export function assembleText(asm: string, name: string, march = 'rv32im'): ObjectFile {
+export function assembleText(asm: string, name: string, march = 'rv32imafd'): ObjectFile {
   return asChoice === 'pagoda' ? assembleOurs(asm, name) : assembleGnu(asm, name, march);
 }
 
@@ -98,7 +99,7 @@ function assembleGnu(asm: string, name: string, march: string): ObjectFile {
     const src = join(dir, 'in.s');
     const obj = join(dir, 'out.o');
     writeFileSync(src, asm);
-    tool('riscv64-unknown-elf-as', [`-march=${march}`, '-mabi=ilp32', '-o', obj, src]);
+    tool('riscv64-unknown-elf-as', [`-march=${march}`, '-mabi=ilp32d', '-o', obj, src]);
     return { name: name.replace(/\.s$/, '.o'), bytes: readFileSync(obj) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -106,7 +107,7 @@ function assembleGnu(asm: string, name: string, march: string): ObjectFile {
 }
 
 let libgccCache: ObjectFile | null = null;
-/** gcc's libgcc.a for rv32im/ilp32 (the 64-bit division and shift helpers). */
+/** gcc's libgcc.a for rv32imafd/ilp32d (the 64-bit division and shift helpers). */
 export function libgcc(): ObjectFile {
   if (!libgccCache) {
     const path = execFileSync(GCC, [...MARCH, '-print-libgcc-file-name']).toString().trim();
@@ -125,7 +126,7 @@ export function crt0(): ObjectFile {
 let gnuCrt0Cache: ObjectFile | null = null;
 /** The same start-up code assembled by GNU as, for the gcc reference builds. */
 function gnuCrt0(): ObjectFile {
-  if (!gnuCrt0Cache) gnuCrt0Cache = assembleGnu(readFileSync(join(SUPPORT, 'crt0.s'), 'utf8'), 'crt0.s', 'rv32im');
+  if (!gnuCrt0Cache) gnuCrt0Cache = assembleGnu(readFileSync(join(SUPPORT, 'crt0.s'), 'utf8'), 'crt0.s', 'rv32imafd');
   return gnuCrt0Cache;
 }
 

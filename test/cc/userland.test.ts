@@ -25,7 +25,7 @@ describe.skipIf(!pipelineAvailable || !present)(`userland built by pagoda cc -O1
 
   function build(src: string): ObjectFile {
     const path = join(USERLAND, src);
-    if (src.endsWith('.s')) return assembleText(readFileSync(path, 'utf8'), src.replace(/\//g, '_'), 'rv32im_zicsr');
+    if (src.endsWith('.s')) return assembleText(readFileSync(path, 'utf8'), src.replace(/\//g, '_'), 'rv32imafd_zicsr');
     return assembleText(compileC(path, 1, [], inc), src.replace(/\//g, '_').replace(/\.c$/, '.s'));
   }
 

@@ -35,7 +35,8 @@ describe.skipIf(!hasQemu)('objects from our assembler', () => {
 
   it.skipIf(!hasGcc)('link together with gcc-compiled C', () => {
     const dir = tempDir();
-    const c = gccObject(dir, 'twice', 'int twice(int x) { return 2 * x + 1; }\nint main(int argc) { return twice(argc + 20); }\n');
+    const c = gccObject(dir, 'twice', 'int twice(int x) { return 2 * x + 1; }\nint main(int argc) { return twice(argc + 20); }\n',
+      ['-march=rv32imafd', '-mabi=ilp32d']); // our as defaults to ilp32d: so must the C it links with
     const exe = linkOk([
       { name: 'crt.o', bytes: ourObject(START_AND_SYSCALLS, 'crt.s') },
       { name: 'twice.o', bytes: c },

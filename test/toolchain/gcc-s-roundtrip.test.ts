@@ -20,7 +20,7 @@ if (!hasTools) console.warn('test/toolchain/gcc-s-roundtrip: riscv64-unknown-elf
 const SOURCES = new URL('./roundtrip/', import.meta.url).pathname;
 const PROGRAMS = ['strings', 'arrays', 'structs', 'recursion', 'switch', 'math64', 'fnptr', 'globals'];
 const LEVELS = ['-O0', '-O2'];
-const TARGET = ['-march=rv32im', '-mabi=ilp32', '-mno-relax'];
+const TARGET = ['-march=rv32imafd', '-mabi=ilp32d', '-mno-relax']; // our as defaults to ilp32d, as gcc's hard-float rv32
 
 /** Our assembler on `source`; throws with every diagnostic when it refuses. */
 function ourAssemble(source: string, name: string): Uint8Array {

@@ -42,6 +42,8 @@ export class Assembler implements SymbolResolver {
   readonly sectionStack: Array<[Section, Section]> = [];
   options: Options = { relax: true, rvc: false, pic: false };
   readonly optionStack: Options[] = [];
+  /** The ISA at each `.option push`, restored by the matching pop (parallel to optionStack). */
+  readonly archStack: string[] = [];
   readonly attributes = new Map<number, number | string>();
   fileSymbol: string | null = null;
   readonly idents: string[] = [];

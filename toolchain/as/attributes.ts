@@ -4,11 +4,11 @@
 import { canonicalIsaString } from '../../abi/isa.js';
 
 /**
- * The ISA assumed without `-march=`: Pagoda's machine, RV32IMA + Zicsr. F and D instructions need `-march=`
- * (e.g. rv32imafd), `.attribute arch` or `.option arch, +d`, as with GNU as; flip this to `rv32imafd` once the
- * machine and the C library use floating point.
+ * The ISA assumed without `-march=`: Pagoda's machine, RV32IMAFD + Zicsr, as gcc's rv32 hard-float default;
+ * with D the float ABI defaults to double (ilp32d, e_flags 0x4) as GNU as picks it. `-march=rv32ima` (or
+ * `-mabi=ilp32`) gives soft-float objects.
  */
-export const DEFAULT_MARCH = 'rv32ima_zicsr';
+export const DEFAULT_MARCH = 'rv32imafd_zicsr';
 
 /** e_flags float-ABI values (RISC-V ELF psABI "e_flags"). */
 const FLOAT_ABI_FLAGS: Readonly<Record<string, number>> = { ilp32: 0x0, ilp32f: 0x2, ilp32d: 0x4, ilp32e: 0x8 };

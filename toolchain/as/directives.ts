@@ -142,11 +142,14 @@ const optionDirective: StatementHandler = (asm, toks, i) => {
     case 'rvc': case 'norvc': o.rvc = t.text === 'rvc'; break;
     case 'relax': case 'norelax': o.relax = t.text === 'relax'; break;
     case 'pic': case 'nopic': o.pic = t.text === 'pic'; break;
-    case 'push': asm.optionStack.push({ ...o }); break;
+    // the ISA is part of what push saves and pop restores (GNU as: `.option push; .option arch, +d` ...
+    // `.option pop` leaves the file's arch attribute and float ABI as they were)
+    case 'push': asm.optionStack.push({ ...o }); asm.archStack.push(asm.march); break;
     case 'pop': {
       const prev = asm.optionStack.pop();
       if (prev === undefined) throw new AsmError('.option pop with no matching .option push', t.col);
       asm.options = prev;
+      asm.setArch(asm.archStack.pop()!);
       break;
     }
     case 'arch': return optionArch(asm, toks, i + 1);

@@ -13,7 +13,7 @@
 // (the parser, FoldFacts, UnitLabels), so compiling a source twice in one process gives the same text.
 // The only module-level tables are memos of pure functions (identifier interning, integer literals,
 // split assembly lines), which can change how fast a compile runs, never what it produces.
-// Language: C11 without floating point (GNU extensions: statement expressions, `?:` with omitted middle,
+// Language: C11 with float/double (ILP32D hard float; long double is parsed, its arithmetic not yet) (GNU extensions: statement expressions, `?:` with omitted middle,
 // case ranges, `, ## __VA_ARGS__`, typeof, __attribute__((packed, aligned))). Target: RV32IM, ilp32 psABI,
 // plain char unsigned; 64-bit division and variable shifts call libgcc's __divdi3 family.
 // The compiler's freestanding headers live in ./include (stdarg, stddef, stdbool, stdint, limits, stdalign,
@@ -39,7 +39,16 @@ export interface CompileOptions {
   /** Optimisation level: 0 or 1 (higher values act as 1). */
   opt?: number;
   now?: Date;
+  /** -mabi=ilp32 (soft-float objects): any floating type or constant is a located error, and the
+   * predefined macros are gcc's soft-float ones. The default is ILP32D hard float. */
+  softFloat?: boolean;
 }
+
+/** The target pagoda cc's objects are assembled for by default: gcc's rv32 hard-float ISA and ABI. */
+export const DEFAULT_TARGET = { march: 'rv32imafd', mabi: 'ilp32d' } as const;
+
+/** Predefined macros of hard float that -mabi=ilp32 removes. */
+const HARD_FLOAT_MACROS = ['__riscv_float_abi_double', '__riscv_flen', '__riscv_fdiv', '__riscv_fsqrt', '__riscv_f', '__riscv_d'];
 
 export interface CompileResult {
   ok: boolean;
@@ -56,8 +65,8 @@ function ppOptions(opts: CompileOptions) {
   return {
     includeDirs: opts.includeDirs ?? [],
     systemIncludeDirs: opts.systemIncludeDirs ?? [],
-    defines: new Map(opts.defines ?? []),
-    undefines: opts.undefines ?? [],
+    defines: new Map(opts.softFloat ? [['__riscv_float_abi_soft', '1'], ...(opts.defines ?? [])] : opts.defines ?? []),
+    undefines: opts.softFloat ? [...HARD_FLOAT_MACROS, ...(opts.undefines ?? [])] : opts.undefines ?? [],
     readFile: opts.readFile ?? ((): string | null => null),
     now: opts.now,
   };
@@ -87,7 +96,7 @@ export function compile(source: string, fileName: string, opts: CompileOptions =
   const toks = guarded(diags, () => null, () => preprocess(source, fileName, ppOptions(opts), diags));
   if (!toks) return { ok: false, asm: '', diagnostics: diags.list };
   last = toks[toks.length - 1] ?? null;
-  const prog = guarded(diags, () => last, () => parse(toks, diags));
+  const prog = guarded(diags, () => last, () => parse(toks, diags, opts.softFloat ?? false));
   if (!prog) return { ok: false, asm: '', diagnostics: diags.list };
   const opt = Math.min(opts.opt ?? 0, 1);
   const asm = guarded(diags, () => last, () => {

@@ -78,7 +78,7 @@ static void test_alloc_and_errors(void) {
   free(d);
   free(n);
   ASSERT_STR("No such file or directory", strerror(ENOENT));
-  ASSERT_STR("Out of memory", strerror(ENOMEM));
+  ASSERT_STR("Cannot allocate memory", strerror(ENOMEM));
   ASSERT_STR("Unknown error 9999", strerror(9999));
 }
 

@@ -1,7 +1,8 @@
 // Stage 5: AST -> GNU assembler text for RV32IM, ilp32. Emits the functions that are reachable (every
 // external definition, and static/inline ones only when referenced), then data, then string literals.
 import type { Obj, Program } from '../front/ast.js';
-import { emitGlobal, emitStrings } from './gen-data.js';
+import { emitGlobal, emitStrings, emitSwitchTables } from './gen-data.js';
+import { attributeDirectives, bindingLines, functionSection, keptByAttributes } from './gen-attrs.js';
 import { genFunction, tailCalls } from './gen-func.js';
 import { jumpsToRet, keepParamsInArgRegs } from './param-regs.js';
 import { UnitLabels } from './unit-labels.js';
@@ -31,6 +32,10 @@ function liveFunctions(prog: Program): Set<string> {
   for (const g of prog.globals) {
     if (g.isFunction && g.isDefinition && !g.isStatic && !(g.isInline && !g.isExtern)) mark(g.name);
     if (!g.isFunction && g.relocs) for (const r of g.relocs) mark(r.label);
+    if (g.attrs) {
+      if (keptByAttributes(g)) mark(g.name);
+      if (g.attrs.alias !== undefined) mark(g.attrs.alias);
+    }
   }
   while (work.length) {
     const f = byName.get(work.pop()!)!;
@@ -45,13 +50,14 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
   out.push(`\t.file "${opts.fileName.replace(/["\\]/g, '')}"`);
   out.push('\t.option nopic');
   out.push('\t.text');
+  for (const text of prog.toplevelAsm ?? []) out.push(text);
   const unit = new UnitLabels();
   const live = liveFunctions(prog);
   for (const f of prog.globals) {
     if (!f.isFunction || !f.isDefinition || !live.has(f.name)) continue;
     const isPublic = !f.isStatic && !(f.isInline && !f.isExtern);
     const gen = genFunction(f, opts.opt, unit, opts.folded);
-    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs };
+    const code = { name: f.name, tok: f.tok, inlineAsm: gen.inlineAsm, varRegs: gen.varRegs, tableJumps: gen.tableJumps };
     const lines = peephole(gen.lines, opts.opt, code, unit);
     let body = gen.tail ? tailCalls(lines, gen.tail, code) : lines;
     if (opts.opt > 0) {
@@ -59,12 +65,16 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
       body = jumpsToRet(body);
     }
     // the body as one string: joining a few thousand chunks is much cheaper than a quarter million lines
-    out.push(isPublic ? `\t.text\n\t.p2align 2\n\t.globl ${f.name}` : '\t.text\n\t.p2align 2');
+    if (f.attrs) out.push(functionSection(f), '\t.p2align 2', ...bindingLines(f, isPublic));
+    else out.push(isPublic ? `\t.text\n\t.p2align 2\n\t.globl ${f.name}` : '\t.text\n\t.p2align 2');
     out.push(`\t.type ${f.name}, @function\n${f.name}:`);
     out.push(body.join('\n'));
     out.push(`\t.size ${f.name}, .-${f.name}`);
+    if (gen.switchTables.length > 0) emitSwitchTables(gen.switchTables, out);
   }
   for (const g of prog.globals) emitGlobal(g, out);
   emitStrings(prog.strings, out);
+  out.push(...unit.floatPool());
+  attributeDirectives(prog, live, out);
   return out.join('\n') + '\n';
 }

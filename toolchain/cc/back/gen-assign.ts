@@ -1,11 +1,14 @@
 // Assignments for the code generator: plain, compound (one address computation), and postfix ++/--,
 // including register variables (-O1) and bit-fields.
 import type { Node } from '../front/ast.js';
+import { CompileError } from '../diagnostics.js';
 import { ITYPE, RTYPE, binary64Vals, immOf, shift64Const } from './gen-arith.js';
+import { add64Step } from './gen-bitfield64.js';
 import { castVal, genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadBitfield, loadVal, releaseAddr, storeBitfield, storeVal } from './gen-lval.js';
-import { FnGen, Val } from './gen-state.js';
-import { Type, is64, isRecord, sizeOf } from '../front/types.js';
+import { FnGen, Temp, Val } from './gen-state.js';
+import { checkRegisterFloat, floatOpVals, floatStep } from './gen-float.js';
+import { Type, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
 function one(t: Val['lo']): Val {
   return { lo: t, hi: null };
@@ -15,7 +18,7 @@ function one(t: Val['lo']): Val {
 
 export function genAssign(g: FnGen, n: Node): Val {
   const t = n.ty!;
-  if (isRecord(t)) {
+  if (isRecord(t) || t.kind === 'ldouble') {
     const src = genLval(g, n.rhs!);
     const dst = genLval(g, n.lhs!);
     const dstTemp = addrToTemp(g, dst);
@@ -37,7 +40,7 @@ export function genAssign(g: FnGen, n: Node): Val {
     if (t.kind === 'bool' || (t.kind !== 'ptr' && sizeOf(t) < 4)) {
       // values are already converted to t by the parser; keep them as they are
     }
-    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(v.lo.fp ? `\tfmv.d ${a.obj.reg}, ${r}` : `\tmv ${a.obj.reg}, ${r}`);
     return v;
   }
   storeVal(g, a, v, t);
@@ -49,10 +52,13 @@ export function genAssign(g: FnGen, n: Node): Val {
 export function genOpAssign(g: FnGen, n: Node): Val {
   const t = n.ty!;
   const opT = n.opType!;
+  if (t.kind === 'ldouble' || opT.kind === 'ldouble') {
+    throw new CompileError('compound assignment in long double is not supported by pagoda cc yet (write x = x op y)', n.tok);
+  }
   const a = genLval(g, n.lhs!);
   const isBit = n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield;
   let old: Val;
-  if (a.kind === 'regvar') old = { lo: { reg: a.obj.reg!, slot: 0, owned: false }, hi: null };
+  if (a.kind === 'regvar') old = { lo: { reg: a.obj.reg!, slot: 0, owned: false, fp: isFloat(t) }, hi: null };
   else if (isBit) old = loadBitfield(g, a, n.lhs!.member!);
   else old = loadVal(g, a, t);
   const cur = castVal(g, old, t, opT);
@@ -65,7 +71,7 @@ export function genOpAssign(g: FnGen, n: Node): Val {
   }
   if (a.kind === 'regvar') {
     const r = g.reg(fin.lo);
-    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(fin.lo.fp ? `\tfmv.d ${a.obj.reg}, ${r}` : `\tmv ${a.obj.reg}, ${r}`);
     return fin;
   }
   storeVal(g, a, fin, t);
@@ -75,6 +81,10 @@ export function genOpAssign(g: FnGen, n: Node): Val {
 
 /** `cur op rhs` where cur is already evaluated (in type t). */
 function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
+  if (isFloat(t)) {
+    checkRegisterFloat(t, rhs);
+    return floatOpVals(g, kind, a.lo, genExpr(g, rhs).lo, t);
+  }
   if (is64(t)) {
     if ((kind === 'shl' || kind === 'shr') && rhs.kind === 'num') return shift64Const(g, kind, a, Number(rhs.val! & 63n), t);
     return binary64Vals(g, kind, a, genExpr(g, rhs), t);
@@ -102,19 +112,34 @@ function applyOp(g: FnGen, kind: string, a: Val, rhs: Node, t: Type): Val {
 /** Postfix ++/--: stores old+step, returns the old value (unless discarded). */
 export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   const t = n.ty!;
+  if (t.kind === 'ldouble') throw new CompileError('++/-- on long double is not supported by pagoda cc yet', n.tok);
   const a = genLval(g, n.lhs!);
   const step = n.val!;
   if (n.lhs!.kind === 'member' && n.lhs!.member!.isBitfield) {
     const old = loadBitfield(g, a, n.lhs!.member!);
-    const copy = g.alloc();
-    g.insn(`\taddi ${copy.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
-    g.releaseVal(storeBitfield(g, a, n.lhs!.member!, { lo: copy, hi: null }));
+    let copy: Val;
+    if (old.hi) copy = add64Step(g, old, Number(step));
+    else {
+      const d = g.alloc();
+      g.insn(`\taddi ${d.reg}, ${g.reg(old.lo)}, ${Number(step)}`);
+      copy = { lo: d, hi: null };
+    }
+    g.releaseVal(storeBitfield(g, a, n.lhs!.member!, copy));
     releaseAddr(g, a);
     if (discard) {
       g.releaseVal(old);
       return null;
     }
     return old;
+  }
+  if (a.kind === 'regvar' && isFloat(t)) {
+    const r = a.obj.reg!;
+    const cur: Temp = { reg: r, slot: 0, owned: false, fp: true };
+    const old = discard ? null : g.owned(cur);
+    const nv = floatStep(g, cur, step, t, n);
+    g.insn(`\tfmv.d ${r}, ${g.reg(nv)}`);
+    g.release(nv);
+    return old ? one(old) : null;
   }
   if (a.kind === 'regvar') {
     const r = a.obj.reg!;
@@ -133,7 +158,9 @@ export function genPostinc(g: FnGen, n: Node, discard: boolean): Val | null {
   }
   const old = loadVal(g, a, t);
   let nv: Val;
-  if (is64(t)) {
+  if (isFloat(t)) {
+    nv = one(floatStep(g, old.lo, step, t, n));
+  } else if (is64(t)) {
     const lo = g.alloc();
     const hi = g.alloc();
     g.insn(`\taddi ${lo.reg}, ${g.reg(old.lo)}, ${Number(step)}`);

@@ -4,52 +4,12 @@
 import type { Node } from '../front/ast.js';
 import { genExpr } from './gen-expr.js';
 import { addrToTemp, copyStruct, genLval, loadVal, releaseAddr, storeVal } from './gen-lval.js';
-import { FnGen, Temp, Val } from './gen-state.js';
+import { FnGen, Temp, Val, loadInsn, storeInsn } from './gen-state.js';
+import { WordLoc, classifyArgs, returnRegs, returnsByRef } from './float-abi.js';
 import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
-/** Where one 32-bit word of an argument goes: register a<reg>, or the outgoing area at byte `stack`. */
-export interface WordLoc {
-  reg: number | null;
-  stack: number | null;
-}
-
-export interface ArgClass {
-  words: WordLoc[];
-  /** Aggregate larger than 8 bytes: a pointer to a copy is passed. */
-  byRef: boolean;
-}
-
-/** Classifies arguments; `variadicFrom` is the index of the first unnamed argument (or types.length). */
-export function classifyArgs(
-  types: Type[],
-  variadicFrom: number,
-  firstReg: number,
-): { classes: ArgClass[]; stackBytes: number; rawStackBytes: number; nextReg: number } {
-  let reg = firstReg;
-  let stack = 0;
-  // loops over literal arrays rather than map(): map() of an empty list makes an array of another elements
-  // kind, and optimized code seeing both kinds is thrown away once (this function is inlined in big ones)
-  const classes: ArgClass[] = [];
-  for (let i = 0; i < types.length; i++) {
-    const t = types[i];
-    const size = isRecord(t) ? sizeOf(t) : t.kind === 'llong' ? 8 : 4;
-    const byRef = isRecord(t) && size > 8;
-    const nwords = byRef ? 1 : Math.max(1, Math.ceil(size / 4));
-    const align8 = !byRef && nwords === 2 && (is64(t) || alignOf(t) === 8);
-    if (align8 && i >= variadicFrom && reg % 2 === 1 && reg < 8) reg++;
-    const words: WordLoc[] = [];
-    for (let w = 0; w < nwords; w++) {
-      if (reg < 8) words.push({ reg: reg++, stack: null });
-      else {
-        if (w === 0 && align8) stack = Math.ceil(stack / 8) * 8;
-        words.push({ reg: null, stack });
-        stack += 4;
-      }
-    }
-    classes.push({ words, byRef });
-  }
-  return { classes, stackBytes: Math.ceil(stack / 16) * 16, rawStackBytes: stack, nextReg: reg };
-}
+export { classifyArgs } from './float-abi.js';
+export type { ArgClass, WordLoc } from './float-abi.js';
 
 /** One word to put in place before a call: from a temp, or loaded from [base + off]. */
 interface Move {
@@ -57,12 +17,31 @@ interface Move {
   temp?: Temp;
   base?: Temp;
   off?: number;
+  /** Target fa<freg> instead of loc (floating convention). */
+  freg?: number;
+  /** Load instruction for a `base` move (default lw). */
+  op?: string;
 }
 
 /** Moves argument words into a0-a7 and the outgoing area. All other live temps are spilled first. */
 function placeArgs(g: FnGen, moves: Move[], keep: Temp[]): void {
   g.spillAllExcept(keep);
   for (const m of moves) {
+    if (m.freg !== undefined) {
+      const f = `fa${m.freg}`;
+      if (m.temp) {
+        if (m.temp.reg) g.insn(`\tfmv.d ${f}, ${m.temp.reg}`);
+        else g.loadOp('fld', f, 's0', m.temp.slot);
+      } else {
+        let base = m.base!.reg;
+        if (!base) {
+          g.loadWord('t6', 's0', m.base!.slot);
+          base = 't6';
+        }
+        g.loadOp(m.op!, f, base, m.off!);
+      }
+      continue;
+    }
     const target = m.loc.reg !== null ? `a${m.loc.reg}` : 'a0';
     if (m.temp) {
       const src = m.temp.reg ?? null;
@@ -80,7 +59,7 @@ function placeArgs(g: FnGen, moves: Move[], keep: Temp[]): void {
         g.loadWord('t6', 's0', m.base!.slot);
         base = 't6';
       }
-      if (m.loc.reg !== null) g.loadWord(target, base, m.off!);
+      if (m.loc.reg !== null) g.loadOp(m.op ?? 'lw', target, base, m.off!);
       else {
         g.loadWord('t6', base, m.off!);
         g.storeWord('t6', 'sp', m.loc.stack!);
@@ -93,7 +72,7 @@ function placeArgs(g: FnGen, moves: Move[], keep: Temp[]): void {
 export function genCall(g: FnGen, n: Node): Val {
   const ft = n.funcType!;
   const ret = ft.returnType!;
-  const sret = isRecord(ret) && sizeOf(ret) > 8;
+  const sret = returnsByRef(ret);
   const callee = n.lhs!;
   const direct = callee.kind === 'var' && callee.obj!.isFunction ? callee.obj!.name : null;
   const fnTemp = direct ? null : genExpr(g, callee).lo;
@@ -107,7 +86,32 @@ export function genCall(g: FnGen, n: Node): Val {
   args.forEach((a, i) => {
     const c = classes[i];
     const t = a.ty!;
-    if (isRecord(t)) {
+    if (c.regs) {
+      // floating convention: a scalar in its register, or a struct's fields loaded from its address
+      const v = genExpr(g, a).lo;
+      keep.push(v);
+      if (!isRecord(t)) {
+        moves.push({ loc: NOWHERE, temp: v, freg: c.regs[0].reg });
+        return;
+      }
+      for (const r of c.regs) {
+        if (r.fp) moves.push({ loc: NOWHERE, base: v, off: r.offset, freg: r.reg, op: loadInsn(r.type) });
+        else moves.push({ loc: { reg: r.reg, stack: null }, base: v, off: r.offset, op: loadInsn(r.type) });
+      }
+      return;
+    }
+    if (t.kind === 'float' || t.kind === 'double') {
+      // by the integer convention (variadic, or the f registers ran out): its bits through a frame slot
+      const v = genExpr(g, a).lo;
+      const slot = g.allocSlot(8, 8);
+      g.storeOp(t.kind === 'float' ? 'fsw' : 'fsd', g.reg(v), 's0', slot);
+      g.release(v);
+      const addr = addrToTemp(g, { kind: 'frame', off: slot });
+      keep.push(addr);
+      c.words.forEach((w, k) => moves.push({ loc: w, base: addr, off: k * 4 }));
+      return;
+    }
+    if (isRecord(t) || t.kind === 'ldouble') {
       let addr = genExpr(g, a).lo;
       if (c.byRef || alignOf(t) < 4) {
         // the callee gets its own copy (by reference), or an aligned one to load words from
@@ -142,9 +146,22 @@ export function genCall(g: FnGen, n: Node): Val {
   return callResult(g, n, ret);
 }
 
+const NOWHERE: WordLoc = { reg: null, stack: null };
+
 function callResult(g: FnGen, n: Node, ret: Type): Val {
-  if (ret.kind === 'void') return { lo: { reg: 'zero', slot: 0, owned: false }, hi: null };
-  if (isRecord(ret)) {
+  if (ret.kind === 'void') return { lo: { reg: 'zero', slot: 0, owned: false, fp: false }, hi: null };
+  if (ret.kind === 'float' || ret.kind === 'double') {
+    const d = g.allocF();
+    g.insn(`\tfmv.d ${d.reg}, fa0`);
+    return { lo: d, hi: null };
+  }
+  const flat = isRecord(ret) ? returnRegs(ret) : null;
+  if (flat) {
+    const off = n.tmp!.offset!;
+    for (const r of flat) g.storeOp(storeInsn(r.type), r.fp ? `fa${r.reg}` : `a${r.reg}`, 's0', off + r.offset);
+    return { lo: addrToTemp(g, { kind: 'frame', off }), hi: null };
+  }
+  if (isRecord(ret) || ret.kind === 'ldouble') {
     const off = n.tmp!.offset!;
     if (sizeOf(ret) <= 8) {
       g.storeWord('a0', 's0', off);
@@ -203,8 +220,8 @@ export function genVaArg(g: FnGen, n: Node): Val {
   const a = genLval(g, n.lhs!);
   const p = loadVal(g, a, apType).lo;
   const pr = g.reg(p);
-  const size = isRecord(t) ? sizeOf(t) : is64(t) ? 8 : 4;
-  const byRef = isRecord(t) && size > 8;
+  const size = isRecord(t) || t.kind === 'float' || t.kind === 'double' || t.kind === 'ldouble' ? sizeOf(t) : is64(t) ? 8 : 4;
+  const byRef = (isRecord(t) || t.kind === 'ldouble') && size > 8;
   const cur = g.alloc();
   if (!byRef && size > 4 && (is64(t) || alignOf(t) === 8)) {
     g.insn(`\taddi ${cur.reg}, ${pr}, 7`);
@@ -221,7 +238,7 @@ export function genVaArg(g: FnGen, n: Node): Val {
     g.insn(`\tlw ${r}, 0(${r})`);
     return { lo: cur, hi: null };
   }
-  if (isRecord(t)) return { lo: cur, hi: null };
+  if (isRecord(t) || t.kind === 'ldouble') return { lo: cur, hi: null };
   const v = loadVal(g, { kind: 'reg', base: cur, off: 0 }, t);
   g.release(cur);
   return v;

@@ -2,6 +2,8 @@
 // zero-initialized ones in .bss. Pointers in initializers become `.word sym+addend`.
 import type { Obj, StringLiteral } from '../front/ast.js';
 import { sizeOf } from '../front/types.js';
+import type { SwitchTable } from './gen-switch.js';
+import { bindingLines, dataSection } from './gen-attrs.js';
 
 function escapeAscii(bytes: number[]): string {
   let s = '';
@@ -32,16 +34,27 @@ export function emitStrings(strings: StringLiteral[], out: string[]): void {
   }
 }
 
+/** Emits a function's switch jump tables (gen-switch.ts): one word per value, the address of its case. */
+export function emitSwitchTables(tables: SwitchTable[], out: string[]): void {
+  out.push('\t.section .rodata');
+  out.push('\t.p2align 2');
+  for (const t of tables) {
+    out.push(`${t.label}:`);
+    for (let i = 0; i < t.targets.length; i += 8) out.push(`\t.word ${t.targets.slice(i, i + 8).join(', ')}`);
+  }
+}
+
 /** Emits one global variable definition (nothing for pure declarations). */
 export function emitGlobal(v: Obj, out: string[]): void {
-  if (v.isFunction || (!v.isDefinition && !v.isTentative) || v.isExtern) return;
+  if (v.isFunction || (!v.isDefinition && !v.isTentative) || v.isExtern || v.attrs?.alias !== undefined) return;
   const size = Math.max(sizeOf(v.ty), 0);
   const align = Math.max(v.align, 1);
   const p2 = Math.log2(align) | 0;
   const isLocalLabel = v.name.startsWith('.L');
   const header = (section: string): void => {
-    out.push(`\t${section}`);
-    if (!v.isStatic) out.push(`\t.globl ${v.name}`);
+    const named = v.attrs ? dataSection(v, section === '.section .rodata') : null;
+    out.push(named ?? `\t${section}`);
+    if (!v.isStatic) out.push(...bindingLines(v, true));
     else if (!isLocalLabel) out.push(`\t.local ${v.name}`);
     if (!isLocalLabel) {
       out.push(`\t.type ${v.name}, @object`);

@@ -1,5 +1,6 @@
 // Expression code generation: each node evaluates into temporaries (Val); 64-bit values use register pairs.
 // Aggregates (arrays, structs, functions) evaluate to their address.
+import { genAtomic, genAtomicObjectLoad } from './gen-atomic.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBinary, genCompare } from './gen-arith.js';
@@ -8,16 +9,20 @@ import { genCall, genVaArg, genVaStart } from './gen-call.js';
 import { addrToTemp, genLval, loadAndRelease, loadBitfield, releaseAddr, varAddr, zeroFill } from './gen-lval.js';
 import { FnGen, Temp, Val } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
-import { Type, is64, isRecord, sizeOf, ty } from '../front/types.js';
+import { genLdBinary, genLdCast, genLdCompare, genLdNeg } from './gen-ldouble.js';
+import { castFloat, genFIntrinsic, genFBinary, genFCompare, genFConst, genFNeg, floatTruth } from './gen-float.js';
+import { Type, is64, isFloat, isRecord, sizeOf, ty } from '../front/types.js';
 
-const ZERO: Temp = { reg: 'zero', slot: 0, owned: false };
+const ZERO: Temp = { reg: 'zero', slot: 0, owned: false, fp: false };
 
 function one(t: Temp): Val {
   return { lo: t, hi: null };
 }
 
-function isAggregate(t: Type): boolean {
-  return t.kind === 'array' || t.kind === 'func' || isRecord(t);
+/** Types whose rvalue is their address: arrays, functions, structs, unions, and long double (a 16-byte
+ * object handled in memory and passed by reference). */
+export function isAggregate(t: Type): boolean {
+  return t.kind === 'array' || t.kind === 'func' || isRecord(t) || t.kind === 'ldouble';
 }
 
 /** Evaluates `n` for its value. The caller releases the result. */
@@ -31,8 +36,12 @@ export function genExpr(g: FnGen, n: Node): Val {
       }
       return one(constTemp(g, Number(BigInt.asIntN(32, n.val!))));
     }
+    case 'fnum':
+      if (t.kind === 'ldouble') return one(addrToTemp(g, { kind: 'global', sym: g.unit.floatConstant(n.fbits!, 16), off: 0 }));
+      return genFConst(g, n);
     case 'var':
       if (isAggregate(t)) return one(addrToTemp(g, varAddr(n.obj!)));
+      if (t.isAtomic) return genAtomicObjectLoad(g, varAddr(n.obj!), t);
       return loadAndRelease(g, varAddr(n.obj!), t);
     case 'str':
       return one(addrToTemp(g, { kind: 'global', sym: `.LC${n.strIndex}`, off: 0 }));
@@ -50,6 +59,7 @@ export function genExpr(g: FnGen, n: Node): Val {
         releaseAddr(g, a);
         return v;
       }
+      if (t.isAtomic) return genAtomicObjectLoad(g, a, t);
       return loadAndRelease(g, a, t);
     }
     case 'addr':
@@ -75,8 +85,12 @@ export function genExpr(g: FnGen, n: Node): Val {
     }
     case 'add': case 'sub': case 'mul': case 'div': case 'mod':
     case 'bitand': case 'bitor': case 'bitxor': case 'shl': case 'shr':
+      if (t.kind === 'ldouble') return genLdBinary(g, n);
+      if (isFloat(t)) return genFBinary(g, n.kind, n.lhs!, n.rhs!, t, n);
       return genBinary(g, n.kind, n.lhs!, n.rhs!, t);
     case 'eq': case 'ne': case 'lt': case 'le':
+      if (n.lhs!.ty!.kind === 'ldouble') return one(genLdCompare(g, n));
+      if (isFloat(n.lhs!.ty!)) return one(genFCompare(g, n));
       return one(genCompare(g, n));
     case 'logand':
     case 'logor':
@@ -93,6 +107,8 @@ export function genExpr(g: FnGen, n: Node): Val {
       return genCall(g, n);
     case 'stmtexpr':
       return genStmtExpr(g, n);
+    case 'fintrinsic':
+      return genFIntrinsic(g, n);
     case 'memzero': {
       zeroFill(g, varAddr(n.obj!), sizeOf(n.obj!.ty), n.obj!.align);
       return one(ZERO);
@@ -107,6 +123,20 @@ export function genExpr(g: FnGen, n: Node): Val {
     case 'asm':
       if (n.asmText) g.emit(n.asmText);
       return one(ZERO);
+    case 'alloca': return genAlloca(g, n);
+    case 'stack_save': {
+      const d = g.alloc();
+      g.insn(`\tmv ${d.reg}, sp`);
+      return one(d);
+    }
+    case 'stack_restore': {
+      const v = genExpr(g, n.lhs!);
+      g.insn(`\tmv sp, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+      return one(ZERO);
+    }
+    case 'atomic':
+      return genAtomic(g, n);
   }
   throw new CompileError(`internal compiler error: cannot generate '${n.kind}'`, n.tok);
 }
@@ -141,6 +171,7 @@ function unaryOp(g: FnGen, op: string, a: Temp): Temp {
 
 /** A 32-bit temp that is non-zero iff the value is true. */
 export function truth(g: FnGen, v: Val, t: Type): Temp {
+  if (isFloat(t)) return floatTruth(g, v.lo, t);
   if (!is64(t)) return v.lo;
   const a = g.reg(v.lo);
   const b = g.reg(v.hi!);
@@ -150,6 +181,8 @@ export function truth(g: FnGen, v: Val, t: Type): Temp {
 }
 
 function genNeg(g: FnGen, n: Node): Val {
+  if (n.ty!.kind === 'ldouble') return genLdNeg(g, n);
+  if (isFloat(n.ty!)) return genFNeg(g, n);
   const v = genExpr(g, n.lhs!);
   if (!v.hi) return one(unaryOp(g, 'neg', v.lo));
   const lo = g.reg(v.lo);
@@ -172,12 +205,15 @@ function genCast(g: FnGen, n: Node): Val {
     genDiscard(g, n.lhs!);
     return one(ZERO);
   }
+  if (from.kind === 'ldouble' || to.kind === 'ldouble') return genLdCast(g, n);
   const v = genExpr(g, n.lhs!);
+  if (isFloat(from) || isFloat(to)) return castFloat(g, v, from, to, n);
   return castVal(g, v, from, to);
 }
 
 /** Converts a value between scalar types, keeping narrow values in canonical (extended) form. */
 export function castVal(g: FnGen, v: Val, from: Type, to: Type): Val {
+  if (isFloat(from) || isFloat(to)) return castFloat(g, v, from, to, null);
   if (isAggregate(from) || isRecord(to)) return v;
   if (to.kind === 'bool') {
     const tv = truth(g, v, from);
@@ -245,7 +281,7 @@ export function genBranch(g: FnGen, n: Node, label: string, ifTrue: boolean): vo
     }
     case 'eq': case 'ne': case 'lt': case 'le': {
       const lt = n.lhs!.ty!;
-      if (is64(lt)) break;
+      if (is64(lt) || isFloat(lt)) break; // (a floating `<` is not the negation of `>=`: NaN)
       const unsigned = lt.unsigned || lt.kind === 'ptr';
       const a = genExpr(g, n.lhs!).lo;
       const b = n.rhs!.kind === 'num' && n.rhs!.val === 0n ? ZERO : genExpr(g, n.rhs!).lo;
@@ -293,6 +329,7 @@ function genCond(g: FnGen, n: Node): Val {
   const els = g.newLabel();
   const end = g.newLabel();
   const wide = is64(n.ty!);
+  const fp = n.ty!.kind === 'float' || n.ty!.kind === 'double';
   const isVoid = n.ty!.kind === 'void';
   genBranch(g, n.cond!, els, false);
   const arm = (x: Node): void => {
@@ -301,6 +338,11 @@ function genCond(g: FnGen, n: Node): Val {
       return;
     }
     const v = genExpr(g, x);
+    if (fp) {
+      g.insn(`\tfmv.d fa0, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+      return;
+    }
     g.insn(`\tmv a0, ${g.reg(v.lo)}`);
     if (wide) g.insn(`\tmv a1, ${g.reg(v.hi!)}`);
     g.releaseVal(v);
@@ -311,6 +353,11 @@ function genCond(g: FnGen, n: Node): Val {
   arm(n.els!);
   g.label(end);
   if (isVoid) return one(ZERO);
+  if (fp) {
+    const f = g.allocF();
+    g.insn(`\tfmv.d ${f.reg}, fa0`);
+    return one(f);
+  }
   const lo = g.alloc();
   g.insn(`\tmv ${lo.reg}, a0`);
   if (!wide) return one(lo);
@@ -332,3 +379,26 @@ function genStmtExpr(g: FnGen, n: Node): Val {
   return genExpr(g, last.lhs!);
 }
 
+
+/**
+ * Space on the stack (alloca, VLAs): sp moves down by the size rounded to 16, and the space starts above
+ * the outgoing-argument area at the new sp (its size is known once the function is generated, so the
+ * offset is a placeholder gen-func fills in). The function keeps its frame pointer; the epilogue's
+ * `addi sp, s0, ...` gives everything back at return.
+ */
+function genAlloca(g: FnGen, n: Node): Val {
+  const v = genExpr(g, n.lhs!);
+  const src = g.reg(v.lo);
+  const d = g.dest(v.lo);
+  const r = g.reg(d);
+  g.insn(`\taddi ${r}, ${src}, 15`);
+  g.insn(`\tandi ${r}, ${r}, -16`);
+  g.insn(`\tsub sp, sp, ${r}`);
+  g.usesS0 = true;
+  g.allocaLines.push(g.lines.length);
+  g.insn(`\taddi ${r}, sp, ${OUTGOING_PLACEHOLDER}`);
+  return one(d);
+}
+
+/** Stands for the outgoing-argument area's size in the line after an alloca's `sub sp` (see genAlloca). */
+export const OUTGOING_PLACEHOLDER = '%outgoing%';

@@ -9,6 +9,7 @@
 //   sp .. sp+outgoing   outgoing stack arguments
 // At -O1 a function with no stack slots and no s0 reference gets no frame pointer: sp moves once, and only
 // ra (when it calls) and the callee-saved registers it uses are saved, at the top of that small frame.
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
@@ -16,15 +17,46 @@ import { Flow, FunctionCode, insnOf } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
+import { OUTGOING_PLACEHOLDER } from './gen-expr.js';
+import { CompileError } from '../diagnostics.js';
 import type { UnitLabels } from './unit-labels.js';
 import type { FoldFacts } from '../opt/optimize.js';
-import { Type, alignOf, is64, isRecord, sizeOf } from '../front/types.js';
+import { returnsByRef } from './float-abi.js';
+import { Type, alignOf, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
 function isRegCandidate(v: Obj): boolean {
   const t = v.ty;
   if (v.addrTaken || t.isVolatile || !v.isLocal || v.isStatic) return false;
-  if (isRecord(t) || t.kind === 'array' || t.kind === 'func' || is64(t)) return false;
+  if (isRecord(t) || t.kind === 'array' || t.kind === 'func' || is64(t) || t.kind === 'ldouble') return false;
   return (v.uses ?? 0) > 0;
+}
+
+/** Callee-saved f registers the -O1 allocator gives to float and double locals. */
+const FSREGS = ['fs0', 'fs1', 'fs2', 'fs3', 'fs4', 'fs5', 'fs6', 'fs7', 'fs8', 'fs9', 'fs10', 'fs11'];
+
+function isFReg(r: string): boolean {
+  return r.charCodeAt(0) === 102;
+}
+
+/**
+ * Save-area slots of callee-saved registers below byte `end` (sp-relative): integer registers 4 bytes each
+ * going down, then f registers 8 bytes each at 8-byte alignment. Returns [register, offset] pairs.
+ */
+function saveSlots(regs: string[], end: number): [string, number][] {
+  const out: [string, number][] = [];
+  let off = end;
+  for (const r of regs) if (!isFReg(r)) out.push([r, (off -= 4)]);
+  off = Math.floor(off / 8) * 8;
+  for (const r of regs) if (isFReg(r)) out.push([r, (off -= 8)]);
+  return out;
+}
+
+/** Bytes the save slots of `regs` take below an `end` that is 8-byte aligned after `fixed` bytes. */
+function saveBytes(regs: string[], fixed: number): number {
+  let ints = fixed;
+  let fps = 0;
+  for (const r of regs) if (isFReg(r)) fps += 8; else ints += 4;
+  return Math.ceil(ints / 8) * 8 + fps;
 }
 
 /** Caller-saved registers variables may get when never live across a call (the rest of POOL stays for
@@ -49,7 +81,16 @@ function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set
   const sregs: string[] = [];
   const varRegs = new Set<string>();
   const free = CALLER_SAVED_VAR_REGS.filter((r) => !incoming.has(r));
+  let nf = 0;
   for (const v of cands) {
+    if (isFloat(v.ty)) {
+      // float and double variables: callee-saved f registers (they survive calls; temporaries use ft*)
+      if (nf < FSREGS.length) {
+        v.reg = FSREGS[nf++];
+        sregs.push(v.reg);
+      }
+      continue;
+    }
     if (callFree(v)) {
       const own = paramRegs.get(v);
       const r = own && CALLER_SAVED_VAR_REGS.includes(own) ? own : free.find((x) => !varRegs.has(x));
@@ -59,8 +100,9 @@ function allocateRegisters(fn: Obj, callFree: (v: Obj) => boolean, incoming: Set
         continue;
       }
     }
-    if (sregs.length === SREGS.length) continue;
-    v.reg = SREGS[sregs.length];
+    const ns = sregs.length - nf;
+    if (ns === SREGS.length) continue;
+    v.reg = SREGS[ns];
     sregs.push(v.reg);
   }
   return { sregs, varRegs };
@@ -97,6 +139,9 @@ export interface GeneratedFunction {
   varRegs: Set<string>;
   /** The lines that came from inline assembly. */
   inlineAsm: ReadonlySet<string>;
+  /** Switch jump tables to emit after the function, and the `jr` lines that use them. */
+  switchTables: SwitchTable[];
+  tableJumps: ReadonlySet<string>;
   /** Set for a frameless function with no stack arguments: its calls may become tail calls (tailCalls). */
   tail?: TailInfo;
   /** The return label (its code only restores registers and returns). */
@@ -160,7 +205,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   }
   const ft = fn.ty;
   const ret = ft.returnType!;
-  const sret = isRecord(ret) && sizeOf(ret) > 8;
+  const sret = returnsByRef(ret);
   const params = fn.params!;
   const types: Type[] = [];
   for (const p of params) types.push(p.ty);
@@ -170,18 +215,18 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   const paramRegs = new Map<Obj, string>();
   params.forEach((p, i) => {
     const w = classes[i].words;
-    if (!classes[i].byRef && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
+    if (!classes[i].byRef && !classes[i].regs && w.length === 1 && w[0].reg !== null) paramRegs.set(p, `a${w[0].reg}`);
   });
   const { sregs, varRegs } = opt > 0 ? allocateRegisters(fn, callFree, incoming, paramRegs) : { sregs: [], varRegs: new Set<string>() };
   const vaBytes = ft.variadic ? 32 : 0;
-  const saveArea = Math.ceil((vaBytes + 8 + 4 * sregs.length) / 16) * 16;
+  const saveArea = Math.ceil((vaBytes + saveBytes(sregs, 8)) / 16) * 16;
   const g = new FnGen(fn, opt, saveArea, unit, POOL.filter((r) => !varRegs.has(r)));
   g.stmtPos = stmtPos;
 
   // params entirely on the stack stay where the caller put them (unless they get a register)
   params.forEach((p, i) => {
     const c = classes[i];
-    if (!p.reg && !c.byRef && c.words.every((w) => w.reg === null)) p.offset = c.words[0].stack!;
+    if (!p.reg && !c.byRef && !c.regs && c.words.every((w) => w.reg === null)) p.offset = c.words[0].stack!;
   });
   for (const v of fn.locals!) {
     if (v.reg || v.offset !== undefined) continue;
@@ -208,6 +253,15 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
       byRefCopies.push({ p, slot });
       return;
     }
+    if (c.regs && p.reg) {
+      g.insn(`\tfmv.d ${p.reg}, fa${c.regs[0].reg}`); // a float or double parameter kept in an fs register
+      return;
+    }
+    if (c.regs) {
+      // floating convention: each register into its field of the parameter's slot
+      for (const r of c.regs) g.storeOp(storeInsn(r.type), r.fp ? `fa${r.reg}` : `a${r.reg}`, 's0', p.offset! + r.offset);
+      return;
+    }
     homeParam(g, p, c.words);
   });
   for (const { p, slot } of byRefCopies) {
@@ -223,12 +277,12 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
     if (p.reg && varRegs.has(p.reg) && (incomingReg === 'a0' || incomingReg === 'a1')) homes.push({ reg: p.reg, incoming: incomingReg });
   }
   const attempt = (lines: string[], tail: TailInfo | undefined): Attempt =>
-    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
+    ({ out: { lines, varRegs, inlineAsm: g.inlineAsm, switchTables: g.switchTables, tableJumps: g.tableJumps, tail, retLabel: g.retLabel, homes }, callPos: g.callPos, inCallerSaved });
   if (fn.name === 'main' && ret.kind === 'int') g.insn('\tli a0, 0');
   g.label(g.retLabel);
 
   const saved = g.hasCalls ? ['ra', ...sregs] : sregs;
-  const bare = Math.ceil((g.maxOutgoing + 4 * saved.length) / 16) * 16;
+  const bare = Math.ceil((g.maxOutgoing + saveBytes(saved, 0)) / 16) * 16;
   const usesS0 = g.usesS0 || (g.hasAsm && g.lines.some((l) => l.includes('s0')));
   if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !usesS0) {
     const lines = barePrologue(bare, saved).concat(g.lines, bareEpilogue(bare, saved));
@@ -237,9 +291,21 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
       : undefined;
     return attempt(lines, tail);
   }
+  if (g.allocaLines.length > 0) fillAllocaOffsets(g);
   const frame = Math.ceil((g.frameBytes + g.maxOutgoing) / 16) * 16;
   const lines = prologue(g, frame, saveArea, vaBytes, sregs).concat(g.lines, epilogue(g, saveArea, vaBytes, sregs));
   return attempt(lines, undefined);
+}
+
+/** Points each alloca result past the outgoing-argument area (rounded to 16: the space stays 16-aligned). */
+function fillAllocaOffsets(g: FnGen): void {
+  const outgoing = Math.ceil(g.maxOutgoing / 16) * 16;
+  g.maxOutgoing = outgoing;
+  for (const i of g.allocaLines) {
+    const line = g.lines[i];
+    if (fits12(outgoing)) g.lines[i] = line.replace(OUTGOING_PLACEHOLDER, String(outgoing));
+    else throw new CompileError('internal compiler error: outgoing arguments too large for alloca', g.fn.tok);
+  }
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */
@@ -247,14 +313,14 @@ function barePrologue(frame: number, saved: string[]): string[] {
   const out: string[] = [];
   if (frame === 0) return out;
   out.push(`\taddi sp, sp, -${frame}`);
-  for (let i = 0; i < saved.length; i++) out.push(`\tsw ${saved[i]}, ${frame - 4 - 4 * i}(sp)`);
+  for (const [r, off] of saveSlots(saved, frame)) out.push(`\t${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
   return out;
 }
 
 function bareEpilogue(frame: number, saved: string[]): string[] {
   // a literal array, not saved.map(): map() of an empty list has another elements kind (see classifyArgs)
   const out: string[] = [];
-  for (let i = 0; i < saved.length; i++) out.push(`\tlw ${saved[i]}, ${frame - 4 - 4 * i}(sp)`);
+  for (const [r, off] of saveSlots(saved, frame)) out.push(`\t${isFReg(r) ? 'fld' : 'lw'} ${r}, ${off}(sp)`);
   if (frame > 0) out.push(`\taddi sp, sp, ${frame}`);
   out.push('\tret');
   return out;
@@ -264,6 +330,19 @@ function bareEpilogue(frame: number, saved: string[]): string[] {
 
 function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number | null }[]): void {
   const t: Type = p.ty;
+  if (p.reg && isFloat(t)) {
+    // a float/double that came by the integer convention: its words through a slot into the f register
+    const slot = g.allocSlot(8, 8);
+    words.forEach((w, k) => {
+      if (w.reg !== null) g.storeWord(`a${w.reg}`, 's0', slot + 4 * k);
+      else {
+        g.loadWord('t6', 's0', w.stack!);
+        g.storeWord('t6', 's0', slot + 4 * k);
+      }
+    });
+    g.loadOp(t.kind === 'float' ? 'flw' : 'fld', p.reg, 's0', slot);
+    return;
+  }
   if (p.reg) {
     const w = words[0];
     if (w.reg !== null) g.insn(`\tmv ${p.reg}, a${w.reg}`);
@@ -272,7 +351,8 @@ function homeParam(g: FnGen, p: Obj, words: { reg: number | null; stack: number 
   }
   if (words.every((w) => w.reg === null)) return; // already in place on the stack
   words.forEach((w, k) => {
-    const op = words.length === 1 && !isRecord(t) ? storeInsn(t) : 'sw';
+    // (a float that ran out of f registers arrives in an integer register: stored as a word)
+    const op = words.length === 1 && !isRecord(t) && t.kind !== 'float' ? storeInsn(t) : 'sw';
     if (w.reg !== null) g.storeOp(op, `a${w.reg}`, 's0', p.offset! + 4 * k);
     else {
       g.loadWord('t6', 's0', w.stack!);
@@ -300,7 +380,7 @@ function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sr
   e(`addi sp, sp, -${first}`);
   if (g.hasCalls || g.opt === 0) e(`sw ra, ${top - 4}(sp)`);
   e(`sw s0, ${top - 8}(sp)`);
-  sregs.forEach((r, i) => e(`sw ${r}, ${top - 12 - 4 * i}(sp)`));
+  for (const [r, off] of saveSlots(sregs, top - 8)) e(`${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
   e(`addi s0, sp, ${first}`);
   const rest = frame - first;
   if (rest > 0) {
@@ -322,7 +402,7 @@ function epilogue(g: FnGen, saveArea: number, vaBytes: number, sregs: string[]):
   e(`addi sp, s0, -${saveArea}`);
   if (g.hasCalls || g.opt === 0) e(`lw ra, ${top - 4}(sp)`);
   e(`lw s0, ${top - 8}(sp)`);
-  sregs.forEach((r, i) => e(`lw ${r}, ${top - 12 - 4 * i}(sp)`));
+  for (const [r, off] of saveSlots(sregs, top - 8)) e(`${isFReg(r) ? 'fld' : 'lw'} ${r}, ${off}(sp)`);
   e(`addi sp, sp, ${saveArea}`);
   e('ret');
   return out;

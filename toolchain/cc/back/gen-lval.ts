@@ -3,9 +3,10 @@
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genExpr } from './gen-expr.js';
+import { loadBitfield64, storeBitfield64 } from './gen-bitfield64.js';
 import { Addr, FnGen, Temp, Val, fits12, loadInsn, storeInsn } from './gen-state.js';
 import type { Member, Type } from '../front/types.js';
-import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
+import { alignOf, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
 
 /** Address of an object: frame slot, register, or global symbol. */
 export function varAddr(o: Obj): Addr {
@@ -47,7 +48,7 @@ export function genLval(g: FnGen, n: Node): Addr {
       return { kind: 'global', sym: `.LC${n.strIndex}`, off: 0 };
   }
   // struct-valued expressions (calls, ?:, assignments, statement expressions) evaluate to an address
-  if (isRecord(n.ty!) || n.ty!.kind === 'array') {
+  if (isRecord(n.ty!) || n.ty!.kind === 'array' || n.ty!.kind === 'ldouble') {
     const v = genExpr(g, n);
     return { kind: 'reg', base: v.lo, off: 0 };
   }
@@ -60,8 +61,11 @@ export function offsetAddr(g: FnGen, a: Addr, off: number): Addr {
     case 'global': return { kind: 'global', sym: a.sym, off: a.off + off };
     case 'reg': {
       if (fits12(a.off + off) && fits12(a.off + off + 8)) return { kind: 'reg', base: a.base, off: a.off + off };
+      // the base's register is read before choosing the destination: a base the address does not own (a
+      // register variable, at -O1) gets a new register that holds nothing yet
+      const src = g.reg(a.base);
       const d = g.dest(a.base);
-      g.addImm(d.reg!, g.reg(d), a.off + off);
+      g.addImm(d.reg!, src, a.off + off);
       return { kind: 'reg', base: d, off: 0 };
     }
     case 'regvar':
@@ -106,8 +110,9 @@ function loadAt(g: FnGen, op: string, rd: string, a: Addr, extra: number): void 
     case 'frame': return g.loadOp(op, rd, 's0', a.off + extra);
     case 'global': {
       const r = symRef(a.sym, a.off + extra);
-      g.insn(`\tlui ${rd}, %hi(${r})`);
-      g.insn(`\t${op} ${rd}, %lo(${r})(${rd})`);
+      const base = rd.charCodeAt(0) === 102 ? 't6' : rd; // an f register cannot hold the address
+      g.insn(`\tlui ${base}, %hi(${r})`);
+      g.insn(`\t${op} ${rd}, %lo(${r})(${base})`);
       return;
     }
     case 'reg': return g.loadOp(op, rd, g.reg(a.base), a.off + extra);
@@ -136,7 +141,12 @@ export function releaseAddr(g: FnGen, a: Addr): void {
 
 /** Loads a scalar (or 64-bit pair) of type t from `a`. Does not release `a`. */
 export function loadVal(g: FnGen, a: Addr, t: Type): Val {
-  if (a.kind === 'regvar') return { lo: { reg: a.obj.reg!, slot: 0, owned: false }, hi: null };
+  if (a.kind === 'regvar') return { lo: { reg: a.obj.reg!, slot: 0, owned: false, fp: isFloat(t) }, hi: null };
+  if (t.kind === 'float' || t.kind === 'double') {
+    const f = g.allocF();
+    loadAt(g, loadInsn(t), f.reg!, a, 0);
+    return { lo: f, hi: null };
+  }
   if (is64(t)) {
     const lo = g.alloc();
     loadAt(g, 'lw', lo.reg!, a, 0);
@@ -151,7 +161,7 @@ export function loadVal(g: FnGen, a: Addr, t: Type): Val {
 
 /** Loads and releases the address in one step, reusing the base register for the result when possible. */
 export function loadAndRelease(g: FnGen, a: Addr, t: Type): Val {
-  if (a.kind === 'reg' && !is64(t) && a.base.owned) {
+  if (a.kind === 'reg' && !is64(t) && !isFloat(t) && a.base.owned) {
     const base = g.reg(a.base);
     const d = g.dest(a.base);
     g.loadOp(loadInsn(t), d.reg!, base, a.off);
@@ -182,7 +192,7 @@ export function normalizeInto(g: FnGen, rd: string, rs: string, t: Type): void {
 export function storeVal(g: FnGen, a: Addr, v: Val, t: Type): void {
   if (a.kind === 'regvar') {
     const r = g.reg(v.lo);
-    if (r !== a.obj.reg) g.insn(`\tmv ${a.obj.reg}, ${r}`);
+    if (r !== a.obj.reg) g.insn(v.lo.fp ? `\tfmv.d ${a.obj.reg}, ${r}` : `\tmv ${a.obj.reg}, ${r}`);
     return;
   }
   if (is64(t)) {
@@ -195,6 +205,7 @@ export function storeVal(g: FnGen, a: Addr, v: Val, t: Type): void {
 
 /** Reads bit-field `m` from the unit at `a`; returns the extended value. Does not release `a`. */
 export function loadBitfield(g: FnGen, a: Addr, m: Member): Val {
+  if (is64(m.type)) return loadBitfield64(g, a, m);
   const unit = loadVal(g, a, m.type).lo;
   const r = g.reg(unit);
   const d = g.dest(unit);
@@ -208,6 +219,7 @@ export function loadBitfield(g: FnGen, a: Addr, m: Member): Val {
 
 /** Writes `v` into bit-field `m` at `a` (read-modify-write of its unit); returns the stored field value. */
 export function storeBitfield(g: FnGen, a: Addr, m: Member, v: Val): Val {
+  if (is64(m.type)) return storeBitfield64(g, a, m, v);
   const val = g.reg(v.lo);
   const mask = m.bitWidth === 32 ? 0xffffffff : (1 << m.bitWidth) - 1;
   // field value masked and shifted into place

@@ -1,6 +1,7 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
+import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import type { Token } from '../front/tokenize.js';
@@ -12,12 +13,19 @@ export const POOL = ['t0', 't1', 't2', 't3', 't4', 't5', 'a2', 'a3', 'a4', 'a5',
 /** Callee-saved registers the -O1 allocator gives to local variables (s0 is the frame pointer). */
 export const SREGS = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11'];
 
+/** Floating-point registers for expression temporaries (caller-saved); ft11, fa0 and fa1 are scratch. */
+export const FPOOL = ['ft0', 'ft1', 'ft2', 'ft3', 'ft4', 'ft5', 'ft6', 'ft7', 'ft8', 'ft9', 'ft10'];
+/** The floating scratch register (as t6 is for integers). */
+export const FSCRATCH = 'ft11';
+
 /** A value in a register or spilled to a frame slot. Borrowed temps name a variable's register. */
 export interface Temp {
   reg: string | null;
   /** Frame offset of the spill slot (0 = none). */
   slot: number;
   owned: boolean;
+  /** Held in an f register (a float or double value; spilled as 8 bytes with fsd/fld). */
+  fp?: boolean;
 }
 
 /** An rvalue: one temp, or two for 64-bit values (lo, hi). */
@@ -41,7 +49,11 @@ export class FnGen {
   readonly lines: string[] = [];
   /** Free registers; pop() hands out t0 first. */
   private free: string[];
+  /** Free f registers for floating temporaries. */
+  private ffree: string[] = [...FPOOL].reverse();
   private live: Temp[] = [];
+  /** Free 8-byte spill slots of f registers. */
+  private freeFSlots: number[] = [];
   /** Bytes of the locals+spill area below the register save area (grows). */
   frameBytes: number;
   private freeSlots: number[] = [];
@@ -56,6 +68,12 @@ export class FnGen {
   hasAsm = false;
   /** The lines emitted from inline assembly (the post-passes let only these name unknown instructions). */
   readonly inlineAsm = new Set<string>();
+  /** Switch jump tables (gen-switch.ts), emitted in .rodata after the function. */
+  readonly switchTables: SwitchTable[] = [];
+  /** The `jr` lines that dispatch through a switch table (jumps to case labels, not out of the function). */
+  readonly tableJumps = new Set<string>();
+  /** Indices in `lines` of the alloca results waiting for the outgoing-area size (gen-expr.ts genAlloca). */
+  readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
   readonly usedSregs = new Set<string>();
@@ -73,7 +91,7 @@ export class FnGen {
     /** The unit's label numbering. */
     readonly unit: UnitLabels,
     /** Registers for expression temporaries (POOL minus the caller-saved registers given to variables). */
-    private readonly pool: readonly string[] = POOL,
+    readonly pool: readonly string[] = POOL,
   ) {
     this.free = [...pool].reverse();
     this.frameBytes = topBytes;
@@ -108,22 +126,37 @@ export class FnGen {
 
   /** A fresh owned temp in a register (spilling the oldest live temp if none is free). */
   alloc(): Temp {
-    const t: Temp = { reg: this.takeReg(), slot: 0, owned: true };
+    const t: Temp = { reg: this.takeReg(false), slot: 0, owned: true, fp: false };
     this.live.push(t);
     return t;
   }
 
-  private takeReg(): string {
-    const r = this.free.pop();
+  /** A fresh owned temp in an f register. */
+  allocF(): Temp {
+    const t: Temp = { reg: this.takeReg(true), slot: 0, owned: true, fp: true };
+    this.live.push(t);
+    return t;
+  }
+
+  private takeReg(fp: boolean): string {
+    const list = fp ? this.ffree : this.free;
+    const r = list.pop();
     if (r) return r;
-    const victim = this.live.find((t) => t.reg !== null);
+    const victim = this.live.find((t) => t.reg !== null && !!t.fp === fp);
     if (!victim) throw new CompileError('internal compiler error: out of registers', null);
     this.spill(victim);
-    return this.free.pop()!;
+    return list.pop()!;
   }
 
   private spill(t: Temp): void {
     if (t.reg === null) return;
+    if (t.fp) {
+      if (t.slot === 0) t.slot = this.freeFSlots.pop() ?? this.allocSlot(8, 8);
+      this.storeOp('fsd', t.reg, 's0', t.slot);
+      this.ffree.push(t.reg);
+      t.reg = null;
+      return;
+    }
     if (t.slot === 0) {
       t.slot = this.allocSlot(4, 4);
       this.storeWord(t.reg, 's0', t.slot);
@@ -156,8 +189,9 @@ export class FnGen {
   /** Returns the register holding `t`, reloading it if spilled. */
   reg(t: Temp): string {
     if (t.reg !== null) return t.reg;
-    const r = this.takeReg();
-    this.loadWord(r, 's0', t.slot);
+    const r = this.takeReg(!!t.fp);
+    if (t.fp) this.loadOp('fld', r, 's0', t.slot);
+    else this.loadWord(r, 's0', t.slot);
     t.reg = r;
     return r;
   }
@@ -167,8 +201,8 @@ export class FnGen {
     const i = this.live.indexOf(t);
     if (i < 0) return;
     this.live.splice(i, 1);
-    if (t.reg !== null) this.free.push(t.reg);
-    if (t.slot !== 0) this.freeSlots.push(t.slot);
+    if (t.reg !== null) (t.fp ? this.ffree : this.free).push(t.reg);
+    if (t.slot !== 0) (t.fp ? this.freeFSlots : this.freeSlots).push(t.slot);
     t.reg = null;
     t.slot = 0;
   }
@@ -192,13 +226,13 @@ export class FnGen {
     }
     this.release(a);
     if (b) this.release(b);
-    return this.alloc();
+    return a.fp ? this.allocF() : this.alloc();
   }
 
   /** The temp's register is about to be overwritten: its spill slot no longer holds its value. */
   clobber(t: Temp): void {
     if (t.slot !== 0) {
-      this.freeSlots.push(t.slot);
+      (t.fp ? this.freeFSlots : this.freeSlots).push(t.slot);
       t.slot = 0;
     }
   }
@@ -206,6 +240,11 @@ export class FnGen {
   /** An owned copy of `t` (borrowed values must be copied before being modified). */
   owned(t: Temp): Temp {
     if (t.owned) return t;
+    if (t.fp) {
+      const f = this.allocF();
+      this.insn(`\tfmv.d ${f.reg}, ${t.reg}`);
+      return f;
+    }
     const d = this.alloc();
     this.insn(`\tmv ${d.reg}, ${t.reg}`);
     return d;
@@ -224,6 +263,7 @@ export class FnGen {
       const n = this.live.length;
       this.live = [];
       this.free = [...this.pool].reverse();
+      this.ffree = [...FPOOL].reverse();
       throw new CompileError(`internal compiler error: ${n} temporaries live after statement`, tok);
     }
   }
@@ -240,10 +280,16 @@ export class FnGen {
   loadOp(op: string, rd: string, base: string, off: number): void {
     if (base === 's0') this.usesS0 = true;
     if (fits12(off)) this.insn(`\t${op} ${rd}, ${off}(${base})`);
-    else {
-      this.insn(`\tli ${rd}, ${off}`);
-      this.insn(`\tadd ${rd}, ${rd}, ${base}`);
-      this.insn(`\t${op} ${rd}, 0(${rd})`);
+    else if (rd.charCodeAt(0) === 102) {
+      // an f destination cannot hold the address
+      this.insn(`\tli t6, ${off}`);
+      this.insn(`\tadd t6, t6, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(t6)`);
+    } else {
+      const tmp = rd === base ? 't6' : rd; // rd may be the base it replaces
+      this.insn(`\tli ${tmp}, ${off}`);
+      this.insn(`\tadd ${tmp}, ${tmp}, ${base}`);
+      this.insn(`\t${op} ${rd}, 0(${tmp})`);
     }
   }
   storeOp(op: string, rs: string, base: string, off: number): void {
@@ -270,6 +316,8 @@ export class FnGen {
 
 /** Load instruction for a scalar of type t (canonical: narrow values are sign/zero-extended). */
 export function loadInsn(t: Type): string {
+  if (t.kind === 'float') return 'flw';
+  if (t.kind === 'double') return 'fld';
   const size = t.kind === 'ptr' ? 4 : sizeOf(t);
   if (size === 1) return t.unsigned || t.kind === 'bool' ? 'lbu' : 'lb';
   if (size === 2) return t.unsigned ? 'lhu' : 'lh';
@@ -277,6 +325,8 @@ export function loadInsn(t: Type): string {
 }
 
 export function storeInsn(t: Type): string {
+  if (t.kind === 'float') return 'fsw';
+  if (t.kind === 'double') return 'fsd';
   const size = t.kind === 'ptr' ? 4 : sizeOf(t);
   if (size === 1) return 'sb';
   if (size === 2) return 'sh';

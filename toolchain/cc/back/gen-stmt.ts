@@ -1,9 +1,12 @@
 // Statement code generation: control flow with fused compare-and-branch, rotated loops, switch dispatch.
+import { genExtendedAsm } from './gen-asm.js';
 import type { Node } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
 import { genBranch, genDiscard, genExpr } from './gen-expr.js';
 import { copyStruct, genLval } from './gen-lval.js';
-import { FnGen } from './gen-state.js';
+import { returnRegs, returnsByRef } from './float-abi.js';
+import { FnGen, loadInsn } from './gen-state.js';
+import { genSwitch } from './gen-switch.js';
 import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 
 /** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
@@ -74,6 +77,7 @@ export function genStmt(g: FnGen, n: Node, nested = false): void {
       genStmt(g, n.lhs!, nested);
       return;
     case 'asm':
+      if (n.asm) return genExtendedAsm(g, n);
       g.hasCalls = true; // the text may call: keep ra saved
       g.callPos.push(g.curPos);
       g.hasAsm = true;
@@ -91,9 +95,20 @@ function genReturn(g: FnGen, n: Node, nested: boolean): void {
   const e = n.lhs;
   if (e) {
     const rt = g.fn.ty.returnType!;
+    const flat = isRecord(rt) ? returnRegs(rt) : null;
     if (rt.kind === 'void') genDiscard(g, e);
-    else if (isRecord(rt)) {
-      if (sizeOf(rt) > 8) {
+    else if (rt.kind === 'float' || rt.kind === 'double') {
+      const v = genExpr(g, e);
+      g.insn(`\tfmv.d fa0, ${g.reg(v.lo)}`);
+      g.releaseVal(v);
+    } else if (flat) {
+      // floating convention: the fields into fa0/fa1 (and a0)
+      const v = genExpr(g, e);
+      const r = g.reg(v.lo);
+      for (const x of flat) g.loadOp(loadInsn(x.type), x.fp ? `fa${x.reg}` : `a${x.reg}`, r, x.offset);
+      g.releaseVal(v);
+    } else if (isRecord(rt) || rt.kind === 'ldouble') {
+      if (returnsByRef(rt)) {
         const src = genLval(g, e);
         const p = g.alloc();
         g.loadWord(p.reg!, 's0', g.retPtrSlot);
@@ -131,44 +146,4 @@ function genReturn(g: FnGen, n: Node, nested: boolean): void {
   }
   if (!nested) g.checkBalanced(n.tok);
   g.insn(`\tj ${g.retLabel}`);
-}
-
-function genSwitch(g: FnGen, n: Node, nested: boolean): void {
-  const v = genExpr(g, n.cond!);
-  const wide = is64(n.cond!.ty!);
-  const lo = g.reg(v.lo);
-  const hi = wide ? g.reg(v.hi!) : '';
-  // the temps are dead once loaded: the compare chain uses only fixed registers
-  g.releaseVal(v);
-  if (!nested) g.checkBalanced(n.tok);
-  for (const c of n.cases!) {
-    if (wide) {
-      if (c.caseLo !== c.caseHi) throw new CompileError('case ranges on long long are not supported', c.tok);
-      const x = BigInt.asUintN(64, c.caseLo!);
-      const skip = g.newLabel();
-      g.insn(`\tli t6, ${Number(x & 0xffffffffn) | 0}`);
-      g.insn(`\tbne ${lo}, t6, ${skip}`);
-      g.insn(`\tli t6, ${Number(x >> 32n) | 0}`);
-      g.insn(`\tbeq ${hi}, t6, ${c.label}`);
-      g.label(skip);
-      continue;
-    }
-    const a = Number(BigInt.asIntN(32, c.caseLo!));
-    if (c.caseLo === c.caseHi) {
-      if (a === 0) g.insn(`\tbeqz ${lo}, ${c.label}`);
-      else {
-        g.insn(`\tli t6, ${a}`);
-        g.insn(`\tbeq ${lo}, t6, ${c.label}`);
-      }
-    } else {
-      const span = Number(BigInt.asUintN(32, c.caseHi! - c.caseLo!));
-      g.insn(`\tli t6, ${a}`);
-      g.insn(`\tsub t6, ${lo}, t6`);
-      g.insn(`\tli a0, ${span | 0}`);
-      g.insn(`\tbleu t6, a0, ${c.label}`);
-    }
-  }
-  g.insn(`\tj ${n.defaultCase ? n.defaultCase.label : n.breakLabel}`);
-  genStmt(g, n.then!, nested);
-  g.label(n.breakLabel!);
 }

@@ -34,7 +34,8 @@ export const enum Flow {
   RETURN = 5,
   /** `tail sym`: a call that does not come back here. */
   TAIL = 6,
-  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer). */
+  /** `jr reg`: an indirect jump out of the function (a tail call through a pointer), or through a switch
+   * table to labels of the function when the line is one of FunctionCode.tableJumps. */
   JUMP_REG = 7,
   /** `ebreak` (__builtin_trap): stops the program. */
   TRAP = 8,
@@ -68,11 +69,22 @@ const load = (m: string): InsnInfo => info(m, Operands.DEST_FIRST, Flow.NEXT, Ac
 const store = (m: string): InsnInfo => info(m, Operands.ALL_READ, Flow.NEXT, Access.STORE);
 const branch = (m: string, inverse: string): InsnInfo => info(m, Operands.ALL_READ, Flow.BRANCH, Access.NONE, 4, inverse);
 
+/** lr.w, sc.w and the word AMOs, with every ordering suffix. */
+const ATOMIC_MNEMONICS: readonly string[] = ['lr', 'sc', 'amoswap', 'amoadd', 'amoand', 'amoor', 'amoxor']
+  .flatMap((m) => ['', '.aq', '.rl', '.aqrl'].map((o) => `${m}.w${o}`));
+
 /** Every mnemonic the code generator emits (RV32IM and the GNU pseudo-instructions it uses). */
 export const INSNS: readonly InsnInfo[] = [
   ...['add', 'addi', 'sub', 'and', 'andi', 'or', 'ori', 'xor', 'xori', 'sll', 'slli', 'srl', 'srli', 'sra', 'srai',
     'slt', 'slti', 'sltu', 'sltiu', 'mul', 'mulh', 'mulhu', 'mulhsu', 'div', 'divu', 'rem', 'remu', 'lui',
     'mv', 'neg', 'not', 'seqz', 'snez'].map(alu),
+  // F and D: arithmetic, moves, conversions and comparisons write their first operand
+  ...['fadd', 'fsub', 'fmul', 'fdiv', 'fsqrt', 'fsgnj', 'fsgnjn', 'fsgnjx', 'fneg', 'fabs', 'fmin', 'fmax', 'feq',
+    'flt', 'fle', 'fclass', 'fmadd', 'fmsub', 'fnmadd', 'fnmsub'].flatMap((m) => [alu(`${m}.s`), alu(`${m}.d`)]),
+  ...['fmv.s', 'fmv.d', 'fmv.w.x', 'fmv.x.w', 'fcvt.s.d', 'fcvt.d.s', 'fcvt.w.s', 'fcvt.wu.s', 'fcvt.w.d',
+    'fcvt.wu.d', 'fcvt.s.w', 'fcvt.s.wu', 'fcvt.d.w', 'fcvt.d.wu'].map(alu),
+  ...['flw', 'fld'].map(load),
+  ...['fsw', 'fsd'].map(store),
   info('li', Operands.DEST_FIRST, Flow.NEXT, Access.NONE, 8),
   ...['lw', 'lh', 'lhu', 'lb', 'lbu'].map(load),
   ...['sw', 'sh', 'sb'].map(store),
@@ -87,6 +99,11 @@ export const INSNS: readonly InsnInfo[] = [
   info('tail', Operands.NONE, Flow.TAIL, Access.NONE, 8),
   info('jr', Operands.ALL_READ, Flow.JUMP_REG),
   info('ebreak', Operands.NONE, Flow.TRAP),
+  // the A extension (gen-atomic.ts): rd written, the others read; Access.NONE so that no pass folds an
+  // offset into their address, which must be a bare register
+  ...ATOMIC_MNEMONICS.map((m) => info(m, Operands.DEST_FIRST, Flow.NEXT)),
+  info('fence', Operands.NONE, Flow.NEXT),
+  info('fence.tso', Operands.NONE, Flow.NEXT),
 ];
 
 /** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */
@@ -124,6 +141,8 @@ export interface FunctionCode {
   readonly tok: Token;
   /** The lines that came from inline assembly (`asm("...")` statements). */
   readonly inlineAsm: ReadonlySet<string>;
+  /** The `jr` lines that jump through a switch table to labels of the function (other `jr`s leave it). */
+  readonly tableJumps?: ReadonlySet<string>;
 }
 
 /**

@@ -66,7 +66,8 @@ const K_BRANCH = 64;
 const KIND = 112;
 
 /** The kind of control transfer of an instruction, by its flow in the table. */
-function kindOf(flow: Flow, line: string, retJump: string): number {
+function kindOf(flow: Flow, line: string, retJump: string, code: FunctionCode): number {
+  if (flow === Flow.JUMP_REG && code.tableJumps?.has(line)) return K_BRANCH; // to case labels, like `j`
   switch (flow) {
     case Flow.BRANCH:
       return K_BRANCH;
@@ -88,7 +89,7 @@ function kindOf(flow: Flow, line: string, retJump: string): number {
 function effect(line: string, a: string, r: string, ret: { label: string; jump: string }, code: FunctionCode): number {
   if (line.charCodeAt(0) !== 9) return line === ret.label ? K_EXIT : K_LABEL; // falling into the epilogue exits
   const info = insnOf(line, code, 'keeping parameters in argument registers');
-  if (line.indexOf(a) < 0 && line.indexOf(r) < 0) return kindOf(info.flow, line, ret.jump);
+  if (line.indexOf(a) < 0 && line.indexOf(r) < 0) return kindOf(info.flow, line, ret.jump, code);
   const sp = line.indexOf(' ');
   if (sp < 0) return info.flow === Flow.RETURN ? K_EXIT : -1;
   const writesFirst = info.operands === Operands.DEST_FIRST;
@@ -122,7 +123,8 @@ function effect(line: string, a: string, r: string, ret: { label: string; jump: 
       if (info.flow === Flow.TAIL) return K_EXIT;
       return line === ret.jump ? K_EXIT : K_BRANCH;
     case Flow.JUMP_REG:
-      return k === 1 ? fx | K_EXIT : -1;
+      if (k !== 1) return -1;
+      return fx | (code.tableJumps?.has(line) ? K_BRANCH : K_EXIT);
     case Flow.CALL_REG:
       return k === 1 ? fx | K_CALL : -1;
   }

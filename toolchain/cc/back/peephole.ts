@@ -67,7 +67,7 @@ function reads(insn: Insn, info: InsnInfo, reg: string): boolean {
  * reaches a label, jump, call or return first (temporaries never live across those in our code).
  */
 function deadAfter(lines: string[], i: number, reg: string, code: FunctionText): boolean {
-  if (!isTemp(reg, code.varRegs)) return false;
+  if (!isTemp(reg, code.varRegs) && !isFTemp(reg)) return false;
   const end = Math.min(lines.length, i + 40);
   for (let k = i + 1; k < end; k++) {
     const l = lines[k];
@@ -93,6 +93,13 @@ function isTemp(r: string, varRegs: ReadonlySet<string>): boolean {
     if (d < 48 || d > 53) return false; // t0-t5
   } else if (c !== 97 || d < 50 || d > 55) return false; // a2-a7
   return !varRegs.has(r);
+}
+
+/** ft0-ft10: the floating temporaries (never variables; ft11 is the generator's scratch). */
+function isFTemp(r: string): boolean {
+  if (!r.startsWith('ft')) return false;
+  const n = Number(r.slice(2));
+  return r.length <= 4 && n >= 0 && n <= 10;
 }
 
 /** The function being rewritten: its code (for the instruction table) and its variable registers. */
@@ -201,15 +208,22 @@ function fuseMoves(out: string[], code: FunctionText): string[] {
   let fused = false;
   for (let j = 1; j < out.length; j++) {
     const l = out[j];
-    if (!l.startsWith('\tmv ')) continue;
-    const comma = l.indexOf(', ', 4);
-    if (comma < 0 || comma + 4 !== l.length) continue; // the source is not a two-letter register
-    const c = l.charCodeAt(comma + 2);
-    const d = l.charCodeAt(comma + 3);
-    if (!(c === 116 && d >= 48 && d <= 53) && !(c === 97 && d >= 50 && d <= 55)) continue; // not t0-t5/a2-a7
-    const mv = parse(l)!;
-    const [r, tx] = mv.args;
-    if (!isTemp(tx, code.varRegs) || r === 'zero' || r === tx) continue;
+    let r: string;
+    let tx: string;
+    if (l.startsWith('\tfmv.d ')) {
+      // "fop ftN, ...; fmv.d R, ftN": the floating form (a result moved into a variable's fs register)
+      [r, tx] = parse(l)!.args;
+      if (!isFTemp(tx) || r === tx) continue;
+    } else {
+      if (!l.startsWith('\tmv ')) continue;
+      const comma = l.indexOf(', ', 4);
+      if (comma < 0 || comma + 4 !== l.length) continue; // the source is not a two-letter register
+      const c = l.charCodeAt(comma + 2);
+      const d = l.charCodeAt(comma + 3);
+      if (!(c === 116 && d >= 48 && d <= 53) && !(c === 97 && d >= 50 && d <= 55)) continue; // not t0-t5/a2-a7
+      [r, tx] = parse(l)!.args;
+      if (!isTemp(tx, code.varRegs) || r === 'zero' || r === tx) continue;
+    }
     for (let i = j - 1; i >= 0 && i >= j - 4; i--) {
       const a = parse(out[i]);
       if (!a) break; // a label

@@ -2,12 +2,15 @@
 // separate) and address constants (`&x + 4`, "str") for static initializers; also the -O1 folder.
 import type { Node } from './ast.js';
 import { CompileError } from '../diagnostics.js';
-import { Type, is64, sizeOf } from './types.js';
+import { floatCompare, floatToInt, floatTruth } from './fold-float.js';
+import { Type, is64, isFloat, sizeOf } from './types.js';
 
 /** A constant: an integer, or an address `label + val` when label is set. */
 export interface ConstVal {
   val: bigint;
   label: string | null;
+  /** The label is a weak symbol: its address may be 0, so no truth value is known. */
+  weak?: true;
 }
 
 /** Truncates `v` to the width and signedness of `t`. */
@@ -43,8 +46,44 @@ function ints(n: Node): [bigint, bigint] | null {
   return [a.val, b.val];
 }
 
+/** Integer value of a constant integer expression (for the floating folder). */
+function intOf(n: Node): bigint | null {
+  const c = ev(n);
+  return c && c.label === null ? c.val : null;
+}
+
+/** Integer-valued expressions over floating constants: comparisons, `!`, `&&`/`||`, casts to integers. */
+function evFloatOperands(n: Node): ConstVal | null {
+  const t = n.ty!;
+  switch (n.kind) {
+    case 'eq': case 'ne': case 'lt': case 'le': {
+      const v = floatCompare(n.kind, n.lhs!, n.rhs!, intOf);
+      return v === null ? null : num(v, t);
+    }
+    case 'not': {
+      const v = floatTruth(n.lhs!, intOf);
+      return v === null ? null : num(v === 0n ? 1n : 0n, t);
+    }
+    case 'cast': {
+      if (t.kind === 'bool') {
+        const v = floatTruth(n.lhs!, intOf);
+        return v === null ? null : num(v, t);
+      }
+      if (t.kind === 'ptr' || isFloat(t) || t.kind === 'void') return null;
+      const v = floatToInt(n.lhs!, sizeOf(t) * 8, t.unsigned, intOf);
+      return v === null ? null : num(v, t);
+    }
+  }
+  return null;
+}
+
 function ev(n: Node): ConstVal | null {
   const t = n.ty!;
+  if (isFloat(t)) return null;
+  const k = n.kind;
+  if ((k === 'eq' || k === 'ne' || k === 'lt' || k === 'le' || k === 'not' || k === 'cast') && isFloat(n.lhs!.ty!)) {
+    return evFloatOperands(n);
+  }
   switch (n.kind) {
     case 'num':
       return { val: n.val!, label: null };
@@ -93,22 +132,22 @@ function ev(n: Node): ConstVal | null {
     case 'not': {
       const a = ev(n.lhs!);
       if (!a) return null;
-      if (a.label !== null) return num(0n, t);
+      if (a.label !== null) return a.weak ? null : num(0n, t);
       return num(a.val === 0n ? 1n : 0n, t);
     }
     case 'logand':
     case 'logor': {
-      const a = ev(n.lhs!);
+      const a = isFloat(n.lhs!.ty!) ? truthConst(n.lhs!) : ev(n.lhs!);
       if (!a || a.label !== null) return null;
       if (n.kind === 'logand' && a.val === 0n) return num(0n, t);
       if (n.kind === 'logor' && a.val !== 0n) return num(1n, t);
-      const b = ev(n.rhs!);
+      const b = isFloat(n.rhs!.ty!) ? truthConst(n.rhs!) : ev(n.rhs!);
       if (!b || b.label !== null) return null;
       return num(b.val !== 0n ? 1n : 0n, t);
     }
     case 'cond': {
-      const c = ev(n.cond!);
-      if (!c) return null;
+      const c = isFloat(n.cond!.ty!) ? truthConst(n.cond!) : ev(n.cond!);
+      if (!c || c.weak) return null;
       const truth = c.label !== null || c.val !== 0n;
       return ev(truth ? n.then! : n.els!);
     }
@@ -126,7 +165,7 @@ function ev(n: Node): ConstVal | null {
       return addressOf(n.lhs!);
     case 'var':
       // arrays and functions decay to their address
-      if ((t.kind === 'array' || t.kind === 'func') && (!n.obj!.isLocal || n.obj!.isStatic)) return { val: 0n, label: symbolOf(n) };
+      if ((t.kind === 'array' || t.kind === 'func') && (!n.obj!.isLocal || n.obj!.isStatic)) return symbolAddress(n);
       return null;
     case 'str':
       return { val: 0n, label: `.LC${n.strIndex}` };
@@ -138,15 +177,24 @@ function ev(n: Node): ConstVal | null {
   return null;
 }
 
+function truthConst(n: Node): ConstVal | null {
+  const v = floatTruth(n, intOf);
+  return v === null ? null : { val: v, label: null };
+}
+
 function symbolOf(n: Node): string {
   return n.obj!.name;
+}
+
+function symbolAddress(n: Node): ConstVal {
+  return n.obj!.attrs?.weak ? { val: 0n, label: symbolOf(n), weak: true } : { val: 0n, label: symbolOf(n) };
 }
 
 function addressOf(n: Node): ConstVal | null {
   switch (n.kind) {
     case 'var':
       if (n.obj!.isLocal && !n.obj!.isStatic) return null;
-      return { val: 0n, label: symbolOf(n) };
+      return symbolAddress(n);
     case 'deref':
       return ev(n.lhs!);
     case 'member': {

@@ -1,5 +1,6 @@
 // Macro definitions and their substitution: # stringizing, ## pasting, __VA_ARGS__, GNU ", ## __VA_ARGS__",
 // and the predefined and dynamic macros (__FILE__, __LINE__, __DATE__, ...).
+import { CONCURRENCY_MACROS } from './concurrency-macros.js';
 import { CompileError, SourceFile } from '../diagnostics.js';
 import { ExpansionExtra, Token, copyToken, expansionCopy, tokenize } from './tokenize.js';
 
@@ -21,16 +22,76 @@ export const PREDEFINED: Record<string, string> = {
   __STDC__: '1',
   __STDC_VERSION__: '201112L',
   __STDC_HOSTED__: '1',
-  __STDC_NO_ATOMICS__: '1',
+  ...CONCURRENCY_MACROS,
   __STDC_NO_COMPLEX__: '1',
   __STDC_NO_THREADS__: '1',
-  __STDC_NO_VLA__: '1',
   __riscv: '1',
   __riscv_xlen: '32',
   __riscv_mul: '1',
   __riscv_div: '1',
   __riscv_muldiv: '1',
-  __riscv_float_abi_soft: '1',
+  // hard float, ILP32D (rv32imafd): gcc's predefined names and values
+  __riscv_float_abi_double: '1',
+  __riscv_flen: '64',
+  __riscv_fdiv: '1',
+  __riscv_fsqrt: '1',
+  __riscv_f: '2002000',
+  __riscv_d: '2002000',
+  __DBL_DECIMAL_DIG__: '17',
+  __DBL_DENORM_MIN__: '((double)4.94065645841246544176568792868221372e-324L)',
+  __DBL_DIG__: '15',
+  __DBL_EPSILON__: '((double)2.22044604925031308084726333618164062e-16L)',
+  __DBL_HAS_DENORM__: '1',
+  __DBL_HAS_INFINITY__: '1',
+  __DBL_HAS_QUIET_NAN__: '1',
+  __DBL_IS_IEC_60559__: '2',
+  __DBL_MANT_DIG__: '53',
+  __DBL_MAX_10_EXP__: '308',
+  __DBL_MAX_EXP__: '1024',
+  __DBL_MAX__: '((double)1.79769313486231570814527423731704357e+308L)',
+  __DBL_MIN_10_EXP__: '(-307)',
+  __DBL_MIN_EXP__: '(-1021)',
+  __DBL_MIN__: '((double)2.22507385850720138309023271733240406e-308L)',
+  __DBL_NORM_MAX__: '((double)1.79769313486231570814527423731704357e+308L)',
+  __DECIMAL_DIG__: '36',
+  __FLT_DECIMAL_DIG__: '9',
+  __FLT_DENORM_MIN__: '1.40129846432481707092372958328991613e-45F',
+  __FLT_DIG__: '6',
+  __FLT_EPSILON__: '1.19209289550781250000000000000000000e-7F',
+  __FLT_EVAL_METHOD__: '0',
+  __FLT_HAS_DENORM__: '1',
+  __FLT_HAS_INFINITY__: '1',
+  __FLT_HAS_QUIET_NAN__: '1',
+  __FLT_IS_IEC_60559__: '2',
+  __FLT_MANT_DIG__: '24',
+  __FLT_MAX_10_EXP__: '38',
+  __FLT_MAX_EXP__: '128',
+  __FLT_MAX__: '3.40282346638528859811704183484516925e+38F',
+  __FLT_MIN_10_EXP__: '(-37)',
+  __FLT_MIN_EXP__: '(-125)',
+  __FLT_MIN__: '1.17549435082228750796873653722224568e-38F',
+  __FLT_NORM_MAX__: '3.40282346638528859811704183484516925e+38F',
+  __FLT_RADIX__: '2',
+  __GCC_IEC_559: '2',
+  __LDBL_DECIMAL_DIG__: '36',
+  __LDBL_DENORM_MIN__: '6.47517511943802511092443895822764655e-4966L',
+  __LDBL_DIG__: '33',
+  __LDBL_EPSILON__: '1.92592994438723585305597794258492732e-34L',
+  __LDBL_HAS_DENORM__: '1',
+  __LDBL_HAS_INFINITY__: '1',
+  __LDBL_HAS_QUIET_NAN__: '1',
+  __LDBL_IS_IEC_60559__: '2',
+  __LDBL_MANT_DIG__: '113',
+  __LDBL_MAX_10_EXP__: '4932',
+  __LDBL_MAX_EXP__: '16384',
+  __LDBL_MAX__: '1.18973149535723176508575932662800702e+4932L',
+  __LDBL_MIN_10_EXP__: '(-4931)',
+  __LDBL_MIN_EXP__: '(-16381)',
+  __LDBL_MIN__: '3.36210314311209350626267781732175260e-4932L',
+  __LDBL_NORM_MAX__: '1.18973149535723176508575932662800702e+4932L',
+  __SIZEOF_DOUBLE__: '8',
+  __SIZEOF_FLOAT__: '4',
+  __SIZEOF_LONG_DOUBLE__: '16',
   __riscv_cmodel_medlow: '1',
   __ILP32__: '1',
   _ILP32: '1',
@@ -48,6 +109,13 @@ export const PREDEFINED: Record<string, string> = {
   __SIZE_TYPE__: 'unsigned int',
   __PTRDIFF_TYPE__: 'int',
   __WCHAR_TYPE__: 'int',
+  __WINT_TYPE__: 'unsigned int',
+  __CHAR16_TYPE__: 'short unsigned int',
+  __CHAR32_TYPE__: 'long unsigned int',
+  __WCHAR_MAX__: '0x7fffffff',
+  __WCHAR_MIN__: '(-__WCHAR_MAX__ - 1)',
+  __WINT_MAX__: '0xffffffffU',
+  __WINT_MIN__: '0U',
   __INTPTR_TYPE__: 'int',
   __UINTPTR_TYPE__: 'unsigned int',
   __INT_MAX__: '0x7fffffff',
@@ -70,6 +138,8 @@ export const PREDEFINED: Record<string, string> = {
   __alignof__: '_Alignof',
   __asm__: 'asm',
   __typeof__: 'typeof',
+  __typeof: 'typeof',
+  __attribute: '__attribute__',
   __extension__: '',
 };
 
@@ -77,6 +147,8 @@ export const PREDEFINED: Record<string, string> = {
 export class MacroTable {
   private readonly map = new Map<string, Macro>();
   private counter = 0;
+  /** #pragma push_macro stacks, per name: the definition saved (undefined: the name was not defined). */
+  private readonly pushed = new Map<string, (Macro | undefined)[]>();
 
   constructor(now: Date) {
     for (const [k, v] of Object.entries(PREDEFINED)) this.defineFromText(k, v);
@@ -98,6 +170,22 @@ export class MacroTable {
 
   undef(name: string): void {
     this.map.delete(name);
+  }
+
+  /** #pragma push_macro("NAME"): saves NAME's current definition (or its absence). */
+  pushMacro(name: string): void {
+    let stack = this.pushed.get(name);
+    if (!stack) this.pushed.set(name, (stack = []));
+    stack.push(this.map.get(name));
+  }
+
+  /** #pragma pop_macro("NAME"): restores the last definition pushed; without one, nothing changes (gcc). */
+  popMacro(name: string): void {
+    const stack = this.pushed.get(name);
+    if (!stack || stack.length === 0) return;
+    const m = stack.pop();
+    if (m) this.map.set(name, m);
+    else this.map.delete(name);
   }
 
   private builtin(name: string, fn: (use: Token, includeDepth: number) => Token): void {

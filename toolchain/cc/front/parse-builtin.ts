@@ -1,14 +1,18 @@
 // Primary expressions introduced by keywords: sizeof, _Alignof, _Generic and the __builtin_* family
 // (va_start/va_arg/va_end/va_copy, offsetof, expect, constant_p, types_compatible_p, trap, unreachable).
 import type { Node } from './ast.js';
+import { FLOAT_BUILTINS, floatBuiltin } from './float-builtins.js';
 import { tryEval } from './fold.js';
 import { isTypename, typename } from './parse-decl.js';
 import { assign, expr, markAddressTaken, unary } from './parse-expr.js';
 import { compoundLiteral } from './parse-init.js';
 import { Parser } from './parse-state.js';
 import { newLocalTemp } from './parse.js';
+import { areCompatible, lvalueConverted, unqualified } from './compat.js';
 import { decayed, newAdd, newCast, newDeref, newMember, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
+import { gnuBuiltin } from './gnu-builtins.js';
+import { flushVla, sizeNode, withVlaBounds } from './vla.js';
 import { Type, alignOf, isCompatible, isComplete, isRecord, pointerTo, sizeOf, ty, typeName } from './types.js';
 
 /** keyword-primary = "sizeof" ... | "_Alignof" ... | "_Generic" ... | builtin "(" ... ")" */
@@ -27,6 +31,8 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
           t = lit.ty!;
         }
       } else t = unary(p).ty!;
+      if (t.vlaSize) return withVlaBounds(p, sizeNode(t, tok)); // evaluated at run time
+      flushVla(p); // sizeof (int (*)[n]): a constant, the bound is not evaluated
       if (t.kind === 'func') return newNum(1n, tok, ty.uint);
       if (!isComplete(t)) throw p.error(`invalid application of 'sizeof' to incomplete type '${typeName(t)}'`, tok);
       return newNum(BigInt(sizeOf(t)), tok, ty.uint);
@@ -125,7 +131,8 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       p.expect(',');
       const b = typename(p);
       p.expect(')');
-      return newNum(isCompatible(a, b) ? 1n : 0n, tok);
+      // gcc ignores top-level qualifiers here
+      return newNum(areCompatible(unqualified(a), unqualified(b)) ? 1n : 0n, tok);
     }
     case '__builtin_trap':
     case '__builtin_unreachable': {
@@ -135,8 +142,10 @@ export function keywordPrimary(p: Parser, tok: Token): Node {
       return { kind: 'asm', tok, ty: ty.void, asmText: tok.text === '__builtin_trap' ? 'ebreak' : '' };
     }
     case '__builtin_alloca':
-      throw p.error('__builtin_alloca is not supported', tok);
+      p.advance();
+      return gnuBuiltin(p, tok)!;
   }
+  if (tok.text.startsWith('__builtin_') && FLOAT_BUILTINS.includes(tok.text)) return floatBuiltin(p, tok);
   throw p.expectedError('expression');
 }
 
@@ -145,8 +154,8 @@ function genericSelection(p: Parser): Node {
   const tok = p.advance();
   p.expect('(');
   const ctrl = assign(p);
-  let t = decayed(ctrl.ty!);
-  if (t.isConst && t.origin) t = t.origin;
+  const t = lvalueConverted(ctrl.ty!);
+  const seen: Type[] = [];
   let chosen: Node | null = null;
   let dflt: Node | null = null;
   while (p.consume(',')) {
@@ -155,10 +164,13 @@ function genericSelection(p: Parser): Node {
       dflt = assign(p);
       continue;
     }
+    const atTok = p.tok;
     const at = typename(p);
+    if (seen.some((s) => areCompatible(s, at))) throw p.error("'_Generic' specifies two compatible types", atTok);
+    seen.push(at);
     p.expect(':');
     const e = assign(p);
-    if (!chosen && isCompatible(t, at) && (isRecord(t) || t.kind === 'ptr' || t.unsigned === at.unsigned)) chosen = e;
+    if (!chosen && areCompatible(t, at)) chosen = e;
   }
   p.expect(')');
   const r = chosen ?? dflt;

@@ -1,7 +1,10 @@
 // Declarations: specifiers, declarators, struct/union/enum bodies, type names, attributes.
-import { constExpr } from './fold.js';
+import { constExpr, tryEval } from './fold.js';
+import { isVariablyModified, vlaArray, vlaBound } from './vla.js';
+import { Attrs, mergeAttrs, noAttrs, parseAttributes } from './attributes.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { conditional, expr } from './parse-expr.js';
+import { paramObj } from './parse.js';
 import type { Token } from './tokenize.js';
 import {
   MemberDecl, Type, alignOf, arrayOf, copyType, enumType, funcType, isInteger, layoutStruct, layoutUnion,
@@ -11,8 +14,11 @@ import {
 const TYPE_WORDS = new Set([
   'void', '_Bool', 'char', 'short', 'int', 'long', 'float', 'double', 'signed', 'unsigned', 'struct', 'union',
   'enum', 'typedef', 'static', 'extern', 'inline', '_Noreturn', 'const', 'volatile', 'auto', 'register',
-  'restrict', '_Alignas', '_Atomic', '_Thread_local', '__attribute__', 'typeof', '_Complex',
+  'restrict', '_Alignas', '_Atomic', '_Thread_local', '__attribute__', 'typeof', '_Complex', '__auto_type',
 ]);
+
+/** The type `__auto_type` stands for until the declaration's initializer gives it (parse-stmt.ts). */
+export const AUTO_TYPE: Type = Object.freeze({ kind: 'int', size: 4, align: 4, unsigned: false }) as Type;
 
 /** True when the current token starts a type name or declaration. */
 export function isTypename(p: Parser, t: Token = p.tok): boolean {
@@ -29,39 +35,23 @@ function checkAlignment(p: Parser, a: number, tok: Token): number {
   return a;
 }
 
-const NO_ATTRIBUTES = Object.freeze({ packed: false, aligned: 0 });
+/** The record of a place without attributes (shared, never written). */
+export const NO_ATTRIBUTES: Attrs = Object.freeze(noAttrs());
 
-/** Skips `__attribute__((...))` lists; returns what we honour: packed, aligned(N), noreturn. */
-export function attributes(p: Parser): { readonly packed: boolean; readonly aligned: number } {
+/** Parses `__attribute__((...))` lists (front/attributes.ts); the shared empty record when there are none. */
+export function attributes(p: Parser): Attrs {
   if (!p.is('__attribute__')) return NO_ATTRIBUTES; // the usual case: nothing to allocate
-  const r = { packed: false, aligned: 0 };
-  while (p.is('__attribute__')) {
-    p.advance();
-    p.expect('(');
-    p.expect('(');
-    let depth = 0;
-    while (!(depth === 0 && p.is(')'))) {
-      const t = p.advance();
-      if (t.kind === 'eof') throw p.error('unterminated __attribute__');
-      if (t.text === '(') depth++;
-      else if (t.text === ')') depth--;
-      else if (t.text === 'packed' || t.text === '__packed__') r.packed = true;
-      else if ((t.text === 'aligned' || t.text === '__aligned__') && p.is('(')) {
-        p.advance();
-        const at = p.tok;
-        r.aligned = checkAlignment(p, Number(constExpr(conditional(p))), at);
-        p.expect(')');
-      }
-    }
-    p.expect(')');
-    p.expect(')');
-  }
-  return r;
+  return parseAttributes(p);
+}
+
+/** The attributes of one declarator: its specifiers', its own, and those after it. */
+export function declAttrs(attr: VarAttr, d: Decl, after: Attrs): Attrs {
+  return mergeAttrs(mergeAttrs(mergeAttrs(noAttrs(), attr.gnu), d.attrs), after);
 }
 
 const enum W {
   VOID = 1 << 0, BOOL = 1 << 2, CHAR = 1 << 4, SHORT = 1 << 6, INT = 1 << 8, LONG = 1 << 10,
-  OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14,
+  OTHER = 1 << 12, SIGNED = 1 << 13, UNSIGNED = 1 << 14, FLOAT = 1 << 16, DOUBLE = 1 << 18,
 }
 
 /**
@@ -75,6 +65,7 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
   let counter = 0;
   let isConst = false;
   let isVolatile = false;
+  let isAtomic = false;
   const start = p.tok;
   for (;;) {
     const tok = p.tok;
@@ -93,15 +84,24 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       }
       continue;
     }
+    if (s === '_Atomic' && p.peekAt(1).text === '(') {
+      // _Atomic ( type-name ): a type specifier
+      if (counter) break;
+      t = atomicSpecifier(p);
+      counter += W.OTHER;
+      continue;
+    }
     if (s === 'const' || s === 'volatile' || s === 'restrict' || s === '_Atomic') {
       p.advance();
       if (s === 'const') isConst = true;
       if (s === 'volatile') isVolatile = true;
+      if (s === '_Atomic') isAtomic = true;
       continue;
     }
     if (s === '__attribute__') {
       const a = attributes(p);
       if (attr && a.aligned) attr.align = Math.max(attr.align, a.aligned);
+      if (attr) attr.gnu = mergeAttrs(attr.gnu ?? noAttrs(), a);
       continue;
     }
     if (s === '_Alignas') {
@@ -114,8 +114,14 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       attr.align = Math.max(attr.align, a);
       continue;
     }
-    if (s === 'float' || s === 'double' || s === '_Complex') {
-      throw p.error(`'${s}' is not supported: pagoda cc has no floating point`, tok);
+    if (s === '_Complex') throw p.error(`'${s}' is not supported by pagoda cc`, tok);
+    if ((s === 'float' || s === 'double') && p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
+    if (s === '__auto_type') {
+      if (counter) break;
+      p.advance();
+      t = AUTO_TYPE;
+      counter += W.OTHER;
+      continue;
     }
     const isUserType = tok.kind === 'ident' || s === 'struct' || s === 'union' || s === 'enum' || s === 'typeof';
     if (isUserType) {
@@ -136,6 +142,8 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
       case 'short': counter += W.SHORT; break;
       case 'int': counter += W.INT; break;
       case 'long': counter += W.LONG; break;
+      case 'float': counter += W.FLOAT; break;
+      case 'double': counter += W.DOUBLE; break;
       case 'signed': counter |= W.SIGNED; break;
       case 'unsigned': counter |= W.UNSIGNED; break;
     }
@@ -148,10 +156,11 @@ export function declspec(p: Parser, attr: VarAttr | null): Type {
     // "const x;" style implicit int: accept as gcc does (with a warning)
     p.warn(`type defaults to 'int' in declaration`, start);
   }
-  if ((isConst || isVolatile) && !t.record) {
+  if ((isConst || isVolatile || isAtomic) && !t.record && t !== AUTO_TYPE) {
     t = copyType(t);
     if (isConst) t.isConst = true;
     if (isVolatile) t.isVolatile = true;
+    if (isAtomic) t.isAtomic = true;
   }
   return t;
 }
@@ -169,8 +178,24 @@ function basicType(c: number): Type | null {
     case 0: case W.INT: return unsigned ? ty.uint : ty.int;
     case W.LONG: case W.LONG + W.INT: return unsigned ? ty.ulong : ty.long;
     case 2 * W.LONG: case 2 * W.LONG + W.INT: return unsigned ? ty.ullong : ty.llong;
+    case W.FLOAT: return signed || unsigned ? null : ty.float;
+    case W.DOUBLE: return signed || unsigned ? null : ty.double;
+    case W.DOUBLE + W.LONG: return signed || unsigned ? null : ty.ldouble;
   }
   return null;
+}
+
+/** atomic-spec = "_Atomic" "(" type-name ")": the type, _Atomic-qualified (structs stay plain: see atomic.ts). */
+function atomicSpecifier(p: Parser): Type {
+  const tok = p.advance();
+  p.expect('(');
+  const inner = typename(p);
+  p.expect(')');
+  if (inner.kind === 'array' || inner.kind === 'func') throw p.error(`_Atomic applied to ${inner.kind === 'array' ? 'an array' : 'a function'} type`, tok);
+  if (inner.record) return inner;
+  const t = copyType(inner);
+  t.isAtomic = true;
+  return t;
 }
 
 /** typeof-spec = "typeof" "(" (typename | expr) ")" */
@@ -195,6 +220,8 @@ function exprType(p: Parser): Type {
 export interface Decl {
   type: Type;
   name: Token | null;
+  /** Attributes written after the declarator (absent when none). */
+  attrs?: Attrs;
 }
 
 /**
@@ -230,8 +257,8 @@ function declaratorNested(p: Parser, base: Type, abstract: boolean): Decl {
     throw p.expectedError("identifier or '('");
   }
   const full = typeSuffix(p, t);
-  attributes(p);
-  return { type: full, name };
+  if (!p.is('__attribute__')) return { type: full, name };
+  return { type: full, name, attrs: attributes(p) };
 }
 
 /** Moves past the ')' matching the '(' at the current token; a located error at the end of input. */
@@ -247,10 +274,13 @@ function skipParenthesized(p: Parser): void {
   }
 }
 
-/** In an abstract declarator, "(" starts a nested declarator only if followed by '*', '(' or '['. */
+/**
+ * In an abstract declarator, "(" starts a nested declarator when followed by '*' or '[' (`int (*)[4]`,
+ * `int ([4])`); followed by a type or ')' it is a parameter list (C11 6.7.7).
+ */
 function isAbstractNested(p: Parser): boolean {
   const n = p.peekAt(1);
-  return n.text === '*' || n.text === '^';
+  return n.text === '*' || n.text === '^' || n.text === '[';
 }
 
 function pointers(p: Parser, t: Type): Type {
@@ -259,7 +289,9 @@ function pointers(p: Parser, t: Type): Type {
     for (;;) {
       if (p.consume('const')) {
         t = { ...t, isConst: true };
-      } else if (p.consume('volatile') || p.consume('restrict') || p.consume('_Atomic')) {
+      } else if (p.consume('_Atomic')) {
+        t = { ...t, isAtomic: true };
+      } else if (p.consume('volatile') || p.consume('restrict')) {
         continue;
       } else if (p.is('__attribute__')) attributes(p);
       else break;
@@ -297,22 +329,30 @@ function typeSuffixNested(p: Parser, t: Type): Type {
   }
   if (p.is('[')) {
     const open = p.advance();
-    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile'));
+    while (p.consume('static') || p.consume('restrict') || p.consume('const') || p.consume('volatile') || p.consume('_Atomic'));
     if (p.consume(']')) {
       const elem = typeSuffix(p, t);
       return arrayOf(elem, -1);
     }
+    if (p.is('*') && p.peekAt(1).text === ']') {
+      // [*]: a VLA of unspecified size, in prototypes
+      const star = p.advance();
+      p.advance();
+      vlaBound(p, null, star);
+      return vlaArray(p, null, typeSuffix(p, t), star);
+    }
     const e = conditional(p);
     const lenTok = p.tok;
     p.expect(']');
-    const elem = typeSuffix(p, t);
     if (!isInteger(e.ty!)) throw p.error("size of array has non-integer type", open);
-    let len: bigint;
-    try {
-      len = constExpr(e);
-    } catch {
-      throw p.error('variable length arrays are not supported', e.tok);
+    const c = tryEval(e);
+    if (!c || c.label !== null) {
+      const count = vlaBound(p, e, open);
+      return vlaArray(p, count, typeSuffix(p, t), open);
     }
+    const len = c.val;
+    const elem = typeSuffix(p, t);
+    if (elem.vlaSize) return vlaArray(p, Number(len), elem, open);
     if (len < 0n) throw p.error('size of array is negative', e.tok);
     // The object must be addressable in ilp32 (and its size fit the assembler's directives).
     if (len * BigInt(sizeOf(elem)) > 0x7fffffffn) throw p.error('size of array is too large', e.tok);
@@ -339,6 +379,28 @@ function funcParams(p: Parser, ret: Type): Type {
     f.oldStyle = true;
     return f;
   }
+  // Parameters get objects in a prototype scope, so later bounds can name them (`int n, int a[n]`);
+  // bounds are evaluated only by a definition (f.vlaInits), never by a declaration.
+  p.enterScope();
+  const scope = p.scope;
+  const outerPending = p.vlaPending;
+  p.vlaPending = [];
+  p.paramDepth++;
+  f.paramObjs = [];
+  try {
+    paramList(p, f);
+  } finally {
+    p.paramDepth--;
+    p.leaveScope();
+  }
+  if (p.vlaPending.length > 0) f.vlaInits = p.vlaPending;
+  p.vlaPending = outerPending;
+  // tags first declared in the list stay visible after it (as they always have here; gcc warns)
+  if (scope.tags.size > 0) for (const [tag, t] of scope.tags) if (!p.scope.findTagHere(tag)) p.scope.tags.set(tag, t);
+  return f;
+}
+
+function paramList(p: Parser, f: Type): void {
   // K&R identifier list: f(a, b) — types come after ')'; accepted as int parameters
   for (;;) {
     if (p.consume('...')) {
@@ -366,10 +428,14 @@ function funcParams(p: Parser, ret: Type): Type {
     else if (pt.kind === 'func') pt = pointerTo(pt);
     f.params!.push(pt);
     f.paramNames!.push(name);
+    if (name) {
+      const obj = paramObj(pt, name, attr.align);
+      f.paramObjs!.push(obj);
+      p.declare(name.text, { obj });
+    }
     if (p.consume(')')) break;
     p.expect(',');
   }
-  return f;
 }
 
 /**
@@ -445,30 +511,34 @@ function members(p: Parser): MemberDecl[] {
       first = false;
       let mt: Type;
       let name: Token | null = null;
+      let declared: Attrs | undefined;
       if (p.is(':')) mt = base;
       else {
         const d = declarator(p, base);
         mt = d.type;
         name = d.name;
+        declared = d.attrs;
       }
       let width = -1;
       if (p.consume(':')) {
         const wtok = p.tok;
         width = Number(constExpr(conditional(p)));
         if (!isInteger(mt)) throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' has invalid type`, name ?? wtok);
-        if (mt.kind === 'llong') throw p.error(`bit-field '${name?.text ?? '<anonymous>'}' of type 'long long' is not supported`, name ?? wtok);
         if (width < 0) throw p.error(`negative width in bit-field '${name?.text ?? '<anonymous>'}'`, wtok);
         if (width > sizeOf(mt) * 8) throw p.error(`width of '${name?.text ?? '<anonymous>'}' exceeds its type`, wtok);
         if (width === 0 && name) throw p.error(`zero width for bit-field '${name.text}'`, name);
       } else if (mt.kind === 'func') {
         throw p.error(`field '${name?.text}' declared as a function`, name ?? declTok);
+      } else if (isVariablyModified(mt)) {
+        throw p.error('a member of a structure or union cannot have a variably modified type', name ?? declTok);
       } else if (mt.record && !mt.record.complete) {
         throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
       } else if (mt.kind === 'void') {
         throw p.error(`field '${name?.text}' has incomplete type`, name ?? declTok);
       }
-      attributes(p);
-      out.push({ name: name ? name.text : null, type: mt, tok: name ?? declTok, bitWidth: width, alignas: attr.align });
+      const ma = mergeAttrs(mergeAttrs(noAttrs(), declared), attributes(p));
+      const packed = ma.packed || !!attr.gnu?.packed;
+      out.push({ name: name ? name.text : null, type: mt, tok: name ?? declTok, bitWidth: width, alignas: Math.max(attr.align, ma.aligned), packed });
     }
   }
   // flexible array member must be last
@@ -514,6 +584,7 @@ function enumDecl(p: Parser): Type {
   p.expect('{');
   let val = 0n;
   let first = true;
+  let anyNegative = false;
   while (!p.consume('}')) {
     if (!first) {
       p.expect(',');
@@ -527,8 +598,11 @@ function enumDecl(p: Parser): Type {
     const cur = p.scope.vars.get(name.text);
     if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
     p.declare(name.text, { enumType: t, enumVal: val });
+    if (val < 0n) anyNegative = true;
     val++;
   }
+  // gcc: with no negative enumerator the underlying type is unsigned int (bit-fields of it read unsigned)
+  t.unsigned = !anyNegative;
   attributes(p);
   if (tag) p.scope.tags.set(tag.text, t);
   return t;

@@ -1,5 +1,6 @@
 // Expressions, from the comma operator down to primary expressions. Each function parses one grammar
 // rule (written above it) and returns a typed node built through sema.ts.
+import { atomicAssign, atomicBuiltin, atomicUpdate, isAtomicBuiltin } from './atomic.js';
 import type { Node, NodeKind, Obj } from './ast.js';
 import { CompileError } from '../diagnostics.js';
 import { constExpr, tryEval } from './fold.js';
@@ -10,13 +11,18 @@ import { Parser } from './parse-state.js';
 import { compoundStmtBody } from './parse-stmt.js';
 import { declareImplicitFunction, funcNameVar, newLocalTemp } from './parse.js';
 import { parseIntegerLiteral } from './literals.js';
+import { isFloatSpelling, parseFloatLiteral } from './float-literal.js';
+import { formatOf } from './fold-float.js';
+import { charConstantType, encodingPrefix, stringElementType } from './encoding-prefix.js';
 import {
   arith, checkCondition, checkModifiable, compare, convertForAssign, decayed, explicitCast, newAdd, newCast,
-  newDeref, newMember, newNum, newSub,
+  newDeref, newFNum, newMember, newNum, newSub,
 } from './sema.js';
 import type { Token } from './tokenize.js';
+import { vlaUse, withVlaBounds } from './vla.js';
+import { gnuBuiltin } from './gnu-builtins.js';
 import {
-  Type, alignOf, arrayOf, commonType, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
+  Type, alignOf, arrayOf, commonType, isArith, isCompatible, isComplete, isInteger, isRecord, isScalar, pointerTo, promote,
   sizeOf, ty, typeName,
 } from './types.js';
 
@@ -57,6 +63,7 @@ function assignNested(p: Parser): Node {
     const rhs = assign(p);
     checkModifiable(lhs, tok, 'left operand of assignment');
     const conv = convertForAssign(rhs, lhs.ty!, tok, 'assigning to', (m, t) => p.warn(m, t));
+    if (lhs.ty!.isAtomic) return atomicAssign(p, lhs, conv, tok);
     return { kind: 'assign', tok, ty: lhs.ty, lhs, rhs: conv };
   }
   const op = ASSIGN_OPS[tok.text];
@@ -78,9 +85,11 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   else model = arith(kind, op, probe, rhs, tok);
   if (lt.kind === 'ptr' && (kind === 'add' || kind === 'sub')) {
     if (model.lhs !== probe && model.rhs === probe) throw p.error(`invalid operands to binary ${op}`, tok);
+    if (lt.isAtomic) return atomicUpdate(p, lhs, kind, model.rhs!, tok, false);
     return { kind: 'opassign', tok, ty: lt, op: kind, opType: lt, lhs, rhs: model.rhs };
   }
-  if (!isInteger(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (!isArith(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
+  if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
 }
 
@@ -93,16 +102,16 @@ export function conditional(p: Parser): Node {
 }
 
 function conditionalNested(p: Parser): Node {
-  const c = binary(p, 1);
-  if (!p.is('?')) return c;
+  const value = binary(p, 1);
+  if (!p.is('?')) return value;
   const tok = p.advance();
-  checkCondition(c);
+  const c = checkCondition(value);
   if (p.is(':')) {
     // GNU a ?: b
     p.advance();
     const els = conditional(p);
-    const tmp = newLocalTemp(p, decayed(c.ty!));
-    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(c, tmp.ty) };
+    const tmp = newLocalTemp(p, decayed(value.ty!));
+    const set: Node = { kind: 'assign', tok, ty: tmp.ty, lhs: varNode(tmp, tok), rhs: newCast(value, tmp.ty) };
     const inner = makeCond(p, set, varNode(tmp, tok), els, tok);
     return inner;
   }
@@ -117,7 +126,7 @@ function makeCond(p: Parser, c: Node, then: Node, els: Node, tok: Token): Node {
   const b = decayed(els.ty!);
   let t: Type;
   if (a.kind === 'void' || b.kind === 'void') t = ty.void;
-  else if (isInteger(a) && isInteger(b)) t = commonType(a, b);
+  else if (isArith(a) && isArith(b)) t = commonType(a, b);
   else if (a.kind === 'ptr' && b.kind === 'ptr') t = a.base!.kind === 'void' ? a : b.base!.kind === 'void' ? b : a;
   else if (a.kind === 'ptr' && isInteger(b)) t = a;
   else if (b.kind === 'ptr' && isInteger(a)) t = b;
@@ -213,6 +222,7 @@ export function cast(p: Parser): Node {
     p.enter(tok);
     const operand = cast(p);
     p.leave();
+    if (p.vlaPending.length > 0) return withVlaBounds(p, explicitCast(operand, t, tok)); // (int (*)[n]) q
     return explicitCast(operand, t, tok);
   }
   return unary(p);
@@ -233,14 +243,15 @@ function unaryNested(p: Parser): Node {
       case '+': {
         p.advance();
         const n = cast(p);
-        if (!isInteger(n.ty!)) throw p.error("wrong type argument to unary plus", tok);
+        if (!isArith(n.ty!)) throw p.error("wrong type argument to unary plus", tok);
         return newCast(n, promote(n.ty!));
       }
       case '-': {
         p.advance();
         const n = cast(p);
-        if (!isInteger(n.ty!)) throw p.error("wrong type argument to unary minus", tok);
+        if (!isArith(n.ty!)) throw p.error("wrong type argument to unary minus", tok);
         const t = promote(n.ty!);
+        if (n.kind === 'fnum') return newFNum(n.fbits! ^ (1n << BigInt(formatOf(t).p - 1 + formatOf(t).expBits)), n.tok, t);
         return { kind: 'neg', tok, ty: t, lhs: newCast(n, t) };
       }
       case '&': {
@@ -368,8 +379,17 @@ function postfix(p: Parser): Node {
       checkModifiable(n, tok, tok.text === '++' ? 'increment operand' : 'decrement operand');
       checkIncrementable(p, n, tok);
       const t = n.ty!;
+      if (t.kind === 'ptr' && t.base!.vlaSize) {
+        // pointer to a VLA: (p += 1) - 1, the step being known only at run time
+        const inc = tok.text === '++';
+        const one = newNum(1n, tok);
+        const updated = opAssign(p, inc ? 'add' : 'sub', tok.text[0], n, one, tok);
+        n = inc ? newSub(updated, one, tok) : newAdd(updated, one, tok);
+        continue;
+      }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
-      n = { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
+      n = t.isAtomic ? atomicUpdate(p, n, tok.text === '++' ? 'add' : 'sub', newNum(t.kind === 'ptr' ? step : 1n, tok), tok, true)
+        : { kind: 'postinc', tok, ty: t, lhs: n, val: tok.text === '++' ? step : -step };
       continue;
     }
     if (tok.text === '(') {
@@ -406,7 +426,8 @@ function funcall(p: Parser, fn: Node, tok: Token): Node {
         }
         if (a.ty!.kind === 'void') throw p.error('void value not ignored as it ought to be', a.tok);
         const t = decayed(a.ty!);
-        args.push(isInteger(t) ? newCast(a, promote(t)) : newCast(a, t));
+        // default argument promotions: small integers to int, float to double (C11 6.5.2.2)
+        args.push(isInteger(t) ? newCast(a, promote(t)) : t.kind === 'float' ? newCast(a, ty.double) : newCast(a, t));
       }
       if (!p.consume(',')) break;
     }
@@ -415,7 +436,7 @@ function funcall(p: Parser, fn: Node, tok: Token): Node {
   if (args.length < params.length) throw p.error(`too few arguments to function '${fname ?? typeName(ft)}'`, close);
   const ret = ft.returnType!;
   const node: Node = { kind: 'call', tok, ty: ret, lhs: fn, args, funcType: ft };
-  if (isRecord(ret) && p.curFn) node.tmp = newLocalTemp(p, ret);
+  if ((isRecord(ret) || ret.kind === 'ldouble') && p.curFn) node.tmp = newLocalTemp(p, ret);
   return node;
 }
 
@@ -460,7 +481,7 @@ function primary(p: Parser): Node {
     if (!p.curFn) throw p.error('braced-group within expression allowed only inside a function', tok);
     p.advance();
     p.advance();
-    const body = compoundStmtBody(p);
+    const body = compoundStmtBody(p, true);
     p.expect(')');
     const last = body.body![body.body!.length - 1];
     const t = last && last.kind === 'expr_stmt' ? decayed(last.lhs!.ty!) : ty.void;
@@ -475,17 +496,23 @@ function primary(p: Parser): Node {
     return n;
   }
   if (tok.kind === 'keyword') return keywordPrimary(p, tok);
-  if (tok.kind === 'ident') return identifier(p, tok);
+  if (tok.kind === 'ident') return isAtomicBuiltin(tok.text) ? atomicBuiltin(p, tok) : identifier(p, tok);
   if (tok.kind === 'str') return stringLiteral(p);
   if (tok.kind === 'num') {
     p.advance();
+    if (isFloatSpelling(tok.text)) {
+      if (p.softFloat) throw p.error('floating point needs -mabi=ilp32d', tok);
+      const f = parseFloatLiteral(tok);
+      return newFNum(f.bits, tok, ty[f.kind]);
+    }
     const lit = parseIntegerLiteral(tok);
     const t = lit.size === 8 ? (lit.unsigned ? ty.ullong : ty.llong) : lit.isLong ? (lit.unsigned ? ty.ulong : ty.long) : lit.unsigned ? ty.uint : ty.int;
     return newNum(lit.value, tok, t);
   }
   if (tok.kind === 'char') {
     p.advance();
-    return newNum(BigInt(tok.charValue!), tok, ty.int);
+    const t = charConstantType(tok);
+    return newNum(t.unsigned ? BigInt(tok.charValue! >>> 0) : BigInt(tok.charValue!), tok, t);
   }
   throw p.expectedError('expression');
 }
@@ -495,6 +522,7 @@ function identifier(p: Parser, tok: Token): Node {
   const e = p.findVar(tok.text);
   if (e && e.obj) {
     const o = e.obj;
+    if (o.vlaPtr) return vlaUse(o, tok);
     o.uses = (o.uses ?? 0) + (p.loopDepth > 0 ? 8 * p.loopDepth : 1);
     if (o.isFunction && p.curFn) addRef(p.curFn, o.name);
     if (o.isFunction) o.isReferenced = true;
@@ -505,6 +533,10 @@ function identifier(p: Parser, tok: Token): Node {
   if (tok.text === '__func__' || tok.text === '__FUNCTION__') {
     const fv = funcNameVar(p, tok);
     if (fv) return varNode(fv, tok);
+  }
+  if (tok.text.startsWith('__builtin_')) {
+    const b = gnuBuiltin(p, tok);
+    if (b) return b;
   }
   if (p.is('(')) {
     p.warn(`implicit declaration of function '${tok.text}' [-Wimplicit-function-declaration]`, tok);
@@ -521,13 +553,17 @@ function stringLiteral(p: Parser): Node {
   const tok = p.tok;
   let elems: number[] = [];
   let charSize = 1;
+  let prefix = encodingPrefix(tok);
   while (p.tok.kind === 'str') {
     const t = p.advance();
-    if (t.charSize! > charSize) charSize = t.charSize!;
+    if (t.charSize! > charSize) {
+      charSize = t.charSize!;
+      prefix = encodingPrefix(t);
+    }
     elems = elems.concat(t.strElems!);
   }
   const idx = p.addString(elems, charSize);
-  const elemTy = charSize === 1 ? ty.char : charSize === 2 ? ty.ushort : ty.int;
+  const elemTy = stringElementType(prefix);
   return { kind: 'str', tok, ty: arrayOf(elemTy, elems.length + 1), strIndex: idx };
 }
 

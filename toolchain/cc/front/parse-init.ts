@@ -6,9 +6,9 @@ import { tryEval, wrap } from './fold.js';
 import { Parser } from './parse-state.js';
 import { assign, markAddressTaken, varNode } from './parse-expr.js';
 import { newGlobalAnon, newLocalTemp } from './parse.js';
-import { convertForAssign, newAdd, newCast, newDeref, newNum } from './sema.js';
+import { convertForAssign, floatConst, newAdd, newCast, newDeref, newNum } from './sema.js';
 import type { Token } from './tokenize.js';
-import { Member, Type, arrayOf, isRecord, sizeOf, ty, typeName } from './types.js';
+import { Member, Type, arrayOf, isFloat, isRecord, sizeOf, ty, typeName } from './types.js';
 import { constExpr } from './fold.js';
 
 /** A node of the initializer tree, shaped like the type it initializes. */
@@ -75,6 +75,14 @@ function initializerNested(p: Parser, init: Init): void {
   init.tok = p.tok;
   if (t.kind === 'array' && isCharArray(t) && (p.tok.kind === 'str' || (p.is('(') && p.peekAt(1).kind === 'str'))) {
     stringInit(p, init);
+    return;
+  }
+  if (t.kind === 'array' && isCharArray(t) && p.is('{') && p.peekAt(1).kind === 'str') {
+    // C11 6.7.9p14: the string literal may be enclosed in braces
+    p.advance();
+    stringInit(p, init);
+    p.consume(',');
+    p.expect('}');
     return;
   }
   if (t.kind === 'array') {
@@ -358,7 +366,14 @@ function hasValue(init: Init): boolean {
 
 /** Parses the initializer of a global (or static local) and fills `v.initData` and `v.relocs`. */
 export function globalInitializer(p: Parser, v: Obj): void {
-  const { init, ty: full } = parseInitializer(p, v.ty);
+  p.inStaticInit++;
+  let parsed: { init: Init; ty: Type };
+  try {
+    parsed = parseInitializer(p, v.ty);
+  } finally {
+    p.inStaticInit--;
+  }
+  const { init, ty: full } = parsed;
   v.ty = full;
   const buf = new Uint8Array(sizeOf(full));
   v.relocs = [];
@@ -370,9 +385,23 @@ function writeGlobal(p: Parser, init: Init, buf: Uint8Array, offset: number, v: 
   const t = init.ty;
   if (init.expr) {
     const e = init.expr;
+    const lit = staticCompoundLiteral(e);
+    if (lit && sizeOf(lit.ty) === sizeOf(t) && !bitMember) {
+      // gcc: a compound literal of constants initializes a static object as its initializer list would
+      buf.set(lit.initData!.subarray(0, buf.length - offset), offset);
+      for (const r of lit.relocs ?? []) v.relocs!.push({ ...r, offset: offset + r.offset });
+      return;
+    }
     if (isRecord(t)) {
       // struct copy from a constant object is not a constant expression in C
       throw p.error('initializer element is not constant', e.tok);
+    }
+    if (isFloat(t)) {
+      // the expression is already converted to t: its bits, folded exactly in t's format
+      const bits = floatConst(e);
+      if (bits === null) throw p.error('initializer element is not constant', e.tok);
+      writeInt(buf, offset, sizeOf(t), bits);
+      return;
     }
     const c = tryEval(e);
     if (!c) throw p.error('initializer element is not constant', e.tok);
@@ -403,6 +432,13 @@ function writeGlobal(p: Parser, init: Init, buf: Uint8Array, offset: number, v: 
   else for (let i = 0; i < ms.length; i++) one(i);
 }
 
+/** The static compound literal an initializer expression reads whole (a struct, or a scalar's value), if any. */
+function staticCompoundLiteral(e: Node): Obj | null {
+  while (e.kind === 'cast' && e.lhs && sizeOf(e.lhs.ty!) === sizeOf(e.ty!) && e.lhs.ty!.kind === e.ty!.kind) e = e.lhs;
+  if (e.kind !== 'var' || !e.obj?.isCompoundLiteral || !e.obj.initData) return null;
+  return e.obj.ty.kind === 'array' ? null : e.obj;
+}
+
 function writeInt(buf: Uint8Array, offset: number, size: number, v: bigint): void {
   let x = BigInt.asUintN(size * 8, v);
   for (let i = 0; i < size && offset + i < buf.length; i++) {
@@ -422,8 +458,9 @@ function writeBits(buf: Uint8Array, unitOffset: number, m: Member, v: bigint): v
 
 /** compound-literal = "(" type-name ")" "{" initializer-list "}" (the type is already parsed) */
 export function compoundLiteral(p: Parser, t: Type, tok: Token): Node {
-  if (!p.curFn) {
+  if (!p.curFn || p.inStaticInit > 0) {
     const g = newGlobalAnon(p, t, tok);
+    g.isCompoundLiteral = true;
     globalInitializer(p, g);
     return varNode(g, tok);
   }

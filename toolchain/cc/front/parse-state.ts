@@ -1,6 +1,8 @@
 // Parser state shared by the parse-* modules: the token cursor, block scopes for identifiers and tags,
 // the current function, loop/switch context, and the unit's string literals and globals.
+import { FLOAT_BUILTINS } from './float-builtin-names.js';
 import type { Node, Obj, StringLiteral } from './ast.js';
+import type { Attrs } from './attributes.js';
 import { CompileError, Diagnostics } from '../diagnostics.js';
 import { Token, locationOf } from './tokenize.js';
 import { Type, pointerTo, ty } from './types.js';
@@ -44,6 +46,8 @@ export interface VarAttr {
   isInline: boolean;
   isNoreturn: boolean;
   align: number;
+  /** GNU attributes among the specifiers (front/attributes.ts). */
+  gnu?: Attrs;
 }
 
 export const KEYWORDS = new Set([
@@ -54,6 +58,8 @@ export const KEYWORDS = new Set([
   '_Static_assert', '_Thread_local', '__attribute__', 'typeof', 'asm', '__builtin_va_arg', '__builtin_offsetof',
   '__builtin_types_compatible_p', '__builtin_expect', '__builtin_va_start', '__builtin_va_end', '__builtin_va_copy',
   '__builtin_trap', '__builtin_unreachable', '__builtin_constant_p', '__builtin_alloca',
+  ...FLOAT_BUILTINS,
+  '__auto_type',
 ]);
 
 /**
@@ -73,6 +79,8 @@ export class Parser {
   readonly globals: Obj[] = [];
   readonly strings: StringLiteral[] = [];
   curFn: Obj | null = null;
+  /** Inside the initializer of an object of static storage: compound literals there are static too (gcc). */
+  inStaticInit = 0;
   locals: Obj[] = [];
   breakLabel: string | null = null;
   continueLabel: string | null = null;
@@ -81,9 +89,20 @@ export class Parser {
   labels: Map<string, Node> = new Map();
   /** Loop nesting, to weight variable uses for register allocation. */
   loopDepth = 0;
+  /** VLA bounds parsed but not yet evaluated (front/vla.ts flushes them where the declaration is reached). */
+  vlaPending: { obj: Obj; init: Node }[] = [];
+  /** The saved stack pointers of the VLAs in scope, outermost first (front/vla.ts). */
+  vlaStack: Obj[] = [];
+  /** For break/continue labels made while VLAs were in scope: how many (the depth to restore on a jump). */
+  readonly labelVlaDepth = new Map<string, number>();
+  /** >0 while parsing a parameter list (where `[n]` and `[*]` may name parameters). */
+  paramDepth = 0;
   private labelCounter = 0;
   /** Numbers the assembler names of block-scope statics and anonymous objects (`buf.0`), from 0 per unit. */
   private staticCounter = 0;
+
+  /** -mabi=ilp32: floating types and constants are refused (see CompileOptions.softFloat). */
+  softFloat = false;
 
   constructor(
     readonly toks: Token[],
@@ -156,7 +175,9 @@ export class Parser {
   }
 
   newLabel(prefix = 'L'): string {
-    return `.L${prefix}${this.labelCounter++}`;
+    const l = `.L${prefix}${this.labelCounter++}`;
+    if (this.vlaStack.length > 0) this.labelVlaDepth.set(l, this.vlaStack.length);
+    return l;
   }
 
   enterScope(): void {

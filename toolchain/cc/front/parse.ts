@@ -1,24 +1,32 @@
 // Stage 3: tokens -> AST for one translation unit. Top level: function definitions, global variables,
 // typedefs; plus the object factories (locals, temporaries, statics) the other parse-* modules use.
 import type { Node, Obj, Program } from './ast.js';
+import { toplevelAsm } from './asm.js';
 import { Diagnostics } from '../diagnostics.js';
-import { attributes, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { AUTO_TYPE, NO_ATTRIBUTES, attributes, declAttrs, declarator, declspec, isTypename, newAttr, staticAssert } from './parse-decl.js';
+import { Attrs, applyDeclAttrs } from './attributes.js';
 import { globalInitializer } from './parse-init.js';
 import { Parser, VarAttr } from './parse-state.js';
 import { compoundStmtBody, typedefDecl } from './parse-stmt.js';
 import type { Token } from './tokenize.js';
+import { checkGotoScope, flushVla, isVariablyModified, vlaBoundStmts } from './vla.js';
 import { Type, alignOf, arrayOf, funcType, isCompatible, isComplete, isRecord, ty, typeName } from './types.js';
 
 /** program = (typedef | function-definition | global-variable)* */
-export function parse(toks: Token[], diags: Diagnostics): Program {
+export function parse(toks: Token[], diags: Diagnostics, softFloat = false): Program {
   const p = new Parser(toks, diags);
+  p.softFloat = softFloat;
+  const asmTexts: string[] = [];
   while (p.tok.kind !== 'eof') {
     if (p.consume(';')) continue;
     if (p.is('_Static_assert')) {
       staticAssert(p);
       continue;
     }
-    if (p.is('asm')) throw p.error('top-level asm is not supported', p.tok);
+    if (p.is('asm')) {
+      asmTexts.push(toplevelAsm(p));
+      continue;
+    }
     const attr = newAttr();
     if (!isTypename(p)) {
       if (p.tok.kind === 'ident' && (p.peekAt(1).kind === 'ident' || p.peekAt(1).text === '*')) {
@@ -30,6 +38,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
       } else throw p.expectedError("identifier or '('");
     }
     const base = isTypename(p) ? declspec(p, attr) : ty.int;
+    if (base === AUTO_TYPE) throw p.error("'__auto_type' at file scope is not supported by pagoda cc", p.tok);
     if (attr.isTypedef) {
       typedefDecl(p, base);
       continue;
@@ -44,7 +53,7 @@ export function parse(toks: Token[], diags: Diagnostics): Program {
       else throw p.error(`storage size of '${g.name}' isn't known`, g.tok);
     }
   }
-  return { globals: p.globals, strings: p.strings };
+  return { globals: p.globals, strings: p.strings, toplevelAsm: asmTexts };
 }
 
 function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {
@@ -52,23 +61,31 @@ function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {
   while (!p.consume(';')) {
     if (!first && !p.consume(',')) throw p.expectedError("',' or ';'");
     const d = declarator(p, base);
-    attributes(p);
+    const after = attributes(p);
     const name = d.name!;
+    flushVla(p); // bounds at file scope are never evaluated: such a declaration is refused below
+    if (d.type.kind !== 'func' && isVariablyModified(d.type)) throw p.error(`variably modified '${name.text}' at file scope`, name);
+    const gnu = attr.gnu || d.attrs || after !== NO_ATTRIBUTES ? declAttrs(attr, d, after) : null;
     if (d.type.kind === 'func') {
       if (first && p.is('{')) {
+        const f = declareFunction(p, d.type, name, attr, false);
+        if (gnu) applyDeclAttrs(p, f, gnu, name);
         functionDefinition(p, d.type, name, attr);
         return;
       }
-      declareFunction(p, d.type, name, attr, false);
+      const f = declareFunction(p, d.type, name, attr, false);
+      if (gnu) applyDeclAttrs(p, f, gnu, name);
       first = false;
       continue;
     }
     first = false;
-    globalVariable(p, d.type, name, attr);
+    const v = globalVariable(p, d.type, name, attr, gnu);
+    if (gnu) applyDeclAttrs(p, v, gnu, name);
   }
 }
 
-function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr): void {
+
+function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr, gnu: Attrs | null): Obj {
   if (t.kind === 'void') throw p.error(`variable or field '${name.text}' declared void`, name);
   const prev = p.scope.vars.get(name.text);
   let v: Obj;
@@ -88,10 +105,12 @@ function globalVariable(p: Parser, t: Type, name: Token, attr: VarAttr): void {
   v.align = Math.max(v.align, attr.align);
   if (p.consume('=')) {
     if (v.initData) throw p.error(`redefinition of '${name.text}'`, name);
+    if (gnu?.alias !== undefined || v.attrs?.alias !== undefined) throw p.error(`'${name.text}' defined both normally and as 'alias' attribute`, name);
     v.isDefinition = true;
     v.isExtern = false;
     globalInitializer(p, v);
   }
+  return v;
 }
 
 function newGlobal(p: Parser, t: Type, name: Token, attr: VarAttr): Obj {
@@ -175,15 +194,27 @@ function functionDefinition(p: Parser, t: Type, name: Token, attr: VarAttr): voi
   p.labels.clear(); // one map reused: labels are resolved before the next function starts
   p.enterScope();
   f.params = [];
+  let k = 0;
   t.params!.forEach((pt, i) => {
     const pn = t.paramNames![i];
     if (!pn) throw p.error('parameter name omitted', name);
     if (isRecord(pt) && !isComplete(pt)) throw p.error(`parameter ${i + 1} ('${pn.text}') has incomplete type`, pn);
-    f.params!.push(newLocal(p, pt, pn, 0));
+    const obj = t.paramObjs?.[k++];
+    if (obj) {
+      p.locals.push(obj);
+      p.declare(pn.text, new VarEntry(obj));
+      f.params!.push(obj);
+    } else f.params!.push(newLocal(p, pt, pn, 0));
   });
   const open = p.expect('{');
   f.body = compoundStmtBody(p);
   f.body.tok = open;
+  if (t.vlaInits) {
+    // the parameters' VLA bounds, evaluated on entry
+    p.vlaPending = t.vlaInits;
+    vlaBoundStmts(p, f.body.body!);
+    f.body.body!.unshift(f.body.body!.pop()!);
+  }
   p.leaveScope();
   resolveGotos(p);
   f.locals = p.locals;
@@ -195,6 +226,7 @@ function resolveGotos(p: Parser): void {
     const l = p.labels.get(g.label!);
     if (!l) throw p.error(`label '${g.label}' used but not defined`, g.tok);
     g.uniqueLabel = l.uniqueLabel;
+    if (g.vlaScope || l.vlaScope) checkGotoScope(g, l);
   }
 }
 
@@ -204,6 +236,13 @@ export function newLocal(p: Parser, t: Type, name: Token, align: number): Obj {
   if (t.isVolatile) v.addrTaken = true;
   p.locals.push(v);
   p.declare(name.text, new VarEntry(v));
+  return v;
+}
+
+/** A parameter's object, made while its prototype is parsed (see funcParams). */
+export function paramObj(t: Type, name: Token, align: number): Obj {
+  const v: Obj = new LocalVar(name.text, t, name, Math.max(alignOf(t), align));
+  if (t.isVolatile) v.addrTaken = true;
   return v;
 }
 

@@ -37,6 +37,8 @@ class Frame {
   i = 0;
   lineDelta = 0;
   displayName: string | null = null;
+  /** For a file: the index of the include directory it was found in (-1: none), where #include_next resumes. */
+  dirIndex = -1;
   constructor(
     readonly toks: Token[],
     /** Frames that come from a file (directives are recognised there). */
@@ -116,9 +118,11 @@ class Preprocessor {
     this.outLen++;
   }
 
-  private pushFile(toks: Token[]): void {
+  private pushFile(toks: Token[], dirIndex = -1): void {
     toks.pop(); // eof
-    this.frames.push(new Frame(toks, true));
+    const f = new Frame(toks, true);
+    f.dirIndex = dirIndex;
+    this.frames.push(f);
   }
 
   /** Next raw token from the frame stack, or null at the end of all input. Applies #line renumbering. */
@@ -315,6 +319,8 @@ class Preprocessor {
     switch (name) {
       case 'include':
         return this.include(nameTok);
+      case 'include_next':
+        return this.include(nameTok, true);
       case 'define':
         return this.macros.define(this.readLine(), nameTok);
       case 'undef': {
@@ -329,7 +335,7 @@ class Preprocessor {
       case 'ifndef': {
         const line = this.readLine();
         if (line.length === 0 || line[0].kind !== 'ident') throw new CompileError(`no macro name given in #${name} directive`, nameTok);
-        const def = this.macros.get(line[0].text) !== undefined;
+        const def = this.isDefined(line[0].text);
         return this.startIf(nameTok, name === 'ifdef' ? def : !def);
       }
       case 'elif':
@@ -368,6 +374,11 @@ class Preprocessor {
     return text.slice(start, end).trim();
   }
 
+  /** `defined NAME`: a macro, or one of the operators gcc also reports as defined (__has_include). */
+  private isDefined(name: string): boolean {
+    return this.macros.get(name) !== undefined || name === '__has_include' || name === '__has_include_next';
+  }
+
   private evalIf(nameTok: Token): boolean {
     const line = this.readLine();
     // replace defined X / defined(X) before expansion
@@ -382,11 +393,14 @@ class Preprocessor {
         if (!nm || nm.kind !== 'ident') throw new CompileError('macro names must be identifiers', nm ?? t);
         if (paren && line[j + 1]?.text !== ')') throw new CompileError("missing ')' after \"defined\"", nm);
         i = paren ? j + 1 : j;
-        pre.push(copyToken(t, { kind: 'num', text: this.macros.get(nm.text) ? '1' : '0' }));
+        pre.push(copyToken(t, { kind: 'num', text: this.isDefined(nm.text) ? '1' : '0' }));
         continue;
       }
       if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next')) {
-        throw new CompileError('__has_include is not supported', t);
+        const r = this.hasInclude(line, i);
+        i = r.end;
+        pre.push(copyToken(t, { kind: 'num', text: r.value ? '1' : '0' }));
+        continue;
       }
       pre.push(t);
     }
@@ -456,41 +470,69 @@ class Preprocessor {
     }
   }
 
-  private include(nameTok: Token): void {
-    const line = this.readLine();
+  /** Reads the operand of #include / __has_include: a "name", a <name>, or macros expanding to one. */
+  private includeSpec(line: Token[], at: Token): { name: string; quoted: boolean; tok: Token } {
     let spec: Token[] = line;
     if (line.length > 0 && line[0].kind === 'ident') spec = this.expandIsolated(line);
-    if (spec.length === 0) throw new CompileError('#include expects "FILENAME" or <FILENAME>', nameTok);
-    let name: string;
-    let quoted: boolean;
-    if (spec[0].kind === 'str') {
-      name = spec[0].text.slice(1, -1);
-      quoted = true;
-    } else if (spec[0].text === '<') {
-      const end = spec.findIndex((t) => t.text === '>');
-      if (end < 0) throw new CompileError('missing terminating > character', spec[0]);
-      name = '';
-      for (let i = 1; i < end; i++) name += (spec[i].hasSpace && i > 1 ? ' ' : '') + spec[i].text;
-      quoted = false;
-    } else throw new CompileError('#include expects "FILENAME" or <FILENAME>', spec[0]);
-    const dirs = quoted ? [dirName(nameTok.file.name), ...this.opts.includeDirs] : [...this.opts.includeDirs];
-    dirs.push(...this.opts.systemIncludeDirs);
-    for (const dir of dirs) {
+    if (spec.length === 0) throw new CompileError(`#${at.text} expects "FILENAME" or <FILENAME>`, at);
+    if (spec[0].kind === 'str') return { name: spec[0].text.slice(1, -1), quoted: true, tok: spec[0] };
+    if (spec[0].text !== '<') throw new CompileError(`#${at.text} expects "FILENAME" or <FILENAME>`, spec[0]);
+    const end = spec.findIndex((t) => t.text === '>');
+    if (end < 0) throw new CompileError('missing terminating > character', spec[0]);
+    let name = '';
+    for (let i = 1; i < end; i++) name += (spec[i].hasSpace && i > 1 ? ' ' : '') + spec[i].text;
+    return { name, quoted: false, tok: spec[0] };
+  }
+
+  /**
+   * Finds an included file: "name" first in the including file's directory, then the -I directories, then the
+   * system ones. `next` (#include_next) starts after the directory the including file was found in.
+   * Returns null when no directory has it.
+   */
+  private findInclude(name: string, quoted: boolean, from: Token, next: boolean): { path: string; text: string | null; dirIndex: number } | null {
+    const dirs = [...this.opts.includeDirs, ...this.opts.systemIncludeDirs];
+    const current = this.frames[this.frames.length - 1];
+    const first = next && current && current.dirIndex >= 0 ? current.dirIndex + 1 : 0;
+    const candidates: [string, number][] = [];
+    if (quoted && !(next && first > 0)) candidates.push([dirName(from.file.name), -1]);
+    for (let i = first; i < dirs.length; i++) candidates.push([dirs[i], i]);
+    for (const [dir, dirIndex] of candidates) {
       const path = name.startsWith('/') ? name : joinPath(dir, name);
-      if (this.pragmaOnce.has(path)) return;
+      if (this.pragmaOnce.has(path)) return { path, text: null, dirIndex };
       const guard = this.guards.get(path);
-      if (guard !== undefined && this.macros.get(guard)) return;
+      if (guard !== undefined && this.macros.get(guard)) return { path, text: null, dirIndex };
       const text = this.opts.readFile(path);
-      if (text === null) continue;
-      if (this.includeDepth >= 200) throw new CompileError('#include nested depth 200 exceeds maximum', nameTok);
-      const toks = tokenize(new SourceFile(path, text));
-      const g = detectGuard(toks);
-      if (g) this.guards.set(path, g);
-      this.includeDepth++;
-      this.pushFile(toks);
-      return;
+      if (text !== null) return { path, text, dirIndex };
     }
-    throw new CompileError(`${name}: No such file or directory`, spec[0]);
+    return null;
+  }
+
+  private include(nameTok: Token, next = false): void {
+    const { name, quoted, tok } = this.includeSpec(this.readLine(), nameTok);
+    const found = this.findInclude(name, quoted, nameTok, next);
+    if (!found) throw new CompileError(`${name}: No such file or directory`, tok);
+    if (found.text === null) return; // #pragma once, or its include guard is defined
+    if (this.includeDepth >= 200) throw new CompileError('#include nested depth 200 exceeds maximum', nameTok);
+    const toks = tokenize(new SourceFile(found.path, found.text));
+    const g = detectGuard(toks);
+    if (g) this.guards.set(found.path, g);
+    this.includeDepth++;
+    this.pushFile(toks, found.dirIndex);
+  }
+
+  /** __has_include(...) / __has_include_next(...) at line[i] of an #if: returns the 0/1 and where it ended. */
+  private hasInclude(line: Token[], i: number): { value: boolean; end: number } {
+    const op = line[i];
+    if (line[i + 1]?.text !== '(') throw new CompileError(`missing '(' after "${op.text}"`, op);
+    let depth = 0;
+    let j = i + 1;
+    for (; j < line.length; j++) {
+      if (line[j].text === '(') depth++;
+      else if (line[j].text === ')' && --depth === 0) break;
+    }
+    if (j >= line.length) throw new CompileError(`missing ')' after "${op.text}" operand`, op);
+    const { name, quoted } = this.includeSpec(line.slice(i + 2, j), op);
+    return { value: this.findInclude(name, quoted, op, op.text === '__has_include_next') !== null, end: j };
   }
 
   private lineDirective(nameTok: Token, marker = false): void {
@@ -507,7 +549,7 @@ class Preprocessor {
     if (line[1]?.kind === 'str') f.displayName = line[1].text.slice(1, -1);
   }
 
-  /** _Pragma("...") (C99 6.10.9): the string is handled as a #pragma line; all pragmas but once are ignored. */
+  /** _Pragma("...") (C99 6.10.9): the destringized text is handled as a #pragma line. */
   private pragmaOperator(t: Token): void {
     const open = this.next();
     const str = this.next();
@@ -515,13 +557,30 @@ class Preprocessor {
     if (!open || open.text !== '(' || !str || str.kind !== 'str' || !close || close.text !== ')') {
       throw new CompileError('_Pragma takes a parenthesized string literal', t);
     }
-    if (str.text === '"once"') this.pragmaOnce.add(t.file.name);
+    const text = str.text.slice(str.text.indexOf('"') + 1, -1).replace(/\\(["\\])/g, '$1');
+    const line = tokenize(new SourceFile(t.file.name, text));
+    line.pop();
+    this.pragmaLine(line, t);
   }
 
   private pragma(nameTok: Token): void {
-    const line = this.readLine();
-    if (line[0]?.text === 'once') this.pragmaOnce.add(nameTok.file.name);
-    // other pragmas are ignored, as gcc does for unknown ones
+    this.pragmaLine(this.readLine(), nameTok);
+  }
+
+  /** once, push_macro("NAME") and pop_macro("NAME"); other pragmas are ignored, as gcc does unknown ones. */
+  private pragmaLine(line: Token[], at: Token): void {
+    const what = line[0]?.text;
+    if (what === 'once') this.pragmaOnce.add(at.file.name);
+    else if (what === 'push_macro' || what === 'pop_macro') {
+      const arg = line[2];
+      if (line[1]?.text !== '(' || arg?.kind !== 'str' || line[3]?.text !== ')') {
+        this.diags.warn(`invalid #pragma ${what} directive: expected ${what}("NAME")`, line[0]);
+        return;
+      }
+      const name = arg.text.slice(1, -1);
+      if (what === 'push_macro') this.macros.pushMacro(name);
+      else this.macros.popMacro(name);
+    }
   }
 }
 

@@ -2,12 +2,25 @@
 // implicit conversions C11 requires (promotions, usual arithmetic conversions, pointer scaling).
 import type { Node, NodeKind } from './ast.js';
 import { CompileError } from '../diagnostics.js';
-import { wrap } from './fold.js';
+import { tryEval, wrap } from './fold.js';
+import { evalFloat, formatOf, intToBits } from './fold-float.js';
+import { convertBits } from './float-literal.js';
 import type { Token } from './tokenize.js';
+import { sizeNode } from './vla.js';
 import {
-  Member, Type, commonType, isCompatible, isComplete, isInteger, isPointerLike, isRecord, isScalar, pointerTo,
-  promote, sizeOf, ty, typeName,
+  Member, Type, commonType, isArith, isCompatible, isComplete, isFloat, isInteger, isPointerLike, isRecord, isScalar,
+  pointerTo, promote, sizeOf, ty, typeName,
 } from './types.js';
+
+/** A floating constant of type t (a float, double or long double) with IEEE bits in t's format. */
+export function newFNum(bits: bigint, tok: Token, t: Type): Node {
+  return { kind: 'fnum', tok, ty: t, fbits: bits };
+}
+
+function intOrNull(n: Node): bigint | null {
+  const c = tryEval(n);
+  return c && c.label === null ? c.val : null;
+}
 
 export function newNum(val: bigint, tok: Token, t: Type = ty.int): Node {
   return { kind: 'num', tok, ty: t, val: wrap(val, t) };
@@ -22,6 +35,8 @@ export function decayed(t: Type): Type {
 
 export function newCast(n: Node, t: Type, tok: Token = n.tok): Node {
   if (n.ty === t) return n;
+  if (isFloat(t) && n.kind === 'num' && isInteger(n.ty!)) return newFNum(intToBits(n.val!, formatOf(t)), n.tok, t);
+  if (isFloat(t) && n.kind === 'fnum') return newFNum(convertBits(n.fbits!, formatOf(n.ty!), formatOf(t)), n.tok, t);
   if (n.kind === 'num' && (isInteger(t) || t.kind === 'ptr') && (isInteger(n.ty!) || n.ty!.kind === 'ptr')) {
     return { kind: 'num', tok: n.tok, ty: t, val: wrap(n.val!, t) };
   }
@@ -41,7 +56,9 @@ export function explicitCast(n: Node, t: Type, tok: Token): Node {
     if (from.kind === 'void') throw new CompileError('void value not ignored as it ought to be', n.tok);
     throw new CompileError(`used ${isRecord(from) ? 'struct' : 'non-scalar'} type value where scalar is required`, tok);
   }
-  return { kind: 'cast', tok, ty: t, lhs: n };
+  if (t.kind === 'ptr' && isFloat(from)) throw new CompileError('cannot convert to a pointer type', tok);
+  if (isFloat(t) && decayed(from).kind === 'ptr') throw new CompileError('pointer value used where a floating-point was expected', tok);
+  return newCast(n, t, tok);
 }
 
 function checkValue(n: Node): void {
@@ -56,6 +73,11 @@ function invalidOperands(op: string, a: Node, b: Node, tok: Token): CompileError
 export function arith(kind: NodeKind, op: string, a: Node, b: Node, tok: Token): Node {
   checkValue(a);
   checkValue(b);
+  const floating = isFloat(a.ty!) || isFloat(b.ty!);
+  if (floating && (kind === 'add' || kind === 'sub' || kind === 'mul' || kind === 'div') && isArith(a.ty!) && isArith(b.ty!)) {
+    const t = commonType(a.ty!, b.ty!);
+    return { kind, tok, ty: t, lhs: newCast(a, t), rhs: newCast(b, t) };
+  }
   if (!isInteger(a.ty!) || !isInteger(b.ty!)) throw invalidOperands(op, a, b, tok);
   if (kind === 'shl' || kind === 'shr') {
     const t = promote(a.ty!);
@@ -73,6 +95,7 @@ function scaleIndex(idx: Node, elem: Type, tok: Token): Node {
   }
   const size = elem.kind === 'void' || elem.kind === 'func' ? 1 : sizeOf(elem);
   const i = newCast(idx, idx.ty!.unsigned && idx.ty!.size === 4 ? ty.uint : ty.int);
+  if (elem.vlaSize) return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newCast(sizeNode(elem, tok), i.ty!) };
   if (size === 1) return i;
   return { kind: 'mul', tok, ty: i.ty, lhs: i, rhs: newNum(BigInt(size), tok, i.ty) };
 }
@@ -83,7 +106,7 @@ export function newAdd(a: Node, b: Node, tok: Token): Node {
   checkValue(b);
   const ta = decayed(a.ty!);
   const tb = decayed(b.ty!);
-  if (isInteger(ta) && isInteger(tb)) return arith('add', '+', a, b, tok);
+  if (isArith(ta) && isArith(tb)) return arith('add', '+', a, b, tok);
   if (ta.kind === 'ptr' && tb.kind === 'ptr') throw invalidOperands('+', a, b, tok);
   if (ta.kind !== 'ptr') {
     if (tb.kind === 'ptr' && isInteger(ta)) return newAdd(b, a, tok);
@@ -99,7 +122,7 @@ export function newSub(a: Node, b: Node, tok: Token): Node {
   checkValue(b);
   const ta = decayed(a.ty!);
   const tb = decayed(b.ty!);
-  if (isInteger(ta) && isInteger(tb)) return arith('sub', '-', a, b, tok);
+  if (isArith(ta) && isArith(tb)) return arith('sub', '-', a, b, tok);
   if (ta.kind === 'ptr' && isInteger(tb)) {
     return { kind: 'sub', tok, ty: ta, lhs: newCast(a, ta), rhs: scaleIndex(b, ta.base!, tok) };
   }
@@ -109,6 +132,7 @@ export function newSub(a: Node, b: Node, tok: Token): Node {
     }
     const diff: Node = { kind: 'sub', tok, ty: ty.int, lhs: newCast(a, ty.int), rhs: newCast(b, ty.int) };
     const size = ta.base!.kind === 'void' ? 1 : sizeOf(ta.base!);
+    if (ta.base!.vlaSize) return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newCast(sizeNode(ta.base!, tok), ty.int) };
     if (size === 1) return diff;
     return { kind: 'div', tok, ty: ty.int, lhs: diff, rhs: newNum(BigInt(size), tok) };
   }
@@ -131,7 +155,7 @@ export function compare(kind: NodeKind, op: string, a: Node, b: Node, tok: Token
   checkValue(b);
   const ta = decayed(a.ty!);
   const tb = decayed(b.ty!);
-  if (isInteger(ta) && isInteger(tb)) {
+  if (isArith(ta) && isArith(tb)) {
     const t = commonType(ta, tb);
     return { kind, tok, ty: ty.int, lhs: newCast(a, t), rhs: newCast(b, t) };
   }
@@ -150,6 +174,8 @@ export function checkCondition(n: Node): Node {
     if (t.kind === 'void') throw new CompileError('void value not ignored as it ought to be', n.tok);
     throw new CompileError(`used ${t.kind === 'union' ? 'union' : 'struct'} type value where scalar is required`, n.tok);
   }
+  // a long double truth value is an explicit comparison (a helper call, __netf2, like every binary128 operation)
+  if (t.kind === 'ldouble') return compare('ne', '!=', n, newFNum(0n, n.tok, ty.ldouble), n.tok);
   return n;
 }
 
@@ -209,6 +235,10 @@ export function convertForAssign(n: Node, t: Type, tok: Token, context: string, 
       return newCast(n, t);
     }
   }
+  if (isArith(t) && isArith(from)) return newCast(n, t);
+  if (isFloat(t) || isFloat(from)) {
+    throw new CompileError(`incompatible types when ${context} type '${typeName(t)}' from type '${typeName(from)}'`, tok);
+  }
   if (isInteger(t)) {
     if (from.kind === 'ptr') {
       if (t.kind !== 'bool') warn(`${context.replace(/ to$| from$/, '')} makes integer from pointer without a cast`, tok);
@@ -243,6 +273,8 @@ export function newMember(n: Node, name: Token): Node {
   let cur = n;
   for (const m of path) {
     let mt = m.type;
+    // gcc: a long long bit-field no wider than int reads as int (unsigned int for an unsigned one of 32 bits)
+    if (m.isBitfield && mt.kind === 'llong' && m.bitWidth <= 32) mt = mt.unsigned && m.bitWidth === 32 ? ty.uint : ty.int;
     if (t.isConst && !mt.isConst && !mt.record) mt = { ...mt, isConst: true, origin: mt.origin ?? mt };
     cur = { kind: 'member', tok: name, ty: mt, lhs: cur, member: m };
   }
@@ -261,3 +293,8 @@ export function newDeref(n: Node, tok: Token): Node {
 }
 
 export { isPointerLike, isInteger, isScalar, isRecord, pointerTo, promote };
+
+/** The value of a floating constant expression as bits in its type's format, or null. */
+export function floatConst(n: Node): bigint | null {
+  return evalFloat(n, intOrNull);
+}

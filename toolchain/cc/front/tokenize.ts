@@ -99,6 +99,12 @@ export function utf8Bytes(s: string): number[] {
   return out;
 }
 
+/** Appends a code point as UTF-16 code units: u"" literals hold a surrogate pair past U+FFFF. */
+function pushUtf16(out: number[], cp: number): void {
+  if (cp <= 0xffff) out.push(cp);
+  else out.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+}
+
 /** Tokenizes one file. Throws CompileError on an unterminated literal or stray character. */
 export function tokenize(file: SourceFile): Token[] {
   const text = removeSplices(file.text);
@@ -225,7 +231,11 @@ class Lexer {
       this.push('punct', one, start);
       return;
     }
-    throw this.error(`stray '${t[start]}' in program`, start);
+    // A stray character is an error only if the token survives preprocessing: text in a skipped #if group
+    // is only scanned for directives (C11 6.10p4), and `#x` may stringize it, as gcc does.
+    this.pos++;
+    const stray = this.push('punct', t[start], start);
+    stray.invalid = `stray '${t[start]}' in program`;
   }
 
   private lexString(start: number, prefix: string): void {
@@ -241,11 +251,13 @@ class Lexer {
         const r = this.readEscape(p + 1);
         const ucn = t[p + 1] === 'u' || t[p + 1] === 'U';
         if (ucn && !wide) for (const b of utf8Bytes(String.fromCodePoint(r.value))) elems.push(b);
+        else if (ucn && prefix === 'u') pushUtf16(elems, r.value);
         else elems.push(r.value);
         p = r.end;
       } else if (wide) {
         const cp = t.codePointAt(p)!;
-        elems.push(cp);
+        if (prefix === 'u') pushUtf16(elems, cp);
+        else elems.push(cp);
         p += cp > 0xffff ? 2 : 1;
       } else if (c < 0x80) {
         elems.push(c);

@@ -2,9 +2,11 @@
 // and struct/union layout with bit-fields allocated as gcc does for RISC-V.
 import { CompileError } from '../diagnostics.js';
 import type { Token } from './tokenize.js';
+import type { Node, Obj } from './ast.js';
 
 export type TypeKind =
   | 'void' | 'bool' | 'char' | 'short' | 'int' | 'long' | 'llong' | 'enum'
+  | 'float' | 'double' | 'ldouble'
   | 'ptr' | 'array' | 'func' | 'struct' | 'union';
 
 /** A struct/union member. Bit-fields have `bitWidth` > 0 (or 0 for `:0`) and `bitOffset` within the unit at `offset`. */
@@ -37,6 +39,8 @@ export interface Type {
   unsigned: boolean;
   isConst?: boolean;
   isVolatile?: boolean;
+  /** _Atomic-qualified: loads, stores and updates of the object are atomic (atomic.ts). */
+  isAtomic?: boolean;
   /** Pointee / element type. */
   base?: Type;
   /** Array length; -1 for an incomplete array. */
@@ -52,6 +56,13 @@ export interface Type {
   name?: Token | null;
   /** The type this one was copied from (qualifiers, typedefs): compatible types share it. */
   origin?: Type;
+  /** Variably modified array (front/vla.ts): the hidden local holding its size in bytes, set when the
+   * declaration is reached. Such an array has size 0 and arrayLen 0 at compile time. */
+  vlaSize?: Obj;
+  /** Function types: the parameters as objects (their scope holds VLA bounds such as `int a[n]`), and the
+   * assignments of the parameters' VLA sizes, run at the start of a definition's body. */
+  paramObjs?: Obj[];
+  vlaInits?: { obj: Obj; init: Node }[];
 }
 
 function scalar(kind: TypeKind, size: number, unsigned: boolean): Type {
@@ -72,7 +83,21 @@ export const ty = {
   ulong: scalar('long', 4, true),
   llong: scalar('llong', 8, false),
   ullong: scalar('llong', 8, true),
+  /** IEEE binary32, binary64 and (long double, as on every RISC-V psABI) binary128. */
+  float: scalar('float', 4, false),
+  double: scalar('double', 8, false),
+  ldouble: scalar('ldouble', 16, false),
 };
+
+/** float, double or long double. */
+export function isFloat(t: Type): boolean {
+  const k = t.kind;
+  return k === 'float' || k === 'double' || k === 'ldouble';
+}
+/** Integer or floating (C11 6.2.5 arithmetic types). */
+export function isArith(t: Type): boolean {
+  return isInteger(t) || isFloat(t);
+}
 
 export function isInteger(t: Type): boolean {
   const k = t.kind;
@@ -82,7 +107,7 @@ export function isPointerLike(t: Type): boolean {
   return t.kind === 'ptr' || t.kind === 'array';
 }
 export function isScalar(t: Type): boolean {
-  return isInteger(t) || t.kind === 'ptr';
+  return isInteger(t) || t.kind === 'ptr' || isFloat(t);
 }
 export function isRecord(t: Type): boolean {
   return t.kind === 'struct' || t.kind === 'union';
@@ -147,7 +172,7 @@ function rank(t: Type): number {
 /** Integer promotion (C11 6.3.1.1): types narrower than int become int. */
 export function promote(t: Type): Type {
   if (t.kind === 'bool' || t.kind === 'char' || t.kind === 'short') return ty.int;
-  if (t.kind === 'enum') return ty.int;
+  if (t.kind === 'enum') return t.unsigned ? ty.uint : ty.int;
   return t;
 }
 
@@ -155,6 +180,10 @@ export function promote(t: Type): Type {
 export function commonType(a: Type, b: Type): Type {
   if (a.kind === 'ptr' || a.kind === 'array') return pointerTo(a.base!);
   if (b.kind === 'ptr') return b;
+  // a floating operand decides: the wider floating type (C11 6.3.1.8)
+  if (a.kind === 'ldouble' || b.kind === 'ldouble') return ty.ldouble;
+  if (a.kind === 'double' || b.kind === 'double') return ty.double;
+  if (a.kind === 'float' || b.kind === 'float') return ty.float;
   const x = promote(a);
   const y = promote(b);
   if (x.size !== y.size) return x.size > y.size ? x : y;
@@ -178,10 +207,13 @@ export function typeName(t: Type): string {
     case 'long': return q + (t.unsigned ? 'long unsigned int' : 'long int');
     case 'llong': return q + (t.unsigned ? 'long long unsigned int' : 'long long int');
     case 'enum': return q + 'enum';
+    case 'float': return q + 'float';
+    case 'double': return q + 'double';
+    case 'ldouble': return q + 'long double';
     case 'ptr':
       if (t.base!.kind === 'func') return `${typeName(t.base!.returnType!)} (*)(${funcParamsName(t.base!)})`;
       return `${typeName(t.base!)} *${t.isConst ? 'const' : ''}`.replace(/\* \*/g, '**');
-    case 'array': return `${typeName(t.base!)}[${t.arrayLen! >= 0 ? t.arrayLen : ''}]`;
+    case 'array': return `${typeName(t.base!)}[${t.vlaSize ? '*' : t.arrayLen! >= 0 ? t.arrayLen : ''}]`;
     case 'func': return `${typeName(t.returnType!)}(${funcParamsName(t)})`;
     case 'struct':
     case 'union': return `${q}${t.kind} ${t.record!.tag ?? '<anonymous>'}`;
@@ -204,11 +236,12 @@ export function isCompatible(a: Type, b: Type): boolean {
   switch (a.kind) {
     case 'char': case 'short': case 'int': case 'long': case 'llong':
       return a.unsigned === b.unsigned;
-    case 'bool': case 'void': return true;
+    case 'bool': case 'void': case 'float': case 'double': case 'ldouble': return true;
     case 'ptr': return isCompatible(a.base!, b.base!);
     case 'array':
       if (!isCompatible(a.base!, b.base!)) return false;
-      return a.arrayLen! < 0 || b.arrayLen! < 0 || a.arrayLen === b.arrayLen;
+      // a VLA's length is known only at run time: compatible with any length (C11 6.7.6.2p6)
+      return a.arrayLen! < 0 || b.arrayLen! < 0 || a.arrayLen === b.arrayLen || !!a.vlaSize || !!b.vlaSize;
     case 'func': {
       if (!isCompatible(a.returnType!, b.returnType!)) return false;
       if (a.oldStyle || b.oldStyle) return true;
@@ -229,6 +262,8 @@ export interface MemberDecl {
   bitWidth: number;
   /** _Alignas on the member (0 when absent). */
   alignas: number;
+  /** __attribute__((packed)) on the member: alignment 1. */
+  packed?: boolean;
 }
 
 /**
@@ -244,7 +279,7 @@ export function layoutStruct(t: Type, decls: MemberDecl[], packed: boolean): voi
   decls.forEach((d, index) => {
     const mt = d.type;
     const msize = sizeOf(mt);
-    const malign = packed ? 1 : Math.max(alignOf(mt), d.alignas);
+    const malign = packed || d.packed ? Math.max(1, d.alignas) : Math.max(alignOf(mt), d.alignas);
     if (d.bitWidth >= 0) {
       const unitBits = msize * 8;
       if (d.bitWidth === 0) {

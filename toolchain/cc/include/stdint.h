@@ -76,6 +76,12 @@ typedef unsigned long long uintmax_t;
 #define PTRDIFF_MIN (-2147483647 - 1)
 #define PTRDIFF_MAX 2147483647
 #define SIZE_MAX 4294967295U
+#define SIG_ATOMIC_MIN (-2147483647 - 1)
+#define SIG_ATOMIC_MAX 2147483647
+#define WCHAR_MIN (-2147483647 - 1)
+#define WCHAR_MAX 2147483647
+#define WINT_MIN 0U
+#define WINT_MAX 4294967295U
 #define INT8_C(c) c
 #define INT16_C(c) c
 #define INT32_C(c) c ## L

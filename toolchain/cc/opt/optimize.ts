@@ -2,7 +2,8 @@
 // at compile time becomes a constant (bottom-up, so each node is evaluated once its children are folded).
 import type { Node, Obj } from '../front/ast.js';
 import { tryEval, wrap } from '../front/fold.js';
-import { isInteger } from '../front/types.js';
+import { floatConst } from '../front/sema.js';
+import { isFloat, isInteger } from '../front/types.js';
 
 const FOLDABLE = new Set([
   'add', 'sub', 'mul', 'div', 'mod', 'shl', 'shr', 'bitand', 'bitor', 'bitxor', 'eq', 'ne', 'lt', 'le',
@@ -20,7 +21,7 @@ function foldNode(n: Node | undefined, st: FoldState): Node | undefined {
   // read only the fields they have. Fields are written only when a child changed (adding properties
   // would change the node's hidden class; rewriting an unchanged one still costs a write barrier).
   switch (n.kind) {
-    case 'num': case 'var': case 'str':
+    case 'num': case 'fnum': case 'var': case 'str':
       return n; // leaves (most nodes): nothing to fold
     case 'add': case 'sub': case 'mul': case 'div': case 'mod': case 'shl': case 'shr': case 'bitand':
     case 'bitor': case 'bitxor': case 'eq': case 'ne': case 'lt': case 'le': case 'logand': case 'logor':
@@ -48,6 +49,10 @@ function foldNode(n: Node | undefined, st: FoldState): Node | undefined {
       return n; // division by zero: leave it to run time, as gcc does
     }
     if (c && c.label === null) return { kind: 'num', tok: n.tok, ty: n.ty, val: c.val };
+  }
+  if (FOLDABLE.has(n.kind) && n.ty && isFloat(n.ty) && floatKidsConstant(n)) {
+    const bits = floatConst(n);
+    if (bits !== null) return { kind: 'fnum', tok: n.tok, ty: n.ty, fbits: bits };
   }
   const r = reassociate(n);
   if (r !== n) return r;
@@ -100,6 +105,13 @@ function reassociate(n: Node): Node {
     return { kind: 'add', tok: n.tok, ty: n.ty, lhs: inner, rhs: n.rhs!.rhs };
   }
   return n;
+}
+
+/** Floating node whose operands are already constants (integer or floating). */
+function floatKidsConstant(n: Node): boolean {
+  const k = (c: Node | undefined): boolean => !c || c.kind === 'fnum' || c.kind === 'num';
+  if (n.kind === 'cond') return false;
+  return k(n.lhs) && k(n.rhs);
 }
 
 /** Children already folded to constants (so evaluating this node is O(1)). */

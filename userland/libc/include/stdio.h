@@ -14,6 +14,12 @@
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
+#define FILENAME_MAX 4096
+#define FOPEN_MAX 16
+#define L_tmpnam 20
+#define TMP_MAX 238328
+#define P_tmpdir "/tmp"
+typedef struct { long long __pos; } fpos_t;
 
 typedef struct _FILE {
   int fd;
@@ -59,7 +65,23 @@ int ungetc(int c, FILE *f);
 char *fgets(char *s, int n, FILE *f);
 size_t fread(void *p, size_t size, size_t n, FILE *f);
 ssize_t getline(char **line, size_t *cap, FILE *f);
+/* getdelim: getline up to `delim` instead of '\n'. */
+ssize_t getdelim(char **line, size_t *cap, int delim, FILE *f);
 void perror(const char *msg);
+/* remove: unlink a file or rmdir a directory. */
+int remove(const char *path);
+int fgetpos(FILE *f, fpos_t *pos);
+int fsetpos(FILE *f, const fpos_t *pos);
+int fseeko(FILE *f, off_t offset, int whence);
+off_t ftello(FILE *f);
+void setlinebuf(FILE *f);
+/* popen: runs `command` with /bin/sh -c, its stdout readable ("r") or its stdin writable ("w") through the
+ * stream ("re"/"we": close-on-exec); pclose closes it and returns the command's wait status. */
+FILE *popen(const char *command, const char *mode);
+int pclose(FILE *f);
+/* tmpfile: a new file in /tmp, already unlinked, open "w+"; tmpnam: a name in /tmp not in use now. */
+FILE *tmpfile(void);
+char *tmpnam(char *s);
 
 /* printf family: flags - + space # 0, width and precision (also *), lengths hh h l ll z t j,
  * conversions d i u o x X c s p %. %n is not supported (printed literally), nor floating point. */

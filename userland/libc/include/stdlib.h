@@ -6,6 +6,8 @@
 #define EXIT_SUCCESS 0
 #define EXIT_FAILURE 1
 #define RAND_MAX 0x7fffffff
+/* The longest multibyte character (UTF-8, see <wchar.h>). */
+#define MB_CUR_MAX ((size_t)4)
 
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
@@ -34,13 +36,38 @@ int rand_r(unsigned *state);
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
+/* putenv: puts the caller's "NAME=value" string itself into the environment (a string without '=' removes
+ * NAME, as glibc); clearenv empties the environment. */
+int putenv(char *string);
+int clearenv(void);
+/* system: runs command with /bin/sh -c and returns its wait status (-1 when no child could be made, 127
+ * exit status when the shell could not run); system(NULL) is non-zero: there is a shell. */
+int system(const char *command);
+/* realpath: the absolute path naming `path` with ".", ".." and repeated slashes resolved, checking that
+ * each component exists (ENOENT) and each but the last is a directory (ENOTDIR); into resolved (PATH_MAX
+ * bytes) or, when it is NULL, a malloc'd string. */
+char *realpath(const char *path, char *resolved);
+/* mkstemp/mkstemps: replace the six X ending tmpl (before `suffix` bytes) and create that file (mode 0600,
+ * O_EXCL), returning its fd; mkdtemp makes a directory. EINVAL without the X's. */
+int mkstemp(char *tmpl);
+int mkstemps(char *tmpl, int suffix);
+char *mkdtemp(char *tmpl);
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *pwc, const char *s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *dst, const char *src, size_t n);
+size_t wcstombs(char *dst, const wchar_t *src, size_t n);
 
 /* Registers fn to run at exit (last registered runs first); up to 32. Returns 0, or -1 when full. */
 int atexit(void (*fn)(void));
 /* Runs atexit handlers, flushes stdio, ends the process with status & 0xff. */
 void exit(int status) __attribute__((noreturn));
 void _Exit(int status) __attribute__((noreturn));
-/* Prints nothing, raises SIGABRT; if that returns, exits with 134. */
+/* at_quick_exit registers a handler for quick_exit (up to 32), which runs them newest first and ends the
+ * process with _Exit: no atexit handlers, no stdio flush. */
+int at_quick_exit(void (*fn)(void));
+void quick_exit(int status) __attribute__((noreturn));
+/* Raises SIGABRT (a handler runs); if the handler returns, raises it again with the default action. */
 void abort(void) __attribute__((noreturn));
 
 void *malloc(size_t size);

@@ -32,7 +32,17 @@ char *strtok(char *s, const char *delim);
 char *strtok_r(char *s, const char *delim, char **save);
 char *strdup(const char *s);
 char *strndup(const char *s, size_t n);
-/* Returns the message for errnum ("Unknown error N" for numbers it does not know). */
+/* Returns the message for errnum, worded as glibc's ("Unknown error N" for numbers it does not know). */
 char *strerror(int errnum);
+/* POSIX strerror_r: 0, ERANGE (buf too small, truncated) or EINVAL (unknown number). */
+int strerror_r(int errnum, char *buf, size_t size);
+/* glibc's description of a signal ("Segmentation fault"; "Unknown signal N"). */
+char *strsignal(int sig);
+char *strsep(char **sp, const char *delim);
+void *memmem(const void *hay, size_t hlen, const void *needle, size_t nlen);
+char *strcasestr(const char *hay, const char *needle);
+char *stpncpy(char *dst, const char *src, size_t n);
+void *memccpy(void *dst, const void *src, int c, size_t n);
+size_t strxfrm(char *dst, const char *src, size_t n);
 
 #endif

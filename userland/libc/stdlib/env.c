@@ -1,4 +1,4 @@
-/* getenv, setenv, unsetenv over environ. The first change copies environ into malloc'd memory. */
+/* getenv, setenv, unsetenv, putenv, clearenv over environ. The first change copies environ into malloc'd memory. */
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -76,5 +76,35 @@ int unsetenv(const char *name) {
   len = strlen(name);
   while ((e = find(name, len)) != 0)
     for (; *e; e++) e[0] = e[1];
+  return 0;
+}
+
+int putenv(char *string) {
+  const char *eq = strchr(string, '=');
+  size_t len, count = 0;
+  char **e;
+  if (!eq) return unsetenv(string);
+  len = (size_t)(eq - string);
+  if (len == 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  e = find(string, len);
+  if (e) {
+    *e = string;
+    return 0;
+  }
+  if (environ)
+    while (environ[count]) count++;
+  if (own_env(count) < 0) return -1;
+  environ[count] = string;
+  environ[count + 1] = 0;
+  return 0;
+}
+
+int clearenv(void) {
+  if (owned_env && owned_env == environ) free(owned_env);
+  owned_env = 0;
+  environ = 0;
   return 0;
 }

@@ -61,6 +61,7 @@ long __syscall_ret(long r);
 #define SYS_statx 291
 #define SYS_clock_gettime64 403
 #define SYS_clock_nanosleep_time64 407
+#define SYS_ppoll_time64 414
 #define SYS_sbrk 1000
 
 #define AT_FDCWD (-100)

@@ -7,6 +7,8 @@
 #define TCSETSF 0x5404
 #define TIOCGWINSZ 0x5413
 #define TIOCSWINSZ 0x5414
+#define TCSBRK 0x5409
+#define TCFLSH 0x540B
 #define TIOCGPGRP 0x540F
 #define TIOCSPGRP 0x5410
 struct winsize { unsigned short ws_row, ws_col, ws_xpixel, ws_ypixel; };
