@@ -24,6 +24,7 @@ beforeAll(() => {
   accuracy = build('accuracy', dir);
   special = build('special', dir);
   if (accuracy) console.log(`test/libm: built with ${accuracy.how}`);
+  else console.warn('test/libm: no pipeline (dist not built and no riscv64-unknown-elf-gcc/qemu-riscv32): libm tests skipped');
 }, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +40,7 @@ describe('libm accuracy against decimal.js', () => {
     console.log(`test/libm: ${CASES} arguments per function\n${table(rows)}`);
   }, 1_800_000);
 
-  it.skipIf(!accuracy && false)('measures every function of the table', () => {
+  it('measures every function of the table', () => {
     if (!accuracy) return;
     expect(rows.length).toBe(71);
     for (const r of rows) expect(r.cases, r.name).toBe(CASES);

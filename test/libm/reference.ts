@@ -1,7 +1,7 @@
 // Exact references for the libm accuracy test: each function's value at a binary64/binary32 argument,
 // computed with decimal.js at 60 significant digits (erf, erfc, lgamma and tgamma by series and continued
 // fractions written here), and the rounding and ulp measures of that exact value.
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 const P = 40;
 export const Dec = Decimal.clone({ precision: P, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15, minE: -9e15, maxE: 9e15 });
