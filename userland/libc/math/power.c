@@ -31,9 +31,11 @@ double pow(double x, double y) {
     return odd ? -r : r;
   }
   if (x < 0 && !yint) return __math_invalid(x);
-  dd t = dd_mul_d(__log_core(dd_make(ax, 0.0)), y);
-  if (t.hi > 709.8) return __math_overflow(odd);
-  if (t.hi < -745.2) return __math_underflow(odd);
+  dd l = __log_core(dd_make(ax, 0.0));
+  double estimate = l.hi * y; /* decides overflow before the dd product, which would overflow to NaN */
+  if (estimate > 709.8) return __math_overflow(odd);
+  if (estimate < -745.2) return __math_underflow(odd);
+  dd t = dd_mul_d(l, y);
   int k;
   dd u = __expm1_core(t, &k);
   double r = __math_finish(dd_add_d(u, 1.0), k);
