@@ -187,7 +187,7 @@ export function reference(name: string, args: number[]): Value {
       return X.times(X).plus(Y.times(Y)).sqrt();
     }
     case 'exp': return Dec.exp(X);
-    case 'exp2': return Dec.exp(X.times(LN2));
+    case 'exp2': return x.isInt() ? pow2(Number(x.toString())) : Dec.exp(X.times(LN2)); // 2^n exactly: ties matter
     case 'expm1': return X.abs().lt('1e-5') ? series(X, (n, t) => t.times(X).div(n + 1)) : Dec.exp(X).minus(1);
     case 'log': return X.lte(0) ? (X.isZero() ? -Infinity : NAN) : Dec.ln(X);
     case 'log2': return X.lte(0) ? (X.isZero() ? -Infinity : NAN) : Dec.ln(X).div(LN2);

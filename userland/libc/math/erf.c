@@ -41,8 +41,11 @@ double erf(double x) {
   if (a == INFINITY) return copysign(1.0, x);
   if (a < 0x1p-28) {
     if (x == 0) return x;
-    dd v = dd_mul_d(dd_make(TWO_OVER_SQRTPI_HI, TWO_OVER_SQRTPI_LO), x);
-    return __math_check(v.hi + v.lo);
+    /* erf x = 2/sqrt(pi) x (1 - x^2/3 + ...), the cubic term below 2^-57 relative but kept for the rounding;
+     * scaled by 2^64 so that the product's low part cannot underflow, then rounded once */
+    dd v = dd_mul_d(dd_make(TWO_OVER_SQRTPI_HI, TWO_OVER_SQRTPI_LO), x * 0x1p64);
+    v = dd_add_d(v, -v.hi * (x * x) / 3);
+    return __math_finish(v, -64);
   }
   dd v;
   if (a < 4) v = erf_series(a);

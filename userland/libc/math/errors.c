@@ -1,5 +1,6 @@
 /* errors.c: the libm's error paths (see internal.h). The operands are volatile so that the compiler cannot
  * fold the operation away: the operation itself is what raises the exception flag in fcsr. */
+#include <fenv.h>
 #include "internal.h"
 
 static volatile double zero = 0.0;
@@ -40,7 +41,23 @@ float __math_checkf(float y, double v) {
   return y;
 }
 
+/* A subnormal result is rounded once, on the grid of 2^-1074: u = v 2^(k + 1074) counts that grid's units
+ * (u.hi and u.lo stay exact, u.hi < 2^53), n is the integer nearest u.hi, and the fraction u - n decides
+ * the final step, ties to even. Rounding hi + lo to 53 bits first and then to the subnormal grid could
+ * round twice. */
+static double finish_subnormal(dd v, int k) {
+  double uh = scalbn(v.hi, k + 1074), ul = scalbn(v.lo, k + 1074);
+  double n = rint(uh);
+  double d = (uh - n) + ul;
+  if (d > 0.5 || (d == 0.5 && fmod(n, 2.0) != 0)) n += 1;
+  else if (d < -0.5 || (d == -0.5 && fmod(n, 2.0) != 0)) n -= 1;
+  if (d != 0) feraiseexcept(FE_UNDERFLOW | FE_INEXACT);
+  errno = ERANGE;
+  return scalbn(n, -1074);
+}
+
 double __math_finish(dd v, int k) {
+  if (v.hi != 0 && ilogb(v.hi) + k < -1022 && ilogb(v.hi) + k > -1100) return finish_subnormal(v, k);
   double y = v.hi + v.lo;
   return __math_check(scalbn(y, k));
 }
