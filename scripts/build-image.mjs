@@ -190,6 +190,8 @@ export function buildImage(tc, opts = {}) {
   if (opts.libDir) {
     mkdirSync(opts.libDir, { recursive: true });
     writeFileSync(join(opts.libDir, 'libc.a'), libc);
+    // The maths are in libc.a (userland/libc/math); libm.a is empty, so `pagoda cc prog.c -lm` links as on Unix.
+    writeFileSync(join(opts.libDir, 'libm.a'), tc.ar.writeArchive([]));
     if (crt0) writeFileSync(join(opts.libDir, 'crt0.o'), crt0);
   }
   const programs = [];
