@@ -57,5 +57,24 @@ int main(void) {
   for (int i = 0; i < 10; i++) x = x * 3 + 0.5L;
   p128(x);
   NL();
+  /* compound assignment, ++ and -- on long double lvalues (the address evaluated once), and on other
+   * types with a long double operand */
+  static struct { int pad; long double v[3]; } st = { 1, { 0.25L, 2.0L, -3.0L } };
+  static int calls;
+  long double *at = &st.v[0];
+  x = 10.0L;
+  x += 0.5L; x -= 1; x *= 3; x /= 7; p128(x);
+  long double y = x++; p128(y); p128(x);
+  y = x--; p128(y); p128(x);
+  y = ++x; p128(y); p128(x);
+  y = --x; p128(y); p128(x);
+  x = 1e30L; x += 1; x++; p128(x);
+  volatile double dd = 2.5;
+  dd += 1.0L / 3; P64(dd);
+  int i3 = 3;
+  i3 *= 2.5L; PI(i3);
+  (calls++, at)[1] += 0.1L; (calls++, at)[2]++; ++*(calls++, at);
+  p128(st.v[0]); p128(st.v[1]); p128(st.v[2]); PI(calls);
+  NL();
   return t_done("ldouble");
 }

@@ -90,7 +90,30 @@ function opAssign(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, t
   }
   if (!isArith(lt)) throw p.error(`invalid operands to binary ${op} (have '${typeName(lt)}' and '${typeName(rhs.ty!)}')`, tok);
   if (lt.isAtomic) return atomicUpdate(p, lhs, kind, rhs, tok, false);
+  if (lt.kind === 'ldouble' || model.ty!.kind === 'ldouble') return binary128Update(p, kind, op, lhs, rhs, tok, false);
   return { kind: 'opassign', tok, ty: lt, op: kind, opType: model.ty, lhs, rhs: model.rhs };
+}
+
+/**
+ * `lhs op= rhs`, `++x` and `x++` where long double takes part: the code generator knows binary128 only as calls
+ * to the libgcc helpers, so the update is spelled out on a pointer evaluated once:
+ * `(at = &lhs, *at = *at op rhs)`, or for postfix `(at = &lhs, old = *at, *at = old op rhs, old)`.
+ */
+function binary128Update(p: Parser, kind: NodeKind, op: string, lhs: Node, rhs: Node, tok: Token, returnsOld: boolean): Node {
+  const lt = lhs.ty!;
+  const ptrT = pointerTo(lt);
+  const at = newLocalTemp(p, ptrT);
+  const atVar = (): Node => ({ kind: 'var', tok, ty: ptrT, obj: at });
+  const target = (): Node => ({ kind: 'deref', tok, ty: lt, lhs: atVar() });
+  const save: Node = { kind: 'assign', tok, ty: ptrT, lhs: atVar(), rhs: addressOf(p, lhs, tok) };
+  const combine = (cur: Node): Node => (kind === 'add' ? newAdd(cur, rhs, tok) : kind === 'sub' ? newSub(cur, rhs, tok) : arith(kind, op, cur, rhs, tok));
+  const comma = (a: Node, b: Node): Node => ({ kind: 'comma', tok, ty: b.ty, lhs: a, rhs: b });
+  if (!returnsOld) return comma(save, { kind: 'assign', tok, ty: lt, lhs: target(), rhs: newCast(combine(target()), lt, tok) });
+  const old = newLocalTemp(p, lt);
+  const oldVar = (): Node => ({ kind: 'var', tok, ty: lt, obj: old });
+  const keep: Node = { kind: 'assign', tok, ty: lt, lhs: oldVar(), rhs: target() };
+  const store: Node = { kind: 'assign', tok, ty: lt, lhs: target(), rhs: newCast(combine(oldVar()), lt, tok) };
+  return comma(comma(comma(save, keep), store), oldVar());
 }
 
 /** conditional = logor ("?" expr ":" conditional)? */
@@ -394,6 +417,10 @@ function postfix(p: Parser): Node {
         const one = newNum(1n, tok);
         const updated = opAssign(p, inc ? 'add' : 'sub', tok.text[0], n, one, tok);
         n = inc ? newSub(updated, one, tok) : newAdd(updated, one, tok);
+        continue;
+      }
+      if (t.kind === 'ldouble') {
+        n = binary128Update(p, tok.text === '++' ? 'add' : 'sub', tok.text[0], n, newNum(1n, tok), tok, true);
         continue;
       }
       const step = t.kind === 'ptr' ? BigInt(t.base!.kind === 'void' ? 1 : sizeOf(t.base!)) : 1n;
