@@ -225,14 +225,15 @@ static void calibrate(void) {
   realloc_fn = realloc;
 }
 
-/* a/b, or 0 when nothing was measured. */
-static double ratio(unsigned long long a, unsigned long long b) {
-  return b ? (double)a / (double)b : 0.0;
+/* Formats a/b with two decimals (integer arithmetic: no floating point here). */
+static void ratio(char *buf, size_t len, unsigned long long a, unsigned long long b) {
+  unsigned long long hundredths = b ? (a * 100 + b / 2) / b : 0;
+  snprintf(buf, len, "%llu.%02llu", hundredths / 100, hundredths % 100);
 }
 
 static void run_one(const struct workload *w, int json) {
   size_t syscalls0, peak_heap, heap0;
-  double per_op, overhead;
+  char per_op[32], overhead[32];
   instructions = 0;
   ops = 0;
   live = peak_live = 0;
@@ -242,15 +243,15 @@ static void run_one(const struct workload *w, int json) {
   syscalls0 = malloc_syscalls();
   w->run();
   peak_heap = malloc_max_footprint();
-  per_op = ratio(instructions, ops);
-  overhead = ratio(peak_heap, peak_live);
+  ratio(per_op, sizeof per_op, instructions, ops);
+  ratio(overhead, sizeof overhead, peak_heap, peak_live);
   if (json)
-    printf("{\"group\":\"malloc\",\"name\":\"%s/%s\",\"instructionsPerOp\":%.2f,\"peakHeapOverLive\":%.2f,"
+    printf("{\"group\":\"malloc\",\"name\":\"%s/%s\",\"instructionsPerOp\":%s,\"peakHeapOverLive\":%s,"
            "\"syscalls\":%zu,\"ops\":%lu,\"peakHeap\":%zu,\"peakLive\":%zu,\"heapAtStart\":%zu}\n",
            malloc_policy(), w->name, per_op, overhead, malloc_syscalls() - syscalls0, ops, peak_heap,
            peak_live, heap0);
   else
-    printf("%-6s %-9s %8lu %10.2f %10zu %10zu %8.2f %8zu\n", malloc_policy(), w->name, ops, per_op,
+    printf("%-6s %-9s %8lu %10s %10zu %10zu %8s %8zu\n", malloc_policy(), w->name, ops, per_op,
            peak_heap, peak_live, overhead, malloc_syscalls() - syscalls0);
   fflush(stdout);
 }
