@@ -47,7 +47,7 @@ function main(argv: string[]): number {
       runTime += t2 - t1;
       refTime += t3 - t2;
       rows.push(...row);
-      for (const x of row) console.log(`  ${x.name.padEnd(12)} max ulp ${x.maxUlp.toFixed(3)}  run ${((t2 - t1) / 1000).toFixed(1)} s, reference ${((t3 - t2) / 1000).toFixed(1)} s`);
+      for (const x of row) console.log(`  ${x.name.padEnd(12)} max ulp ${x.maxUlp.toFixed(6)} at ${x.worst}; run ${((t2 - t1) / 1000).toFixed(1)} s, reference ${((t3 - t2) / 1000).toFixed(1)} s`);
     }
     console.log(table(rows));
     console.log(`libm:accuracy: libm runs ${(runTime / 1000).toFixed(1)} s, references ${(refTime / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
