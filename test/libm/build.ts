@@ -75,11 +75,18 @@ function gccBuild(source: string, out: string, dir: string): Program | undefined
   };
 }
 
-/** Builds test/libm/NAME.c into dir; undefined when neither pipeline is available. */
-export function build(name: string, dir: string): Program | undefined {
+/** Builds test/libm/NAME.c into dir; undefined when neither pipeline is available. `via` forces one pipeline
+ *  (the long accuracy run uses qemu for speed): then a missing pipeline throws with the reason. */
+export function build(name: string, dir: string, via?: 'pagoda' | 'qemu'): Program | undefined {
   const source = join(ROOT, 'test/libm', `${name}.c`);
   const out = join(dir, name);
+  if (via === 'qemu') {
+    const p = gccBuild(source, out, dir);
+    if (!p) throw new Error(`--via qemu needs ${GCC} and qemu-riscv32`);
+    return p;
+  }
   const ours = pagodaBuild(source, out);
+  if (via === 'pagoda' && typeof ours === 'string') throw new Error(`--via pagoda: ${ours}`);
   if (typeof ours !== 'string') return ours;
   const theirs = gccBuild(source, out, dir);
   if (theirs) theirs.how += ` — ${ours}`;

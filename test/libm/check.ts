@@ -1,4 +1,8 @@
-// Measures the libm's results printed by accuracy.c against the exact references (reference.ts).
+// Measures the libm's results printed by accuracy.c against the exact references: reference.ts (decimal.js,
+// ~3 ms per reference) or reference.py (mpmath, ~100x faster, for the long runs), which share the measure.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ordinal, reference, roundTo, ulpError } from './reference.js';
 
 /** Functions C99/IEEE specify exactly (or correctly rounded): their results must be the rounded exact value. */
@@ -65,6 +69,24 @@ export function measure(output: string): Row[] {
     if (Math.abs(steps) > limit) row.failures.push(`${where}, correctly rounded ${cr}: ${Math.abs(steps)} steps`);
   }
   return [...rows.values()];
+}
+
+const MPMATH = join(fileURLToPath(new URL('.', import.meta.url)), '../../test/libm/reference.py');
+
+/** Whether python3 with mpmath is here to run reference.py; else the reason. */
+export function mpmath(): true | string {
+  const r = spawnSync('python3', ['-c', 'import mpmath'], { encoding: 'utf8' });
+  if (r.error) return 'python3 not found';
+  return r.status === 0 ? true : 'python3 has no mpmath (Debian: python3-mpmath)';
+}
+
+/** measure() with the mpmath reference (test/libm/reference.py): the same rows, at most 20 failures each. */
+export function measureMpmath(output: string): Row[] {
+  const r = spawnSync('python3', [MPMATH, [...EXACT].join(',')], { input: output, encoding: 'latin1', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`reference.py: ${r.error ?? r.stderr}`);
+  const rows = JSON.parse(r.stdout) as Row[];
+  for (const row of rows) if (row.maxUlp >= 1e308) row.maxUlp = Infinity;
+  return rows;
 }
 
 /** The table the test prints: max ulp error per function. */
