@@ -107,7 +107,9 @@ export function boot(options: BootOptions = {}): Kernel {
   const k: Kernel = {
     machine, chunks, frames, commit, files, consoleInput, sinks,
     random: options.random ?? pooledRandom(),
-    realtimeMs: () => Date.now(),
+    // The epoch clock runs on the monotonic one (timeOrigin + now: microseconds, no slewing against it), so a
+    // sleep of N ms is never seen by gettimeofday as less than N ms, as on Linux.
+    realtimeMs: () => performance.timeOrigin + performance.now(),
     monotonicMs: () => performance.now() - bootMs,
     processes: new ProcessTable(runQueue),
     runQueue,
