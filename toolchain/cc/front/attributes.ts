@@ -29,16 +29,7 @@ export interface Attrs {
 }
 
 /** The attributes of a declared function or object that reach the assembly (ast.ts Obj.attrs). */
-export interface DeclAttrs {
-  section?: string;
-  weak?: boolean;
-  alias?: string;
-  /** .init_array / .fini_array priority (65535: the unnumbered section). */
-  ctor?: number;
-  dtor?: number;
-  used?: boolean;
-  visibility?: string;
-}
+export type DeclAttrs = Pick<Attrs, 'section' | 'weak' | 'alias' | 'ctor' | 'dtor' | 'used' | 'visibility'>;
 
 /** Accepted and ignored: they guide optimisation or diagnostics, never the meaning of the program. */
 const INFORMATIVE = new Set([
