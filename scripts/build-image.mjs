@@ -160,6 +160,9 @@ const MOTD = `Welcome to Pagoda: a kernel in TypeScript on an emulated RISC-V ma
 Type 'help' for the shell's builtins; programs live in /bin (try ls -l /bin, ps, free, chunks).
 `;
 
+/** Programs installed under a second name too: alias -> program. */
+const PROGRAM_ALIASES = { 'bin/vi': 'bin/edit' };
+
 /** The boot image's entries: directories, /etc files and the programs. */
 function imageEntries(programs) {
   const enc = new TextEncoder();
@@ -200,6 +203,11 @@ export function buildImage(tc, opts = {}) {
     if (!crt0 || objects.some((o) => !o.bytes)) continue;
     const exe = b.link(name, objects, crt0, libc);
     if (exe) programs.push([`${dir}/${name}`, exe]);
+  }
+  // Second names for a program, as a link would give: the same executable under another name.
+  for (const [alias, target] of Object.entries(PROGRAM_ALIASES)) {
+    const found = programs.find((p) => p[0] === target);
+    if (found) programs.push([alias, found[1]]);
   }
   rmSync(b.tmp, { recursive: true, force: true });
   return { image: tc.cpio.writeCpio(imageEntries(programs)), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };
