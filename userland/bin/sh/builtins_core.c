@@ -220,7 +220,7 @@ static int bi_unset(int argc, char **argv) {
   else if (i < argc && !strcmp(argv[i], "-v")) i++;
   for (; i < argc; i++) {
     if (funcs) func_unset(argv[i]);
-    else if (var_unset(argv[i]) < 0) status = 1;
+    else if (var_unset(argv[i]) < 0) status = special_error(2);
   }
   return status;
 }

@@ -209,7 +209,9 @@ static int exec_simple(struct node *n, int flags) {
   int argc, status, special = 0;
   builtin_fn builtin = 0;
   struct node *func = 0;
+  extern int exec_lineno;
   expand_failed = 0;
+  exec_lineno = n->lineno;
   subst_status = 0; /* a command substitution's status is what a command without words returns */
   argv = expand_words(n->words, n->nwords, &argc);
   assigns = expand_assigns(n);
@@ -221,9 +223,12 @@ static int exec_simple(struct node *n, int flags) {
   if (opt_xtrace) trace(assigns, n->nassigns, argv);
   if (argc == 0) { /* only assignments and redirections */
     status = subst_status;
-    if (apply_assigns(assigns, 0) < 0) status = 1;
+    if (apply_assigns(assigns, 0) < 0) {
+      if (!interactive) sh_exit(2);
+      status = 2;
+    }
     if (n->redirs) {
-      if (redirect_apply(n->redirs, REDIR_SAVE) < 0) status = 1;
+      if (redirect_apply(n->redirs, REDIR_SAVE) < 0) status = 2;
       redirect_restore();
     }
     free_argv(argv);
@@ -235,21 +240,27 @@ static int exec_simple(struct node *n, int flags) {
   if (func || builtin) {
     struct saved_var *saved = 0;
     if (special && !func) {
-      if (apply_assigns(assigns, 0) < 0) status = 1;
+      if (apply_assigns(assigns, 0) < 0 && !interactive) sh_exit(2);
     } else if (n->nassigns) {
       saved = save_assigns(assigns, n->nassigns);
       apply_assigns(assigns, V_EXPORT);
     }
     if (redirect_apply(n->redirs, REDIR_SAVE) < 0) {
       redirect_restore();
-      status = 1;
+      status = 2;
       if (special && !interactive) sh_exit(2);
     } else {
       if (func) status = call_function(func, argv, argc);
       else {
         extern int exec_builtin_forget; /* set by `exec` with only redirections: keep them */
         status = builtin(argc, argv);
-        fflush(stdout);
+        if (fflush(stdout) != 0 || ferror(stdout)) { /* echo >&- */
+          clearerr(stdout);
+          if (!status) {
+            sh_error("%s: I/O error", argv[0]);
+            status = 1;
+          }
+        }
         fflush(stderr);
         if (exec_builtin_forget) {
           exec_builtin_forget = 0;
@@ -264,13 +275,13 @@ static int exec_simple(struct node *n, int flags) {
     return status;
   }
   if (flags & EX_EXEC) {
-    if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(1);
+    if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(2);
     exec_program(argv);
   }
   {
     int pid = fork_child(0, 1);
     if (pid == 0) {
-      if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(1);
+      if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(2);
       exec_program(argv);
     }
     if (pid < 0) status = 2;
@@ -493,7 +504,7 @@ int exec_node(struct node *n, int flags) {
   if (n->redirs) {
     if (redirect_apply(n->redirs, REDIR_SAVE) < 0) {
       redirect_restore();
-      return last_status = 1;
+      return last_status = 2;
     }
     s = exec_compound(n, flags & ~EX_EXEC);
     redirect_restore();

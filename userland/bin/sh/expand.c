@@ -4,7 +4,7 @@
  * result (split and globbed); "$@" also writes field breaks. */
 #include "sh.h"
 
-enum { F_LIT, F_QUOTED, F_EXP, F_BREAK };
+enum { F_LIT, F_QUOTED, F_EXP, F_BREAK, F_SOFTBREAK }; /* SOFTBREAK: between unquoted $@'s words */
 #define M_DQ 1       /* inside double quotes */
 #define M_HEREDOC 2  /* a here-document body: only $ ` \ are special */
 #define M_SPLITLIT 4 /* literal text of ${x-word} outside quotes: split like an expansion */
@@ -54,9 +54,16 @@ static const char *skip_dq(const char *p) {
 }
 
 /* p is just after the opening character; returns a pointer to the matching close (or the NUL). */
+int case_depth_step(char *word, int *wl, int c, int *ncase);
+
 static const char *skip_balanced(const char *p, char open, char close) {
-  int depth = 1;
+  int depth = 1, ncase = 0, wl = 0;
+  char word[8];
   while (*p) {
+    if (open == '(' && case_depth_step(word, &wl, (unsigned char)*p, &ncase) && *p == ')' && depth == 1) {
+      p++;
+      continue;
+    }
     if (*p == '\\' && p[1]) { p += 2; continue; }
     if (*p == '\'') {
       const char *q = strchr(p + 1, '\'');
@@ -150,7 +157,7 @@ static void emit_positional(struct ebuf *o, char which, int mode) {
     return;
   }
   for (i = 0; i < pos_count; i++) {
-    if (i) emit(o, ' ', F_BREAK);
+    if (i) emit(o, ' ', (mode & M_DQ) ? F_BREAK : F_SOFTBREAK);
     emits(o, pos_args[i], (mode & M_DQ) ? F_QUOTED : F_EXP);
   }
   if ((mode & M_DQ) && pos_count > 0) o->quoted = 1;
@@ -465,6 +472,10 @@ static void expand_part(const char *p, const char *end, struct ebuf *o, int mode
       p = q < end ? q + 1 : q;
       continue;
     }
+    if (c == '"' && (mode & M_DQ)) { /* only in the word of "${x-"w"}": the quotes go, the text stays quoted */
+      p++;
+      continue;
+    }
     if (c == '"' && !(mode & (M_DQ | M_HEREDOC))) {
       const char *close = skip_dq(p + 1);
       int only_at = (close - p == 3 && p[1] == '$' && p[2] == '@') || (close - p == 5 && strncmp(p + 1, "${@}", 4) == 0);
@@ -561,8 +572,8 @@ static void split_fields(struct ebuf *o, struct fields *fl) {
       after_ws = 0;
       continue;
     }
-    if (flag == F_EXP && c && strchr(ifs, c)) {
-      int ws = c == ' ' || c == '\t' || c == '\n';
+    if (flag == F_SOFTBREAK || (flag == F_EXP && c && strchr(ifs, c))) {
+      int ws = flag == F_SOFTBREAK || c == ' ' || c == '\t' || c == '\n';
       if (ws) {
         if (have) {
           finish_field(fl, &s, &f);

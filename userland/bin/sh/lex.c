@@ -86,11 +86,33 @@ static int read_backquote(struct str *b) {
   }
 }
 
+/* Counts case ... esac inside $( ): a pattern's ')' there does not close the substitution. word collects
+ * the current bare word; at each delimiter it is checked. */
+int case_depth_step(char *word, int *wl, int c, int *ncase) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+    word[*wl] = 0;
+    if (!strcmp(word, "case")) (*ncase)++;
+    else if (!strcmp(word, "esac") && *ncase > 0) (*ncase)--;
+    *wl = 0;
+  } else if (*wl < 7) {
+    word[(*wl)++] = (char)c;
+  } else {
+    *wl = 7; /* too long to be a keyword */
+    word[0] = 0;
+  }
+  return *ncase;
+}
+
 /* Reads balanced text up to the close character that ends depth 0 (for $( and ${), through quotes. */
 static int read_balanced(struct str *b, int open, int close) {
-  int depth = 1, c;
+  int depth = 1, c, ncase = 0, wl = 0;
+  char word[8];
   for (;;) {
     c = src_get();
+    if (open == '(' && c >= 0 && case_depth_step(word, &wl, c, &ncase) && c == ')' && depth == 1) {
+      str_addc(b, (char)c);
+      continue;
+    }
     if (c < 0) return unterminated(open == '{' ? "${...}" : "$(...)");
     if (c == '\\') {
       int d = src_get();

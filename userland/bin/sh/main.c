@@ -8,7 +8,8 @@ int opt_errexit, opt_xtrace, opt_nounset, opt_noglob, opt_verbose;
 int in_subshell;
 char *arg0 = "sh";
 int shell_pid;
-static int current_line;
+int exec_lineno; /* the line of the simple command running, for messages */
+int parsing;      /* messages during parsing name the source's current line */
 
 int set_options(int argc, char **argv, int *consumed);
 
@@ -16,7 +17,7 @@ void sh_error(const char *fmt, ...) {
   va_list ap;
   fflush(stdout);
   if (interactive) fprintf(stderr, "%s: ", arg0);
-  else fprintf(stderr, "%s: %d: ", arg0, src ? src->lineno - (current_line ? 0 : 0) : 0);
+  else fprintf(stderr, "%s: %d: ", arg0, (parsing || !exec_lineno) && src ? src->lineno : exec_lineno);
   va_start(ap, fmt);
   vfprintf(stderr, fmt, ap);
   va_end(ap);
@@ -26,10 +27,10 @@ void sh_error(const char *fmt, ...) {
 
 void sh_exit(int status) {
   last_status = status;
-  trap_run_exit();
+  trap_run_exit(); /* an exit inside the trap ends the shell with its own status */
   fflush(stdout);
   fflush(stderr);
-  exit(last_status & 255);
+  exit(status & 255);
 }
 
 /* Parses and runs commands from the current source until its end. A syntax error ends a non-interactive

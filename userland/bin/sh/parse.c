@@ -454,7 +454,9 @@ static struct node *and_or(void) {
 /* complete_command = and_or ((';' | '&') and_or)* [';' | '&'] (newline | EOF) */
 struct node *parse_command(int *eof, int *error) {
   struct node *list = 0;
+  extern int parsing;
   parse_failed = 0;
+  parsing = 1;
   *eof = 0;
   *error = 0;
   prompt_continued = 0;
@@ -478,6 +480,7 @@ struct node *parse_command(int *eof, int *error) {
     if (cur.kind == TK_SEMI || cur.kind == TK_AMP) advance();
     else if (cur.kind != TK_NEWLINE && cur.kind != TK_EOF) unexpected(0);
   }
+  parsing = 0;
   if (cur.kind == TK_EOF && !list) *eof = 1;
   free(cur.text);
   cur.text = 0;
