@@ -37,6 +37,9 @@ int fork_child(int pgid, int foreground) {
       signal(SIGINT, SIG_DFL);
       signal(SIGQUIT, SIG_DFL);
       job_control = 0;
+    } else if (interactive) { /* the shell ignores these; its commands must not */
+      signal(SIGINT, SIG_DFL);
+      signal(SIGQUIT, SIG_DFL);
     }
     interactive = 0;
     return 0;

@@ -214,7 +214,7 @@ int job_wait_fg(int id) {
   {
     int ws = j->ws[j->npids - 1];
     if (WIFSIGNALED(ws) && WTERMSIG(ws) != SIGINT && WTERMSIG(ws) != SIGPIPE && in_subshell == 0)
-      fprintf(stderr, "%s\n", signal_text(WTERMSIG(ws)));
+      fprintf(stderr, "%s (signal %d)\n", signal_text(WTERMSIG(ws)), WTERMSIG(ws));
     else if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT && interactive)
       fprintf(stderr, "\n");
   }
