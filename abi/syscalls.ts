@@ -58,6 +58,8 @@ export const enum Sys {
   clock_nanosleep_time64 = 407,
   ppoll_time64 = 414,
   sbrk = 1000,
+  /** Pagoda: hands a file to the host (the web page's download). */
+  host_export = 1004,
 }
 
 /** Every number with its name, in number order (for the generated C header and for traces). */
@@ -70,5 +72,5 @@ export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
   160: 'uname', 166: 'umask', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
   221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
-  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk',
+  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk', 1004: 'host_export',
 };

@@ -86,6 +86,7 @@ export function boot(options: BootOptions = {}): Kernel {
     stderr: options.sinks?.stderr ?? toConsole,
     message: options.sinks?.message ?? line,
     bootLog: options.sinks?.bootLog ?? line,
+    exportFile: options.sinks?.exportFile,
   };
   const log = sinks.bootLog;
   log(`Pagoda ${PAGODA_VERSION}: RV${HART_XLEN}I${HART_LETTERS.slice(1).toUpperCase()} user mode, Sv32 MMU, one hart`);

@@ -2,7 +2,8 @@
 // (toolchain/cc compile -> toolchain/as assemble -> toolchain/ar archive -> toolchain/ld link), after `tsc`
 // has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c, and per directory
 // userland/bin/NAME/ whose .c files are linked together, as the shell's), /tests/* (the libc test
-// programs, userland/tests/*.c), /etc/motd, /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
+// programs, userland/tests/*.c), /etc/motd, /etc/passwd, /home/hello.c (userland/home/), and the directories
+// /tmp, /home, /dev, /proc.
 // Also writes DIST/userland/{libc.a,crt0.o}, where `pagoda cc` finds them.
 //
 //   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback] [--quiet]
@@ -158,7 +159,17 @@ class Builder {
 
 const MOTD = `Welcome to Pagoda: a kernel in TypeScript on an emulated RISC-V machine.
 Type 'help' for the shell's builtins; programs live in /bin (try ls -l /bin, ps, free, chunks).
+
+A first tour: write a program, build it, run it, look at its memory.
+  cd                         go home: /home (the web page keeps it across reloads)
+  edit hello.c               change the greeting; Ctrl-S saves, Ctrl-Q quits
+  cc -O1 -o hello hello.c    Pagoda's own C compiler, inside the machine
+  ./hello                    run it: the address-space view beside follows it
+  ./hello 30 & pmap $!       its regions, as /proc/PID/maps lists them
 `;
+
+/** Programs installed under a second name too: alias -> program. */
+const PROGRAM_ALIASES = { 'bin/vi': 'bin/edit' };
 
 /** The boot image's entries: directories, /etc files and the programs. */
 function imageEntries(programs) {
@@ -168,6 +179,8 @@ function imageEntries(programs) {
   const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
   entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
   entries.push(dir('tests'));
+  // The tour's program, a starting file in /home (which the kernel makes writable).
+  entries.push(file('home/hello.c', readText(join(USERLAND, 'home', 'hello.c')) ?? ''));
   for (const [name, bytes] of programs) entries.push({ name, mode: 0o100755, data: bytes });
   return entries;
 }
@@ -200,6 +213,11 @@ export function buildImage(tc, opts = {}) {
     if (!crt0 || objects.some((o) => !o.bytes)) continue;
     const exe = b.link(name, objects, crt0, libc);
     if (exe) programs.push([`${dir}/${name}`, exe]);
+  }
+  // Second names for a program, as a link would give: the same executable under another name.
+  for (const [alias, target] of Object.entries(PROGRAM_ALIASES)) {
+    const found = programs.find((p) => p[0] === target);
+    if (found) programs.push([alias, found[1]]);
   }
   rmSync(b.tmp, { recursive: true, force: true });
   return { image: tc.cpio.writeCpio(imageEntries(programs)), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };

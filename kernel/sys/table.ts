@@ -17,6 +17,7 @@ import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
+import { sysHostExport } from './host.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -70,6 +71,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
+  [Sys.host_export, sysHostExport],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
