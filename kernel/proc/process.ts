@@ -55,6 +55,12 @@ export class Process {
   argv: readonly string[] = [];
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
+  /** Host CPU time in ms spent on this process's behalf outside the hart (a kernel program's body). */
+  hostCpuMs = 0;
+  /** CPU ms of the children this process reaped (theirs and their reaped children's): times()'s cutime. */
+  reapedCpuMs = 0;
+  /** Called once when the process ends (a kernel program's body stops waiting then). */
+  onExit: (() => void) | undefined;
   /** Monotonic ms at creation (fork or spawn). */
   startMs = 0;
   /** set_tid_address's pointer (cleared at exit; no threads yet, so nothing waits on it). */
