@@ -6,6 +6,8 @@
 //   /proc/uptime         seconds since boot
 //   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
 //   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
+//   /proc/PID/stat       Linux's one line (fs/proc/array.c do_task_stat), first 24 fields; utime and cutime count
+//                        instructions at 100 MHz plus a kernel program's host time, in ticks of 10 ms
 //   /proc/PID/cmdline    argv, each followed by a NUL
 //   /proc/self           the calling process's directory
 
@@ -13,7 +15,7 @@ import { HART_ISA_LINUX } from '../../abi/hart-isa.js';
 import type { Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../mem/layout.js';
 import { formatMaps } from '../mem/maps.js';
-import type { Process } from '../proc/process.js';
+import { cpuMsOf, type Process } from '../proc/process.js';
 import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
 
 const kb = (label: string, kib: number): string => `${(label + ':').padEnd(16)}${String(kib).padStart(8)} kB\n`;
@@ -53,6 +55,19 @@ function status(p: Process): string {
     + `VmSize:\t${String(vm).padStart(8)} kB\nVmRSS:\t${String(rss).padStart(8)} kB\nThreads:\t1\n`;
 }
 
+/** Linux's /proc/PID/stat line, up to rss (field 24); the fields Pagoda has no notion of are 0. */
+function stat(p: Process): string {
+  const comm = (p.name.split('/').pop() ?? p.name).slice(0, 15);
+  const ticks = (ms: number): number => Math.floor(ms / 10);
+  const vsize = p.alive ? p.space.committedPages * PAGE_SIZE : 0;
+  const rss = p.alive ? p.space.residentPages : 0;
+  const fields = [
+    p.pid, `(${comm})`, stateOf(p)[0], p.ppid, p.pid, p.pid, 0, -1, 0, 0, 0, 0, 0,
+    ticks(cpuMsOf(p)), 0, ticks(p.reapedCpuMs), 0, 20, 0, 1, 0, ticks(p.startMs), vsize, rss,
+  ];
+  return fields.join(' ') + '\n';
+}
+
 function synthFile(render: () => string, mtimeMs: number): SynthFile {
   return { kind: 'sfile', ino: nextIno(), mode: S_IFREG | 0o444, mtimeMs, render };
 }
@@ -62,6 +77,7 @@ function processDir(p: Process, mtimeMs: number): SynthDir {
   const files: Record<string, () => string> = {
     maps: () => (p.alive ? formatMaps(p.space.regions.all()) : ''),
     status: () => status(p),
+    stat: () => stat(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
   };
   return {

@@ -6,7 +6,7 @@ import { Errno } from '../../abi/errno.js';
 import { Signal } from '../../abi/signals.js';
 import { CLD_EXITED, CLD_KILLED } from '../../abi/wait.js';
 import type { Kernel } from '../kernel.js';
-import { waitStatusWord, type Process } from './process.js';
+import { cpuMsOf, waitStatusWord, type Process } from './process.js';
 
 
 /** Which children a wait accepts: every one, or the one with this pid. */
@@ -30,7 +30,10 @@ export function reapChild(k: Kernel, p: Process, sel: ChildSelector, keep: boole
   if (children.length === 0) return 'none';
   const ended = children.find((c) => !c.alive);
   if (!ended) return 'later';
-  if (!keep) k.processes.delete(ended.pid);
+  if (!keep) {
+    k.processes.delete(ended.pid);
+    p.reapedCpuMs += cpuMsOf(ended) + ended.reapedCpuMs;
+  }
   return ended;
 }
 

@@ -16,6 +16,7 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
+import { sysTimes } from './times.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -39,6 +40,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
   [Sys.uname, sysUname],
+  [Sys.times, sysTimes],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
   [Sys.ppoll_time64, sysPpollTime64],

@@ -42,6 +42,7 @@ long __syscall_ret(long r);
 #define SYS_kill 129
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_times 153
 #define SYS_uname 160
 #define SYS_getpid 172
 #define SYS_getppid 173
