@@ -27,7 +27,7 @@ const BUNDLED = new Set(['run']);
 function fresherBundle(command) {
   if (!BUNDLED.has(command)) return undefined;
   try {
-    const bundle = join(root, 'dist', 'cli-bundle', `${command}.js`);
+    const bundle = join(root, 'dist', 'cli-bundle', `${command}.cjs`);
     return statSync(bundle).mtimeMs >= statSync(join(root, 'dist', 'cli', `${command}.js`)).mtimeMs ? bundle : undefined;
   } catch {
     return undefined;
@@ -51,7 +51,8 @@ if (!(command in COMMANDS)) {
   usage(process.stderr);
   process.exit(2);
 }
-const modulePath = fresherBundle(command) ?? join(root, 'dist', 'cli', `${command}.js`);
+const bundlePath = fresherBundle(command);
+const modulePath = bundlePath ?? join(root, 'dist', 'cli', `${command}.js`);
 if (!existsSync(modulePath)) {
   const built = existsSync(join(root, 'dist'));
   process.stderr.write(built
@@ -65,6 +66,14 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(141);
   throw e;
 });
-const { main } = await import(pathToFileURL(modulePath).href);
+let main;
+let saveCodeCache = () => {};
+if (bundlePath) {
+  const { loadBundle } = await import('./code-cache.mjs');
+  ({ exports: { main }, saveCodeCache } = loadBundle(bundlePath));
+} else {
+  ({ main } = await import(pathToFileURL(modulePath).href));
+}
 const status = await main(argv.slice(1));
 process.exitCode = typeof status === 'number' ? status : 0;
+saveCodeCache();
