@@ -18,6 +18,7 @@ import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 import { sysHostExport } from './host.js';
+import { sysTimes } from './times.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -41,6 +42,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
   [Sys.uname, sysUname],
+  [Sys.times, sysTimes],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
   [Sys.ppoll_time64, sysPpollTime64],

@@ -49,6 +49,7 @@ long __syscall_ret(long r);
 #define SYS_getpgid 155
 #define SYS_getsid 156
 #define SYS_setsid 157
+#define SYS_times 153
 #define SYS_uname 160
 #define SYS_umask 166
 #define SYS_getpid 172
