@@ -60,8 +60,9 @@ export class Cpu {
     private readonly timer: Timer,
     private readonly timeSource: () => number = hostTime,
     translate = false,
+    hotVisits?: number,
   ) {
-    this.jit = translate ? new Jit(this, mmu, ram) : undefined;
+    this.jit = translate ? new Jit(this, mmu, ram, hotVisits) : undefined;
   }
 
   /** x0..x31 of the current hart. */

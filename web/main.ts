@@ -146,6 +146,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
     case 'memory':
       latest = msg.snapshot;
       guestWinsize = msg.winsize;
+      if (msg.mips !== undefined) $('mips').textContent = `${msg.mips.toFixed(0)} MIPS${params.get('jit') === '0' ? ' (interpreter)' : ''}`;
       for (const w of snapshotWaiters.splice(0)) w(msg.snapshot);
       renderViews();
       return;
@@ -192,4 +193,4 @@ const picker = $<HTMLInputElement>('file-input');
 picker.addEventListener('change', () => { void addFiles(picker.files); picker.value = ''; });
 
 const mem = Number(params.get('mem') ?? '128');
-send({ type: 'boot', cols: term.cols, rows: term.rows, memMiB: Number.isInteger(mem) ? mem : 128, init: params.get('init') ?? undefined, audit: params.get('audit') === '1' });
+send({ type: 'boot', cols: term.cols, rows: term.rows, memMiB: Number.isInteger(mem) ? mem : 128, init: params.get('init') ?? undefined, audit: params.get('audit') === '1', jit: params.get('jit') !== '0' });

@@ -62,7 +62,7 @@ export class CodeCache {
   private readonly seeds = new Map<number, Set<number>>();
   private readonly world: RegionWorld;
 
-  constructor(private readonly ram: PhysicalMemory, tlb: Tlb, cpu: unknown) {
+  constructor(private readonly ram: PhysicalMemory, tlb: Tlb, cpu: unknown, private readonly hotVisits = HOT_VISITS) {
     const frames = ram.sizeBytes >>> 12;
     this.regions = new Array<Region | undefined>(frames).fill(undefined);
     this.heat = new Uint16Array(frames);
@@ -79,7 +79,7 @@ export class CodeCache {
     let seeds = this.seeds.get(frame);
     if (!seeds) this.seeds.set(frame, (seeds = new Set()));
     if (seeds.size < MAX_SEEDS) seeds.add(index);
-    if (++this.heat[frame] < HOT_VISITS || this.translated[frame] >= MAX_TRANSLATIONS) return undefined;
+    if (++this.heat[frame] < this.hotVisits || this.translated[frame] >= MAX_TRANSLATIONS) return undefined;
     this.heat[frame] = 0;
     this.translated[frame]++;
     const old = this.regions[frame];

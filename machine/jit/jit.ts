@@ -12,7 +12,7 @@ import type { Mmu } from '../mmu.js';
 import type { PhysicalMemory } from '../ram.js';
 import { TLB_MASK } from '../tlb.js';
 import { Trap } from '../trap.js';
-import { CodeCache } from './cache.js';
+import { CodeCache, HOT_VISITS } from './cache.js';
 
 /** Instructions the interpreter runs per cold step before the dispatcher looks for a region again. */
 const COLD_QUANTUM = 32;
@@ -29,8 +29,9 @@ export interface TieredCpu {
 export class Jit {
   readonly cache: CodeCache;
 
-  constructor(private readonly cpu: TieredCpu, private readonly mmu: Mmu, ram: PhysicalMemory) {
-    this.cache = new CodeCache(ram, mmu.tlb, cpu);
+  /** `hotVisits`: interpreter visits of a frame before it is translated (default HOT_VISITS; 1 for tests). */
+  constructor(private readonly cpu: TieredCpu, private readonly mmu: Mmu, ram: PhysicalMemory, hotVisits = HOT_VISITS) {
+    this.cache = new CodeCache(ram, mmu.tlb, cpu, hotVisits);
     mmu.code.translator = (frame, byCpu) => this.cache.invalidate(frame, byCpu);
   }
 
