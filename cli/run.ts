@@ -20,7 +20,7 @@ import { NodeHostDir } from './host-dir.js';
 import { OUTPUT_PER_TURN, drained, releaseInput, throttleInput } from './flow.js';
 
 const SIGPIPE = 13;
-export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
+export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--no-jit] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
   PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
         a host file wins only when it is a RISC-V ELF32 executable
   --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
@@ -28,6 +28,7 @@ export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [-
   --host-dir DIR  the host directory mounted at /host, where the program starts (default: the current one)
   --no-host-dir   mount no host directory; the program starts in /
   --audit         check every kernel invariant after each process exit, and once more at the end
+  --no-jit        interpret every instruction (no translation of hot code to JS)
   --help, -h      this help
 `;
 
@@ -38,6 +39,8 @@ interface RunArgs {
   hostDir: string | undefined;
   /** Audit every kernel invariant after each process exit. */
   audit: boolean;
+  /** Translate hot code (false: --no-jit). */
+  jit: boolean;
   prog: string;
   args: string[];
 }
@@ -48,12 +51,14 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   let verbose = false;
   let hostDir: string | undefined = cwd;
   let audit = false;
+  let jit = true;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
     const value = (name: string): string | undefined => (a === name ? argv[++i] : a.slice(name.length + 1));
     if (a === '--verbose' || a === '-v') verbose = true;
     else if (a === '--audit') audit = true;
+    else if (a === '--no-jit') jit = false;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--mem' || a.startsWith('--mem=')) {
       const v = value('--mem');
@@ -70,7 +75,7 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
     else return `unknown option '${a}'`;
   }
   if (i >= argv.length) return 'missing PROG';
-  return { memMiB, verbose, audit, hostDir, prog: argv[i], args: argv.slice(i + 1) };
+  return { memMiB, verbose, audit, jit, hostDir, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The boot image built by `npm run build`, if there is one. */
@@ -166,6 +171,7 @@ export async function main(argv: string[]): Promise<number> {
   const k = boot({
     memMiB: parsed.memMiB,
     audit: parsed.audit,
+    jit: parsed.jit ? undefined : false,
     consoleOutputPerTurn: OUTPUT_PER_TURN,
     bootImage: findBootImage(),
     hostDir,
