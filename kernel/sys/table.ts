@@ -16,6 +16,7 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
+import { sysHeapRegister } from './heap.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -35,6 +36,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.set_tid_address, sysSetTidAddress],
   [Sys.brk, sysBrk],
   [Sys.sbrk, sysSbrk],
+  [Sys.heap_register, sysHeapRegister],
   [Sys.mmap2, sysMmap2],
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
