@@ -19,6 +19,7 @@ import { sysPpollTime64 } from './poll.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 import { sysHostExport } from './host.js';
 import { sysTimes } from './times.js';
+import { sysHeapRegister } from './heap.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -38,6 +39,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.set_tid_address, sysSetTidAddress],
   [Sys.brk, sysBrk],
   [Sys.sbrk, sysSbrk],
+  [Sys.heap_register, sysHeapRegister],
   [Sys.mmap2, sysMmap2],
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],

@@ -73,6 +73,7 @@ long __syscall_ret(long r);
 #define SYS_ppoll_time64 414
 #define SYS_sbrk 1000
 #define SYS_host_export 1004
+#define SYS_heap_register 1001
 
 #define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200
