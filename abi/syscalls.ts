@@ -1,5 +1,6 @@
 // System call numbers: 32-bit RISC-V Linux (asm-generic unistd.h without the time32 calls, as musl's
-// arch/riscv32/bits/syscall.h.in lists them), plus Pagoda's extensions wait4 260 and sbrk 1000.
+// arch/riscv32/bits/syscall.h.in lists them), plus Pagoda's extensions wait4 260, sbrk 1000,
+// perf_ctl 1002 and symbolize 1003.
 // The one source of truth: the kernel's table and the libc's <sys/syscall.h> both come from here.
 
 export const enum Sys {
@@ -50,6 +51,10 @@ export const enum Sys {
   clock_nanosleep_time64 = 407,
   ppoll_time64 = 414,
   sbrk = 1000,
+  /** Pagoda: perf_ctl(pid, op, buf, len) — per-process counters (kernel/perf/). */
+  perf_ctl = 1002,
+  /** Pagoda: symbolize(addr, buf, len) — "name+0xoff" from the caller's ELF .symtab. */
+  symbolize = 1003,
 }
 
 /** Every number with its name, in number order (for the generated C header and for traces). */
@@ -61,5 +66,5 @@ export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
   134: 'rt_sigaction', 135: 'rt_sigprocmask', 160: 'uname', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
   221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
-  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk',
+  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk', 1002: 'perf_ctl', 1003: 'symbolize',
 };

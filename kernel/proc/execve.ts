@@ -90,6 +90,7 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   cpu.clearReservation();
   p.name = abs;
   p.argv = argv;
+  p.image = bytes;
   // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();

@@ -24,6 +24,7 @@ export function forkProcess(k: Kernel, parent: Process): number {
   // Pending signals are the parent's alone (POSIX).
   child.hasTty = parent.hasTty;
   child.argv = parent.argv;
+  child.image = parent.image;
   child.startMs = k.monotonicMs();
   k.processes.set(child.pid, child);
   return child.pid;

@@ -53,6 +53,8 @@ export class Process {
   hasTty = true;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */
   argv: readonly string[] = [];
+  /** The executable's bytes as exec loaded them (for symbolize, kernel/proc/symbols.ts). */
+  image: Uint8Array | undefined;
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
   /** Monotonic ms at creation (fork or spawn). */

@@ -63,6 +63,8 @@ long __syscall_ret(long r);
 #define SYS_clock_nanosleep_time64 407
 #define SYS_ppoll_time64 414
 #define SYS_sbrk 1000
+#define SYS_perf_ctl 1002
+#define SYS_symbolize 1003
 
 #define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200
