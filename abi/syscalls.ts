@@ -1,6 +1,5 @@
 // System call numbers: 32-bit RISC-V Linux (asm-generic unistd.h without the time32 calls, as musl's
-// arch/riscv32/bits/syscall.h.in lists them), plus Pagoda's extensions wait4 260, sbrk 1000 and heap_register
-// 1001 (the libc publishes where its heap structures are: userland/libc/malloc/heap_desc.h).
+
 // The one source of truth: the kernel's table and the libc's <sys/syscall.h> both come from here.
 
 export const enum Sys {
@@ -63,6 +62,10 @@ export const enum Sys {
   /** Pagoda: hands a file to the host (the web page's download). */
   host_export = 1004,
   heap_register = 1001,
+  /** Pagoda: perf_ctl(pid, op, buf, len) — per-process counters (kernel/perf/). */
+  perf_ctl = 1002,
+  /** Pagoda: symbolize(addr, buf, len) — "name+0xoff" from the caller's ELF .symtab. */
+  symbolize = 1003,
 }
 
 /** Every number with its name, in number order (for the generated C header and for traces). */
@@ -75,5 +78,6 @@ export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
   160: 'uname', 166: 'umask', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
   221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
-  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk', 1001: 'heap_register', 1004: 'host_export',
+  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk', 1001: 'heap_register', 1002: 'perf_ctl',
+  1003: 'symbolize', 1004: 'host_export',
 };

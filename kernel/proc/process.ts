@@ -73,6 +73,8 @@ export class Process {
   umask = 0o022;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */
   argv: readonly string[] = [];
+  /** The executable's bytes as exec loaded them (for symbolize, kernel/proc/symbols.ts). */
+  image: Uint8Array | undefined;
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
   /** Host CPU time in ms spent on this process's behalf outside the hart (a kernel program's body). */

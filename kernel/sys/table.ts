@@ -20,6 +20,7 @@ import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 import { sysHostExport } from './host.js';
 import { sysTimes } from './times.js';
 import { sysHeapRegister } from './heap.js';
+import { sysSymbolize } from './symbolize.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -76,6 +77,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
   [Sys.host_export, sysHostExport],
+  [Sys.symbolize, sysSymbolize],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */

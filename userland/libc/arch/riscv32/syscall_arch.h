@@ -74,6 +74,8 @@ long __syscall_ret(long r);
 #define SYS_sbrk 1000
 #define SYS_host_export 1004
 #define SYS_heap_register 1001
+#define SYS_perf_ctl 1002
+#define SYS_symbolize 1003
 
 #define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200
