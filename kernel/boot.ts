@@ -15,10 +15,11 @@ import { hex8 } from './panic.js';
 import { buildFileTree } from './fs/tree.js';
 import { ProcessTable } from './proc/ptable.js';
 import { RunQueue } from './proc/runqueue.js';
-import { signalTerminal } from './proc/signal.js';
+import { signalForeground } from './tty/jobcontrol.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
 import type { HostDir } from './fs/hostdir.js';
+import { ProgramActivity } from './programs/activity.js';
 
 export const PAGODA_VERSION = '0.1.0';
 /** Instructions a process runs before the timer lets the next one have the hart (a few ms). */
@@ -39,6 +40,8 @@ export interface BootOptions {
   random?: () => Uint8Array;
   /** Timer interrupt period in instructions (0: off; default DEFAULT_TIMER_INTERVAL): the scheduler's slice. */
   timerInterval?: number;
+  /** CPU tier: true translates hot code (machine/jit/), false interprets only; default machine/tier.ts. */
+  jit?: boolean;
   /** The console is an interactive terminal: a line discipline edits input, echoes and raises Ctrl-C. */
   terminal?: boolean;
   /** Most processes at once (default 64). */
@@ -77,7 +80,7 @@ function pooledRandom(): () => Uint8Array {
 /** Brings the machine and the kernel up and returns the kernel, ready for spawnProcess(). */
 export function boot(options: BootOptions = {}): Kernel {
   const memMiB = options.memMiB ?? 128;
-  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput });
+  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput, jit: options.jit });
   const toConsole = (bytes: Uint8Array): void => machine.uart.write(bytes);
   const eol = options.terminal ? '\r\n' : '\n';
   const line = (s: string): void => toConsole(new TextEncoder().encode(s + eol));
@@ -121,11 +124,12 @@ export function boot(options: BootOptions = {}): Kernel {
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
     audit: options.audit ?? false,
+    programs: new ProgramActivity(),
   };
   consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
-    consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
-    consoleInput.onResize = () => signalTerminal(k, Signal.SIGWINCH);
+    consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalForeground(k, sig));
+    consoleInput.onResize = () => signalForeground(k, Signal.SIGWINCH);
   }
   consoleInput.outputPerTurn = options.consoleOutputPerTurn ?? (options.terminal ? MIB : Infinity);
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);

@@ -165,6 +165,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
     case 'memory':
       latest = msg.snapshot;
       guestWinsize = msg.winsize;
+      if (msg.mips !== undefined) $('mips').textContent = `${msg.mips.toFixed(0)} MIPS${params.get('jit') === '0' ? ' (interpreter)' : ''}`;
       for (const w of snapshotWaiters.splice(0)) w(msg.snapshot);
       renderViews();
       return;
@@ -260,5 +261,6 @@ void loadHome().then((home) => {
   send({
     type: 'boot', cols: term.cols, rows: term.rows, memMiB: Number.isInteger(mem) ? mem : 128,
     init: params.get('init') ?? undefined, audit: params.get('audit') === '1', home,
+    jit: params.get('jit') !== '0',
   });
 });

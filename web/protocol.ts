@@ -7,7 +7,7 @@ import type { MemorySnapshot } from './memview-model.js';
 /** Page -> worker. */
 export type ToWorker =
   /** Boot: the terminal's size; `init` overrides the boot program; `memMiB` the RAM size; `audit` (page URL `?audit=1`) runs the kernel auditor after every process exit. */
-  | { type: 'boot'; cols: number; rows: number; memMiB?: number; init?: string; audit?: boolean;
+  | { type: 'boot'; cols: number; rows: number; memMiB?: number; init?: string; audit?: boolean; jit?: boolean;
     /** /home as an earlier visit left it (IndexedDB), to replace the boot image's. */
     home?: HomeEntry[] }
   /** Keys typed. */
@@ -28,7 +28,7 @@ export type FromWorker =
   /** Console output, in order. */
   | { type: 'output'; bytes: Uint8Array }
   /** The live memory views' data, a few times per second while anything changes. */
-  | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number } }
+  | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number }; mips?: number }
   /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
   | { type: 'file-added'; path: string; bytes: number; ran: boolean }
   /** The boot program (or a dropped file run in its place) started as `pid`. */

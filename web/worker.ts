@@ -103,8 +103,16 @@ async function runSession(path?: string): Promise<void> {
   post({ type: 'ended', how: describeEnd(end) });
 }
 
+/** Retired instructions and the time at the last snapshot: the page shows the rate between two (MIPS). */
+let rateFrom = { instret: 0, ms: 0 };
+
 function postSnapshot(): void {
-  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
+  if (!session) return;
+  const instret = session.kernel.machine.cpu.instret;
+  const ms = performance.now();
+  const mips = ms > rateFrom.ms ? (instret - rateFrom.instret) / (ms - rateFrom.ms) / 1000 : 0;
+  rateFrom = { instret, ms };
+  post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize, mips });
 }
 
 /** Sends /home to the page when it changed since last sent. */
@@ -126,7 +134,7 @@ function exportFile(path: string, bytes: Uint8Array): void {
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   const bootImage = await fetchBootImage();
   session = new ConsoleSession({
-    memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, output: onOutput, yieldToHost: yieldTurn,
+    memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, jit: msg.jit, output: onOutput, yieldToHost: yieldTurn,
     terminal: true, // xterm.js is a terminal: the kernel's line discipline edits, echoes and raises Ctrl-C
     exportFile,
   });

@@ -34,6 +34,8 @@ export class ConsoleInput {
   terminal = false;
   /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
+  /** The session the console belongs to and its foreground process group (kernel/tty/jobcontrol.ts). */
+  readonly jobs = { session: 0, foreground: 0 };
   /** Called when the size changes (the host's resize or TIOCSWINSZ): boot raises SIGWINCH at the terminal. */
   onResize: (() => void) | undefined;
   /** The line discipline, when the console is an interactive terminal. */

@@ -17,6 +17,7 @@ import { normalizePath } from '../fs/vfs.js';
 import { MAX_FDS } from '../proc/fdtable.js';
 import { copyIn, copyInString, copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
+import { consoleJobIoctl } from '../tty/jobcontrol.js';
 
 /** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
 export function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
@@ -65,6 +66,15 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
 export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags: number, mode: number): number {
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
+  const file = openPath(ctx, abs, flags, mode);
+  if (typeof file === 'number') return file;
+  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
+  return fd < 0 ? -Errno.EMFILE : fd;
+}
+
+/** Opens absolute path `abs` as openat does (O_CREAT with `mode`, O_EXCL, O_TRUNC, O_NONBLOCK): a new open
+ *  file, not yet on any fd, or -errno. Kernel programs (kernel/programs/) open files through here too. */
+export function openPath(ctx: SysContext, abs: string, flags: number, mode: number): OpenFile | number {
   const fs = ctx.kernel.fs;
   let node = fs.lookup(abs);
   if (typeof node !== 'number' && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
@@ -76,8 +86,7 @@ export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags:
   const file = openNode(ctx, node, abs, flags);
   if (typeof file === 'number') return file;
   if (flags & O_NONBLOCK) file.nonblocking = true;
-  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
-  return fd < 0 ? -Errno.EMFILE : fd;
+  return file;
 }
 
 /** _llseek(fd, offset_high, offset_low, result, whence): the 64-bit new offset stored at result. */
@@ -299,13 +308,16 @@ export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number 
 }
 
 /** ioctl(fd, request, arg): the device's answer; ENOTTY for files that are not terminals. */
-export function sysIoctl(ctx: SysContext, fd: number, request: number, arg: number): number {
+export function sysIoctl(ctx: SysContext, fd: number, request: number, arg: number): number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
   if (!file.ioctl) return -Errno.ENOTTY;
   const space = ctx.proc.space;
-  return file.ioctl(request >>> 0, arg >>> 0, {
-    copyIn: (va, len) => copyIn(space, va, len),
-    copyOut: (va, bytes) => copyOut(space, va, bytes),
-  });
+  const mem = {
+    copyIn: (va: number, len: number) => copyIn(space, va, len),
+    copyOut: (va: number, bytes: Uint8Array) => copyOut(space, va, bytes),
+  };
+  const job = consoleJobIoctl(ctx.kernel, ctx.proc, file, request >>> 0, arg >>> 0, mem);
+  if (job !== undefined) return job === 'restart' ? undefined : job;
+  return file.ioctl(request >>> 0, arg >>> 0, mem);
 }

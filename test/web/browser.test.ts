@@ -342,6 +342,27 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await waitForPrompt(page);
   }, BROWSER_TEST_MS);
 
+  it('compiles a dropped C file with the machine\'s own cc (the toolchain chunk loaded by the worker) and runs it', async () => {
+    const page = session.page;
+    await dropFile(page, 'hi.c', new TextEncoder().encode('#include <stdio.h>\nint main(void) { printf("hi from cc, %d\\n", 6 * 7); return 0; }\n'));
+    await page.waitForFunction(() => document.getElementById('status')!.textContent?.startsWith('/home/hi.c added'));
+    await typeLine(page, 'cc -O1 -o /tmp/hi /home/hi.c; echo cc=$?');
+    const t0 = Date.now();
+    await waitForScreen(page, /^cc=\d+$/m, 120_000);
+    console.log(`browser: cc -O1 hello.c inside the machine ${Date.now() - t0} ms (first use: includes loading the toolchain chunk)`);
+    expect(await screenText(page)).toMatch(/^cc=0$/m);
+    await waitForPrompt(page);
+    await typeLine(page, 'cc -O1 -o /tmp/hi /home/hi.c; echo again=$?');
+    const t1 = Date.now();
+    await waitForScreen(page, /^again=0$/m, 120_000);
+    console.log(`browser: cc -O1 hello.c inside the machine, again ${Date.now() - t1} ms`);
+    await waitForPrompt(page);
+    await typeLine(page, '/tmp/hi');
+    await waitForScreen(page, /^hi from cc, 42$/m);
+    await waitForPrompt(page);
+    expect(session.foreign).toEqual([]);
+  }, BROWSER_TEST_MS);
+
   it('interrupts a spinning program when Ctrl-C is pressed in the page', async () => {
     const page = session.page;
     await typeLine(page, 'spin');
