@@ -27,9 +27,9 @@ export interface PagodaHandle {
   guestWinsize(): { cols: number; rows: number } | undefined;
   /** Asks the worker for a fresh snapshot. */
   refresh(): Promise<MemorySnapshot>;
-  /** The process the address-space view shows; select another by pid. */
+  /** The process the address-space view shows; select another by pid, or undefined to follow the newest. */
   selectedPid(): number | undefined;
-  selectPid(pid: number): void;
+  selectPid(pid: number | undefined): void;
   /** Types `text` as if from the keyboard. */
   type(text: string): void;
   /** Puts a file into /home as a drop would. */
@@ -116,9 +116,15 @@ function shownProcess(): ProcessView | undefined {
 function renderProcessChoice(): void {
   const ps = latest?.processes ?? [];
   const shown = shownProcess();
-  const options = ps.map((p) => `${p.pid}:${p.name}`).join('|');
+  const following = !ps.some((p) => p.pid === chosenPid);
+  const followLabel = `newest${shown && following ? `: ${shown.pid} ${shown.name}` : ''} (follows)`;
+  const options = followLabel + '|' + ps.map((p) => `${p.pid}:${p.name}`).join('|');
   if (procSelect.dataset.options !== options) {
     procSelect.innerHTML = '';
+    // The first choice follows the newest process (what was just started) as processes come and go.
+    const follow = procSelect.appendChild(document.createElement('option'));
+    follow.value = '';
+    follow.textContent = followLabel;
     for (const p of ps) {
       const o = procSelect.appendChild(document.createElement('option'));
       o.value = String(p.pid);
@@ -126,7 +132,7 @@ function renderProcessChoice(): void {
     }
     procSelect.dataset.options = options;
   }
-  if (shown) procSelect.value = String(shown.pid);
+  procSelect.value = following || !shown ? '' : String(shown.pid);
   const summary = $('process-summary');
   summary.textContent = shown
     ? `${shown.residentPages} resident pages, ${shown.pageTablePages} page-table pages, brk 0x${shown.brk.toString(16)}`
@@ -153,7 +159,7 @@ const renderViews = throttle((): void => {
   }
 }, SNAPSHOT_INTERVAL_MS, { leading: true, trailing: true });
 
-procSelect.addEventListener('change', () => handle.selectPid(Number(procSelect.value)));
+procSelect.addEventListener('change', () => handle.selectPid(procSelect.value === '' ? undefined : Number(procSelect.value)));
 
 worker.onmessage = (e: MessageEvent<FromWorker>): void => {
   const msg = e.data;
