@@ -12,6 +12,7 @@ import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';
 import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
+import { MAX_SCRIPT_DEPTH, readScriptLine } from './interp.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -58,6 +59,27 @@ function readWhole(f: HostFileNode): Uint8Array | number {
 }
 
 /**
+ * The program execve of `path` runs: the file itself, or for a `#!` script its interpreter (a script naming a
+ * script, up to MAX_SCRIPT_DEPTH of them, then ELOOP) with the argv interp.ts describes. -errno when a file
+ * is missing or not executable (EACCES) or a `#!` line is unusable (ENOEXEC).
+ */
+function resolveScripts(k: Kernel, cwd: string, path: string, argv: string[]): { abs: string; bytes: Uint8Array; argv: string[] } | number {
+  let name = path;
+  let args = argv;
+  for (let depth = 0; ; depth++) {
+    const abs = normalizePath(cwd, name);
+    const bytes = executableAt(k, abs);
+    if (typeof bytes === 'number') return bytes;
+    const line = readScriptLine(bytes);
+    if (line === undefined) return { abs, bytes, argv: args };
+    if (typeof line === 'number') return line;
+    if (depth >= MAX_SCRIPT_DEPTH) return -Errno.ELOOP;
+    args = [line.interpreter, ...(line.argument !== undefined ? [line.argument] : []), name, ...args.slice(1)];
+    name = line.interpreter;
+  }
+}
+
+/**
  * Replaces the program of `p` (on the hart) with the one at `pathVa`, given argv/envp user arrays. Returns
  * undefined on success (registers are already set: nothing to complete), -errno on failure (caller intact).
  */
@@ -69,12 +91,12 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   if (typeof argv === 'number') return argv;
   const envp = copyInStringArray(p, envpVa);
   if (typeof envp === 'number') return envp;
-  const abs = normalizePath(p.cwd, path);
-  const bytes = executableAt(k, abs);
-  if (typeof bytes === 'number') return bytes;
+  const program = resolveScripts(k, p.cwd, path, argv);
+  if (typeof program === 'number') return program;
+  const { abs, bytes } = program;
   let built: ReturnType<typeof buildSpace>;
   try {
-    built = buildSpace(k, { path: abs, bytes, argv, envp });
+    built = buildSpace(k, { path: normalizePath(p.cwd, path), bytes, argv: program.argv, envp });
   } catch (e) {
     if (e instanceof LoadRefusal) return -e.errno;
     throw e;
@@ -89,7 +111,7 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   p.tf.pc = built.entry;
   cpu.clearReservation();
   p.name = abs;
-  p.argv = argv;
+  p.argv = program.argv;
   // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();
