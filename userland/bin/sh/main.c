@@ -1,5 +1,6 @@
 /* sh: the prompt, reading command lines, background job reports, and main. */
 #include "sh.h"
+#include "lineedit.h"
 
 int last_status;
 int last_background;
@@ -68,14 +69,23 @@ int main(int argc, char **argv) {
     if (!getenv("PATH")) setenv("PATH", "/bin", 1);
     if (getpid() == 1) show_motd();
   }
+  if (interactive) {
+    static const char *const builtins[] = {"cd", "exit", "export", "unset", "pwd", "help", 0};
+    lineedit_set_commands(builtins);
+    lineedit_history_load(0);
+  }
   for (;;) {
     reap_jobs();
     if (interactive) {
+      char prompt[300], *typed;
       if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "?");
-      printf("pagoda:%s$ ", cwd);
+      snprintf(prompt, sizeof prompt, "pagoda:%s$ ", cwd);
       fflush(stdout);
-    }
-    if (read_line(line, sizeof line) < 0) break;
+      /* the line editor (lineedit.h): history kept in $HOME/.sh_history */
+      if (!(typed = lineedit_read(prompt))) break;
+      lineedit_history_add(typed);
+      snprintf(line, sizeof line, "%s\n", typed);
+    } else if (read_line(line, sizeof line) < 0) break;
     run_line(line);
     fflush(stdout);
   }
