@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LONG } from '../../long';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const PAGODA = join(ROOT, 'bin', 'pagoda.mjs');
@@ -81,3 +82,15 @@ function writeOutcome(base: string, o: Outcome): void {
   writeFileSync(`${base}.err`, o.stderr);
   writeFileSync(`${base}.status`, `${o.status}\n`);
 }
+
+describe.skipIf(!built)('the shell in a long session', () => {
+  it('keeps its heap the same size over a loop of expansions, functions and command substitutions', () => {
+    const rounds = 6 + 2 * LONG;
+    const r = spawnSync('node', [PAGODA, 'run', '/bin/sh', 'heap-steady.sh', '5', String(rounds)], { cwd: __dirname, encoding: 'utf8', env, timeout: 300_000 });
+    expect(r.stderr).toBe('');
+    const ends = r.stdout.trim().split('\n');
+    expect(ends).toHaveLength(rounds);
+    /* the first rounds grow the heap to its working size (free lists settle); from the fourth on it stays */
+    expect(new Set(ends.slice(3)).size).toBe(1);
+  }, 300_000);
+});
