@@ -217,6 +217,23 @@ static int exec_simple(struct node *n, int flags) {
   exec_lineno = n->lineno;
   subst_status = 0; /* a command substitution's status is what a command without words returns */
   argv = expand_words(n->words, n->nwords, &argc);
+  if (argc == 0 && !expand_failed) { /* only assignments and redirections: as dash, the redirections first */
+    free_argv(argv);
+    if (redirect_apply(n->redirs, REDIR_SAVE) < 0) {
+      redirect_restore();
+      return 2;
+    }
+    assigns = expand_assigns(n);
+    status = expand_failed ? 1 : subst_status;
+    if (opt_xtrace && !expand_failed) trace(assigns, n->nassigns, 0);
+    if (!expand_failed && apply_assigns(assigns, 0) < 0) {
+      if (!interactive) sh_exit(2);
+      status = 2;
+    }
+    redirect_restore();
+    free_argv(assigns);
+    return status;
+  }
   assigns = expand_assigns(n);
   if (expand_failed) {
     free_argv(argv);
@@ -224,20 +241,6 @@ static int exec_simple(struct node *n, int flags) {
     return 1;
   }
   if (opt_xtrace) trace(assigns, n->nassigns, argv);
-  if (argc == 0) { /* only assignments and redirections */
-    status = subst_status;
-    if (apply_assigns(assigns, 0) < 0) {
-      if (!interactive) sh_exit(2);
-      status = 2;
-    }
-    if (n->redirs) {
-      if (redirect_apply(n->redirs, REDIR_SAVE) < 0) status = 2;
-      redirect_restore();
-    }
-    free_argv(argv);
-    free_argv(assigns);
-    return status;
-  }
   builtin = builtin_find(argv[0], &special);
   if (!special) func = func_get(argv[0]);
   if (func || builtin) {

@@ -182,6 +182,7 @@ int bi_printf(int argc, char **argv);
 int bi_test(int argc, char **argv);
 int bi_bracket(int argc, char **argv);
 int bi_read(int argc, char **argv);
+int bi_getopts(int argc, char **argv);
 /* Backslash escapes of echo/printf %b into out (returns 1 when \c was seen: stop output). */
 int echo_escapes(const char *s, char **out, int *len, int *cap);
 
