@@ -53,13 +53,12 @@ static int sh_getpgrp(void) {
 void jobs_init(void) {
   if (!interactive) return;
   shell_pgid = getpid();
-  if (sh_setpgid(0, shell_pgid) < 0) return;
+  if (sh_getpgrp() != shell_pgid) sh_setpgid(0, shell_pgid); /* a session leader (init) already leads its group */
   if (sh_tcsetpgrp(0, shell_pgid) < 0) return;
   signal(SIGTSTP, SIG_IGN);
   signal(SIGTTIN, SIG_IGN);
   signal(SIGTTOU, SIG_IGN);
   job_control = 1;
-  (void)sh_getpgrp;
 }
 
 int wait_status_code(int ws) {
