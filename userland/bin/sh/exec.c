@@ -27,10 +27,8 @@ int fork_child(int pgid, int foreground) {
     in_subshell++;
     trap_reset_for_child();
     if (job_control) {
-      extern int sh_setpgid(int, int);
-      extern int sh_tcsetpgrp(int, int);
-      sh_setpgid(0, pgid);
-      if (foreground) sh_tcsetpgrp(0, pgid ? pgid : getpid());
+      setpgid(0, pgid);
+      if (foreground) tcsetpgrp(0, pgid ? pgid : getpid());
       signal(SIGTSTP, SIG_DFL);
       signal(SIGTTIN, SIG_DFL);
       signal(SIGTTOU, SIG_DFL);
@@ -45,8 +43,7 @@ int fork_child(int pgid, int foreground) {
     return 0;
   }
   if (job_control) {
-    extern int sh_setpgid(int, int);
-    sh_setpgid(pid, pgid ? pgid : pid);
+    setpgid(pid, pgid ? pgid : pid);
   }
   return pid;
 }

@@ -2,11 +2,6 @@
  * job; with job control (interactive) each job is a process group that gets the terminal while it runs in
  * the foreground, Ctrl-Z stops it (reported as bash does), and jobs/fg/bg/%N move it. */
 #include "sh.h"
-#include <sys/ioctl.h>
-
-#ifndef WIFCONTINUED
-#define WIFCONTINUED(s) ((s) == 0xffff)
-#endif
 
 #define MAX_JOBS 64
 enum { J_RUNNING, J_STOPPED, J_DONE };
@@ -29,32 +24,12 @@ static int seq_counter;
 int job_control;
 static int shell_pgid;
 
-/* Process groups and the terminal, by system call number (Linux's): setpgid 154, getpgid 155. */
-int sh_setpgid(int pid, int pgid) {
-#ifdef __riscv
-  extern long __syscall2(long, long, long);
-  return (int)__syscall2(154, pid, pgid);
-#else
-  return setpgid(pid, pgid);
-#endif
-}
-
-int sh_tcsetpgrp(int fd, int pgid) { return ioctl(fd, TIOCSPGRP, &pgid); }
-
-static int sh_getpgrp(void) {
-#ifdef __riscv
-  extern long __syscall1(long, long);
-  return (int)__syscall1(155, 0);
-#else
-  return getpgrp();
-#endif
-}
 
 void jobs_init(void) {
   if (!interactive) return;
   shell_pgid = getpid();
-  if (sh_getpgrp() != shell_pgid) sh_setpgid(0, shell_pgid); /* a session leader (init) already leads its group */
-  if (sh_tcsetpgrp(0, shell_pgid) < 0) return;
+  if (getpgrp() != shell_pgid) setpgid(0, shell_pgid); /* a session leader (init) already leads its group */
+  if (tcsetpgrp(0, shell_pgid) < 0) return;
   signal(SIGTSTP, SIG_IGN);
   signal(SIGTTIN, SIG_IGN);
   signal(SIGTTOU, SIG_IGN);
@@ -191,7 +166,7 @@ static const char *state_text(struct job *j, char *buf, int cap) {
 int job_wait_fg(int id) {
   struct job *j = &jobs[id];
   int status;
-  if (job_control) sh_tcsetpgrp(0, j->pgid);
+  if (job_control) tcsetpgrp(0, j->pgid);
   while (j->state == J_RUNNING) {
     int ws;
     int pid = waitpid(-1, &ws, job_control ? WUNTRACED : 0);
@@ -201,7 +176,7 @@ int job_wait_fg(int id) {
     }
     record(pid, ws);
   }
-  if (job_control) sh_tcsetpgrp(0, shell_pgid);
+  if (job_control) tcsetpgrp(0, shell_pgid);
   if (j->state == J_STOPPED) {
     j->background = 1;
     j->seq = ++seq_counter;
@@ -285,7 +260,7 @@ int bi_fg(int argc, char **argv) {
   printf("%s\n", jobs[id].cmd ? jobs[id].cmd : "");
   fflush(stdout);
   jobs[id].background = 0;
-  sh_tcsetpgrp(0, jobs[id].pgid);
+  tcsetpgrp(0, jobs[id].pgid);
   continue_job(id);
   return job_wait_fg(id);
 }

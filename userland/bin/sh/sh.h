@@ -21,11 +21,6 @@
 #include <unistd.h>
 #include "ast.h"
 
-#ifndef SIGTTIN /* job-control signals (Linux numbers) until libc names them */
-#define SIGTTIN 21
-#define SIGTTOU 22
-#endif
-
 typedef long long arith_t;
 
 /* ---- main.c: shell-wide state ---- */
