@@ -180,8 +180,7 @@ int job_wait_fg(int id) {
   if (j->state == J_STOPPED) {
     j->background = 1;
     j->seq = ++seq_counter;
-    printf("\n");
-    report(id, "Stopped");
+    report(id, "Stopped"); /* the terminal echoed ^Z and a newline */
     return 128 + SIGTSTP;
   }
   status = job_status(j);
@@ -189,8 +188,6 @@ int job_wait_fg(int id) {
     int ws = j->ws[j->npids - 1];
     if (WIFSIGNALED(ws) && WTERMSIG(ws) != SIGINT && WTERMSIG(ws) != SIGPIPE && in_subshell == 0)
       fprintf(stderr, "%s (signal %d)\n", signal_text(WTERMSIG(ws)), WTERMSIG(ws));
-    else if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT && interactive)
-      fprintf(stderr, "\n");
   }
   job_free(id);
   return status;
