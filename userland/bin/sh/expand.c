@@ -317,7 +317,7 @@ static void expand_braced(const char *p, const char *end, struct ebuf *o, int mo
     free(value);
     value = expand_range(word, end, 0);
     if (op == '?') {
-      unset_error(name, value);
+      unset_error(name, *value ? value : colon ? "parameter not set or null" : 0);
       free(value);
       return;
     }
