@@ -395,7 +395,7 @@ static int bi_help(int argc, char **argv) {
   (void)argv;
   printf("Pagoda sh: a POSIX shell.\n");
   printf("Builtins: . : [ bg break cd command continue echo eval exec exit export false fg getopts help\n");
-  printf("  jobs local printf pwd read readonly return set shift test trap true type unset wait\n");
+  printf("  jobs kill local printf pwd read readonly return set shift test trap true type unset wait\n");
   printf("Syntax: pipelines, && ||, ; &, ( ) { }, if/while/until/for/case, functions, $(...), $((...)),\n");
   printf("  ${v:-w} and friends, globs * ? [...], here-documents, redirections < > >> <> >& <& 2>&1.\n");
   printf("Job control: Ctrl-Z, jobs, fg, bg, %%N. Programs live in /bin (ls /bin).\n");
@@ -411,7 +411,7 @@ static const struct builtin table[] = {
   {".", bi_dot}, {":", bi_colon}, {"[", bi_bracket}, {"bg", bi_bg}, {"break", bi_break}, {"cd", bi_cd},
   {"command", bi_command}, {"continue", bi_continue}, {"echo", bi_echo}, {"eval", bi_eval}, {"exec", bi_exec},
   {"exit", bi_exit}, {"export", bi_export}, {"false", bi_false}, {"fg", bi_fg}, {"getopts", bi_getopts}, {"help", bi_help},
-  {"jobs", bi_jobs}, {"local", bi_local}, {"printf", bi_printf}, {"pwd", bi_pwd},
+  {"jobs", bi_jobs}, {"kill", bi_kill}, {"local", bi_local}, {"printf", bi_printf}, {"pwd", bi_pwd},
   {"read", bi_read}, {"readonly", bi_readonly}, {"return", bi_return}, {"set", bi_set}, {"shift", bi_shift},
   {"test", bi_test}, {"trap", bi_trap}, {"true", bi_colon}, {"type", bi_type}, {"unset", bi_unset},
   {"wait", bi_wait}, {0, 0}};

@@ -227,6 +227,63 @@ static int job_find(const char *spec, const char *who) {
   return 0;
 }
 
+/* kill [-s SIG | -SIG | -N] pid|%job...: as dash's builtin, so that jobs are reachable by number. */
+int bi_kill(int argc, char **argv) {
+  int sig = SIGTERM, i = 1, status = 0;
+  if (i < argc && !strcmp(argv[i], "-l")) {
+    for (sig = 1; sig < 32; sig++) {
+      extern const char *signal_name(int);
+      const char *name = signal_name(sig);
+      if (name) printf("%s\n", name);
+    }
+    return 0;
+  }
+  if (i < argc && !strcmp(argv[i], "-s") && i + 1 < argc) {
+    sig = signal_number(argv[i + 1]);
+    i += 2;
+  } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--")) {
+    sig = signal_number(argv[i] + 1);
+    i++;
+  }
+  if (i < argc && !strcmp(argv[i], "--")) i++;
+  if (sig < 0) {
+    sh_error("kill: invalid signal number or name: %s", argv[i - 1]);
+    return 2;
+  }
+  if (i >= argc) {
+    sh_error("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or kill -l [exitstatus]");
+    return 2;
+  }
+  for (; i < argc; i++) {
+    int pid;
+    if (argv[i][0] == '%') {
+      int id = job_find(argv[i], "kill");
+      if (!id) {
+        status = 1;
+        continue;
+      }
+      pid = -jobs[id].pgid;
+      if (!job_control) pid = jobs[id].pids[jobs[id].npids - 1];
+    } else {
+      char *end;
+      pid = (int)strtol(argv[i], &end, 10);
+      if (!*argv[i] || *end) {
+        sh_error("kill: Illegal number: %s", argv[i]);
+        status = 1;
+        continue;
+      }
+    }
+    if (kill(pid, sig) < 0) {
+      sh_error("kill: %s", strerror(errno));
+      status = 1;
+    } else if (sig != SIGCONT && argv[i][0] == '%' && job_control) {
+      int id = job_find(argv[i], 0);
+      if (id && jobs[id].state == J_STOPPED && (sig == SIGTERM || sig == SIGHUP || sig == SIGINT)) kill(-jobs[id].pgid, SIGCONT);
+    }
+  }
+  return status;
+}
+
 int bi_jobs(int argc, char **argv) {
   int id;
   char buf[32];

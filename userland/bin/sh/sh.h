@@ -194,6 +194,7 @@ int bi_jobs(int argc, char **argv);
 int bi_fg(int argc, char **argv);
 int bi_bg(int argc, char **argv);
 int bi_wait(int argc, char **argv);
+int bi_kill(int argc, char **argv);
 void jobs_init(void);
 extern int job_control; /* interactive: pipelines get their own process group and the terminal */
 /* Status for a wait status, as $? shows it. */

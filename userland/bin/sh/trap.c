@@ -10,6 +10,8 @@ static const char *const names[] = {"EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP",
                                     "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
                                     "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
 
+const char *signal_name(int sig) { return sig > 0 && sig < NSIG_TRAP ? names[sig] : 0; }
+
 int signal_number(const char *name) {
   int i;
   if (name[0] >= '0' && name[0] <= '9') {
