@@ -4,6 +4,7 @@
  * heap size over peak live bytes, and the allocator's brk/sbrk/mmap/munmap calls.
  *
  *   mallocbench [--json] [small|mixed|realloc|fragment]...   (default: all four, in order)
+ *   mallocbench [--json] --replay FILE [POLICY...]   a MALLOC_TRACE file, under each policy (replay.c)
  *
  * Every workload frees all it allocated. Run one workload per process for exact peak figures:
  * in one process a workload starts with what earlier ones left in the heap. */
@@ -11,15 +12,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bench.h"
 
-unsigned __rdinstret(void);           /* libc/arch/riscv32/rdinstret.s */
-void *__rdinstret_probe(size_t n);    /* the same, one instruction: ret */
+void *__rdinstret_probe(size_t n);    /* libc/arch/riscv32/rdinstret.s: one instruction, ret */
 void __rdinstret_probe_free(void *p);
 void *__rdinstret_probe_realloc(void *p, size_t n);
 
-static unsigned long long instructions;
-static unsigned long ops;
-static size_t live, peak_live;
+unsigned long long instructions;
+unsigned long ops;
+size_t live, peak_live;
 static unsigned rng_state;
 
 /* The calls under measurement go through these pointers, so calibration can time the very same
@@ -27,7 +28,8 @@ static unsigned rng_state;
 static void *(*alloc_fn)(size_t) = malloc;
 static void (*free_fn)(void *) = free;
 static void *(*realloc_fn)(void *, size_t) = realloc;
-static unsigned alloc_extra, free_extra, realloc_extra;
+unsigned alloc_extra;
+static unsigned free_extra, realloc_extra;
 static unsigned last_cost;
 
 static unsigned rnd(void) {
@@ -37,7 +39,7 @@ static unsigned rnd(void) {
   return rng_state;
 }
 
-static void out_of_memory(size_t n) {
+void out_of_memory(size_t n) {
   printf("mallocbench: allocation of %zu bytes failed\n", n);
   exit(1);
 }
@@ -65,7 +67,7 @@ static void *timed_realloc(void *p, size_t n) {
   return q;
 }
 
-static void *bench_malloc(size_t n) {
+void *bench_malloc(size_t n) {
   void *p = timed_malloc(n);
   instructions += last_cost;
   ops++;
@@ -75,13 +77,13 @@ static void *bench_malloc(size_t n) {
   return p;
 }
 
-static void bench_free(void *p, size_t n) {
+void bench_free(void *p, size_t n) {
   timed_free(p);
   instructions += last_cost;
   live -= n;
 }
 
-static void *bench_realloc(void *p, size_t old, size_t n) {
+void *bench_realloc(void *p, size_t old, size_t n) {
   void *q = timed_realloc(p, n);
   instructions += last_cost;
   ops++;
@@ -232,26 +234,39 @@ static void ratio(char *buf, size_t len, unsigned long long a, unsigned long lon
 }
 
 static void run_one(const struct workload *w, int json) {
-  size_t syscalls0, peak_heap, heap0;
-  char per_op[32], overhead[32];
+  struct bench_start start;
+  rng_state = 0x9e3779b9u;
+  bench_begin(&start);
+  w->run();
+  bench_row(w->name, &start, json);
+}
+
+void bench_begin(struct bench_start *s) {
   instructions = 0;
   ops = 0;
   live = peak_live = 0;
-  rng_state = 0x9e3779b9u;
-  heap0 = malloc_footprint();
+  s->heap0 = malloc_footprint();
   malloc_reset_max_footprint();
-  syscalls0 = malloc_syscalls();
-  w->run();
-  peak_heap = malloc_max_footprint();
+  s->syscalls0 = malloc_syscalls();
+}
+
+void bench_header(void) {
+  printf("%-6s %-9s %8s %10s %10s %10s %8s %8s\n", "policy", "workload", "ops", "instr/op", "peak heap",
+         "peak live", "overhead", "syscalls");
+}
+
+void bench_row(const char *name, const struct bench_start *s, int json) {
+  size_t peak_heap = malloc_max_footprint(), syscalls0 = s->syscalls0, heap0 = s->heap0;
+  char per_op[32], overhead[32];
   ratio(per_op, sizeof per_op, instructions, ops);
   ratio(overhead, sizeof overhead, peak_heap, peak_live);
   if (json)
     printf("{\"group\":\"malloc\",\"name\":\"%s/%s\",\"instructionsPerOp\":%s,\"peakHeapOverLive\":%s,"
            "\"syscalls\":%zu,\"ops\":%lu,\"peakHeap\":%zu,\"peakLive\":%zu,\"heapAtStart\":%zu}\n",
-           malloc_policy(), w->name, per_op, overhead, malloc_syscalls() - syscalls0, ops, peak_heap,
+           malloc_policy(), name, per_op, overhead, malloc_syscalls() - syscalls0, ops, peak_heap,
            peak_live, heap0);
   else
-    printf("%-6s %-9s %8lu %10s %10zu %10zu %8s %8zu\n", malloc_policy(), w->name, ops, per_op,
+    printf("%-6s %-9s %8lu %10s %10zu %10zu %8s %8zu\n", malloc_policy(), name, ops, per_op,
            peak_heap, peak_live, overhead, malloc_syscalls() - syscalls0);
   fflush(stdout);
 }
@@ -264,11 +279,11 @@ int main(int argc, char **argv) {
     argv++;
     argc--;
   }
+  if (argc > 2 && strcmp(argv[1], "--replay") == 0) return replay_each_policy(argv[2], argv + 3, json);
   malloc_policy(); /* choose the policy before measuring anything */
   calibrate();
-  if (!json)
-    printf("%-6s %-9s %8s %10s %10s %10s %8s %8s\n", "policy", "workload", "ops", "instr/op",
-           "peak heap", "peak live", "overhead", "syscalls");
+  if (argc > 2 && strcmp(argv[1], "--replay-here") == 0) return replay_here(argv[2], json);
+  if (!json) bench_header();
   for (i = 1; i < argc; i++) {
     for (k = 0; k < sizeof workloads / sizeof workloads[0]; k++)
       if (strcmp(argv[i], workloads[k].name) == 0) break;
