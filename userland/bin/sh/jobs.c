@@ -339,7 +339,7 @@ int bi_wait(int argc, char **argv) {
     int ws, pid, id;
     while ((pid = waitpid(-1, &ws, 0)) > 0 || (pid < 0 && errno == EINTR)) {
       if (pid > 0) record(pid, ws);
-      if (trap_pending) return 128 + 1;
+      if (trap_pending) return 128 + trap_last_signal; /* a trapped signal ends wait (POSIX) */
     }
     for (id = 1; id <= MAX_JOBS; id++)
       if (jobs[id].used && jobs[id].state == J_DONE && !interactive) job_free(id);

@@ -4,7 +4,9 @@
  * written); parse.c builds a tree (ast.h) for one complete command at a time; exec.c runs it, asking expand.c
  * (with arith.c and glob.c) to turn each word into fields and redirect.c to move fds; builtins_*.c are the
  * commands run inside the shell; vars.c holds variables, positional parameters and functions; jobs.c waits for
- * children and does job control; trap.c the traps; main.c reads the options and runs the read-eval loop.
+ * children and does job control (unparse.c gives a job its command text); trap.c the traps; main.c reads the
+ * options and runs the read-eval loop; ast.c frees and copies trees, util.c has the growable string.
+ * The whole design is checked against dash by test/userland/sh (its scripts: same stdout, stderr and status).
  * Usage: sh [-eux] [-c COMMAND [NAME [ARG...]] | SCRIPT [ARG...]] */
 #ifndef PAGODA_SH_H
 #define PAGODA_SH_H
@@ -210,6 +212,7 @@ void trap_run_exit(void);
 void trap_reset_for_child(void);
 int signal_number(const char *name);
 extern volatile int trap_pending;
+extern volatile int trap_last_signal; /* the last trapped signal that arrived */
 
 /* ---- util ---- */
 void *xmalloc(size_t n);

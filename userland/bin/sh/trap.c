@@ -24,8 +24,11 @@ int signal_number(const char *name) {
   return -1;
 }
 
+volatile int trap_last_signal;
+
 static void on_signal(int sig) {
   caught[sig] = 1;
+  trap_last_signal = sig;
   trap_pending = 1;
 }
 
