@@ -277,7 +277,7 @@ static int exec_simple(struct node *n, int flags) {
     free_argv(assigns);
     return status;
   }
-  if (flags & EX_EXEC) {
+  if ((flags & EX_EXEC) && !trap_exit_set()) {
     if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(2);
     exec_program(argv);
   }

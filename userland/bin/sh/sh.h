@@ -208,6 +208,8 @@ int bi_trap(int argc, char **argv);
 /* Runs traps for signals that arrived. */
 void trap_run_pending(void);
 void trap_run_exit(void);
+/* Is there an EXIT trap (then the last command of a subshell cannot replace the process)? */
+int trap_exit_set(void);
 /* In a subshell: traps go back to default (ignored ones stay ignored). */
 void trap_reset_for_child(void);
 int signal_number(const char *name);

@@ -48,6 +48,8 @@ void trap_run_pending(void) {
   last_status = saved;
 }
 
+int trap_exit_set(void) { return traps[0] != 0; }
+
 void trap_run_exit(void) {
   char *cmd = traps[0];
   if (!cmd) return;
