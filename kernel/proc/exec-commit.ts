@@ -23,4 +23,5 @@ export function commitExec(k: Kernel, p: Process, space: AddressSpace, abs: stri
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();
   p.pendingSignals = [];
+  p.execed = true;
 }
