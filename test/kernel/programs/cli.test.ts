@@ -31,6 +31,16 @@ describe.skipIf(!built)('cc inside the machine, from the command line', () => {
     expect(readFileSync(join(dir, 'sum')).subarray(0, 4)).toEqual(Buffer.from('\x7fELF', 'latin1'));
   });
 
+  it('pagoda run /bin/cc runs the machine\'s cc as the first process, in the host directory', () => {
+    const r = pagoda(['run', '--host-dir', dir, '/bin/cc', '-O1', '-o', 'sum3', 'sum.c']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(dir, 'sum3')).subarray(0, 4)).toEqual(Buffer.from('\x7fELF', 'latin1'));
+    const bad = pagoda(['run', '--host-dir', dir, '/bin/cc', 'broken.c']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^pagoda cc: broken\.c:1:25: error: /);
+  });
+
   it('a booted machine\'s shell compiles and runs a program', () => {
     const r = pagoda(['boot', '--host-dir', dir], 'cd /tmp\ncc -o s2 /host/sum.c\n./s2 40 2\necho status=$?\nexit\n');
     expect(r.stdout).toContain('sum 42\n');
