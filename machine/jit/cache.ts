@@ -16,6 +16,7 @@
 
 import type { PhysicalMemory } from '../ram.js';
 import type { Tlb } from '../tlb.js';
+import { Flow, flowOf } from './decode.js';
 import { discover, PAGE_WORDS } from './discover.js';
 import { compileRegion, RegionCode, regionSource, RegionWorld, segmentTails } from './region.js';
 
@@ -120,6 +121,8 @@ export class CodeCache {
     const slot = (pa >>> 2) & TABLE_MASK;
     const frame = pa >>> 12;
     if (this.frameHeat[frame] < this.hotFrame) return undefined;
+    // An instruction only the interpreter runs (ecall, ebreak, an illegal word) starts no region.
+    if (flowOf(this.ram.i32[pa >>> 2], pc) === Flow.Stop) return undefined;
     if (++this.heat[slot] < this.hotVisits || this.translated[frame] >= MAX_FRAME_TRANSLATIONS) return undefined;
     this.heat[slot] = 0;
     const region = this.translate(frame, vaPage, (pc >>> 2) & (PAGE_WORDS - 1));
