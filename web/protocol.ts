@@ -1,6 +1,7 @@
 // The messages between the page (web/main.ts) and the worker running the machine (web/worker.ts). Everything
 // crosses by structured clone; byte arrays are transferred, not copied.
 
+import type { HeapSnapshot } from './heapview-model.js';
 import type { MemorySnapshot } from './memview-model.js';
 
 /** Page -> worker. */
@@ -16,7 +17,9 @@ export type ToWorker =
   /** A file dropped onto the page, to go into /home. */
   | { type: 'file'; name: string; bytes: Uint8Array }
   /** Send a memory snapshot now (besides the periodic ones). */
-  | { type: 'snapshot' };
+  | { type: 'snapshot' }
+  /** The heap panel shows process `pid` (undefined: none): its heap comes with every memory snapshot. */
+  | { type: 'heap-pid'; pid: number | undefined };
 
 /** Worker -> page. */
 export type FromWorker =
@@ -24,6 +27,8 @@ export type FromWorker =
   | { type: 'output'; bytes: Uint8Array }
   /** The live memory views' data, a few times per second while anything changes. */
   | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number } }
+  /** The heap panel's process, block by block (sent with each memory snapshot; the arrays are transferred). */
+  | { type: 'heap'; heap: HeapSnapshot | undefined }
   /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
   | { type: 'file-added'; path: string; bytes: number; ran: boolean }
   /** The session ended (init exited, or there was no boot program). */

@@ -4,6 +4,7 @@
 // A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
+import { heapBuffers, snapshotHeap } from './heapview-model.js';
 import { snapshotMemory } from './memview-model.js';
 import {
   OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
@@ -23,6 +24,8 @@ let batch: Uint8Array[] = [];
 let batchBytes = 0;
 let flushQueued = false;
 let unacked = 0;
+/** The process whose heap the page's panel shows. */
+let heapPid: number | undefined;
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -94,7 +97,10 @@ async function runSession(path?: string): Promise<void> {
 }
 
 function postSnapshot(): void {
-  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
+  if (!session) return;
+  post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
+  const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
+  post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
@@ -136,6 +142,9 @@ function handle(msg: ToWorker): void {
       return;
     case 'file': return addFile(msg.name, msg.bytes);
     case 'snapshot': return postSnapshot();
+    case 'heap-pid':
+      heapPid = msg.pid;
+      return postSnapshot();
   }
 }
 
