@@ -70,7 +70,7 @@ export class HeapView {
     this.summary.classList.toggle('corrupt', h.corrupt.length > 0);
     this.summary.dataset.blocks = String(h.count);
     this.layout(h);
-    const key = `${h.pid}:${h.count}:${this.offsets[h.count]}:${this.canvas.width}:${checksum(h)}`;
+    const key = `${h.pid}:${h.count}:${this.offsets[h.count]}:${this.canvas.width}x${this.canvas.height}:${checksum(h)}`;
     if (key !== this.drawnKey) {
       this.draw(h);
       this.drawnKey = key;
@@ -85,8 +85,11 @@ export class HeapView {
     const rows = Math.floor(HEIGHT_PX / CELL_PX);
     this.cells = this.cols * rows;
     this.canvas.style.height = `${rows * CELL_PX}px`;
-    this.canvas.width = Math.round(this.cols * CELL_PX * ratio);
-    this.canvas.height = Math.round(rows * CELL_PX * ratio);
+    const width = Math.round(this.cols * CELL_PX * ratio);
+    const height = Math.round(rows * CELL_PX * ratio);
+    // Assigning a canvas's size clears it, even to the same value: only when it changes (draw() follows then).
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
     if (this.offsets.length !== h.count + 1) this.offsets = new Float64Array(h.count + 1);
     let at = 0;
     for (let i = 0; i < h.count; i++) {

@@ -1,7 +1,8 @@
 // The machine's thread: a Web Worker running a console session (kernel/session.ts), so the page never freezes
 // however long a guest computes. Output is batched per slice and sent with credit-based flow control (the page
 // acknowledges what xterm.js has parsed; past OUTPUT_HIGH_WATER unacknowledged bytes the guest is paused).
-// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
+// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS, with the heap panel's walk (throttled to a tenth
+// of the time). The boot image is ./boot.cpio, if served.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
 import { heapBuffers, snapshotHeap } from './heapview-model.js';
@@ -26,6 +27,9 @@ let flushQueued = false;
 let unacked = 0;
 /** The process whose heap the page's panel shows. */
 let heapPid: number | undefined;
+/** A heap walk costs about 1-1.5 us per block (100,000 blocks: ~100-150 ms), so the next one waits ten times
+ *  as long as the last took: the panel never takes more than a tenth of the machine's time. */
+let nextHeapWalkMs = 0;
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -99,7 +103,15 @@ async function runSession(path?: string): Promise<void> {
 function postSnapshot(): void {
   if (!session) return;
   post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
+  postHeap(false);
+}
+
+/** Sends the panel's heap, unless the last walk was too recent (`now`: regardless). */
+function postHeap(now: boolean): void {
+  const t0 = performance.now();
+  if (!session || (!now && t0 < nextHeapWalkMs)) return;
   const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
+  nextHeapWalkMs = t0 + 10 * (performance.now() - t0);
   post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
 }
 
@@ -144,7 +156,7 @@ function handle(msg: ToWorker): void {
     case 'snapshot': return postSnapshot();
     case 'heap-pid':
       heapPid = msg.pid;
-      return postSnapshot();
+      return postHeap(true);
   }
 }
 

@@ -367,6 +367,7 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     expect(h.count).toBeGreaterThan(100000); // the blocks, the top chunk, the mapped array of pointers
     expect(h.summary.inUseBytes).toBe(inUse); // mallinfo's uordblks and fordblks, as the program printed them
     expect(h.summary.freeBytes).toBe(free);
+    await page.locator('.heap-canvas').scrollIntoViewIfNeeded();
     const box = (await page.locator('.heap-canvas').boundingBox())!;
     await page.mouse.move(box.x + 1, box.y + 1);
     const tip = await page.locator('#maps-tip').textContent();
