@@ -17,6 +17,7 @@ import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
 import { sysHeapRegister } from './heap.js';
+import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -67,6 +68,10 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getppid, sysGetppid],
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
+  [Sys.setpgid, sysSetpgid],
+  [Sys.getpgid, sysGetpgid],
+  [Sys.getsid, sysGetsid],
+  [Sys.setsid, sysSetsid],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
