@@ -7,6 +7,7 @@
 //   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
 //   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
 //   /proc/PID/cmdline    argv, each followed by a NUL
+//   /proc/PID/perf       the process's perf counters (kernel/perf/report.ts), empty when it is not counted
 //   /proc/self           the calling process's directory
 
 import { HART_ISA_LINUX } from '../../abi/hart-isa.js';
@@ -14,6 +15,7 @@ import type { Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../mem/layout.js';
 import { formatMaps } from '../mem/maps.js';
 import type { Process } from '../proc/process.js';
+import { perfReport } from '../sys/perf.js';
 import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
 
 const kb = (label: string, kib: number): string => `${(label + ':').padEnd(16)}${String(kib).padStart(8)} kB\n`;
@@ -63,6 +65,7 @@ function processDir(p: Process, mtimeMs: number): SynthDir {
     maps: () => (p.alive ? formatMaps(p.space.regions.all()) : ''),
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
+    perf: () => (p.perf ? perfReport(p) : ''),
   };
   return {
     kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs,

@@ -12,6 +12,7 @@ import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';
 import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
+import { PerfSession } from '../perf/session.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -91,6 +92,10 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   p.name = abs;
   p.argv = argv;
   p.image = bytes;
+  if (p.perfAtExec !== undefined) {
+    p.perf = new PerfSession(k.machine.ram, p.perfAtExec ?? undefined);
+    p.perfAtExec = undefined;
+  }
   // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();

@@ -17,6 +17,7 @@ import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
 import { sysSymbolize } from './symbolize.js';
+import { sysPerfCtl } from './perf.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -67,6 +68,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
   [Sys.symbolize, sysSymbolize],
+  [Sys.perf_ctl, sysPerfCtl],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
