@@ -60,13 +60,13 @@ export class PerfSession {
     for (const [n, count] of [...this.syscallCounts].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
       syscalls[SYSCALL_NAMES[n] ?? `syscall_${n}`] = count;
     }
-    const accesses = m.loads + m.stores;
+    const accessInstructions = m.tlbHits + m.tlbMisses; // one TLB probe per instruction that accesses data
     return {
       instructions: m.instructions, loads: m.loads, stores: m.stores, tlbHits: m.tlbHits, tlbMisses: m.tlbMisses,
       faults: { ...this.faultCounts }, syscalls,
       caches: cache ? cache.levels.map((l) => ({ ...l.spec, hits: l.hits, misses: l.misses })) : [],
       memoryAccesses: cache ? cache.memoryAccesses : 0,
-      cycles: cache ? m.instructions - accesses + cache.accessCycles : undefined,
+      cycles: cache ? m.instructions - accessInstructions + cache.accessCycles : undefined,
     };
   }
 }
