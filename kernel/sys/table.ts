@@ -18,6 +18,7 @@ import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
 import { sysSymbolize } from './symbolize.js';
 import { sysPerfCtl } from './perf.js';
+import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -69,6 +70,10 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.rt_sigprocmask, sysRtSigprocmask],
   [Sys.symbolize, sysSymbolize],
   [Sys.perf_ctl, sysPerfCtl],
+  [Sys.setpgid, sysSetpgid],
+  [Sys.getpgid, sysGetpgid],
+  [Sys.getsid, sysGetsid],
+  [Sys.setsid, sysSetsid],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
