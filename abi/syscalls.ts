@@ -59,7 +59,7 @@ export const enum Sys {
   clock_nanosleep_time64 = 407,
   ppoll_time64 = 414,
   sbrk = 1000,
-  /** Pagoda: perf_ctl(pid, op, buf, len) — per-process counters (kernel/perf/). */
+  /** Pagoda: perf_ctl(op, pid, arg, len) — per-process perf counting (abi/perf.ts, kernel/sys/perf.ts). */
   perf_ctl = 1002,
   /** Pagoda: symbolize(addr, buf, len) — "name+0xoff" from the caller's ELF .symtab. */
   symbolize = 1003,
