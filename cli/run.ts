@@ -23,8 +23,8 @@ import { PerfSession } from '../kernel/perf/session.js';
 import { perfReport } from '../kernel/sys/perf.js';
 
 const SIGPIPE = 13;
-export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--host-dir DIR | --no-host-dir] [--malloc-trace FILE]
-                  [--perf [--cache SPEC]] PROG [ARGS...]
+export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--no-jit] [--host-dir DIR | --no-host-dir]
+                  [--malloc-trace FILE] [--perf [--cache SPEC]] PROG [ARGS...]
   PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
         a host file wins only when it is a RISC-V ELF32 executable
   --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
@@ -32,6 +32,7 @@ export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [-
   --host-dir DIR  the host directory mounted at /host, where the program starts (default: the current one)
   --no-host-dir   mount no host directory; the program starts in /
   --audit         check every kernel invariant after each process exit, and once more at the end
+  --no-jit        interpret every instruction (no translation of hot code to JS)
   --malloc-trace FILE  write the program's malloc trace (JSON lines, see README) to FILE, a host file
                   inside the shared directory (MALLOC_TRACE=/host/... in the program's environment)
   --perf          count the program's instructions, loads, stores, TLB hits/misses, page faults and system
@@ -47,6 +48,8 @@ interface RunArgs {
   hostDir: string | undefined;
   /** Audit every kernel invariant after each process exit. */
   audit: boolean;
+  /** Translate hot code (false: --no-jit). */
+  jit: boolean;
   /** --malloc-trace: the trace file as a host path (absolute). */
   mallocTrace?: string;
   /** --perf: count the program; `cache` the levels of --cache. */
@@ -61,6 +64,7 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   let verbose = false;
   let hostDir: string | undefined = cwd;
   let audit = false;
+  let jit = true;
   let mallocTrace: string | undefined;
   let perf = false;
   let cache: CacheLevelSpec[] | undefined;
@@ -70,6 +74,7 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
     const value = (name: string): string | undefined => (a === name ? argv[++i] : a.slice(name.length + 1));
     if (a === '--verbose' || a === '-v') verbose = true;
     else if (a === '--audit') audit = true;
+    else if (a === '--no-jit') jit = false;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--mem' || a.startsWith('--mem=')) {
       const v = value('--mem');
@@ -100,7 +105,7 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
     return `--malloc-trace ${mallocTrace}: the file must be inside the shared directory (${hostDir ?? 'none: --no-host-dir'})`;
   }
   if (cache && !perf) return '--cache needs --perf';
-  return { memMiB, verbose, audit, hostDir, mallocTrace, perf: perf ? { cache } : undefined, prog: argv[i], args: argv.slice(i + 1) };
+  return { memMiB, verbose, audit, jit, hostDir, mallocTrace, perf: perf ? { cache } : undefined, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The machine's path (/host/...) of host file `file` under `hostDir`, or undefined when it lies outside. */
@@ -204,6 +209,7 @@ export async function main(argv: string[]): Promise<number> {
   const k = boot({
     memMiB: parsed.memMiB,
     audit: parsed.audit,
+    jit: parsed.jit ? undefined : false,
     consoleOutputPerTurn: OUTPUT_PER_TURN,
     bootImage: findBootImage(),
     hostDir,

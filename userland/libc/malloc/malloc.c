@@ -2,6 +2,7 @@
  * environment variable MALLOC_POLICY (dl, first, next, best, buddy, quick; default dl). Until
  * then __malloc_current points at a "choose" table whose entries pick the policy and forward. */
 #include "malloc_impl.h"
+#include "heap_desc.h"
 #include "layer.h"
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ static const struct malloc_policy *use_policy(const struct malloc_policy *p) {
   __malloc_track_requests = getenv("MALLOC_STATS") != 0;
   malloc_fn = __malloc_track_requests ? counting_malloc : p->malloc;
   free_fn = p->free;
+  __malloc_register_heap(p);
   current = p;
   layer = __malloc_layers(p);
   if (layer) {
