@@ -17,6 +17,7 @@ import type { ChunkCounts, FrameCounts, MemorySnapshot, ProcessView } from './me
 import { OutputPump, type OutputStats } from './output-pump.js';
 import { SNAPSHOT_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol.js';
 import { VmapView } from './vmap-view.js';
+import { perfStripText } from './perf-strip.js';
 
 /** What tests and the console can reach as window.pagoda. */
 export interface PagodaHandle {
@@ -140,6 +141,7 @@ function renderProcessChoice(): void {
   summary.textContent = shown
     ? `${shown.residentPages} resident pages, ${shown.pageTablePages} page-table pages, brk 0x${shown.brk.toString(16)}`
     : '';
+  $('perf-strip').textContent = shown ? perfStripText(shown.perf) : '';
 }
 
 let drawnChunks = '';

@@ -15,6 +15,7 @@ import { commitExec } from './exec-commit.js';
 import { kernelProgramName } from '../../abi/kprogram.js';
 import { execKernelProgram } from '../programs/exec.js';
 import { MAX_SCRIPT_DEPTH, readScriptLine } from './interp.js';
+import { PerfSession } from '../perf/session.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -109,5 +110,9 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
   p.image = bytes;
+  if (p.perfAtExec !== undefined) {
+    p.perf = new PerfSession(k.machine.ram, p.perfAtExec ?? undefined);
+    p.perfAtExec = undefined;
+  }
   return undefined;
 }

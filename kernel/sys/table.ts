@@ -22,6 +22,7 @@ import { sysHostExport } from './host.js';
 import { sysTimes } from './times.js';
 import { sysHeapRegister } from './heap.js';
 import { sysSymbolize } from './symbolize.js';
+import { sysPerfCtl } from './perf.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -73,6 +74,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getppid, sysGetppid],
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
+  [Sys.perf_ctl, sysPerfCtl],
   [Sys.setpgid, sysSetpgid],
   [Sys.fchmod, sysFchmod],
   [Sys.fchmodat, sysFchmodat],
