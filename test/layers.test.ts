@@ -59,7 +59,8 @@ const CC = 'toolchain/cc';
 const CC_STAGES: Record<string, string[]> = {
   [`${CC}/front`]: [`${CC}/front`, `${CC}/diagnostics.ts`],
   [`${CC}/opt`]: [`${CC}/front`, `${CC}/opt`, `${CC}/diagnostics.ts`],
-  [`${CC}/back`]: [`${CC}/front`, `${CC}/opt`, `${CC}/back`, `${CC}/diagnostics.ts`],
+  [`${CC}/back`]: [`${CC}/front`, `${CC}/opt`, `${CC}/back`, `${CC}/debug`, `${CC}/diagnostics.ts`],
+  [`${CC}/debug`]: [`${CC}/front`, `${CC}/debug`],
   [`${CC}/diagnostics.ts`]: [],
 };
 
