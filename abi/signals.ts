@@ -21,6 +21,8 @@ export const enum Signal {
   SIGCONT = 18,
   SIGSTOP = 19,
   SIGTSTP = 20,
+  SIGTTIN = 21,
+  SIGTTOU = 22,
   SIGURG = 23,
   SIGWINCH = 28,
 }
@@ -28,7 +30,7 @@ export const enum Signal {
 export const SIGNAL_NAMES: Readonly<Record<number, string>> = {
   1: 'SIGHUP', 2: 'SIGINT', 3: 'SIGQUIT', 4: 'SIGILL', 5: 'SIGTRAP', 6: 'SIGABRT', 7: 'SIGBUS', 8: 'SIGFPE',
   9: 'SIGKILL', 10: 'SIGUSR1', 11: 'SIGSEGV', 12: 'SIGUSR2', 13: 'SIGPIPE', 14: 'SIGALRM', 15: 'SIGTERM', 17: 'SIGCHLD',
-  18: 'SIGCONT', 19: 'SIGSTOP', 20: 'SIGTSTP', 23: 'SIGURG', 28: 'SIGWINCH',
+  18: 'SIGCONT', 19: 'SIGSTOP', 20: 'SIGTSTP', 21: 'SIGTTIN', 22: 'SIGTTOU', 23: 'SIGURG', 28: 'SIGWINCH',
 };
 
 /** One more than the highest signal number (signals are 1..64), as the C library counts them. */

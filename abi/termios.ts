@@ -7,10 +7,13 @@ export const TCSETSW = 0x5403;
 export const TCSETSF = 0x5404;
 export const TCSBRK = 0x5409;
 export const TCFLSH = 0x540b;
+export const TIOCSCTTY = 0x540e;
 export const TIOCGPGRP = 0x540f;
 export const TIOCSPGRP = 0x5410;
 export const TIOCGWINSZ = 0x5413;
 export const TIOCSWINSZ = 0x5414;
+export const TIOCNOTTY = 0x5422;
+export const TIOCGSID = 0x5429;
 
 /** TCFLSH's queues. */
 export const TCIFLUSH = 0;
@@ -28,6 +31,8 @@ export const OPOST = 0o1;
 export const ONLCR = 0o4;
 /** c_lflag. */
 export const ISIG = 0o1;
+/** A background process group's write to the terminal raises SIGTTOU. */
+export const TOSTOP = 0o400;
 export const ICANON = 0o2;
 export const ECHO = 0o10;
 export const ECHOE = 0o20;
@@ -44,3 +49,4 @@ export const VKILL = 3;
 export const VEOF = 4;
 export const VTIME = 5;
 export const VMIN = 6;
+export const VSUSP = 10;

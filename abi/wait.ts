@@ -17,3 +17,6 @@ export const P_PGID = 2;
 /** si_code of a child's SIGCHLD/waitid report: it exited, or a signal killed it. */
 export const CLD_EXITED = 1;
 export const CLD_KILLED = 2;
+/** si_code of a report that a child stopped (a stop signal) or continued (SIGCONT). */
+export const CLD_STOPPED = 5;
+export const CLD_CONTINUED = 6;

@@ -1,5 +1,6 @@
 // Boot: the table of contents. One line per subsystem, each logged as it comes up.
 
+import { Signal } from '../abi/signals.js';
 import { HART_LETTERS, HART_XLEN } from '../abi/hart-isa.js';
 import { Machine } from '../machine/machine.js';
 import { MIB } from '../machine/ram.js';
@@ -14,7 +15,7 @@ import { hex8 } from './panic.js';
 import { buildFileTree } from './fs/tree.js';
 import { ProcessTable } from './proc/ptable.js';
 import { RunQueue } from './proc/runqueue.js';
-import { signalTerminal } from './proc/signal.js';
+import { signalForeground } from './tty/jobcontrol.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
 import type { HostDir } from './fs/hostdir.js';
@@ -122,7 +123,8 @@ export function boot(options: BootOptions = {}): Kernel {
   };
   consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C
-    consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalTerminal(k, sig));
+    consoleInput.discipline = new LineDiscipline((b) => machine.uart.write(b), (sig) => signalForeground(k, sig));
+    consoleInput.onResize = () => signalForeground(k, Signal.SIGWINCH);
   }
   consoleInput.outputPerTurn = options.consoleOutputPerTurn ?? (options.terminal ? MIB : Infinity);
   log(`console: uart${options.terminal ? ', canonical line discipline' : ''}`);

@@ -50,7 +50,7 @@ function retryWoken(k: Kernel): void {
 function pickProcess(k: Kernel, rotate: boolean): { next: Process | undefined; live: boolean; wakeAtMs: number | undefined } {
   const cur = k.current;
   const q = k.runQueue;
-  if (cur && !rotate && cur.alive && !cur.sleep) return { next: cur, live: true, wakeAtMs: undefined };
+  if (cur && !rotate && cur.alive && !cur.sleep && !cur.stopped) return { next: cur, live: true, wakeAtMs: undefined };
   if (q.earliestWakeMs !== undefined) q.wakeDue(k.monotonicMs());
   retryWoken(k);
   const next = q.nextReady(cur ? cur.pid : k.lastPid);

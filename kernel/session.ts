@@ -136,12 +136,12 @@ export class ConsoleSession {
     this.wakeUp();
   }
 
-  /** Host side: the terminal's size changed (ignored unless both are positive integers). */
+  /** Host side: the terminal's size changed (ignored unless both are positive integers); a change raises
+   *  SIGWINCH at the terminal's processes. */
   resize(cols: number, rows: number): void {
     if (!Number.isInteger(cols) || !Number.isInteger(rows) || cols <= 0 || rows <= 0) return;
-    const w = this.kernel.consoleInput.winsize;
-    w.cols = cols;
-    w.rows = rows;
+    this.kernel.consoleInput.setWinsize(cols, rows);
+    this.wakeUp();
   }
 
   /** The terminal size the guest sees. */

@@ -34,6 +34,10 @@ export class ConsoleInput {
   terminal = false;
   /** The host terminal's size, kept current by the host (TIOCGWINSZ answers from it; 80x24 until told). */
   readonly winsize: ConsoleWinsize = { cols: 80, rows: 24 };
+  /** The session the console belongs to and its foreground process group (kernel/tty/jobcontrol.ts). */
+  readonly jobs = { session: 0, foreground: 0 };
+  /** Called when the size changes (the host's resize or TIOCSWINSZ): boot raises SIGWINCH at the terminal. */
+  onResize: (() => void) | undefined;
   /** The line discipline, when the console is an interactive terminal. */
   discipline: LineDiscipline | undefined;
   /** Output bytes allowed per host turn (Infinity: no limit); writers sleep once a turn's share is used. */
@@ -64,6 +68,17 @@ export class ConsoleInput {
     this.outputCredit -= n;
     if (n === 0 && wanted > 0) this.outputStarved = true;
     return n;
+  }
+
+  /** Sets the terminal size (each dimension ignored unless a positive integer below 65536); on a change,
+   *  calls onResize, as Linux's tty_do_resize sends SIGWINCH. */
+  setWinsize(cols: number, rows: number): void {
+    const ok = (n: number): boolean => Number.isInteger(n) && n > 0 && n < 0x10000;
+    const w = this.winsize;
+    const before = w.cols * 0x10000 + w.rows;
+    if (ok(cols)) w.cols = cols;
+    if (ok(rows)) w.rows = rows;
+    if (w.cols * 0x10000 + w.rows !== before) this.onResize?.();
   }
 
   /**
@@ -137,9 +152,8 @@ export class ConsoleInput {
       case TIOCSWINSZ: {
         const raw = mem.copyIn(arg, 8);
         if (typeof raw === 'number') return raw;
-        const v = new DataView(raw.buffer);
-        if (v.getUint16(0, true) > 0) this.winsize.rows = v.getUint16(0, true);
-        if (v.getUint16(2, true) > 0) this.winsize.cols = v.getUint16(2, true);
+        const v = new DataView(raw.buffer, raw.byteOffset);
+        this.setWinsize(v.getUint16(2, true), v.getUint16(0, true));
         return 0;
       }
       default: return -Errno.ENOTTY;

@@ -6,6 +6,7 @@
 //   /proc/uptime         seconds since boot
 //   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
 //   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
+//   /proc/PID/stat       Linux's one-line form: pid (comm) state ppid pgrp session tty_nr tpgid ...
 //   /proc/PID/cmdline    argv, each followed by a NUL
 //   /proc/self           the calling process's directory
 
@@ -39,9 +40,10 @@ function cpuinfo(): string {
     + 'mvendorid\t: 0x0\nmarchid\t\t: 0x0\nmimpid\t\t: 0x0\n\n';
 }
 
-/** The one-letter state ps shows: R running or runnable, S sleeping, Z zombie. */
+/** The one-letter state ps shows: R running or runnable, S sleeping, T stopped, Z zombie. */
 export function stateOf(p: Process): string {
   if (!p.alive) return 'Z (zombie)';
+  if (p.stopped) return 'T (stopped)';
   return p.blocked ? 'S (sleeping)' : 'R (running)';
 }
 
@@ -53,14 +55,32 @@ function status(p: Process): string {
     + `VmSize:\t${String(vm).padStart(8)} kB\nVmRSS:\t${String(rss).padStart(8)} kB\nThreads:\t1\n`;
 }
 
+/**
+ * /proc/PID/stat in Linux's field order (fs/proc/array.c do_task_stat) for the fields Pagoda keeps: pid, (comm),
+ * state, ppid, pgrp, session, tty_nr (5:1, the console, for its session), tpgid (the console's foreground group,
+ * -1 without a terminal); the counters Pagoda does not keep are 0; vsize in bytes and rss in pages.
+ */
+function statLine(k: Kernel, p: Process): string {
+  const comm = (p.name.split('/').pop() ?? p.name).slice(0, 15);
+  const onConsole = k.consoleInput.jobs.session !== 0 && k.consoleInput.jobs.session === p.sid && !p.detachedTty;
+  const ttyNr = onConsole ? (5 << 8) | 1 : 0;
+  const tpgid = onConsole ? k.consoleInput.jobs.foreground : -1;
+  const vsize = p.alive ? p.space.committedPages * PAGE_SIZE : 0;
+  const rss = p.alive ? p.space.residentPages : 0;
+  // flags minflt cminflt majflt cmajflt utime stime cutime cstime priority nice num_threads itrealvalue starttime
+  const middle = [0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, Math.floor(p.startMs / 10)];
+  return `${p.pid} (${comm}) ${stateOf(p)[0]} ${p.ppid} ${p.pgid} ${p.sid} ${ttyNr} ${tpgid} ${middle.join(' ')} ${vsize} ${rss}\n`;
+}
+
 function synthFile(render: () => string, mtimeMs: number): SynthFile {
   return { kind: 'sfile', ino: nextIno(), mode: S_IFREG | 0o444, mtimeMs, render };
 }
 
 /** The /proc/PID directory of `p`. */
-function processDir(p: Process, mtimeMs: number): SynthDir {
+function processDir(k: Kernel, p: Process, mtimeMs: number): SynthDir {
   const files: Record<string, () => string> = {
     maps: () => (p.alive ? formatMaps(p.space.regions.all()) : ''),
+    stat: () => statLine(k, p),
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
   };
@@ -83,7 +103,7 @@ export function procRoot(k: Kernel): SynthDir {
   const lookup = (name: string): Node | undefined => {
     if (files[name]) return synthFile(files[name], bootMs);
     const p = name === 'self' ? k.current : /^[1-9][0-9]*$/.test(name) ? k.processes.get(Number(name)) : undefined;
-    return p ? processDir(p, bootMs) : undefined;
+    return p ? processDir(k, p, bootMs) : undefined;
   };
   return {
     kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs: bootMs,

@@ -94,5 +94,6 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();
   p.pendingSignals = [];
+  p.execed = true;
   return undefined;
 }

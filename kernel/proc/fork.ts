@@ -22,7 +22,10 @@ export function forkProcess(k: Kernel, parent: Process): number {
   for (const [sig, act] of parent.sigactions) child.sigactions.set(sig, { ...act, mask: [...act.mask] });
   child.sigmask = [...parent.sigmask];
   // Pending signals are the parent's alone (POSIX).
-  child.hasTty = parent.hasTty;
+  child.pgid = parent.pgid;
+  child.sid = parent.sid;
+  child.umask = parent.umask;
+  child.detachedTty = parent.detachedTty;
   child.argv = parent.argv;
   child.startMs = k.monotonicMs();
   k.processes.set(child.pid, child);

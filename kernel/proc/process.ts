@@ -49,8 +49,20 @@ export class Process {
   sigmask: [number, number] = [0, 0];
   /** Caught signals waiting for delivery to their handlers, oldest first. */
   pendingSignals: number[] = [];
-  /** The console is this process's controlling terminal: its Ctrl-C and Ctrl-\ reach the process. */
-  hasTty = true;
+  /** Process group and session ids (setpgid, setsid): a spawned process leads both; fork inherits them. */
+  pgid: number;
+  sid: number;
+  /** The stop signal that stopped the process (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU), 0 while it is not stopped.
+   *  A stopped process is never scheduled (RunQueue.park) until SIGCONT or SIGKILL. */
+  stopSignal = 0;
+  /** A change its parent's wait has not seen yet: stopped by that signal, or continued. */
+  jobReport: { kind: 'stopped'; signal: number } | { kind: 'continued' } | undefined;
+  /** TIOCNOTTY by a process that does not lead its session: the console is no longer its terminal. */
+  detachedTty = false;
+  /** Set once the process has called execve (setpgid on it from its parent then fails with EACCES). */
+  execed = false;
+  /** The file-mode creation mask (umask). */
+  umask = 0o022;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */
   argv: readonly string[] = [];
   /** User instructions retired while this process was on the hart. */
@@ -72,12 +84,18 @@ export class Process {
     /** The program path, as in fault reports and /proc/PID/status (exec changes it). */
     public name: string,
     public space: AddressSpace,
-  ) {}
+  ) {
+    this.pgid = pid;
+    this.sid = pid;
+  }
 
   get alive(): boolean { return this.status === undefined; }
 
   /** True while a system call of this process sleeps. */
   get blocked(): boolean { return this.sleep !== undefined; }
+
+  /** True while a stop signal holds the process. */
+  get stopped(): boolean { return this.stopSignal !== 0; }
 
   /** What the process sleeps for, for /proc/PID/status and ps ('' when it can run). */
   get waitChannel(): string { return this.sleep?.what ?? ''; }

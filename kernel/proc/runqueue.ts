@@ -5,8 +5,11 @@
 // A scheduler pass therefore costs the ready processes plus the woken ones, whatever the number of sleepers;
 // `work` counts it so tests can hold the scheduler to that.
 //
+//   stopped processes held by a stop signal (park): off the ready set, and a sleeping one off its channels
+//            and timer too, so nothing retries its call; SIGCONT (unpark) makes it runnable, or retries its call
 // The process table (ptable.ts) admits new processes and removes those it drops; exitProcess removes a process
-// that ends. A process is on exactly one of the three lists while alive (asleep and woken both have `sleep`).
+// that ends. A process is on exactly one of the lists while alive (asleep and woken both have `sleep`; a stopped
+// sleeper keeps its `sleep`, neither on a channel nor on the woken list).
 
 import type { Process, Resume } from './process.js';
 import { TimerList } from './timers.js';
@@ -31,6 +34,7 @@ export class RunQueue implements SleepQueue {
   private wokenHead = 0;
   private readonly timers = new TimerList();
   private asleep = 0;
+  private readonly stoppedSet = new Set<Process>();
   readonly work: SchedulerWork = { examined: 0, retries: 0, wakeups: 0 };
 
   /** Processes asleep or woken (their system call not yet complete). */
@@ -38,7 +42,7 @@ export class RunQueue implements SleepQueue {
 
   /** True while some process is alive: runnable, asleep or woken. */
   get live(): boolean {
-    if (this.asleep > 0) return true;
+    if (this.asleep > 0 || this.stoppedSet.size > 0) return true;
     for (const p of this.ready) if (p.alive) return true;
     return false;
   }
@@ -53,8 +57,34 @@ export class RunQueue implements SleepQueue {
 
   /** Forgets `p` (it ended or left the process table): its sleep ends without a result. */
   remove(p: Process): void {
+    this.stoppedSet.delete(p);
     this.cancel(p);
     this.ready.delete(p);
+  }
+
+  /** A stop signal holds `p` (p.stopped is set): it is not run, and its sleeping call (if any) is not retried. */
+  park(p: Process): void {
+    if (this.stoppedSet.has(p)) return;
+    this.stoppedSet.add(p);
+    this.ready.delete(p);
+    const s = p.sleep;
+    if (s && !s.woken) this.detach(p, s);
+    // A woken sleeper's entry on the woken list is skipped from now on (takeWoken checks `woken`).
+    if (s) s.woken = false;
+  }
+
+  /** SIGCONT for parked `p` (p.stopped is clear): runnable again, or its sleeping call retried once (what it
+   *  waited for may have happened while it was stopped; a retry that cannot complete sleeps again). */
+  unpark(p: Process): void {
+    if (!this.stoppedSet.delete(p)) return;
+    const s = p.sleep;
+    if (!s) {
+      if (p.alive) this.ready.add(p);
+      return;
+    }
+    s.woken = true;
+    this.work.wakeups++;
+    this.woken.push(p);
   }
 
   /** Puts `p` to sleep: `resume` is retried whenever one of `on.channels` or its deadline wakes it. */
@@ -69,13 +99,13 @@ export class RunQueue implements SleepQueue {
     p.sleep = s;
     this.asleep++;
     this.ready.delete(p);
-    this.attach(p, s);
+    if (!this.stoppedSet.has(p)) this.attach(p, s);
   }
 
   /** Takes `p` off its channels and timer and queues it for a retry (WaitChannel.wakeAll, due timers). */
   wake(p: Process): void {
     const s = p.sleep;
-    if (!s || s.woken) return;
+    if (!s || s.woken || this.stoppedSet.has(p)) return;
     this.detach(p, s);
     s.woken = true;
     this.work.wakeups++;
@@ -86,10 +116,10 @@ export class RunQueue implements SleepQueue {
   cancel(p: Process): void {
     const s = p.sleep;
     if (!s) return;
-    if (!s.woken) this.detach(p, s);
+    if (!s.woken && !this.stoppedSet.has(p)) this.detach(p, s);
     p.sleep = undefined;
     this.asleep--;
-    if (p.alive) this.ready.add(p);
+    if (p.alive && !this.stoppedSet.has(p)) this.ready.add(p);
   }
 
   /** Wakes every process whose deadline is at or before `nowMs`. */

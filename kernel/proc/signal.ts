@@ -1,7 +1,8 @@
 // Sending and delivering signals.
 //   SIG_IGN: the signal is discarded (never SIGKILL or SIGSTOP).
 //   SIG_DFL: the process ends with the signal, except for those ignored by default (SIGCHLD, SIGCONT,
-//            SIGURG, SIGWINCH).
+//            SIGURG, SIGWINCH) and the stop signals (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU), which stop it (see
+//            jobstop.ts; SIGCONT continues it whatever its disposition, SIGKILL ends it even stopped).
 //   a handler: the signal is queued; a sleeping system call is interrupted (-EINTR, or restarted after the
 //            handler with SA_RESTART); before the process next runs the kernel pushes a signal frame on its
 //            stack (Linux's rt_sigframe: siginfo, then a ucontext holding the old mask and the whole hart
@@ -17,6 +18,7 @@ import { exitProcess } from './lifecycle.js';
 import { completeSyscall, type Process } from './process.js';
 import { restoreFrame, saveFrame } from './sigframe.js';
 import { endSleepBySignal } from './waitchan.js';
+import { continueProcess, isStopSignal, orphanedGroup, stopProcess } from './jobstop.js';
 
 /** Highest signal number accepted by kill and rt_sigaction. */
 export const MAX_SIGNAL = NSIG - 1;
@@ -39,16 +41,41 @@ const isMasked = (p: Process, sig: number): boolean => {
  */
 export function sendSignal(k: Kernel, p: Process, sig: number): boolean {
   if (!p.alive) return false;
+  // SIGCONT continues whatever its disposition and drops pending stops; a stop signal drops a pending SIGCONT.
+  if (sig === Signal.SIGCONT) {
+    p.pendingSignals = p.pendingSignals.filter((s) => !isStopSignal(s));
+    continueProcess(k, p);
+  } else if (isStopSignal(sig)) {
+    p.pendingSignals = p.pendingSignals.filter((s) => s !== Signal.SIGCONT);
+  }
   const handler = isUncatchable(sig) ? SIG_DFL : p.handlerOf(sig);
   if (handler === SIG_IGN) return false;
   if (handler === SIG_DFL) {
     if (IGNORED_BY_DEFAULT.has(sig)) return false;
+    if (isStopSignal(sig)) {
+      // Linux drops the terminal's stop signals for a group no shell could continue (an orphaned group).
+      if (sig === Signal.SIGSTOP || !orphanedGroup(k, p.pgid)) stopProcess(k, p, sig);
+      return false;
+    }
     exitProcess(k, p, { kind: 'signaled', signal: sig });
     return true;
   }
   if (!p.pendingSignals.includes(sig)) p.pendingSignals.push(sig);
-  if (p.blocked && !isMasked(p, sig)) interruptSleep(k, p, sig);
+  // A stopped process takes its signals once continued (continueProcess interrupts its sleep then).
+  if (p.blocked && !p.stopped && !isMasked(p, sig)) interruptSleep(k, p, sig);
   return false;
+}
+
+/** After SIGCONT: a sleeping call of `p` is interrupted by the first caught, unmasked signal waiting for it. */
+export function interruptForPending(k: Kernel, p: Process): void {
+  if (!p.blocked || p.stopped) return;
+  const sig = p.pendingSignals.find((s) => !isMasked(p, s) && p.sigactions.has(s));
+  if (sig !== undefined) interruptSleep(k, p, sig);
+}
+
+/** True when `sig` is blocked or ignored by `p` (a terminal's SIGTTIN/SIGTTOU then is not sent). */
+export function blocksOrIgnores(p: Process, sig: number): boolean {
+  return isMasked(p, sig) || p.handlerOf(sig) === SIG_IGN;
 }
 
 /** Wakes `p` from its sleeping system call: -EINTR, or (SA_RESTART) the ecall runs again after the handler. */
@@ -98,11 +125,17 @@ export function returnFromHandler(p: Process): boolean {
 }
 
 /**
- * A signal from the terminal (Ctrl-C SIGINT, Ctrl-\ SIGQUIT): sent to every live process whose controlling
- * terminal is the console, except init (pid 1, which the kernel shields from it as Linux does).
+ * Sends `sig` to every live member of process group `pgid` and returns how many there were. With
+ * `shieldInit` (signals from the terminal) init takes only the signals it has a handler for: the kernel
+ * shields pid 1 from default actions, as Linux does.
  */
-export function signalTerminal(k: Kernel, sig: number): void {
+export function signalGroup(k: Kernel, pgid: number, sig: number, shieldInit = false): number {
+  let n = 0;
   for (const p of [...k.processes.values()]) {
-    if (p.alive && p.hasTty && p.pid !== 1) sendSignal(k, p, sig);
+    if (!p.alive || p.pgid !== pgid) continue;
+    n++;
+    if (shieldInit && p.pid === 1 && p.handlerOf(sig) === SIG_DFL) continue;
+    sendSignal(k, p, sig);
   }
+  return n;
 }

@@ -12,6 +12,7 @@ import { STACK_TOP, pageDown } from '../mem/layout.js';
 import { Prot } from '../../abi/mman.js';
 import { Process } from './process.js';
 import { standardFiles } from '../dev/stdio.js';
+import { claimConsole } from '../tty/jobcontrol.js';
 
 export interface ExecRequest {
   /** The path the program is started as (argv[0] is separate). */
@@ -54,8 +55,9 @@ export function buildSpace(k: Kernel, req: ExecRequest): { space: AddressSpace; 
 }
 
 /**
- * Creates a process running `req` with fds 0, 1, 2 on the console (kernel/dev/stdio.ts gives their modes). Returns it (not yet on the hart), or
- * throws LoadRefusal.
+ * Creates a process running `req` with fds 0, 1, 2 on the console (kernel/dev/stdio.ts gives their modes). It
+ * leads a new session and process group, which takes the console when no live session holds it. Returns it
+ * (not yet on the hart), or throws LoadRefusal.
  */
 export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   const { space, entry, sp } = buildSpace(k, req);
@@ -64,5 +66,6 @@ export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   p.tf.sp = sp;
   standardFiles(k).forEach((file, fd) => p.fds.set(fd, file));
   k.processes.set(p.pid, p);
+  claimConsole(k, p);
   return p;
 }

@@ -17,6 +17,7 @@ import { normalizePath } from '../fs/vfs.js';
 import { MAX_FDS } from '../proc/fdtable.js';
 import { copyIn, copyInString, copyOut } from '../mem/uaccess.js';
 import type { SysContext } from './context.js';
+import { consoleJobIoctl } from '../tty/jobcontrol.js';
 
 /** The absolute path `pathVa` names, relative to `dirfd` (AT_FDCWD: the working directory), or -errno. */
 export function resolvePath(ctx: SysContext, dirfd: number, pathVa: number, allowEmpty = false): string | number {
@@ -299,13 +300,16 @@ export function sysPipe2(ctx: SysContext, fdsVa: number, flags: number): number 
 }
 
 /** ioctl(fd, request, arg): the device's answer; ENOTTY for files that are not terminals. */
-export function sysIoctl(ctx: SysContext, fd: number, request: number, arg: number): number {
+export function sysIoctl(ctx: SysContext, fd: number, request: number, arg: number): number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
   if (!file.ioctl) return -Errno.ENOTTY;
   const space = ctx.proc.space;
-  return file.ioctl(request >>> 0, arg >>> 0, {
-    copyIn: (va, len) => copyIn(space, va, len),
-    copyOut: (va, bytes) => copyOut(space, va, bytes),
-  });
+  const mem = {
+    copyIn: (va: number, len: number) => copyIn(space, va, len),
+    copyOut: (va: number, bytes: Uint8Array) => copyOut(space, va, bytes),
+  };
+  const job = consoleJobIoctl(ctx.kernel, ctx.proc, file, request >>> 0, arg >>> 0, mem);
+  if (job !== undefined) return job === 'restart' ? undefined : job;
+  return file.ioctl(request >>> 0, arg >>> 0, mem);
 }

@@ -12,6 +12,7 @@ import { Signal } from '../../abi/signals.js';
 import { panic } from '../panic.js';
 import type { Resume } from '../proc/process.js';
 import { sendSignal } from '../proc/signal.js';
+import { checkFileAccess } from '../tty/jobcontrol.js';
 import type { SysContext } from './context.js';
 import { O_ACCMODE, O_RDONLY, O_RDWR, O_WRONLY } from '../../abi/fcntl.js';
 
@@ -35,12 +36,17 @@ function sleepOnFile(ctx: SysContext, file: OpenFile, what: 'read' | 'write', at
  * it), else -EBADF, as Linux answers a write to a read-only fd. Every read and write goes through here, so
  * no kind of file can be written through a read-only fd (files without openFlags are read-write).
  */
-function openFor(ctx: SysContext, fd: number, use: 'read' | 'write'): OpenFile | number {
+function openFor(ctx: SysContext, fd: number, use: 'read' | 'write'): OpenFile | number | undefined {
   const file = ctx.proc.fds.get(fd);
   if (!file) return -Errno.EBADF;
   const mode = (file.openFlags ?? O_RDWR) & O_ACCMODE;
   const allowed = mode === O_RDWR || mode === (use === 'read' ? O_RDONLY : O_WRONLY);
-  return allowed ? file : -Errno.EBADF;
+  if (!allowed) return -Errno.EBADF;
+  // A background job's use of its terminal: EIO, or a stop signal and the call runs again once continued
+  // (undefined leaves pc on the ecall).
+  const check = checkFileAccess(ctx.kernel, ctx.proc, file, use);
+  if (check === 'restart') return undefined;
+  return check < 0 ? check : file;
 }
 
 /** Reads into [buf, buf+len) from `file`, sleeping while the file would block. */
@@ -61,7 +67,7 @@ function readInto(ctx: SysContext, file: OpenFile, buf: number, len: number): nu
 /** read(fd, buf, count). */
 export function sysRead(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
   const file = openFor(ctx, fd, 'read');
-  if (typeof file === 'number') return file;
+  if (typeof file !== 'object') return file;
   const len = Math.min(count >>> 0, READ_PIECE);
   if (len === 0) return 0;
   const ok = checkUserRange(ctx.proc.space, buf, len, Access.Store);
@@ -110,7 +116,7 @@ function writeAll(ctx: SysContext, file: OpenFile, vecs: [number, number][]): nu
 /** write(fd, buf, count). */
 export function sysWrite(ctx: SysContext, fd: number, buf: number, count: number): number | undefined {
   const file = openFor(ctx, fd, 'write');
-  if (typeof file === 'number') return file;
+  if (typeof file !== 'object') return file;
   return writeAll(ctx, file, [[buf, Math.min(count >>> 0, MAX_IO)]]);
 }
 
@@ -134,7 +140,7 @@ function readIovecs(ctx: SysContext, iov: number, iovcnt: number): [number, numb
 /** writev(fd, iov, iovcnt): the buffers in order, as one write. */
 export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
   const file = openFor(ctx, fd, 'write');
-  if (typeof file === 'number') return file;
+  if (typeof file !== 'object') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   return writeAll(ctx, file, vecs);
@@ -143,7 +149,7 @@ export function sysWritev(ctx: SysContext, fd: number, iov: number, iovcnt: numb
 /** readv(fd, iov, iovcnt): one read, scattered over the buffers in order. */
 export function sysReadv(ctx: SysContext, fd: number, iov: number, iovcnt: number): number | undefined {
   const file = openFor(ctx, fd, 'read');
-  if (typeof file === 'number') return file;
+  if (typeof file !== 'object') return file;
   const vecs = readIovecs(ctx, iov, iovcnt);
   if (typeof vecs === 'number') return vecs;
   for (const [base, len] of vecs) {

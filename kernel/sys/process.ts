@@ -1,5 +1,5 @@
 // Process system calls: clone (fork semantics only), execve, exit, waitid, wait4, kill, rt_sigaction,
-// rt_sigprocmask.
+// rt_sigprocmask. Process groups and sessions are in jobs.ts.
 
 import { Errno } from '../../abi/errno.js';
 import { SIG_BLOCK, SIG_DFL, SIG_SETMASK, SIG_UNBLOCK, Signal } from '../../abi/signals.js';
@@ -7,9 +7,8 @@ import { P_ALL, P_PGID, P_PID, WCONTINUED, WEXITED, WNOHANG, WNOWAIT, WSTOPPED, 
 import { copyIn, copyOut } from '../mem/uaccess.js';
 import { execProcess } from '../proc/execve.js';
 import { forkProcess } from '../proc/fork.js';
-import type { Process } from '../proc/process.js';
-import { MAX_SIGNAL, isUncatchable, sendSignal } from '../proc/signal.js';
-import { childSiginfo, reapChild, waitStatusWord, type ChildSelector } from '../proc/wait.js';
+import { MAX_SIGNAL, isUncatchable, sendSignal, signalGroup } from '../proc/signal.js';
+import { childSiginfo, eventStatusWord, reapChild, type ChildEvent, type ChildSelector } from '../proc/wait.js';
 import type { SysContext } from './context.js';
 
 /** clone(flags, stack, ptid, tls, ctid): only fork's form (flags = SIGCHLD, no new stack) is supported. */
@@ -29,10 +28,14 @@ export function sysExit(ctx: SysContext, code: number): undefined {
   return undefined;
 }
 
-/** Runs a wait attempt now, or sleeps on the caller's child-exit channel, retrying whenever a child ends. */
-function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (c: Process | undefined) => number): number | undefined {
+/** Runs a wait attempt now, or sleeps on the caller's child-exit channel, retrying whenever a child changes
+ *  state (ends, stops, continues). */
+function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (e: ChildEvent | undefined) => number): number | undefined {
+  const wants = {
+    exited: (options & WEXITED) !== 0, stopped: (options & WSTOPPED) !== 0, continued: (options & WCONTINUED) !== 0,
+  };
   const attempt = (): number | undefined => {
-    const r = reapChild(ctx.kernel, ctx.proc, sel, (options & WNOWAIT) !== 0);
+    const r = reapChild(ctx.kernel, ctx.proc, sel, (options & WNOWAIT) !== 0, wants);
     if (r === 'none') return -Errno.ECHILD;
     if (r === 'later') return options & WNOHANG ? report(undefined) : undefined;
     return report(r);
@@ -43,74 +46,66 @@ function waitFor(ctx: SysContext, sel: ChildSelector, options: number, report: (
 }
 
 /** waitid(idtype, id, infop, options, rusage): 0, with the child's siginfo in *infop (zeroed with WNOHANG
- *  when no child has ended). */
+ *  when no child has changed state). P_PGID with id 0 is the caller's group, as in Linux. */
 export function sysWaitid(ctx: SysContext, idtype: number, id: number, infop: number, options: number): number | undefined {
-  if ((options & WEXITED) === 0 || (options & ~(WNOHANG | WEXITED | WNOWAIT | WSTOPPED | WCONTINUED)) !== 0) return -Errno.EINVAL;
+  if ((options & ~(WNOHANG | WEXITED | WNOWAIT | WSTOPPED | WCONTINUED)) !== 0) return -Errno.EINVAL;
+  if ((options & (WEXITED | WSTOPPED | WCONTINUED)) === 0) return -Errno.EINVAL;
   let sel: ChildSelector;
-  if (idtype === P_ALL || idtype === P_PGID) sel = { pid: undefined };
+  if (idtype === P_ALL) sel = { pid: undefined };
+  else if (idtype === P_PGID && id >= 0) sel = { pid: undefined, pgid: id === 0 ? ctx.proc.pgid : id };
   else if (idtype === P_PID && id > 0) sel = { pid: id };
   else return -Errno.EINVAL;
-  return waitFor(ctx, sel, options, (c) => {
+  return waitFor(ctx, sel, options, (e) => {
     if (infop === 0) return 0;
-    const r = copyOut(ctx.proc.space, infop, childSiginfo(c));
+    const r = copyOut(ctx.proc.space, infop, childSiginfo(e));
     return r < 0 ? r : 0;
   });
 }
 
-/** wait4(pid, wstatus, options, rusage): the child's pid (status word in *wstatus), 0 with WNOHANG. */
+/** wait4(pid, wstatus, options, rusage): the child's pid (status word in *wstatus), 0 with WNOHANG. pid -1 is
+ *  any child, 0 the caller's process group, below -1 the group -pid. */
 export function sysWait4(ctx: SysContext, pid: number, wstatus: number, options: number): number | undefined {
   if ((options & ~(WNOHANG | WUNTRACED | WCONTINUED | WNOWAIT)) !== 0) return -Errno.EINVAL;
-  const sel: ChildSelector = { pid: pid > 0 ? pid : undefined };
-  return waitFor(ctx, sel, options | WEXITED, (c) => {
-    if (!c) return 0;
+  let sel: ChildSelector;
+  if (pid > 0) sel = { pid };
+  else if (pid === -1) sel = { pid: undefined };
+  else if (pid === 0) sel = { pid: undefined, pgid: ctx.proc.pgid };
+  else sel = { pid: undefined, pgid: -pid };
+  return waitFor(ctx, sel, options | WEXITED, (e) => {
+    if (!e) return 0;
     if (wstatus !== 0) {
       const word = new Uint8Array(4);
-      new DataView(word.buffer).setInt32(0, waitStatusWord(c.status!), true);
+      new DataView(word.buffer).setInt32(0, eventStatusWord(e), true);
       const r = copyOut(ctx.proc.space, wstatus, word);
       if (r < 0) return r;
     }
-    return c.pid;
+    return e.child.pid;
   });
 }
 
 /**
- * kill(pid, sig): pid > 0 one process; -1 every process but init and the caller; 0 and < -1 (process groups,
- * which Pagoda does not keep) the caller and its descendants, the nearest thing to its job. Signal 0 only
- * checks. Undefined when the caller died.
+ * kill(pid, sig): pid > 0 one process; 0 the caller's process group; -1 every process but init and the caller;
+ * below -1 the process group -pid (ESRCH when it has no live member). Signal 0 only checks. Undefined when the
+ * caller died.
  */
 export function sysKill(ctx: SysContext, pid: number, sig: number): number | undefined {
   const k = ctx.kernel;
   if (sig < 0 || sig > MAX_SIGNAL) return -Errno.EINVAL;
-  let targets: Process[];
   if (pid > 0) {
     const p = k.processes.get(pid);
     if (!p) return -Errno.ESRCH;
-    targets = [p];
+    if (sig !== 0) sendSignal(k, p, sig);
   } else if (pid === -1) {
-    targets = [...k.processes.values()].filter((p) => p.alive && p.pid !== 1 && p !== ctx.proc);
+    const targets = [...k.processes.values()].filter((p) => p.alive && p.pid !== 1 && p !== ctx.proc);
+    if (sig !== 0) for (const p of targets) sendSignal(k, p, sig);
   } else {
-    targets = [ctx.proc, ...descendantsOf(k, ctx.proc)];
+    if (pid === -0x80000000) return -Errno.ESRCH;
+    const pgid = pid === 0 ? ctx.proc.pgid : -pid;
+    const members = [...k.processes.values()].filter((p) => p.alive && p.pgid === pgid);
+    if (members.length === 0) return -Errno.ESRCH;
+    if (sig !== 0) signalGroup(k, pgid, sig);
   }
-  if (sig !== 0) for (const p of targets) sendSignal(k, p, sig);
   return ctx.proc.alive ? 0 : undefined;
-}
-
-/** Every live descendant of `p`. */
-function descendantsOf(k: SysContext['kernel'], p: Process): Process[] {
-  const out: Process[] = [];
-  const parents = new Set([p.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of k.processes.values()) {
-      if (c.alive && parents.has(c.ppid) && !parents.has(c.pid)) {
-        parents.add(c.pid);
-        out.push(c);
-        grew = true;
-      }
-    }
-  }
-  return out;
 }
 
 /** rt_sigaction(sig, act, oldact, sigsetsize): struct { handler, flags, mask[2] } (12 bytes + 4 pad). */

@@ -1,13 +1,13 @@
 // The console's line discipline (a small n_tty). In canonical mode (ICANON) typed bytes collect in a line
 // the user edits — backspace (DEL or ^H) erases a character, Ctrl-U the line — and a read returns only
-// completed lines; Ctrl-D sends the line as it is (on an empty line: end of file). With ISIG, Ctrl-C and
-// Ctrl-\ discard the line and raise SIGINT / SIGQUIT. ECHO echoes what is typed. With ICANON off (raw mode
+// completed lines; Ctrl-D sends the line as it is (on an empty line: end of file). With ISIG, Ctrl-C, Ctrl-\
+// and Ctrl-Z discard the line and raise SIGINT / SIGQUIT / SIGTSTP (at the foreground process group). ECHO echoes what is typed. With ICANON off (raw mode
 // through TCSETS) bytes reach readers as they arrive. On output, OPOST|ONLCR turns "\n" into "\r\n".
 
 import { Signal } from '../../abi/signals.js';
 import {
   ECHO, ECHOCTL, ECHOE, ECHOK, ECHOKE, ICANON, ICRNL, IEXTEN, ISIG, NCCS, ONLCR, OPOST, TERMIOS_BYTES, VEOF, VERASE, VINTR,
-  VKILL, VMIN, VQUIT, VTIME,
+  VKILL, VMIN, VQUIT, VSUSP, VTIME,
 } from '../../abi/termios.js';
 import { WOULD_BLOCK, type ReadResult } from '../dev/file.js';
 
@@ -26,7 +26,7 @@ export interface Termios {
 /** Linux's defaults for a fresh terminal (what `stty sane` sets). */
 export function defaultTermios(): Termios {
   const cc = new Uint8Array(NCCS);
-  cc[VINTR] = 3; cc[VQUIT] = 28; cc[VERASE] = 127; cc[VKILL] = 21; cc[VEOF] = 4; cc[VTIME] = 0; cc[VMIN] = 1;
+  cc[VINTR] = 3; cc[VQUIT] = 28; cc[VERASE] = 127; cc[VKILL] = 21; cc[VEOF] = 4; cc[VTIME] = 0; cc[VMIN] = 1; cc[VSUSP] = 26;
   return {
     iflag: ICRNL, oflag: OPOST | ONLCR, cflag: 0o277,
     lflag: ISIG | ICANON | ECHO | ECHOE | ECHOK | ECHOCTL | ECHOKE | IEXTEN, line: 0, cc,
@@ -78,9 +78,9 @@ export class LineDiscipline {
   input(byte: number): void {
     const t = this.termios;
     if ((t.iflag & ICRNL) && byte === 13) byte = 10;
-    if ((t.lflag & ISIG) && (byte === t.cc[VINTR] || byte === t.cc[VQUIT])) {
-      const sig = byte === t.cc[VINTR] ? Signal.SIGINT : Signal.SIGQUIT;
-      this.say(byte === t.cc[VINTR] ? '^C\r\n' : '^\\\r\n');
+    if ((t.lflag & ISIG) && byte !== 0 && (byte === t.cc[VINTR] || byte === t.cc[VQUIT] || byte === t.cc[VSUSP])) {
+      const sig = byte === t.cc[VINTR] ? Signal.SIGINT : byte === t.cc[VQUIT] ? Signal.SIGQUIT : Signal.SIGTSTP;
+      this.say(byte === t.cc[VINTR] ? '^C\r\n' : byte === t.cc[VQUIT] ? '^\\\r\n' : '^Z\r\n');
       this.line = [];
       this.records = [];
       this.signal(sig);

@@ -22,6 +22,8 @@
 #define SIGCONT 18
 #define SIGSTOP 19
 #define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
 #define SIGURG 23
 #define SIGWINCH 28
 #define NSIG 65
@@ -54,6 +56,8 @@ struct sigaction {
 
 int kill(pid_t pid, int sig);
 int raise(int sig);
+/* kill(-pgrp, sig): every process of group pgrp. */
+int killpg(pid_t pgrp, int sig);
 int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *old);

@@ -43,6 +43,17 @@ int execv(const char *path, char *const argv[]);
 int execvp(const char *file, char *const argv[]);
 void _exit(int status) __attribute__((noreturn));
 unsigned sleep(unsigned seconds);
+
+/* Process groups and sessions (Linux semantics; -1 with errno on failure). getpgrp never fails. */
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+int setpgrp(void);
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
+/* The foreground process group of the terminal open on fd (ENOTTY when it is not the caller's terminal). */
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 int usleep(useconds_t usec);
 
 /* Moves the program break to addr. Returns 0, or -1 with errno ENOMEM. */

@@ -14,6 +14,7 @@ struct child_info {
 #define CLD_KILLED 2
 #define CLD_DUMPED 3
 #define CLD_STOPPED 5
+#define CLD_CONTINUED 6
 
 static int status_word(const struct child_info *ci) {
   switch (ci->si_code) {
@@ -21,6 +22,7 @@ static int status_word(const struct child_info *ci) {
   case CLD_KILLED: return ci->si_status & 0x7f;
   case CLD_DUMPED: return (ci->si_status & 0x7f) | 0x80;
   case CLD_STOPPED: return ((ci->si_status & 0xff) << 8) | 0x7f;
+  case CLD_CONTINUED: return 0xffff;
   default: return 0;
   }
 }
@@ -31,10 +33,12 @@ pid_t waitpid(pid_t pid, int *status, int options) {
   int i;
   long r;
   if (pid == 0 || pid < -1) {
-    /* process groups are not distinguished: any child */
-    idtype = P_ALL;
+    /* a process group: 0 is the caller's (waitid's P_PGID with id 0, as Linux takes it) */
+    idtype = P_PGID;
+    pid = pid == 0 ? 0 : -pid;
   }
   for (i = 0; i < (int)(sizeof ci / sizeof(int)); i++) ((int *)&ci)[i] = 0;
+  /* WUNTRACED is waitid's WSTOPPED (both 2) */
   r = __syscall5(SYS_waitid, idtype, idtype == P_ALL ? 0 : pid, (long)&ci,
                  WEXITED | (options & (WNOHANG | WUNTRACED | WCONTINUED)), 0);
   if (__syscall_ret(r) < 0) return -1;

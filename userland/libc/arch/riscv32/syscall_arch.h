@@ -23,9 +23,12 @@ long __syscall_ret(long r);
 #define SYS_ioctl 29
 #define SYS_mkdirat 34
 #define SYS_unlinkat 35
+#define SYS_linkat 37
 #define SYS_truncate64 45
 #define SYS_ftruncate64 46
 #define SYS_chdir 49
+#define SYS_fchmod 52
+#define SYS_fchmodat 53
 #define SYS_openat 56
 #define SYS_close 57
 #define SYS_pipe2 59
@@ -42,7 +45,12 @@ long __syscall_ret(long r);
 #define SYS_kill 129
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_setpgid 154
+#define SYS_getpgid 155
+#define SYS_getsid 156
+#define SYS_setsid 157
 #define SYS_uname 160
+#define SYS_umask 166
 #define SYS_getpid 172
 #define SYS_getppid 173
 #define SYS_getuid 174
