@@ -1,12 +1,22 @@
-// `pagoda objdump -d FILE...`: disassembles ELF32 RISC-V files in GNU objdump's layout (toolchain/objdump.ts).
+// `pagoda objdump -d [-S] [-l] FILE...`: disassembles ELF32 RISC-V files in GNU objdump's layout (toolchain/objdump.ts).
 // Errors: `pagoda objdump: FILE: error: MESSAGE` on stderr; the exit status is 1 when any file failed.
 
 import { readFileSync } from 'node:fs';
 import { ObjdumpError, objdumpDisassemble } from '../toolchain/objdump.js';
 import { ElfFormatError } from '../abi/elfread.js';
 import { reportInternalError } from './internal-error.js';
+import type { SourceOptions } from '../toolchain/objdump/source-lines.js';
 
-const USAGE = 'usage: pagoda objdump -d FILE...';
+/** A source file for -S, or null when it cannot be read. */
+function readSource(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+const USAGE = 'usage: pagoda objdump -d [-S] [-l] FILE...';
 
 function fail(message: string): number {
   process.stderr.write(`pagoda objdump: error: ${message}\n${USAGE}\n`);
@@ -27,12 +37,12 @@ function readInput(file: string): Uint8Array | string {
 }
 
 /** Disassembles one file to stdout; returns false (after reporting) when it cannot. */
-function dumpOne(file: string): boolean {
+function dumpOne(file: string, source: SourceOptions): boolean {
   const input = readInput(file);
   let text: string;
   try {
     if (typeof input === 'string') throw new ObjdumpError(input);
-    text = objdumpDisassemble(file, input);
+    text = objdumpDisassemble(file, input, source);
   } catch (e) {
     if (!(e instanceof ElfFormatError || e instanceof ObjdumpError)) {
       reportInternalError(`pagoda objdump: ${file}`, e);
@@ -48,6 +58,7 @@ function dumpOne(file: string): boolean {
 /** Entry point: `-d`/`--disassemble` is required; every other argument is a file. Returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
   let disassemble = false;
+  const source: SourceOptions = { source: false, lineNumbers: false, readSource };
   const files: string[] = [];
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE + '\n');
@@ -55,12 +66,20 @@ export async function main(argv: string[]): Promise<number> {
   }
   for (const arg of argv) {
     if (arg === '-d' || arg === '--disassemble') disassemble = true;
+    // -S implies -d, as in GNU objdump; -l adds file:line to a disassembly
+    else if (arg === '-S' || arg === '--source') disassemble = source.source = true;
+    else if (arg === '-l' || arg === '--line-numbers') source.lineNumbers = true;
+    else if (arg === '-dS' || arg === '-Sd' || arg === '-dl' || arg === '-Sl' || arg === '-lS') {
+      disassemble = true;
+      source.source ||= arg.includes('S');
+      source.lineNumbers ||= arg.includes('l');
+    }
     else if (arg.startsWith('-') && arg !== '-') return fail(`unknown option '${arg}'`);
     else files.push(arg);
   }
-  if (!disassemble) return fail('only -d (disassemble) is supported');
+  if (!disassemble) return fail('only -d (disassemble) is supported, with -S and -l');
   if (files.length === 0) return fail('no input files');
   let ok = true;
-  for (const file of files) ok = dumpOne(file) && ok;
+  for (const file of files) ok = dumpOne(file, source) && ok;
   return ok ? 0 : 1;
 }

@@ -1,8 +1,9 @@
 // `pagoda cc -g`: the DWARF our toolchain writes (compiler -> assembler -> linker) is read without a warning
 // by GNU readelf and objdump, and gdb-multiarch uses it: statically (lines, scopes, types, globals) and on the
 // running program through qemu-riscv32's gdb stub (a breakpoint at a function, a backtrace three frames deep
-// through our .debug_frame, parameters, locals, structs, bit-fields and enums printed, `finish`). And -g
-// never changes the code: the same sources give the same instructions without it.
+// through our .debug_frame, parameters, locals, structs, bit-fields and enums printed, `finish`); `pagoda
+// objdump -S -l` prints what GNU's does. And -g never changes the code: the same sources give the same
+// instructions without it.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -70,6 +71,16 @@ describe('pagoda cc -g output', () => {
       const d = spawnSync(OBJDUMP, ['-S', exe], { encoding: 'utf8' });
       expect(d.stderr).toBe('');
       expect(d.stdout).toContain('int sum = p->x + p->y + depth;');
+    }
+  });
+});
+
+describe.skipIf(!haveBinutils)('pagoda objdump -S -l', () => {
+  it('interleaves source lines and file:line exactly as GNU objdump -S -l does (-O0 and -O1)', () => {
+    for (const exe of [o0, o1]) {
+      const ours = execFileSync('node', [join(ROOT, 'bin/pagoda.mjs'), 'objdump', '-S', '-l', exe], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(ours).toMatch(/\/frames\.c:19\n(.*\n){0,5}  int sum = p->x \+ p->y \+ depth;\n/);
+      expect(ours).toBe(execFileSync(OBJDUMP, ['-S', '-l', exe], { encoding: 'utf8', maxBuffer: 1 << 26 }));
     }
   });
 });
