@@ -1,7 +1,8 @@
 // The built page (dist/www) in headless Debian chromium through playwright-core, served by `pagoda web`'s
 // server on a random port: boot output, typing, the chunk-map counts, the address-space view's maps lines,
-// a file dropped into /home, output throughput, and no request beyond the page's origin. With a shell in the
-// boot image (kernel II), `ls /bin` and `pmap 1` as well. Timings are reported, never asserted.
+// the heap panel (100,000 blocks of heapdemo), a file dropped into /home, output throughput, and no request
+// beyond the page's origin. With a shell in the boot image (kernel II), `ls /bin` and `pmap 1` as well.
+// Timings are reported, never asserted.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -390,6 +391,33 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await waitForScreen(page, new RegExp(`^${await size()}$`, 'm'));
     await waitForPrompt(page);
     await page.setViewportSize({ width: 1400, height: 900 });
+  }, BROWSER_TEST_MS);
+
+  it('draws a running program\'s heap, 100,000 blocks, with the libc\'s figures and a hover naming the blocks', async () => {
+    const page = session.page;
+    await typeLine(page, 'heapdemo 100000');
+    await waitForScreen(page, /^heapdemo \d+: 100000 blocks under dl, \d+ bytes in use, \d+ free; Enter ends$/m, 120_000);
+    const [, pid, inUse, free] = /^heapdemo (\d+): 100000 blocks under dl, (\d+) bytes in use, (\d+) free/m.exec(await screenText(page))!.map(Number);
+    await page.evaluate((p) => window.pagoda.selectPid(p), pid);
+    await page.waitForFunction((p) => window.pagoda.heap()?.pid === p, pid, { timeout: 60_000 });
+    const h = await page.evaluate(() => {
+      const x = window.pagoda.heap()!;
+      return { count: x.count, policy: x.policy, summary: x.summary, corrupt: x.corrupt.length, shown: document.querySelector<HTMLElement>('.heap-summary')!.dataset.blocks };
+    });
+    expect(h).toMatchObject({ policy: 'dl', corrupt: 0, shown: String(h.count) });
+    expect(h.count).toBeGreaterThan(100000); // the blocks, the top chunk, the mapped array of pointers
+    expect(h.summary.inUseBytes).toBe(inUse); // mallinfo's uordblks and fordblks, as the program printed them
+    expect(h.summary.freeBytes).toBe(free);
+    await page.locator('.heap-canvas').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.heap-canvas').boundingBox())!;
+    await page.mouse.move(box.x + 1, box.y + 1);
+    const tip = await page.locator('#maps-tip').textContent();
+    expect(tip).toBe(await page.evaluate(() => window.pagoda.heapCellText(0)));
+    expect(tip).toMatch(/^\d+ blocks \(.*used.*\) 0x[0-9a-f]{8}-0x[0-9a-f]{8}\n0x[0-9a-f]{8} \d+ (used|free|cached)/);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'heap-panel-100k.png') });
+    await typeLine(page, '');
+    await waitForPrompt(page);
   }, BROWSER_TEST_MS);
 
   it('shows what a pipeline prints, 1.3 MB (throughput reported: bound by the guest programs, not the terminal)', async () => {
