@@ -51,6 +51,7 @@ export function nodeToolHost(): ToolHost {
     },
     stdout: (data) => void process.stdout.write(data),
     stderr: (text) => void process.stderr.write(text),
+    cwd: process.cwd(),
     env: process.env,
     paths: repositoryToolPaths(),
     checkpoint: () => Promise.resolve(),

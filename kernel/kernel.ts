@@ -22,6 +22,8 @@ export interface KernelSinks {
   message: (line: string) => void;
   /** One line of the boot log. */
   bootLog: (line: string) => void;
+  /** A file a program hands to the host (host_export: the web page downloads it); absent, the host takes none. */
+  exportFile?: (path: string, bytes: Uint8Array) => void;
 }
 
 export interface Kernel {

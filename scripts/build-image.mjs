@@ -3,8 +3,8 @@
 // has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c, and per directory
 // userland/bin/NAME/ whose .c files are linked together, as the shell's), /tests/* (the libc test
 // programs, userland/tests/*.c), the kernel-provided toolchain's marker files /bin/{cc,as,ld,ar,objdump},
-// /usr/include and /usr/lib (headers, crt0.o, libc.a, libm.a for the machine's cc), /etc/motd, /etc/passwd, and
-// the empty directories /tmp, /home, /dev, /proc.
+// /usr/include and /usr/lib (headers, crt0.o, libc.a, libm.a for the machine's cc), /etc/motd, /etc/passwd,
+// /home/hello.c (userland/home/), and the directories /tmp, /home, /dev, /proc.
 // Also writes DIST/userland/{libc.a,crt0.o}, where `pagoda cc` finds them.
 //
 //   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback] [--quiet]
@@ -160,7 +160,17 @@ class Builder {
 
 const MOTD = `Welcome to Pagoda: a kernel in TypeScript on an emulated RISC-V machine.
 Type 'help' for the shell's builtins; programs live in /bin (try ls -l /bin, ps, free, chunks).
+
+A first tour: write a program, build it, run it, look at its memory.
+  cd                         go home: /home (the web page keeps it across reloads)
+  edit hello.c               change the greeting; Ctrl-S saves, Ctrl-Q quits
+  cc -O1 -o hello hello.c    Pagoda's own C compiler, inside the machine
+  ./hello                    run it: the address-space view beside follows it
+  ./hello 30 & pmap $!       its regions, as /proc/PID/maps lists them
 `;
+
+/** Programs installed under a second name too: alias -> program. */
+const PROGRAM_ALIASES = { 'bin/vi': 'bin/edit' };
 
 /** The kernel-provided programs: /bin/NAME is a marker file whose body the kernel runs (abi/kprogram.ts). */
 const KERNEL_PROGRAMS = ['cc', 'as', 'ld', 'ar', 'objdump'];
@@ -215,6 +225,8 @@ function imageEntries(programs, lib) {
   const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
   entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
   entries.push(dir('tests'));
+  // The tour's program, a starting file in /home (which the kernel makes writable).
+  entries.push(file('home/hello.c', readText(join(USERLAND, 'home', 'hello.c')) ?? ''));
   for (const [name, bytes] of programs) entries.push({ name, mode: 0o100755, data: bytes });
   for (const name of KERNEL_PROGRAMS) {
     if (!programs.some(([p]) => p === `bin/${name}`)) entries.push(file(`bin/${name}`, `\x7fpagoda-kernel-program ${name}\n`, 0o100755));
@@ -252,6 +264,11 @@ export function buildImage(tc, opts = {}) {
     if (!crt0 || objects.some((o) => !o.bytes)) continue;
     const exe = b.link(name, objects, crt0, libc);
     if (exe) programs.push([`${dir}/${name}`, exe]);
+  }
+  // Second names for a program, as a link would give: the same executable under another name.
+  for (const [alias, target] of Object.entries(PROGRAM_ALIASES)) {
+    const found = programs.find((p) => p[0] === target);
+    if (found) programs.push([alias, found[1]]);
   }
   rmSync(b.tmp, { recursive: true, force: true });
   return { image: tc.cpio.writeCpio(imageEntries(programs, { 'crt0.o': crt0, 'libc.a': libc, 'libm.a': libm })), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };

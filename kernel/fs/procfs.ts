@@ -7,13 +7,16 @@
 //   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
 //   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
 //   /proc/PID/stat       Linux's one-line form: pid (comm) state ppid pgrp session tty_nr tpgid ...; utime and
-//                        cutime count instructions at 100 MHz plus a kernel program's host time, in 10 ms ticks
+//                        cutime count instructions at 100 MHz plus a kernel program's host time, in ticks of 10 ms
 //   /proc/PID/cmdline    argv, each followed by a NUL
+//   /proc/PID/heap       the malloc heap block by block (format in kernel/mem/heap/format.ts)
 //   /proc/self           the calling process's directory
 
 import { HART_ISA_LINUX } from '../../abi/hart-isa.js';
 import type { Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../mem/layout.js';
+import { formatHeap } from '../mem/heap/format.js';
+import { walkHeap } from '../mem/heap/walk.js';
 import { formatMaps } from '../mem/maps.js';
 import { cpuMsOf, type Process } from '../proc/process.js';
 import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
@@ -85,6 +88,7 @@ function processDir(k: Kernel, p: Process, mtimeMs: number): SynthDir {
     stat: () => statLine(k, p),
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
+    heap: () => (p.alive ? formatHeap(walkHeap(p.space, p.heap)) : ''),
   };
   return {
     kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs,

@@ -19,9 +19,11 @@ export function commitExec(k: Kernel, p: Process, space: AddressSpace, abs: stri
   if (k.current === p) cpu.clearReservation();
   p.name = abs;
   p.argv = argv;
+  p.heap = undefined; // the new program's libc registers its own heap
   // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
   for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
   p.fds.closeOnExec();
   p.pendingSignals = [];
   p.execed = true;
+  p.image = undefined; // the ELF path sets the new one; a kernel program has none
 }

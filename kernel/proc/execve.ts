@@ -86,5 +86,6 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   commitExec(k, p, built.space, abs, argv);
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
+  p.image = bytes;
   return undefined;
 }

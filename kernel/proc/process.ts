@@ -7,6 +7,7 @@
 import { SIG_DFL } from '../../abi/signals.js';
 import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
+import type { HeapRegistration } from '../mem/heap/descriptor.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
 import { WaitChannel, type Sleep } from './waitchan.js';
@@ -72,6 +73,8 @@ export class Process {
   umask = 0o022;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */
   argv: readonly string[] = [];
+  /** The executable's bytes as exec loaded them (for symbolize, kernel/proc/symbols.ts). */
+  image: Uint8Array | undefined;
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
   /** Host CPU time in ms spent on this process's behalf outside the hart (a kernel program's body). */
@@ -89,6 +92,8 @@ export class Process {
   /** Woken when a child of this process ends (or a zombie is given to it): its waitid/wait4 sleep here. */
   readonly childExit = new WaitChannel('child exit');
   status: ExitStatus | undefined;
+  /** Where the libc keeps its heap structures (heap_register, 1001); fork copies it, exec forgets it. */
+  heap: HeapRegistration | undefined;
   /** The regions as they were when the process ended (for tests and post-mortems). */
   finalRegions: Region[] = [];
 

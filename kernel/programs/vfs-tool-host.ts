@@ -122,6 +122,7 @@ export function vfsToolHost(side: ToolRunSide, envp: readonly string[], paths: T
       live();
       side.output(2, enc.encode(text));
     },
+    cwd: p.cwd,
     env,
     paths,
     checkpoint: () => side.checkpoint(),

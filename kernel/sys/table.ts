@@ -16,8 +16,11 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
-import { sysTimes } from './times.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
+import { sysHostExport } from './host.js';
+import { sysTimes } from './times.js';
+import { sysHeapRegister } from './heap.js';
+import { sysSymbolize } from './symbolize.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -37,6 +40,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.set_tid_address, sysSetTidAddress],
   [Sys.brk, sysBrk],
   [Sys.sbrk, sysSbrk],
+  [Sys.heap_register, sysHeapRegister],
   [Sys.mmap2, sysMmap2],
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
@@ -72,6 +76,8 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
+  [Sys.host_export, sysHostExport],
+  [Sys.symbolize, sysSymbolize],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */

@@ -1,4 +1,4 @@
-// `cc [-c] [-S] [-E] [-o OUT] [-I DIR] [-D NAME[=V]] [-U NAME] [-O0/-O1] [-L DIR] [-lNAME] FILES...`
+// `cc [-c] [-S] [-E] [-g] [-o OUT] [-I DIR] [-D NAME[=V]] [-U NAME] [-O0/-O1] [-L DIR] [-lNAME] FILES...`
 // A gcc-like driver: .c files are compiled (toolchain/cc), .s files assembled (toolchain/as), and
 // everything linked (toolchain/ld) with crt0 and libc unless -c/-S/-E or -nostdlib/-nostartfiles.
 // The host decides where the system headers, crt0 and libc are (ToolHost.paths): `pagoda cc` uses the
@@ -28,18 +28,20 @@ interface Options {
   /** -march= / -mabi= as given (the assembler's defaults, rv32imafd and ilp32d, otherwise). */
   march: string | null;
   mabi: string | null;
+  /** -g: DWARF debug information in the objects (and kept by the link). */
+  debug: boolean;
 }
 
 class UsageError extends Error {}
 class HelpRequest extends Error {}
 
-const IGNORED = /^-(g\d?|Wall|Wextra|W[a-z-]+(=.*)?|w|pedantic|std=.*|mno-relax|mrelax|ffreestanding|fno-[a-z-]+|fsigned-char|funsigned-char|static|pipe|mcmodel=medlow|fno-builtin)$/;
+const IGNORED = /^-(Wall|Wextra|W[a-z-]+(=.*)?|w|pedantic|std=.*|mno-relax|mrelax|ffreestanding|fno-[a-z-]+|fsigned-char|funsigned-char|static|pipe|mcmodel=medlow|fno-builtin)$/;
 
 // Dispatch over options, one case per flag (the long switch is the whole point of this function).
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     mode: 'link', output: null, includeDirs: [], defines: [], undefines: [], libDirs: [], opt: 0, files: [],
-    nostdlib: false, nostartfiles: false, werror: false, march: null, mabi: null,
+    nostdlib: false, nostartfiles: false, werror: false, march: null, mabi: null, debug: false,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -66,6 +68,8 @@ function parseArgs(argv: string[]): Options {
     else if (a === '-l') o.files.push({ path: value(i++, a), lib: true });
     else if (a.startsWith('-l')) o.files.push({ path: a.slice(2), lib: true });
     else if (/^-O[0-9sgz]?$/.test(a)) o.opt = a === '-O0' ? 0 : 1;
+    else if (/^-g[1-3]?$/.test(a)) o.debug = true;
+    else if (a === '-g0') o.debug = false;
     else if (a === '-nostdlib') o.nostdlib = true;
     else if (a === '-nostartfiles') o.nostartfiles = true;
     else if (a === '-Werror') o.werror = true;
@@ -118,6 +122,7 @@ function compileFile(run: Run, path: string): string | null {
     readFile: run.readText,
     opt: o.opt,
     softFloat: isSoftFloat(o),
+    debug: o.debug ? { compDir: host.cwd } : null,
   });
   for (const d of r.diagnostics) host.stderr(formatDiagnostic(d, 'pagoda cc') + '\n');
   if (!r.ok) return null;

@@ -34,6 +34,8 @@ export interface ToolHost {
   /** Standard output and error (text is encoded as UTF-8). */
   stdout(data: string | Uint8Array): void;
   stderr(text: string): void;
+  /** The working directory, absolute (DW_AT_comp_dir of -g objects). */
+  readonly cwd: string;
   /** The environment (PAGODA_DEBUG asks for stacks in internal-error reports). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The system headers and libraries of this host. */
