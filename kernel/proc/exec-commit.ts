@@ -25,4 +25,5 @@ export function commitExec(k: Kernel, p: Process, space: AddressSpace, abs: stri
   p.fds.closeOnExec();
   p.pendingSignals = [];
   p.execed = true;
+  p.image = undefined; // the ELF path sets the new one; a kernel program has none
 }
