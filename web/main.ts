@@ -11,6 +11,8 @@ import debounce from 'lodash-es/debounce.js';
 import throttle from 'lodash-es/throttle.js';
 import { ChunkMapView } from './chunkmap-view.js';
 import { clearHome, loadHome, saveHome } from './home-store.js';
+import { HeapView } from './heap-view.js';
+import type { HeapSnapshot } from './heapview-model.js';
 import type { ChunkCounts, FrameCounts, MemorySnapshot, ProcessView } from './memview-model.js';
 import { OutputPump, type OutputStats } from './output-pump.js';
 import { SNAPSHOT_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol.js';
@@ -31,6 +33,9 @@ export interface PagodaHandle {
   /** The process the address-space view shows; select another by pid. */
   selectedPid(): number | undefined;
   selectPid(pid: number): void;
+  /** The heap panel's latest snapshot (the selected process's blocks), and its hover text for cell `c`. */
+  heap(): HeapSnapshot | undefined;
+  heapCellText(c: number): string;
   /** Types `text` as if from the keyboard. */
   type(text: string): void;
   /** Puts a file into /home as a drop would. */
@@ -75,6 +80,8 @@ const pump = new OutputPump(term, (bytes) => send({ type: 'ack', bytes }));
 
 const chunkView = new ChunkMapView($('chunkmap'));
 const vmapView = new VmapView($('vmap'), $('maps-tip'));
+const heapView = new HeapView($('heap'), $('maps-tip'));
+let heapPid: number | undefined;
 const procSelect = $<HTMLSelectElement>('process');
 let latest: MemorySnapshot | undefined;
 let guestWinsize: { cols: number; rows: number } | undefined;
@@ -90,6 +97,8 @@ const handle: PagodaHandle = {
   refresh: () => new Promise((resolve) => { snapshotWaiters.push(resolve); send({ type: 'snapshot' }); }),
   selectedPid: () => shownProcess()?.pid,
   selectPid: (pid) => { chosenPid = pid; renderViews(); },
+  heap: () => heapView.shown,
+  heapCellText: (c) => heapView.describeCell(c),
   type: (text) => send({ type: 'input', bytes: new TextEncoder().encode(text) }),
   addFile: (name, bytes) => send({ type: 'file', name, bytes }),
   output: pump.stats,
@@ -153,6 +162,10 @@ const renderViews = throttle((): void => {
     vmapView.render(shown);
     drawnProcess = key;
   }
+  if (shown?.pid !== heapPid) {
+    heapPid = shown?.pid;
+    send({ type: 'heap-pid', pid: heapPid });
+  }
 }, SNAPSHOT_INTERVAL_MS, { leading: true, trailing: true });
 
 procSelect.addEventListener('change', () => handle.selectPid(Number(procSelect.value)));
@@ -187,6 +200,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       return;
     case 'download':
       download(msg.path, msg.bytes);
+      return;
+    case 'heap':
+      if (!msg.heap || msg.heap.pid === heapPid) heapView.render(msg.heap);
       return;
     case 'file-added':
       $('status').textContent = `${msg.path} added (${msg.bytes} bytes)${msg.ran ? ', running' : ''}`;

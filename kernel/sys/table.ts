@@ -16,6 +16,7 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
+import { sysFchmod, sysFchmodat, sysLinkat, sysUmask } from './fsmodes.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 import { sysHostExport } from './host.js';
 import { sysTimes } from './times.js';
@@ -75,6 +76,10 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.rt_sigprocmask, sysRtSigprocmask],
   [Sys.perf_ctl, sysPerfCtl],
   [Sys.setpgid, sysSetpgid],
+  [Sys.fchmod, sysFchmod],
+  [Sys.fchmodat, sysFchmodat],
+  [Sys.linkat, sysLinkat],
+  [Sys.umask, sysUmask],
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
