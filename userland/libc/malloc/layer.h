@@ -1,8 +1,9 @@
 /* layer.h: optional layers between the public allocation calls and the policy, chosen from the
  * environment at the first call: MALLOC_DEBUG=1 (debug.c: red zones, quarantine, checks) and
  * MALLOC_TRACE=FILE (trace.c: every call as a JSON line). With neither set there is no layer and
- * the calls go to the policy as before: the only cost is one load and branch in realloc, calloc
- * and memalign (malloc and free switch by function pointer, as they already did).
+ * the calls go to the policy as before: the only cost is reading ra, one load and a branch in
+ * realloc, calloc and memalign (about 7 instructions with our cc at -O1, register saves included);
+ * malloc and free switch by function pointer, as they already did, and cost nothing more.
  *
  * Every entry takes the call site: the return address of the public call (malloc.c reads `ra` at
  * the entry of the public function, or in the trampoline that malloc and free tail-call). */

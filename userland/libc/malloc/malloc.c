@@ -101,12 +101,8 @@ static const struct malloc_policy choose_policy = {
   choose_check, 0, /* no heap to publish before a policy is chosen */
 };
 
-/* The plain paths, used when no layer is on (and by choose_layer once it has chosen none). */
-static void *plain_realloc(void *p, size_t n);
-static void *plain_calloc(size_t count, size_t size);
-static void *plain_memalign(size_t align, size_t n);
-
-/* The first call of realloc, calloc or memalign chooses the policy (and its layers), then goes on. */
+/* The first call of realloc, calloc or memalign chooses the policy (and its layers), then goes on:
+ * through the layer, or (layer now NULL) through the public call again, which takes its plain path. */
 static void *choose_layer_malloc(size_t n, void *site) {
   select_policy();
   return layer ? layer->malloc(n, site) : current->malloc(n);
@@ -118,15 +114,15 @@ static void choose_layer_free(void *p, void *site) {
 }
 static void *choose_layer_realloc(void *p, size_t n, void *site) {
   select_policy();
-  return layer ? layer->realloc(p, n, site) : plain_realloc(p, n);
+  return layer ? layer->realloc(p, n, site) : realloc(p, n);
 }
 static void *choose_layer_calloc(size_t count, size_t size, void *site) {
   select_policy();
-  return layer ? layer->calloc(count, size, site) : plain_calloc(count, size);
+  return layer ? layer->calloc(count, size, site) : calloc(count, size);
 }
 static void *choose_layer_memalign(size_t align, size_t n, void *site) {
   select_policy();
-  return layer ? layer->memalign(align, n, site) : plain_memalign(align, n);
+  return layer ? layer->memalign(align, n, site) : memalign(align, n);
 }
 static size_t choose_layer_usable(void *p) {
   select_policy();
@@ -154,25 +150,17 @@ void *realloc(void *p, size_t n) {
   void *site;
   MALLOC_CALL_SITE(site);
   if (layer) return layer->realloc(p, n, site);
-  return plain_realloc(p, n);
-}
-
-static void *plain_realloc(void *p, size_t n) {
   count_request(n);
   if (!p) return current->malloc(n);
   return current->realloc(p, n);
 }
 
 void *calloc(size_t count, size_t size) {
-  void *site;
+  void *site, *p;
+  size_t total;
   MALLOC_CALL_SITE(site);
   if (layer) return layer->calloc(count, size, site);
-  return plain_calloc(count, size);
-}
-
-static void *plain_calloc(size_t count, size_t size) {
-  size_t total = count * size;
-  void *p;
+  total = count * size;
   if (size && total / size != count) {
     errno = ENOMEM;
     return 0;
@@ -191,10 +179,6 @@ void *memalign(size_t align, size_t n) {
     return 0;
   }
   if (layer) return layer->memalign(align, n, site);
-  return plain_memalign(align, n);
-}
-
-static void *plain_memalign(size_t align, size_t n) {
   count_request(n);
   if (align <= 8) return current->malloc(n);
   if (n > (size_t)-1 / 2 || align > (size_t)-1 / 4) return __malloc_enomem();
