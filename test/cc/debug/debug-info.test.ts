@@ -165,7 +165,7 @@ describe('-g changes no instruction', () => {
     }
   };
   walk(join(ROOT, 'userland'));
-  const count = Math.min(all.length, 6 * LONG);
+  const count = Math.min(all.length, 4 * LONG);
   const sample = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / count)) === 0).slice(0, count);
   const readFile = (p: string): string | null => {
     try {
