@@ -4,7 +4,6 @@
 
 import { Errno } from '../../abi/errno.js';
 import { ARG_MAX, MAX_ARG_STRLEN, PATH_MAX } from '../../abi/limits.js';
-import { SIG_IGN } from '../../abi/signals.js';
 import { LoadRefusal } from '../../loader/refusal.js';
 import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
@@ -12,6 +11,9 @@ import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';
 import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
+import { commitExec } from './exec-commit.js';
+import { kernelProgramName } from '../../abi/kprogram.js';
+import { execKernelProgram } from '../programs/exec.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -72,6 +74,8 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   const abs = normalizePath(p.cwd, path);
   const bytes = executableAt(k, abs);
   if (typeof bytes === 'number') return bytes;
+  const program = kernelProgramName(bytes);
+  if (program !== undefined) return execKernelProgram(k, p, abs, program, argv, envp);
   let built: ReturnType<typeof buildSpace>;
   try {
     built = buildSpace(k, { path: abs, bytes, argv, envp });
@@ -79,22 +83,9 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
     if (e instanceof LoadRefusal) return -e.errno;
     throw e;
   }
-  const cpu = k.machine.cpu;
-  const old = p.space;
-  p.space = built.space;
-  cpu.setSatp(p.space.satp);
-  old.destroy();
-  p.tf.clear();
+  commitExec(k, p, built.space, abs, argv);
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
-  cpu.clearReservation();
-  p.name = abs;
-  p.argv = argv;
-  p.heap = undefined; // the new program's libc registers its own heap
-  // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
-  for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
-  p.fds.closeOnExec();
-  p.pendingSignals = [];
-  p.execed = true;
+  p.image = bytes;
   return undefined;
 }

@@ -28,6 +28,7 @@ export function forkProcess(k: Kernel, parent: Process): number {
   child.detachedTty = parent.detachedTty;
   child.argv = parent.argv;
   child.heap = parent.heap;
+  child.image = parent.image;
   child.startMs = k.monotonicMs();
   k.processes.set(child.pid, child);
   return child.pid;

@@ -16,8 +16,11 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
-import { sysHeapRegister } from './heap.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
+import { sysHostExport } from './host.js';
+import { sysTimes } from './times.js';
+import { sysHeapRegister } from './heap.js';
+import { sysSymbolize } from './symbolize.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -42,6 +45,7 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
   [Sys.uname, sysUname],
+  [Sys.times, sysTimes],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
   [Sys.ppoll_time64, sysPpollTime64],
@@ -72,6 +76,8 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
+  [Sys.host_export, sysHostExport],
+  [Sys.symbolize, sysSymbolize],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */
