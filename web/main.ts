@@ -10,13 +10,14 @@ import { FitAddon } from '@xterm/addon-fit';
 import debounce from 'lodash-es/debounce.js';
 import throttle from 'lodash-es/throttle.js';
 import { ChunkMapView } from './chunkmap-view.js';
+import { clearHome, loadHome, saveHome } from './home-store.js';
 import { HeapView } from './heap-view.js';
 import type { HeapSnapshot } from './heapview-model.js';
-import { clearHome, loadHome, saveHome } from './home-store.js';
 import type { ChunkCounts, FrameCounts, MemorySnapshot, ProcessView } from './memview-model.js';
 import { OutputPump, type OutputStats } from './output-pump.js';
 import { SNAPSHOT_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol.js';
 import { VmapView } from './vmap-view.js';
+import { perfStripText } from './perf-strip.js';
 
 /** What tests and the console can reach as window.pagoda. */
 export interface PagodaHandle {
@@ -140,6 +141,7 @@ function renderProcessChoice(): void {
   summary.textContent = shown
     ? `${shown.residentPages} resident pages, ${shown.pageTablePages} page-table pages, brk 0x${shown.brk.toString(16)}`
     : '';
+  $('perf-strip').textContent = shown ? perfStripText(shown.perf) : '';
 }
 
 let drawnChunks = '';
@@ -182,9 +184,6 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       for (const w of snapshotWaiters.splice(0)) w(msg.snapshot);
       renderViews();
       return;
-    case 'heap':
-      if (!msg.heap || msg.heap.pid === heapPid) heapView.render(msg.heap);
-      return;
     case 'started':
       $('status').textContent = `running ${msg.path} (pid ${msg.pid})`;
       return;
@@ -201,6 +200,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       return;
     case 'download':
       download(msg.path, msg.bytes);
+      return;
+    case 'heap':
+      if (!msg.heap || msg.heap.pid === heapPid) heapView.render(msg.heap);
       return;
     case 'file-added':
       $('status').textContent = `${msg.path} added (${msg.bytes} bytes)${msg.ran ? ', running' : ''}`;

@@ -1,8 +1,8 @@
 // The messages between the page (web/main.ts) and the worker running the machine (web/worker.ts). Everything
 // crosses by structured clone; byte arrays are transferred, not copied.
 
-import type { HeapSnapshot } from './heapview-model.js';
 import type { HomeEntry } from './home-files.js';
+import type { HeapSnapshot } from './heapview-model.js';
 import type { MemorySnapshot } from './memview-model.js';
 
 /** Page -> worker. */
@@ -21,10 +21,10 @@ export type ToWorker =
   | { type: 'file'; name: string; bytes: Uint8Array }
   /** Send a memory snapshot now (besides the periodic ones). */
   | { type: 'snapshot' }
-  /** The heap panel shows process `pid` (undefined: none): its heap comes with every memory snapshot. */
-  | { type: 'heap-pid'; pid: number | undefined }
   /** Send /home now if it changed (the page is being hidden or closed). */
-  | { type: 'sync-home' };
+  | { type: 'sync-home' }
+  /** The heap panel shows process `pid` (undefined: none): its heap comes with every memory snapshot. */
+  | { type: 'heap-pid'; pid: number | undefined };
 
 /** Worker -> page. */
 export type FromWorker =

@@ -8,8 +8,8 @@
 // (`download FILE`) go to the page as they are handed over.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
-import { heapBuffers, snapshotHeap } from './heapview-model.js';
 import { homeSignature, listHome, restoreHome } from './home-files.js';
+import { heapBuffers, snapshotHeap } from './heapview-model.js';
 import { snapshotMemory } from './memview-model.js';
 import {
   HOME_SYNC_INTERVAL_MS, OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
@@ -29,13 +29,13 @@ let batch: Uint8Array[] = [];
 let batchBytes = 0;
 let flushQueued = false;
 let unacked = 0;
+/** homeSignature() of the /home last sent (or restored). */
+let homeSent = '';
 /** The process whose heap the page's panel shows. */
 let heapPid: number | undefined;
 /** A heap walk costs about 1-1.5 us per block (100,000 blocks: ~100-150 ms), so the next one waits ten times
  *  as long as the last took: the panel never takes more than a tenth of the machine's time. */
 let nextHeapWalkMs = 0;
-/** homeSignature() of the /home last sent (or restored). */
-let homeSent = '';
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -123,15 +123,6 @@ function postSnapshot(): void {
   postHeap(false);
 }
 
-/** Sends the panel's heap, unless the last walk was too recent (`now`: regardless). */
-function postHeap(now: boolean): void {
-  const t0 = performance.now();
-  if (!session || (!now && t0 < nextHeapWalkMs)) return;
-  const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
-  nextHeapWalkMs = t0 + 10 * (performance.now() - t0);
-  post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
-}
-
 /** Sends /home to the page when it changed since last sent. */
 function syncHome(): void {
   if (!session) return;
@@ -146,6 +137,15 @@ function syncHome(): void {
 /** A file a program exported: to the page, as a download. */
 function exportFile(path: string, bytes: Uint8Array): void {
   post({ type: 'download', path, bytes }, [bytes.buffer as ArrayBuffer]);
+}
+
+/** Sends the panel's heap, unless the last walk was too recent (`now`: regardless). */
+function postHeap(now: boolean): void {
+  const t0 = performance.now();
+  if (!session || (!now && t0 < nextHeapWalkMs)) return;
+  const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
+  nextHeapWalkMs = t0 + 10 * (performance.now() - t0);
+  post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
@@ -191,10 +191,10 @@ function handle(msg: ToWorker): void {
       return;
     case 'file': return addFile(msg.name, msg.bytes);
     case 'snapshot': return postSnapshot();
+    case 'sync-home': return syncHome();
     case 'heap-pid':
       heapPid = msg.pid;
       return postHeap(true);
-    case 'sync-home': return syncHome();
   }
 }
 

@@ -25,6 +25,8 @@ if (!hasChromium) console.warn(`${CHROMIUM} not found (apt-get install -y chromi
 if (!built) console.warn('dist/www not built (npm run build): skipping the browser tests');
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping the browser tests with the stand-in boot program');
 if (!hasShell) console.warn('no /bin/sh in the boot image yet (kernel II): skipping the browser test of `ls /bin` and `pmap 1`');
+const hasCc = !!realImage && readCpio(realImage).some((e) => e.name.replace(/^\/+/, '') === 'bin/cc');
+if (hasShell && !hasCc) console.warn('no /bin/cc in the boot image: skipping the browser test that edits, builds and runs hello.c');
 
 /** Per-test and per-hook limit: a browser on a busy 2-core machine is slow; nothing here is timed. */
 const BROWSER_TEST_MS = 240_000;
@@ -436,6 +438,41 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     const mb = (after.parsed - before.parsed) / 1e6;
     console.log(`browser: shell pipeline output ${mb.toFixed(2)} MB in ${((after.t - before.t) / 1000).toFixed(2)} s = ${(mb / ((after.t - before.t) / 1000)).toFixed(1)} MB/s`);
     expect(after.parsed - before.parsed).toBeGreaterThan(20000 * 62);
+    await waitForPrompt(page);
+  }, BROWSER_TEST_MS);
+
+  it.skipIf(!hasCc)('edits hello.c with the editor, builds it with the machine\'s cc, runs it and shows its address space (compile time reported)', async () => {
+    const page = session.page;
+    await typeLine(page, 'cd');
+    await waitForPrompt(page);
+    await typeLine(page, 'edit hello.c');
+    await waitForScreen(page, /hello\.c - \d+ lines/);
+    // Find the greeting, replace "hello" by "howdy", save, quit.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('"hello');
+    await waitForScreen(page, /Search .*: "hello$/m);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Delete');
+    await page.keyboard.type('howdy');
+    await waitForScreen(page, /"howdy, world"/);
+    await page.keyboard.press('Control+S');
+    await waitForScreen(page, /wrote \d+ bytes to hello\.c/);
+    await page.keyboard.press('Control+Q');
+    await waitForPrompt(page);
+    const t0 = Date.now();
+    await typeLine(page, 'cc -O1 -o hello hello.c && echo built');
+    await waitForScreen(page, /^built$/m, 120_000);
+    console.log(`browser: cc -O1 -o hello hello.c inside the machine in the page: ${Date.now() - t0} ms (from typing to "built")`);
+    await waitForPrompt(page);
+    await typeLine(page, './hello 4');
+    await waitForScreen(page, /^howdy, world, from pid \d+$/m);
+    const pid = Number(/^howdy, world, from pid (\d+)$/m.exec(await screenText(page))![1]);
+    await page.waitForFunction((p) => window.pagoda.selectedPid() === p, pid, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#vmap [data-maps]')].some((e) => e.dataset.maps!.endsWith('/home/hello')), undefined, { timeout: 60_000 });
+    const text = await page.locator('#vmap .span.text').getAttribute('data-maps');
+    expect(text).toMatch(/^00010000-[0-9a-f]{8} r-xp .* \/home\/hello$/);
+    await waitForScreen(page, /^bye$/m, 60_000);
     await waitForPrompt(page);
   }, BROWSER_TEST_MS);
 

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LONG } from '../../long';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const PAGODA = join(ROOT, 'bin', 'pagoda.mjs');
@@ -82,3 +83,19 @@ function writeOutcome(base: string, o: Outcome): void {
   writeFileSync(`${base}.err`, o.stderr);
   writeFileSync(`${base}.status`, `${o.status}\n`);
 }
+
+describe.skipIf(!built)('the shell in a long session', () => {
+  it('keeps its heap the same size over a loop of expansions, functions and command substitutions', () => {
+    const rounds = 8;
+    const perRound = 5 * LONG;
+    const r = spawnSync('node', [PAGODA, 'run', '/bin/sh', 'heap-steady.sh', String(perRound), String(rounds)], { cwd: __dirname, encoding: 'utf8', env, timeout: 300_000 });
+    expect(r.stderr).toBe('');
+    const ends = r.stdout.trim().split('\n').map((h) => parseInt(h, 16));
+    expect(ends).toHaveLength(rounds);
+    /* The first rounds grow the heap to its working size; after that only the allocator's placement moves the
+     * end (a string one digit longer can take a fresh block): at most one page, where a leak of a few bytes per
+     * command would pass it (under test:long, 5 x 40 iterations a round). Valgrind on a host build of the same
+     * sources finds the bytes in use at exit the same for 3 and 30 rounds. */
+    expect(ends[rounds - 1] - ends[3]).toBeLessThanOrEqual(4096);
+  }, 300_000);
+});

@@ -1,6 +1,7 @@
 /* Runs each conformance script under /bin/sh inside Pagoda, as the test runs it under dash on the host:
- * for every NAME given, in a fresh directory work/NAME, `/bin/sh ../../scripts/NAME.sh` with stdout and
- * stderr in out/NAME.out and out/NAME.err and the exit status in out/NAME.status. One boot runs them all. */
+ * for every NAME given, the script is copied from /host/scripts to /tmp/scripts (ramfs, where chmod and #!
+ * work as on Linux), and run as `/bin/sh ../../scripts/NAME.sh` in a fresh directory /tmp/work/NAME, with
+ * stdout and stderr in /host/out/NAME.out and NAME.err and the exit status in NAME.status. One boot runs all. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,14 +15,29 @@ static int open_out(const char *name, const char *ext) {
   return open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 }
 
+/* Copies /host/scripts/NAME.sh to /tmp/scripts/NAME.sh. */
+static void copy_script(const char *name) {
+  char from[256], to[256], buf[4096];
+  int in, out, n;
+  snprintf(from, sizeof from, "/host/scripts/%s.sh", name);
+  snprintf(to, sizeof to, "/tmp/scripts/%s.sh", name);
+  in = open(from, O_RDONLY);
+  out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  while (in >= 0 && out >= 0 && (n = (int)read(in, buf, sizeof buf)) > 0) write(out, buf, n);
+  close(in);
+  close(out);
+}
+
 int main(int argc, char **argv) {
   int i;
   mkdir("/host/out", 0755);
-  mkdir("/host/work", 0755);
+  mkdir("/tmp/scripts", 0755);
+  mkdir("/tmp/work", 0755);
   for (i = 1; i < argc; i++) {
     char dir[256], script[256], status[32];
     int pid, ws = 0, fd;
-    snprintf(dir, sizeof dir, "/host/work/%s", argv[i]);
+    copy_script(argv[i]);
+    snprintf(dir, sizeof dir, "/tmp/work/%s", argv[i]);
     mkdir(dir, 0755);
     snprintf(script, sizeof script, "../../scripts/%s.sh", argv[i]);
     pid = fork();

@@ -154,8 +154,11 @@ int set_options(int argc, char **argv, int *consumed) {
     for (p = a + 1; *p; p++) {
       int *flag = option_flag(*p);
       if (*p == 'o') {
-        if (i + 1 >= argc) {
-          var_print(0, 0);
+        if (i + 1 >= argc) { /* set -o: the options, as dash lists them */
+          static const char *const longs[] = {"errexit", "noglob", "nounset", "verbose", "xtrace", 0};
+          static const char shorts[] = "efuvx";
+          int k;
+          for (k = 0; longs[k]; k++) printf("%-16s%s\n", longs[k], *option_flag(shorts[k]) ? "on" : "off");
           return 0;
         }
         if (set_long_option(argv[++i], on) < 0) return -1;
@@ -391,17 +394,11 @@ static int bi_help(int argc, char **argv) {
   (void)argc;
   (void)argv;
   printf("Pagoda sh: a POSIX shell.\n");
-  printf("Builtins: . : [ bg break cd command continue echo eval exec exit export false fg help history jobs\n");
-  printf("  local printf pwd read readonly return set shift test trap true type unset wait\n");
+  printf("Builtins: . : [ bg break cd command continue echo eval exec exit export false fg getopts help\n");
+  printf("  jobs kill local printf pwd read readonly return set shift test trap true type unset wait\n");
   printf("Syntax: pipelines, && ||, ; &, ( ) { }, if/while/until/for/case, functions, $(...), $((...)),\n");
   printf("  ${v:-w} and friends, globs * ? [...], here-documents, redirections < > >> <> >& <& 2>&1.\n");
   printf("Job control: Ctrl-Z, jobs, fg, bg, %%N. Programs live in /bin (ls /bin).\n");
-  return 0;
-}
-
-static int bi_history(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
   return 0;
 }
 
@@ -413,8 +410,8 @@ struct builtin {
 static const struct builtin table[] = {
   {".", bi_dot}, {":", bi_colon}, {"[", bi_bracket}, {"bg", bi_bg}, {"break", bi_break}, {"cd", bi_cd},
   {"command", bi_command}, {"continue", bi_continue}, {"echo", bi_echo}, {"eval", bi_eval}, {"exec", bi_exec},
-  {"exit", bi_exit}, {"export", bi_export}, {"false", bi_false}, {"fg", bi_fg}, {"help", bi_help},
-  {"history", bi_history}, {"jobs", bi_jobs}, {"local", bi_local}, {"printf", bi_printf}, {"pwd", bi_pwd},
+  {"exit", bi_exit}, {"export", bi_export}, {"false", bi_false}, {"fg", bi_fg}, {"getopts", bi_getopts}, {"help", bi_help},
+  {"jobs", bi_jobs}, {"kill", bi_kill}, {"local", bi_local}, {"printf", bi_printf}, {"pwd", bi_pwd},
   {"read", bi_read}, {"readonly", bi_readonly}, {"return", bi_return}, {"set", bi_set}, {"shift", bi_shift},
   {"test", bi_test}, {"trap", bi_trap}, {"true", bi_colon}, {"type", bi_type}, {"unset", bi_unset},
   {"wait", bi_wait}, {0, 0}};

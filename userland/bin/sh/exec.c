@@ -27,10 +27,8 @@ int fork_child(int pgid, int foreground) {
     in_subshell++;
     trap_reset_for_child();
     if (job_control) {
-      extern int sh_setpgid(int, int);
-      extern int sh_tcsetpgrp(int, int);
-      sh_setpgid(0, pgid);
-      if (foreground) sh_tcsetpgrp(0, pgid ? pgid : getpid());
+      setpgid(0, pgid);
+      if (foreground) tcsetpgrp(0, pgid ? pgid : getpid());
       signal(SIGTSTP, SIG_DFL);
       signal(SIGTTIN, SIG_DFL);
       signal(SIGTTOU, SIG_DFL);
@@ -45,8 +43,7 @@ int fork_child(int pgid, int foreground) {
     return 0;
   }
   if (job_control) {
-    extern int sh_setpgid(int, int);
-    sh_setpgid(pid, pgid ? pgid : pid);
+    setpgid(pid, pgid ? pgid : pid);
   }
   return pid;
 }
@@ -217,6 +214,23 @@ static int exec_simple(struct node *n, int flags) {
   exec_lineno = n->lineno;
   subst_status = 0; /* a command substitution's status is what a command without words returns */
   argv = expand_words(n->words, n->nwords, &argc);
+  if (argc == 0 && !expand_failed) { /* only assignments and redirections: as dash, the redirections first */
+    free_argv(argv);
+    if (redirect_apply(n->redirs, REDIR_SAVE) < 0) {
+      redirect_restore();
+      return 2;
+    }
+    assigns = expand_assigns(n);
+    status = expand_failed ? 1 : subst_status;
+    if (opt_xtrace && !expand_failed) trace(assigns, n->nassigns, 0);
+    if (!expand_failed && apply_assigns(assigns, 0) < 0) {
+      if (!interactive) sh_exit(2);
+      status = 2;
+    }
+    redirect_restore();
+    free_argv(assigns);
+    return status;
+  }
   assigns = expand_assigns(n);
   if (expand_failed) {
     free_argv(argv);
@@ -224,20 +238,6 @@ static int exec_simple(struct node *n, int flags) {
     return 1;
   }
   if (opt_xtrace) trace(assigns, n->nassigns, argv);
-  if (argc == 0) { /* only assignments and redirections */
-    status = subst_status;
-    if (apply_assigns(assigns, 0) < 0) {
-      if (!interactive) sh_exit(2);
-      status = 2;
-    }
-    if (n->redirs) {
-      if (redirect_apply(n->redirs, REDIR_SAVE) < 0) status = 2;
-      redirect_restore();
-    }
-    free_argv(argv);
-    free_argv(assigns);
-    return status;
-  }
   builtin = builtin_find(argv[0], &special);
   if (!special) func = func_get(argv[0]);
   if (func || builtin) {
@@ -277,7 +277,7 @@ static int exec_simple(struct node *n, int flags) {
     free_argv(assigns);
     return status;
   }
-  if (flags & EX_EXEC) {
+  if ((flags & EX_EXEC) && !trap_exit_set()) {
     if (apply_assigns(assigns, V_EXPORT) < 0 || redirect_apply(n->redirs, 0) < 0) _exit(2);
     exec_program(argv);
   }

@@ -272,12 +272,12 @@ static void expand_braced(const char *p, const char *end, struct ebuf *o, int mo
   }
   word = p;
   if (length) {
-    char *v = (name[0] == '@' || name[0] == '*') && !name[1] ? number(pos_count) : param_value(name);
+    char *v = (name[0] == '@' || name[0] == '*') && !name[1] ? join_positional() : param_value(name); /* ${#@}: as dash, the length of "$*" */
     if (!v && opt_nounset && !(name[0] == '@' || name[0] == '*')) {
       unset_error(name, 0);
       return;
     }
-    if (name[0] != '@' && name[0] != '*') {
+    {
       char *len = number(v ? (long long)strlen(v) : 0);
       free(v);
       v = len;
@@ -317,7 +317,7 @@ static void expand_braced(const char *p, const char *end, struct ebuf *o, int mo
     free(value);
     value = expand_range(word, end, 0);
     if (op == '?') {
-      unset_error(name, value);
+      unset_error(name, *value ? value : colon ? "parameter not set or null" : 0);
       free(value);
       return;
     }

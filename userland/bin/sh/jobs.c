@@ -2,11 +2,6 @@
  * job; with job control (interactive) each job is a process group that gets the terminal while it runs in
  * the foreground, Ctrl-Z stops it (reported as bash does), and jobs/fg/bg/%N move it. */
 #include "sh.h"
-#include <sys/ioctl.h>
-
-#ifndef WIFCONTINUED
-#define WIFCONTINUED(s) ((s) == 0xffff)
-#endif
 
 #define MAX_JOBS 64
 enum { J_RUNNING, J_STOPPED, J_DONE };
@@ -29,37 +24,16 @@ static int seq_counter;
 int job_control;
 static int shell_pgid;
 
-/* Process groups and the terminal, by system call number (Linux's): setpgid 154, getpgid 155. */
-int sh_setpgid(int pid, int pgid) {
-#ifdef __riscv
-  extern long __syscall2(long, long, long);
-  return (int)__syscall2(154, pid, pgid);
-#else
-  return setpgid(pid, pgid);
-#endif
-}
-
-int sh_tcsetpgrp(int fd, int pgid) { return ioctl(fd, TIOCSPGRP, &pgid); }
-
-static int sh_getpgrp(void) {
-#ifdef __riscv
-  extern long __syscall1(long, long);
-  return (int)__syscall1(155, 0);
-#else
-  return getpgrp();
-#endif
-}
 
 void jobs_init(void) {
   if (!interactive) return;
   shell_pgid = getpid();
-  if (sh_setpgid(0, shell_pgid) < 0) return;
-  if (sh_tcsetpgrp(0, shell_pgid) < 0) return;
+  if (getpgrp() != shell_pgid) setpgid(0, shell_pgid); /* a session leader (init) already leads its group */
+  if (tcsetpgrp(0, shell_pgid) < 0) return;
   signal(SIGTSTP, SIG_IGN);
   signal(SIGTTIN, SIG_IGN);
   signal(SIGTTOU, SIG_IGN);
   job_control = 1;
-  (void)sh_getpgrp;
 }
 
 int wait_status_code(int ws) {
@@ -192,7 +166,7 @@ static const char *state_text(struct job *j, char *buf, int cap) {
 int job_wait_fg(int id) {
   struct job *j = &jobs[id];
   int status;
-  if (job_control) sh_tcsetpgrp(0, j->pgid);
+  if (job_control) tcsetpgrp(0, j->pgid);
   while (j->state == J_RUNNING) {
     int ws;
     int pid = waitpid(-1, &ws, job_control ? WUNTRACED : 0);
@@ -202,12 +176,11 @@ int job_wait_fg(int id) {
     }
     record(pid, ws);
   }
-  if (job_control) sh_tcsetpgrp(0, shell_pgid);
+  if (job_control) tcsetpgrp(0, shell_pgid);
   if (j->state == J_STOPPED) {
     j->background = 1;
     j->seq = ++seq_counter;
-    printf("\n");
-    report(id, "Stopped");
+    report(id, "Stopped"); /* the terminal echoed ^Z and a newline */
     return 128 + SIGTSTP;
   }
   status = job_status(j);
@@ -215,8 +188,6 @@ int job_wait_fg(int id) {
     int ws = j->ws[j->npids - 1];
     if (WIFSIGNALED(ws) && WTERMSIG(ws) != SIGINT && WTERMSIG(ws) != SIGPIPE && in_subshell == 0)
       fprintf(stderr, "%s (signal %d)\n", signal_text(WTERMSIG(ws)), WTERMSIG(ws));
-    else if (WIFSIGNALED(ws) && WTERMSIG(ws) == SIGINT && interactive)
-      fprintf(stderr, "\n");
   }
   job_free(id);
   return status;
@@ -256,6 +227,63 @@ static int job_find(const char *spec, const char *who) {
   return 0;
 }
 
+/* kill [-s SIG | -SIG | -N] pid|%job...: as dash's builtin, so that jobs are reachable by number. */
+int bi_kill(int argc, char **argv) {
+  int sig = SIGTERM, i = 1, status = 0;
+  if (i < argc && !strcmp(argv[i], "-l")) {
+    for (sig = 1; sig < 32; sig++) {
+      extern const char *signal_name(int);
+      const char *name = signal_name(sig);
+      if (name) printf("%s\n", name);
+    }
+    return 0;
+  }
+  if (i < argc && !strcmp(argv[i], "-s") && i + 1 < argc) {
+    sig = signal_number(argv[i + 1]);
+    i += 2;
+  } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--")) {
+    sig = signal_number(argv[i] + 1);
+    i++;
+  }
+  if (i < argc && !strcmp(argv[i], "--")) i++;
+  if (sig < 0) {
+    sh_error("kill: invalid signal number or name: %s", argv[i - 1]);
+    return 2;
+  }
+  if (i >= argc) {
+    sh_error("kill: usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or kill -l [exitstatus]");
+    return 2;
+  }
+  for (; i < argc; i++) {
+    int pid;
+    if (argv[i][0] == '%') {
+      int id = job_find(argv[i], "kill");
+      if (!id) {
+        status = 1;
+        continue;
+      }
+      pid = -jobs[id].pgid;
+      if (!job_control) pid = jobs[id].pids[jobs[id].npids - 1];
+    } else {
+      char *end;
+      pid = (int)strtol(argv[i], &end, 10);
+      if (!*argv[i] || *end) {
+        sh_error("kill: Illegal number: %s", argv[i]);
+        status = 1;
+        continue;
+      }
+    }
+    if (kill(pid, sig) < 0) {
+      sh_error("kill: %s", strerror(errno));
+      status = 1;
+    } else if (sig != SIGCONT && argv[i][0] == '%' && job_control) {
+      int id = job_find(argv[i], 0);
+      if (id && jobs[id].state == J_STOPPED && (sig == SIGTERM || sig == SIGHUP || sig == SIGINT)) kill(-jobs[id].pgid, SIGCONT);
+    }
+  }
+  return status;
+}
+
 int bi_jobs(int argc, char **argv) {
   int id;
   char buf[32];
@@ -286,7 +314,7 @@ int bi_fg(int argc, char **argv) {
   printf("%s\n", jobs[id].cmd ? jobs[id].cmd : "");
   fflush(stdout);
   jobs[id].background = 0;
-  sh_tcsetpgrp(0, jobs[id].pgid);
+  tcsetpgrp(0, jobs[id].pgid);
   continue_job(id);
   return job_wait_fg(id);
 }
@@ -311,7 +339,7 @@ int bi_wait(int argc, char **argv) {
     int ws, pid, id;
     while ((pid = waitpid(-1, &ws, 0)) > 0 || (pid < 0 && errno == EINTR)) {
       if (pid > 0) record(pid, ws);
-      if (trap_pending) return 128 + 1;
+      if (trap_pending) return 128 + trap_last_signal; /* a trapped signal ends wait (POSIX) */
     }
     for (id = 1; id <= MAX_JOBS; id++)
       if (jobs[id].used && jobs[id].state == J_DONE && !interactive) job_free(id);

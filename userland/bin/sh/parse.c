@@ -464,9 +464,11 @@ struct node *parse_command(int *eof, int *error) {
   lex_reset();
   cur.text = 0;
   advance();
-  while (cur.kind == TK_NEWLINE && !parse_failed) {
-    prompt_continued = 0;
-    advance();
+  if (cur.kind == TK_NEWLINE) { /* an empty line: back to the caller, which reports finished jobs */
+    parsing = 0;
+    free(cur.text);
+    cur.text = 0;
+    return 0;
   }
   while (!parse_failed && cur.kind != TK_NEWLINE && cur.kind != TK_EOF) {
     struct node *n = and_or();

@@ -4,7 +4,9 @@
  * written); parse.c builds a tree (ast.h) for one complete command at a time; exec.c runs it, asking expand.c
  * (with arith.c and glob.c) to turn each word into fields and redirect.c to move fds; builtins_*.c are the
  * commands run inside the shell; vars.c holds variables, positional parameters and functions; jobs.c waits for
- * children and does job control; trap.c the traps; main.c reads the options and runs the read-eval loop.
+ * children and does job control (unparse.c gives a job its command text); trap.c the traps; main.c reads the
+ * options and runs the read-eval loop; ast.c frees and copies trees, util.c has the growable string.
+ * The whole design is checked against dash by test/userland/sh (its scripts: same stdout, stderr and status).
  * Usage: sh [-eux] [-c COMMAND [NAME [ARG...]] | SCRIPT [ARG...]] */
 #ifndef PAGODA_SH_H
 #define PAGODA_SH_H
@@ -20,11 +22,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ast.h"
-
-#ifndef SIGTTIN /* job-control signals (Linux numbers) until libc names them */
-#define SIGTTIN 21
-#define SIGTTOU 22
-#endif
 
 typedef long long arith_t;
 
@@ -182,6 +179,7 @@ int bi_printf(int argc, char **argv);
 int bi_test(int argc, char **argv);
 int bi_bracket(int argc, char **argv);
 int bi_read(int argc, char **argv);
+int bi_getopts(int argc, char **argv);
 /* Backslash escapes of echo/printf %b into out (returns 1 when \c was seen: stop output). */
 int echo_escapes(const char *s, char **out, int *len, int *cap);
 
@@ -198,6 +196,7 @@ int bi_jobs(int argc, char **argv);
 int bi_fg(int argc, char **argv);
 int bi_bg(int argc, char **argv);
 int bi_wait(int argc, char **argv);
+int bi_kill(int argc, char **argv);
 void jobs_init(void);
 extern int job_control; /* interactive: pipelines get their own process group and the terminal */
 /* Status for a wait status, as $? shows it. */
@@ -209,10 +208,13 @@ int bi_trap(int argc, char **argv);
 /* Runs traps for signals that arrived. */
 void trap_run_pending(void);
 void trap_run_exit(void);
+/* Is there an EXIT trap (then the last command of a subshell cannot replace the process)? */
+int trap_exit_set(void);
 /* In a subshell: traps go back to default (ignored ones stay ignored). */
 void trap_reset_for_child(void);
 int signal_number(const char *name);
 extern volatile int trap_pending;
+extern volatile int trap_last_signal; /* the last trapped signal that arrived */
 
 /* ---- util ---- */
 void *xmalloc(size_t n);

@@ -10,6 +10,8 @@ static const char *const names[] = {"EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP",
                                     "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP",
                                     "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR", "SYS"};
 
+const char *signal_name(int sig) { return sig > 0 && sig < NSIG_TRAP ? names[sig] : 0; }
+
 int signal_number(const char *name) {
   int i;
   if (name[0] >= '0' && name[0] <= '9') {
@@ -22,8 +24,11 @@ int signal_number(const char *name) {
   return -1;
 }
 
+volatile int trap_last_signal;
+
 static void on_signal(int sig) {
   caught[sig] = 1;
+  trap_last_signal = sig;
   trap_pending = 1;
 }
 
@@ -42,6 +47,8 @@ void trap_run_pending(void) {
   }
   last_status = saved;
 }
+
+int trap_exit_set(void) { return traps[0] != 0; }
 
 void trap_run_exit(void) {
   char *cmd = traps[0];
