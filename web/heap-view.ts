@@ -66,8 +66,8 @@ export class HeapView {
     this.summary.textContent = h.policy === 'none'
       ? `pid ${h.pid}: no heap registered (no malloc yet, or a libc that does not publish one)`
       : `${h.policy} · ${h.count} blocks (${counts}) · in use ${s.inUseBytes} B · free ${s.freeBytes} B · largest free ${s.largestFree} B · fragmentation ${s.fragmentation.toFixed(1)}%`
-        + (h.corrupt.length ? ` · ${h.corrupt.length} corrupt: ${h.corrupt[0].what} at ${hex8(h.corrupt[0].addr)}` : '');
-    this.summary.classList.toggle('corrupt', h.corrupt.length > 0);
+        + (h.corrupt.length ? ` · ${h.corrupt.length} ${h.settled ? 'corrupt' : 'unsettled (running)'}: ${h.corrupt[0].what} at ${hex8(h.corrupt[0].addr)}` : '');
+    this.summary.classList.toggle('corrupt', h.corrupt.length > 0 && h.settled);
     this.summary.dataset.blocks = String(h.count);
     this.layout(h);
     const key = `${h.pid}:${h.count}:${this.offsets[h.count]}:${this.canvas.width}x${this.canvas.height}:${checksum(h)}`;

@@ -23,18 +23,20 @@ export interface HeapSnapshot {
   list: Uint32Array;
   summary: HeapSummary;
   corrupt: Corruption[];
+  /** False when the process was preempted rather than asleep in a system call (findings may be in flight). */
+  settled: boolean;
 }
 
 /** The heap of live process `pid` now, or undefined when there is no such process. Reads only. */
 export function snapshotHeap(k: Kernel, pid: number): HeapSnapshot | undefined {
   const p = k.processes.get(pid);
   if (!p || !p.alive) return undefined;
-  const w = walkHeap(p.space, p.heap);
+  const w = walkHeap(p.space, p.heap, p.blocked); // between slices a runnable process may be mid-malloc
   const b = w.blocks;
   return {
     pid, name: p.name, policy: w.policy, start: w.start, end: w.end,
     count: b.count, addr: b.addr, size: b.size, state: b.state, list: b.list,
-    summary: summarize(b), corrupt: w.corrupt,
+    summary: summarize(b), corrupt: w.corrupt, settled: w.settled,
   };
 }
 

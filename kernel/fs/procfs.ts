@@ -91,7 +91,8 @@ function processDir(k: Kernel, p: Process, mtimeMs: number): SynthDir {
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
     perf: () => (p.perf ? perfReport(p) : ''),
-    heap: () => (p.alive ? formatHeap(walkHeap(p.space, p.heap)) : ''),
+    // Settled when the reader is the process itself or it sleeps in a system call (see HeapWalk.settled).
+    heap: () => (p.alive ? formatHeap(walkHeap(p.space, p.heap, p === k.current || p.blocked)) : ''),
   };
   return {
     kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs,

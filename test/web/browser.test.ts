@@ -399,7 +399,9 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await waitForScreen(page, /^heapdemo \d+: 100000 blocks under dl, \d+ bytes in use, \d+ free; Enter ends$/m, 120_000);
     const [, pid, inUse, free] = /^heapdemo (\d+): 100000 blocks under dl, (\d+) bytes in use, (\d+) free/m.exec(await screenText(page))!.map(Number);
     await page.evaluate((p) => window.pagoda.selectPid(p), pid);
-    await page.waitForFunction((p) => window.pagoda.heap()?.pid === p, pid, { timeout: 60_000 });
+    // A walk made while the program still ran may have caught a free half done ("unsettled"): wait for one made
+    // while it sleeps in read (the worker walks again within ten times the last walk's time).
+    await page.waitForFunction((p) => window.pagoda.heap()?.pid === p && window.pagoda.heap()!.settled, pid, { timeout: 60_000 });
     const h = await page.evaluate(() => {
       const x = window.pagoda.heap()!;
       return { count: x.count, policy: x.policy, summary: x.summary, corrupt: x.corrupt.length, shown: document.querySelector<HTMLElement>('.heap-summary')!.dataset.blocks };

@@ -71,6 +71,12 @@ export interface HeapWalk {
   end: number;
   blocks: HeapBlocks;
   corrupt: Corruption[];
+  /**
+   * The process was stopped at a system call (asleep in one, or making this very read): its libc was between
+   * calls, so a finding is corruption. Otherwise it was preempted between any two instructions, perhaps in the
+   * middle of a malloc or free, and a finding may be that operation in flight.
+   */
+  settled: boolean;
 }
 
 /** No walk goes past this many blocks or list members: a loop made by a scribbled link ends here. */

@@ -8,7 +8,9 @@
 //   largest free: 36864 bytes
 //   fragmentation: 10.0%
 //   class <=16: used 3 free 0                          (one line per size class from the smallest to the largest seen)
-//   corrupt at 0x00025010: chunk size 0 is out of range (heap ends at 0x35000)   (one line per finding, if any)
+//   corrupt at 0x00025010: chunk size 0 is out of range (heap ends at 0x35000)   (one line per finding, if any;
+//                                 "unsettled at" when the process was preempted mid-run rather than stopped at a
+//                                 system call: the finding may be a malloc or free in progress)
 //
 //   0x00025008 32 used
 //   0x00025028 48 free bin 6                           (address of the block's header, its size in bytes, its state,
@@ -36,7 +38,7 @@ export function formatHeapSummary(w: HeapWalk): string {
   for (let c = 0; c < s.classUsed.length; c++) {
     if (s.classUsed[c] + s.classFree[c] > 0) lines.push(`class <=${sizeClassLimit(c)}: used ${s.classUsed[c]} free ${s.classFree[c]}`);
   }
-  for (const f of w.corrupt) lines.push(`corrupt at ${hex8(f.addr)}: ${f.what}`);
+  for (const f of w.corrupt) lines.push(`${w.settled ? 'corrupt' : 'unsettled'} at ${hex8(f.addr)}: ${f.what}`);
   return lines.map((l) => l + '\n').join('');
 }
 

@@ -16,11 +16,11 @@ import { GuestPeek } from './peek.js';
 /**
  * The blocks of the heap `space` holds, decoded with the descriptor `reg` names; a walk of policy 'none' with
  * no blocks when nothing was registered, and "corrupt at" findings (never an exception) for whatever in
- * memory does not add up.
+ * memory does not add up. `settled`: the process is stopped at a system call (see HeapWalk.settled).
  */
-export function walkHeap(space: AddressSpace, reg: HeapRegistration | undefined): HeapWalk {
+export function walkHeap(space: AddressSpace, reg: HeapRegistration | undefined, settled = true): HeapWalk {
   const out = new BlockBuilder();
-  const none = (): HeapWalk => ({ policy: 'none', start: 0, end: 0, blocks: out.finish(), corrupt: out.corrupt });
+  const none = (): HeapWalk => ({ policy: 'none', start: 0, end: 0, blocks: out.finish(), corrupt: out.corrupt, settled });
   if (!reg) return none();
   const peek = new GuestPeek(space);
   const d = readDescriptor(peek, reg.descVa, reg.policy);
@@ -33,5 +33,5 @@ export function walkHeap(space: AddressSpace, reg: HeapRegistration | undefined)
     : d.policy === 'buddy' ? walkBuddy(peek, d, area, out)
       : walkFit(peek, d, area, out);
   scanMapped(peek, space.regions.all(), out);
-  return { policy: d.policy, start: span.start, end: span.end, blocks: out.finish(), corrupt: out.corrupt };
+  return { policy: d.policy, start: span.start, end: span.end, blocks: out.finish(), corrupt: out.corrupt, settled };
 }

@@ -90,6 +90,13 @@ describe('the heap walker on a heap laid out by hand', () => {
     expect(w.blocks.count).toBe(2);
   });
 
+  it('calls a finding "unsettled" when the process was preempted rather than stopped at a system call', () => {
+    const space = handMadeHeap();
+    space.writeInitial(HEAP + 0x20 + 12, words(HEAP + 0x40));
+    expect(formatHeap(walkHeap(space, reg, false))).toContain('unsettled at 0x00040020: free list back link is broken\n');
+    expect(formatHeap(walkHeap(space, reg, true))).toContain('corrupt at 0x00040020: free list back link is broken\n');
+  });
+
   it('refuses a descriptor of another version, and walks nothing', () => {
     const space = handMadeHeap();
     space.writeInitial(DESC + 4, words(2));
