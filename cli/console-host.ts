@@ -47,6 +47,8 @@ export interface ConsoleHostOptions {
   hostDir?: HostDir;
   /** Run the kernel auditor after every process exit (a broken invariant is a kernel panic). */
   audit?: boolean;
+  /** False: interpret only (--no-jit). */
+  jit?: boolean;
   stdin: HostInput;
   stdout: HostOutput;
   /** Host messages (power-off, no boot program); default: stdout. */
@@ -84,7 +86,7 @@ export async function runConsoleHost(opts: ConsoleHostOptions): Promise<number> 
   const say = opts.message ?? ((line: string) => { stdout.write(line + '\r\n'); });
   const interactive = !!stdin.isTTY && typeof stdin.setRawMode === 'function';
   const session = new ConsoleSession({
-    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init, hostDir: opts.hostDir, audit: opts.audit,
+    memMiB: opts.memMiB, bootImage: opts.bootImage, files: opts.files, init: opts.init, hostDir: opts.hostDir, audit: opts.audit, jit: opts.jit,
     // A TTY gets the kernel's line discipline (editing, echo, Ctrl-C as SIGINT); a pipe gets its lines as they are.
     terminal: interactive,
     lineInput: !interactive,
@@ -165,13 +167,14 @@ export function installTerminalGuards(): () => void {
   };
 }
 
-export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH] [--host-dir DIR] [--audit]\n' +
+export const CONSOLE_USAGE = 'usage: pagoda boot [--mem MiB] [--init PATH] [--host-dir DIR] [--audit] [--no-jit]\n' +
+  '  --no-jit: interpret every instruction (no translation of hot code to JS)\n' +
   '  --audit: check every kernel invariant after each process exit (a broken one is a kernel panic)\n' +
   '  PATH: the boot program, a path in the boot image or a host ELF file (default: /sbin/init, /bin/init, /bin/sh)\n' +
   '  DIR: a host directory mounted read-write at /host (nothing outside it is reachable)\n' +
   '  keys: Ctrl-A x power off, Ctrl-A h help; everything else (Ctrl-C too) goes to the guest\n';
 
-export interface ConsoleArgs { memMiB: number; init?: string; hostDir?: string; help?: boolean; audit?: boolean }
+export interface ConsoleArgs { memMiB: number; init?: string; hostDir?: string; help?: boolean; audit?: boolean; jit?: boolean }
 
 /** Parses `[--mem MiB] [--init PATH] [--host-dir DIR]`; a message on bad input. */
 export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
@@ -194,6 +197,7 @@ export function parseConsoleArgs(argv: string[]): ConsoleArgs | string {
       if (!v) return '--host-dir needs a directory';
       out.hostDir = v;
     } else if (a === '--audit') out.audit = true;
+    else if (a === '--no-jit') out.jit = false;
     else if (a === '-h' || a === '--help') out.help = true;
     else return `unknown argument '${a}'`;
   }
@@ -230,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
   const uninstall = installTerminalGuards();
   try {
     return await runConsoleHost({
-      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init, hostDir, audit: args.audit,
+      memMiB: args.memMiB, bootImage: readBootImage(), files: init.files, init: init.init, hostDir, audit: args.audit, jit: args.jit,
       stdin: process.stdin, stdout: process.stdout,
       message: (line) => { process.stderr.write(line.replace(/\r/g, '') + '\n'); },
     });

@@ -4,7 +4,7 @@
 // connect stdin, stdout and stderr, and exit with its status (128 + signal when killed).
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EM_RISCV, ELFCLASS32 } from '../abi/elf.js';
 import { auditKernel } from '../kernel/audit/audit.js';
@@ -20,7 +20,8 @@ import { NodeHostDir } from './host-dir.js';
 import { OUTPUT_PER_TURN, drained, releaseInput, throttleInput } from './flow.js';
 
 const SIGPIPE = 13;
-export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--host-dir DIR | --no-host-dir] PROG [ARGS...]
+export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--no-jit] [--host-dir DIR | --no-host-dir]
+                  [--malloc-trace FILE] PROG [ARGS...]
   PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
         a host file wins only when it is a RISC-V ELF32 executable
   --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
@@ -28,6 +29,9 @@ export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [-
   --host-dir DIR  the host directory mounted at /host, where the program starts (default: the current one)
   --no-host-dir   mount no host directory; the program starts in /
   --audit         check every kernel invariant after each process exit, and once more at the end
+  --no-jit        interpret every instruction (no translation of hot code to JS)
+  --malloc-trace FILE  write the program's malloc trace (JSON lines, see README) to FILE, a host file
+                  inside the shared directory (MALLOC_TRACE=/host/... in the program's environment)
   --help, -h      this help
 `;
 
@@ -38,6 +42,10 @@ interface RunArgs {
   hostDir: string | undefined;
   /** Audit every kernel invariant after each process exit. */
   audit: boolean;
+  /** Translate hot code (false: --no-jit). */
+  jit: boolean;
+  /** --malloc-trace: the trace file as a host path (absolute). */
+  mallocTrace?: string;
   prog: string;
   args: string[];
 }
@@ -48,12 +56,15 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   let verbose = false;
   let hostDir: string | undefined = cwd;
   let audit = false;
+  let jit = true;
+  let mallocTrace: string | undefined;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
     const value = (name: string): string | undefined => (a === name ? argv[++i] : a.slice(name.length + 1));
     if (a === '--verbose' || a === '-v') verbose = true;
     else if (a === '--audit') audit = true;
+    else if (a === '--no-jit') jit = false;
     else if (a === '--help' || a === '-h') return 'help';
     else if (a === '--mem' || a.startsWith('--mem=')) {
       const v = value('--mem');
@@ -66,11 +77,27 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
       if (!v) return '--host-dir needs a directory';
       hostDir = resolve(cwd, v);
     } else if (a === '--no-host-dir') hostDir = undefined;
+    else if (a === '--malloc-trace' || a.startsWith('--malloc-trace=')) {
+      const v = value('--malloc-trace');
+      if (!v) return '--malloc-trace needs a file';
+      mallocTrace = resolve(cwd, v);
+    }
     else if (a === '--') { i++; break; }
     else return `unknown option '${a}'`;
   }
   if (i >= argv.length) return 'missing PROG';
-  return { memMiB, verbose, audit, hostDir, prog: argv[i], args: argv.slice(i + 1) };
+  if (mallocTrace !== undefined && machineTracePath(mallocTrace, hostDir) === undefined) {
+    return `--malloc-trace ${mallocTrace}: the file must be inside the shared directory (${hostDir ?? 'none: --no-host-dir'})`;
+  }
+  return { memMiB, verbose, audit, jit, hostDir, mallocTrace, prog: argv[i], args: argv.slice(i + 1) };
+}
+
+/** The machine's path (/host/...) of host file `file` under `hostDir`, or undefined when it lies outside. */
+function machineTracePath(file: string, hostDir: string | undefined): string | undefined {
+  if (hostDir === undefined) return undefined;
+  const rel = relative(hostDir, file);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return '/host/' + rel.split(sep).join('/');
 }
 
 /** The boot image built by `npm run build`, if there is one. */
@@ -166,6 +193,7 @@ export async function main(argv: string[]): Promise<number> {
   const k = boot({
     memMiB: parsed.memMiB,
     audit: parsed.audit,
+    jit: parsed.jit ? undefined : false,
     consoleOutputPerTurn: OUTPUT_PER_TURN,
     bootImage: findBootImage(),
     hostDir,
@@ -181,7 +209,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`pagoda run: ${chosen.error}\n`);
     return chosen.status;
   }
-  const envp = Object.entries(process.env).map(([key, v]) => `${key}=${v ?? ''}`);
+  const envp = Object.entries(process.env).filter(([key]) => key !== 'MALLOC_TRACE' || !parsed.mallocTrace)
+    .map(([key, v]) => `${key}=${v ?? ''}`);
+  if (parsed.mallocTrace) envp.push(`MALLOC_TRACE=${machineTracePath(parsed.mallocTrace, parsed.hostDir)}`);
   let pid: number;
   try {
     const p = spawnProcess(k, { path: chosen.path, bytes: chosen.bytes, argv: [parsed.prog, ...parsed.args], envp });

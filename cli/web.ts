@@ -31,8 +31,12 @@ export function mimeTypeOf(name: string): string {
   return MIME[extname(name).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Same origin only; xterm.js sets inline styles on its elements. */
-const CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
+/**
+ * Same origin only; xterm.js sets inline styles on its elements. The worker's CPU translates hot guest code to
+ * JS functions (machine/jit/, `new Function`), which needs 'unsafe-eval' for scripts: the narrowest source that
+ * allows it ('wasm-unsafe-eval' covers WebAssembly only). The page runs with ?jit=0 without it.
+ */
+const CSP = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /**
  * The file under `root` a request path names, or an HTTP status: 400 for a malformed path, 403 for one that

@@ -19,6 +19,7 @@ import { signalForeground } from './tty/jobcontrol.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
 import type { HostDir } from './fs/hostdir.js';
+import { ProgramActivity } from './programs/activity.js';
 
 export const PAGODA_VERSION = '0.1.0';
 /** Instructions a process runs before the timer lets the next one have the hart (a few ms). */
@@ -39,6 +40,8 @@ export interface BootOptions {
   random?: () => Uint8Array;
   /** Timer interrupt period in instructions (0: off; default DEFAULT_TIMER_INTERVAL): the scheduler's slice. */
   timerInterval?: number;
+  /** CPU tier: true translates hot code (machine/jit/), false interprets only; default machine/tier.ts. */
+  jit?: boolean;
   /** The console is an interactive terminal: a line discipline edits input, echoes and raises Ctrl-C. */
   terminal?: boolean;
   /** Most processes at once (default 64). */
@@ -77,7 +80,7 @@ function pooledRandom(): () => Uint8Array {
 /** Brings the machine and the kernel up and returns the kernel, ready for spawnProcess(). */
 export function boot(options: BootOptions = {}): Kernel {
   const memMiB = options.memMiB ?? 128;
-  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput });
+  const machine = new Machine({ ramBytes: memMiB * MIB, timerInterval: options.timerInterval ?? DEFAULT_TIMER_INTERVAL, onConsoleOutput: options.onConsoleOutput, jit: options.jit });
   const toConsole = (bytes: Uint8Array): void => machine.uart.write(bytes);
   const eol = options.terminal ? '\r\n' : '\n';
   const line = (s: string): void => toConsole(new TextEncoder().encode(s + eol));
@@ -86,6 +89,7 @@ export function boot(options: BootOptions = {}): Kernel {
     stderr: options.sinks?.stderr ?? toConsole,
     message: options.sinks?.message ?? line,
     bootLog: options.sinks?.bootLog ?? line,
+    exportFile: options.sinks?.exportFile,
   };
   const log = sinks.bootLog;
   log(`Pagoda ${PAGODA_VERSION}: RV${HART_XLEN}I${HART_LETTERS.slice(1).toUpperCase()} user mode, Sv32 MMU, one hart`);
@@ -120,6 +124,7 @@ export function boot(options: BootOptions = {}): Kernel {
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
     audit: options.audit ?? false,
+    programs: new ProgramActivity(),
   };
   consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C

@@ -21,8 +21,10 @@ export type CodeWriteListener = (frame: number) => void;
 export class CodeMarks {
   /** 1 for a frame the CPU has fetched from since anything but the CPU last wrote it. */
   private readonly marks: Uint8Array;
-  /** Who hears of writes to marked frames (a translator); none by default. */
+  /** Who hears of writes to marked frames (tests, views); none by default. */
   listener: CodeWriteListener | undefined = undefined;
+  /** The translator (machine/jit/), told the same, and whether the CPU itself is the writer. */
+  translator: ((frame: number, byCpu: boolean) => void) | undefined = undefined;
 
   /** Marks for every frame of `ramBytes` of RAM, all clear; `tlb` is the hart's, kept to the invariants. */
   constructor(ramBytes: number, private readonly tlb: Tlb) {
@@ -55,6 +57,7 @@ export class CodeMarks {
    */
   storing(frame: number): boolean {
     if (!this.marks[frame]) return false;
+    if (this.translator) this.translator(frame, true);
     if (this.listener) this.listener(frame);
     return true;
   }
@@ -72,6 +75,7 @@ export class CodeMarks {
       if (!this.marks[f]) continue;
       this.marks[f] = 0;
       unmarked = true;
+      if (this.translator) this.translator(f, false);
       if (this.listener) this.listener(f);
     }
     if (unmarked) this.tlb.dropFetches();

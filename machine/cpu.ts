@@ -10,6 +10,7 @@ import { dispatchKey, INSTRUCTIONS, Opcode } from '../abi/isa-table.js';
 import { Match, Op } from '../abi/isa-ops.js';
 import { executeFloat, readFloatCsr, writeFloatCsr } from './fpu/execute.js';
 import { Hart } from './hart.js';
+import { Jit } from './jit/jit.js';
 import { Mmu } from './mmu.js';
 import { mulh, mulhsu, mulhu } from './muldiv.js';
 import { PhysicalMemory } from './ram.js';
@@ -46,8 +47,10 @@ export class Cpu {
   misalignedAccesses = 0;
   /** Physical address reserved by LR.W, or -1. */
   private reservation = -1;
-  /** Set by the slow paths when the access faults; Trap.Budget (0) means none. */
-  private pending: Trap = Trap.Budget;
+  /** Set by the slow paths when the access faults; Trap.Budget (0) means none. Read by translated code too. */
+  pending: Trap = Trap.Budget;
+  /** The translating tier (machine/jit/), or undefined: the interpreter runs everything. */
+  readonly jit: Jit | undefined;
   /** Physical address of each byte of the current slow-path access (byteAddresses fills it; no allocation). */
   private readonly spanPa = new Int32Array(8);
 
@@ -56,7 +59,11 @@ export class Cpu {
     readonly mmu: Mmu,
     private readonly timer: Timer,
     private readonly timeSource: () => number = hostTime,
-  ) {}
+    translate = false,
+    hotVisits?: number,
+  ) {
+    this.jit = translate ? new Jit(this, mmu, ram, hotVisits) : undefined;
+  }
 
   /** x0..x31 of the current hart. */
   get x(): Int32Array {
@@ -108,9 +115,11 @@ export class Cpu {
       this.tval = hart.pc >>> 0;
       return Trap.InstructionMisaligned;
     }
-    const n = this.execute(limit);
+    const before = this.instret;
+    // The translator advances instret as it goes (its interpreter steps and csr reads need the running figure).
+    const n = this.jit !== undefined ? this.jit.execute(limit) : this.interpret(limit);
     hart.x[0] = 0;
-    this.instret += n;
+    this.instret = before + n;
     const fired = this.timer.advance(n);
     const trap = this.pending;
     this.pending = Trap.Budget;
@@ -121,9 +130,10 @@ export class Cpu {
   /**
    * The interpreter: one dispatch switch on the opcode (the exception to "small functions").
    * Returns the number of retired instructions; a trap leaves `pending` set and pc at the
-   * trapping instruction.
+   * trapping instruction. The translator (machine/jit/jit.ts) calls it for cold code and for what it leaves
+   * to the interpreter.
    */
-  private execute(limit: number): number {
+  interpret(limit: number): number {
     const hart = this.hart;
     const x = hart.x;
     const ram = this.ram;
@@ -384,7 +394,7 @@ export class Cpu {
   }
 
   /** A load that missed the TLB or is misaligned. Returns the raw little-endian value. */
-  private loadSlow(va: number, size: number): number {
+  loadSlow(va: number, size: number): number {
     const ram = this.ram;
     if (va & (size - 1)) {
       if (!this.byteAddresses(va, size, Access.Load)) return 0;
@@ -398,7 +408,7 @@ export class Cpu {
   }
 
   /** A store that missed the TLB, is misaligned, or hits a page holding code. */
-  private storeSlow(va: number, size: number, value: number): void {
+  storeSlow(va: number, size: number, value: number): void {
     const ram = this.ram;
     if (va & (size - 1)) {
       if (!this.byteAddresses(va, size, Access.Store)) return; // nothing written: the trap stays precise
@@ -413,7 +423,7 @@ export class Cpu {
   }
 
   /** LR.W, SC.W and the AMOs. Returns false when the instruction trapped (pending set). */
-  private atomic(inst: number): boolean {
+  atomic(inst: number): boolean {
     const x = this.x;
     const funct5 = inst >>> 27;
     const rs2 = (inst >> 20) & 31;
@@ -456,7 +466,7 @@ export class Cpu {
    * flw, fld: TLB hits of aligned accesses finish here. False when the instruction traps: with
    * `pending` set for a fault, without it for an illegal width.
    */
-  private floatLoad(inst: number): boolean {
+  floatLoad(inst: number): boolean {
     const rd = (inst >> 7) & 31;
     const va = (this.hart.x[(inst >> 15) & 31] + (inst >> 20)) | 0;
     const vpn = va >>> 12;
@@ -486,7 +496,7 @@ export class Cpu {
   }
 
   /** fsw, fsd, as floatLoad. */
-  private floatStore(inst: number): boolean {
+  floatStore(inst: number): boolean {
     const rs2 = (inst >> 20) & 31;
     const va = (this.hart.x[(inst >> 15) & 31] + (((inst >> 25) << 5) | ((inst >> 7) & 31))) | 0;
     const vpn = va >>> 12;
@@ -543,7 +553,7 @@ export class Cpu {
    * Zicsr on the read-only user counters and the floating-point CSRs (fflags, frm, fcsr). False for
    * anything else (illegal instruction).
    */
-  private csr(inst: number, retired: number): boolean {
+  csr(inst: number, retired: number): boolean {
     const funct3 = (inst >> 12) & 7;
     const src = (inst >> 15) & 31;
     let writes: boolean;

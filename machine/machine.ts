@@ -4,6 +4,7 @@
 import { Cpu, hostTime } from './cpu.js';
 import { Mmu } from './mmu.js';
 import { DEFAULT_RAM_BYTES, PhysicalMemory } from './ram.js';
+import { hotVisitsByDefault, translatorByDefault } from './tier.js';
 import { Timer } from './timer.js';
 import { Trap } from './trap.js';
 import { OutputSink, Uart } from './uart.js';
@@ -17,6 +18,10 @@ export interface MachineOptions {
   onConsoleOutput?: OutputSink;
   /** Source of the `time` CSR in ticks (default: host clock at 10 MHz). */
   timeSource?: () => number;
+  /** Translate hot code to JS (machine/jit/); false runs the interpreter only. Default: machine/tier.ts. */
+  jit?: boolean;
+  /** Visits of a page before the translator compiles it (1: at once, as tests want; default machine/jit/cache.ts). */
+  jitHotVisits?: number;
 }
 
 export class Machine {
@@ -31,7 +36,8 @@ export class Machine {
     this.mmu = new Mmu(this.ram);
     this.timer = new Timer(options.timerInterval ?? 0);
     this.uart = new Uart(options.onConsoleOutput);
-    this.cpu = new Cpu(this.ram, this.mmu, this.timer, options.timeSource ?? hostTime);
+    this.cpu = new Cpu(this.ram, this.mmu, this.timer, options.timeSource ?? hostTime, options.jit ?? translatorByDefault(),
+      options.jitHotVisits ?? hotVisitsByDefault());
   }
 
   /** Runs the hart for up to `budget` instructions; see Cpu.run. */

@@ -2,11 +2,15 @@
 // however long a guest computes. Output is batched per slice and sent with credit-based flow control (the page
 // acknowledges what xterm.js has parsed; past OUTPUT_HIGH_WATER unacknowledged bytes the guest is paused).
 // A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
+// /home: a kept one arrives with the boot message and replaces the image's; every HOME_SYNC_INTERVAL_MS (and
+// when the page asks) a changed /home goes back to the page, which keeps it. Files programs export
+// (`download FILE`) go to the page as they are handed over.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
+import { homeSignature, listHome, restoreHome } from './home-files.js';
 import { snapshotMemory } from './memview-model.js';
 import {
-  OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
+  HOME_SYNC_INTERVAL_MS, OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
   type FromWorker, type ToWorker,
 } from './protocol.js';
 
@@ -23,6 +27,8 @@ let batch: Uint8Array[] = [];
 let batchBytes = 0;
 let flushQueued = false;
 let unacked = 0;
+/** homeSignature() of the /home last sent (or restored). */
+let homeSent = '';
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -83,7 +89,11 @@ function describeEnd(end: SessionEnd): string {
 async function runSession(path?: string): Promise<void> {
   if (!session || running) return;
   running = true;
-  const end = await session.start(path);
+  const ending = session.start(path);
+  // start() has spawned the program (or found none) before its first await
+  const pid = session.initPid;
+  if (pid !== undefined) post({ type: 'started', path: path ?? session.initPath() ?? 'init', pid });
+  const end = await ending;
   running = false;
   flushOutput();
   postSnapshot();
@@ -93,18 +103,46 @@ async function runSession(path?: string): Promise<void> {
   post({ type: 'ended', how: describeEnd(end) });
 }
 
+/** Retired instructions and the time at the last snapshot: the page shows the rate between two (MIPS). */
+let rateFrom = { instret: 0, ms: 0 };
+
 function postSnapshot(): void {
-  if (session) post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize });
+  if (!session) return;
+  const instret = session.kernel.machine.cpu.instret;
+  const ms = performance.now();
+  const mips = ms > rateFrom.ms ? (instret - rateFrom.instret) / (ms - rateFrom.ms) / 1000 : 0;
+  rateFrom = { instret, ms };
+  post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize, mips });
+}
+
+/** Sends /home to the page when it changed since last sent. */
+function syncHome(): void {
+  if (!session) return;
+  const signature = homeSignature(session.kernel.fs);
+  if (signature === homeSent) return;
+  homeSent = signature;
+  const entries = listHome(session.kernel.fs);
+  if (!entries) return post({ type: 'home-too-big' });
+  post({ type: 'home', entries }, entries.flatMap((e) => (e.bytes ? [e.bytes.buffer as ArrayBuffer] : [])));
+}
+
+/** A file a program exported: to the page, as a download. */
+function exportFile(path: string, bytes: Uint8Array): void {
+  post({ type: 'download', path, bytes }, [bytes.buffer as ArrayBuffer]);
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
   const bootImage = await fetchBootImage();
   session = new ConsoleSession({
-    memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, output: onOutput, yieldToHost: yieldTurn,
+    memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, jit: msg.jit, output: onOutput, yieldToHost: yieldTurn,
     terminal: true, // xterm.js is a terminal: the kernel's line discipline edits, echoes and raises Ctrl-C
+    exportFile,
   });
   session.resize(msg.cols, msg.rows);
+  if (msg.home) restoreHome(session.kernel.fs, msg.home);
+  homeSent = homeSignature(session.kernel.fs);
   setInterval(() => { if (running) postSnapshot(); }, SNAPSHOT_INTERVAL_MS);
+  setInterval(syncHome, HOME_SYNC_INTERVAL_MS);
   postSnapshot();
   await runSession();
 }
@@ -136,6 +174,7 @@ function handle(msg: ToWorker): void {
       return;
     case 'file': return addFile(msg.name, msg.bytes);
     case 'snapshot': return postSnapshot();
+    case 'sync-home': return syncHome();
   }
 }
 

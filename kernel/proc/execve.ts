@@ -4,7 +4,6 @@
 
 import { Errno } from '../../abi/errno.js';
 import { ARG_MAX, MAX_ARG_STRLEN, PATH_MAX } from '../../abi/limits.js';
-import { SIG_IGN } from '../../abi/signals.js';
 import { LoadRefusal } from '../../loader/refusal.js';
 import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
@@ -13,6 +12,9 @@ import { normalizePath } from '../fs/vfs.js';
 import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
 import { MAX_SCRIPT_DEPTH, readScriptLine } from './interp.js';
+import { commitExec } from './exec-commit.js';
+import { kernelProgramName } from '../../abi/kprogram.js';
+import { execKernelProgram } from '../programs/exec.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -94,6 +96,8 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   const program = resolveScripts(k, p.cwd, path, argv);
   if (typeof program === 'number') return program;
   const { abs, bytes } = program;
+  const kernelProgram = kernelProgramName(bytes);
+  if (kernelProgram !== undefined) return execKernelProgram(k, p, abs, kernelProgram, program.argv, envp);
   let built: ReturnType<typeof buildSpace>;
   try {
     built = buildSpace(k, { path: normalizePath(p.cwd, path), bytes, argv: program.argv, envp });
@@ -101,21 +105,9 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
     if (e instanceof LoadRefusal) return -e.errno;
     throw e;
   }
-  const cpu = k.machine.cpu;
-  const old = p.space;
-  p.space = built.space;
-  cpu.setSatp(p.space.satp);
-  old.destroy();
-  p.tf.clear();
+  commitExec(k, p, built.space, abs, program.argv);
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
-  cpu.clearReservation();
-  p.name = abs;
-  p.argv = program.argv;
-  // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
-  for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
-  p.fds.closeOnExec();
-  p.pendingSignals = [];
-  p.execed = true;
+  p.image = bytes;
   return undefined;
 }

@@ -64,6 +64,7 @@ export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   const p = new Process(k.nextPid++, req.path, space);
   p.tf.pc = entry;
   p.tf.sp = sp;
+  p.image = req.bytes;
   standardFiles(k).forEach((file, fd) => p.fds.set(fd, file));
   k.processes.set(p.pid, p);
   claimConsole(k, p);

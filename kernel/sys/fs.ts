@@ -66,6 +66,15 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
 export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags: number, mode: number): number {
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
+  const file = openPath(ctx, abs, flags, mode);
+  if (typeof file === 'number') return file;
+  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
+  return fd < 0 ? -Errno.EMFILE : fd;
+}
+
+/** Opens absolute path `abs` as openat does (O_CREAT with `mode`, O_EXCL, O_TRUNC, O_NONBLOCK): a new open
+ *  file, not yet on any fd, or -errno. Kernel programs (kernel/programs/) open files through here too. */
+export function openPath(ctx: SysContext, abs: string, flags: number, mode: number): OpenFile | number {
   const fs = ctx.kernel.fs;
   let node = fs.lookup(abs);
   if (typeof node !== 'number' && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
@@ -77,8 +86,7 @@ export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags:
   const file = openNode(ctx, node, abs, flags);
   if (typeof file === 'number') return file;
   if (flags & O_NONBLOCK) file.nonblocking = true;
-  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
-  return fd < 0 ? -Errno.EMFILE : fd;
+  return file;
 }
 
 /** _llseek(fd, offset_high, offset_low, result, whence): the 64-bit new offset stored at result. */

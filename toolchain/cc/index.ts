@@ -44,6 +44,9 @@ export interface CompileOptions {
   /** -mabi=ilp32 (soft-float objects): any floating type or constant is a located error, and the
    * predefined macros are gcc's soft-float ones. The default is ILP32D hard float. */
   softFloat?: boolean;
+  /** -g: debug information (DWARF 5 lines, frames, types and variables); `compDir` is the compile's
+   * working directory as the unit records it (DW_AT_comp_dir). */
+  debug?: { compDir: string } | null;
 }
 
 /** The target pagoda cc's objects are assembled for by default: gcc's rv32 hard-float ISA and ABI. */
@@ -103,7 +106,8 @@ export function compile(source: string, fileName: string, opts: CompileOptions =
   const opt = Math.min(opts.opt ?? 0, 1);
   const asm = guarded(diags, () => last, () => {
     const folded = opt > 0 ? foldProgram(prog.globals) : null;
-    return codegen(prog, { opt, fileName, folded });
+    const debug = opts.debug ? { compDir: opts.debug.compDir, producer: `Pagoda cc -g -O${opt}` } : null;
+    return codegen(prog, { opt, fileName, folded, debug });
   });
   if (asm === null) return { ok: false, asm: '', diagnostics: diags.list };
   return { ok: true, asm, diagnostics: diags.list };

@@ -49,6 +49,7 @@ long __syscall_ret(long r);
 #define SYS_getpgid 155
 #define SYS_getsid 156
 #define SYS_setsid 157
+#define SYS_times 153
 #define SYS_uname 160
 #define SYS_umask 166
 #define SYS_getpid 172
@@ -71,6 +72,10 @@ long __syscall_ret(long r);
 #define SYS_clock_nanosleep_time64 407
 #define SYS_ppoll_time64 414
 #define SYS_sbrk 1000
+#define SYS_host_export 1004
+#define SYS_heap_register 1001
+#define SYS_perf_ctl 1002
+#define SYS_symbolize 1003
 
 #define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200
