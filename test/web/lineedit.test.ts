@@ -84,7 +84,9 @@ describe.skipIf(!hasShell)('the shell\'s line editor', () => {
     expect(screen.text()).toMatch(new RegExp(`^ *${long.length + 3}$`, 'm'));
     expect(logicalLines(screen)).toContain(`pagoda:/$ echo B${long}E | wc -c`);
     // Ctrl-C abandons the line; Ctrl-L clears the screen and redraws the line
-    await typeLine('echo never\x03');
+    screen.term.input('echo never');
+    await screen.waitFor('$ echo never');
+    await typeLine('\x03'); // a signal (ISIG stays on), which also drops typed-ahead input
     expect(screen.text()).toMatch(/\$ echo never\^C\n/);
     expect(screen.lines()).not.toContain('never');
     screen.term.input('echo after\x0c');

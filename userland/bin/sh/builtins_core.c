@@ -1,6 +1,7 @@
 /* sh: the builtins that act on the shell itself: : true false cd pwd exit return break continue shift set
  * export readonly unset local eval exec . command type help history, and the table that finds them all. */
 #include "sh.h"
+#include "lineedit.h"
 
 int exec_builtin_forget;
 int dot_depth;

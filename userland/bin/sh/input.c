@@ -1,6 +1,7 @@
 /* sh: where the lexer's characters come from: a string (-c, eval, ., $(...)), a script file, or standard
  * input (a line at a time, with a prompt when interactive). Sources nest: eval pushes one and pops it. */
 #include "sh.h"
+#include "lineedit.h"
 
 struct source *src;
 int prompt_continued; /* the parser is inside a command: the next prompt is PS2 */
@@ -132,27 +133,21 @@ int src_peek(void) {
   return c;
 }
 
-/* The line reader for the interactive shell until line editing takes over: one read() gives one line. */
+/* The line reader for the interactive shell: the line editor (lineedit.h), its history in $HOME/.sh_history,
+ * Tab completing the builtins and $PATH's programs. */
 char *input_read_interactive(const char *prompt) {
-  struct str line = {0, 0, 0};
-  char ch;
-  fputs(prompt, stderr);
-  fflush(stderr);
-  for (;;) {
-    int n = (int)read(0, &ch, 1);
-    if (n < 0 && errno == EINTR) {
-      if (line.len == 0) continue;
-      continue;
-    }
-    if (n <= 0) {
-      if (line.len == 0) {
-        free(line.s);
-        return 0;
-      }
-      break;
-    }
-    if (ch == '\n') break;
-    str_addc(&line, ch);
+  static const char *const builtins[] = {".", "bg", "break", "cd", "command", "continue", "echo", "eval", "exec",
+    "exit", "export", "false", "fg", "help", "history", "jobs", "local", "printf", "pwd", "read", "readonly",
+    "return", "set", "shift", "test", "trap", "true", "type", "unset", "wait", 0};
+  static int started;
+  char *line;
+  if (!started) {
+    started = 1;
+    lineedit_set_commands(builtins);
+    lineedit_history_load(0);
   }
-  return str_take(&line);
+  line = lineedit_read(prompt);
+  if (!line) return 0;
+  lineedit_history_add(line);
+  return strdup(line);
 }

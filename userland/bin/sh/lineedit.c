@@ -27,9 +27,12 @@ static char pending_edit[LINE_CAP]; /* the line being typed while walking the hi
 static int hist_at;                 /* history index shown (count: the line being typed) */
 static int tabs;                    /* consecutive Tabs without another key */
 
+/* The editor writes to standard error, where the shell's prompts go (as dash's do). */
+#define OUT 2
+
 static void put(const char *s, size_t n) {
   while (n > 0) {
-    ssize_t w = write(1, s, n);
+    ssize_t w = write(OUT, s, n);
     if (w <= 0) {
       if (w < 0 && errno == EINTR) continue;
       return;
@@ -46,6 +49,14 @@ static void restore_terminal(void) {
   raw_on = 0;
 }
 
+static volatile int interrupted;
+
+/* SIGINT (Ctrl-C) while the editor reads: the read is cut short (no SA_RESTART) and the line abandoned. */
+static void on_interrupt(int sig) {
+  (void)sig;
+  interrupted = 1;
+}
+
 /* A signal that ends the shell while the terminal is raw: the terminal is restored first. */
 static void on_fatal(int sig) {
   restore_terminal();
@@ -56,7 +67,9 @@ static void on_fatal(int sig) {
 /* Raw mode from the settings in `saved`. */
 static int enter_raw(void) {
   struct termios raw = saved;
-  raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG | IEXTEN);
+  /* ISIG stays on, as readline keeps it: a Ctrl-C typed at any moment is a signal, never data left for the next
+   * program (the editor catches SIGINT while it reads, see on_interrupt). */
+  raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | IEXTEN);
   raw.c_iflag &= ~(tcflag_t)(ICRNL | IXON | INLCR);
   raw.c_cc[VMIN] = 1;
   raw.c_cc[VTIME] = 0;
@@ -67,7 +80,7 @@ static int enter_raw(void) {
 
 static int columns(void) {
   struct winsize ws;
-  if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (ioctl(OUT, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
   return 80;
 }
 
@@ -244,7 +257,12 @@ static void complete(void) {
 static int key(void) {
   unsigned char c;
   for (;;) {
-    ssize_t n = read(0, &c, 1);
+    ssize_t n;
+    if (interrupted) {
+      interrupted = 0;
+      return 3; /* as if Ctrl-C had come as a byte (ISIG off) */
+    }
+    n = read(0, &c, 1);
     if (n == 1) return c;
     if (n < 0 && errno == EINTR) continue;
     return -1;
@@ -361,12 +379,17 @@ static char *plain_line(void) {
 
 char *lineedit_read(const char *prompt) {
   void (*old_term)(int), (*old_hup)(int);
+  struct sigaction on_int, old_int;
   int got;
   if (prompt) puts_(prompt);
   /* A terminal that does not echo (a pipe of commands fed a line at a time) is read plainly too. */
   if (tcgetattr(0, &saved) < 0 || !(saved.c_lflag & ECHO) || enter_raw() < 0) return plain_line();
   old_term = signal(SIGTERM, on_fatal);
   old_hup = signal(SIGHUP, on_fatal);
+  memset(&on_int, 0, sizeof on_int);
+  on_int.sa_handler = on_interrupt;
+  sigaction(SIGINT, &on_int, &old_int);
+  interrupted = 0;
   shown_prompt = prompt ? prompt : "";
   len = pos = 0;
   line[0] = 0;
@@ -378,5 +401,6 @@ char *lineedit_read(const char *prompt) {
   restore_terminal();
   signal(SIGTERM, old_term);
   signal(SIGHUP, old_hup);
+  sigaction(SIGINT, &old_int, 0);
   return got ? line : 0;
 }

@@ -10,7 +10,7 @@
 #ifndef PAGODA_SH_LINEEDIT_H
 #define PAGODA_SH_LINEEDIT_H
 
-/* Writes `prompt` (if not NULL) and reads one line. Returns it without its newline, in a buffer the editor
+/* Writes `prompt` (if not NULL; to standard error, as everything the editor draws) and reads one line. Returns it without its newline, in a buffer the editor
  * owns until the next call, or NULL at the end of input. */
 char *lineedit_read(const char *prompt);
 
