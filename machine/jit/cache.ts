@@ -140,6 +140,11 @@ export class CodeCache {
     return region.labels[(pc >>> 2) & (PAGE_WORDS - 1)] ? region : undefined;
   }
 
+  /** True once the frame holding `pa` has run enough interpreted instructions for regions to start in it. */
+  isHot(pa: number): boolean {
+    return this.frameHeat[pa >>> 12] >= this.hotFrame;
+  }
+
   /** The interpreter ran `instructions` from physical address `pa` on. */
   warm(pa: number, instructions: number): void {
     const frame = pa >>> 12;
