@@ -1,5 +1,5 @@
 // System call numbers: 32-bit RISC-V Linux (asm-generic unistd.h without the time32 calls, as musl's
-// arch/riscv32/bits/syscall.h.in lists them), plus Pagoda's extensions wait4 260 and sbrk 1000.
+
 // The one source of truth: the kernel's table and the libc's <sys/syscall.h> both come from here.
 
 export const enum Sys {
@@ -32,6 +32,7 @@ export const enum Sys {
   kill = 129,
   rt_sigaction = 134,
   rt_sigprocmask = 135,
+  times = 153,
   setpgid = 154,
   getpgid = 155,
   getsid = 156,
@@ -58,6 +59,13 @@ export const enum Sys {
   clock_nanosleep_time64 = 407,
   ppoll_time64 = 414,
   sbrk = 1000,
+  /** Pagoda: hands a file to the host (the web page's download). */
+  host_export = 1004,
+  heap_register = 1001,
+  /** Pagoda: perf_ctl(op, pid, arg, len) — per-process perf counting (abi/perf.ts, kernel/sys/perf.ts). */
+  perf_ctl = 1002,
+  /** Pagoda: symbolize(addr, buf, len) — "name+0xoff" from the caller's ELF .symtab. */
+  symbolize = 1003,
 }
 
 /** Every number with its name, in number order (for the generated C header and for traces). */
@@ -66,9 +74,10 @@ export const SYSCALL_NAMES: Readonly<Record<number, string>> = {
   46: 'ftruncate64', 49: 'chdir', 52: 'fchmod', 53: 'fchmodat',
   56: 'openat', 57: 'close', 59: 'pipe2', 61: 'getdents64', 62: '_llseek', 63: 'read', 64: 'write', 65: 'readv',
   66: 'writev', 93: 'exit', 94: 'exit_group', 95: 'waitid', 96: 'set_tid_address', 129: 'kill',
-  134: 'rt_sigaction', 135: 'rt_sigprocmask', 154: 'setpgid', 155: 'getpgid', 156: 'getsid', 157: 'setsid',
+  134: 'rt_sigaction', 135: 'rt_sigprocmask', 153: 'times', 154: 'setpgid', 155: 'getpgid', 156: 'getsid', 157: 'setsid',
   160: 'uname', 166: 'umask', 172: 'getpid', 173: 'getppid', 174: 'getuid',
   175: 'geteuid', 176: 'getgid', 177: 'getegid', 178: 'gettid', 214: 'brk', 215: 'munmap', 220: 'clone',
   221: 'execve', 222: 'mmap2', 226: 'mprotect', 260: 'wait4', 276: 'renameat2', 291: 'statx', 403: 'clock_gettime64',
-  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk',
+  407: 'clock_nanosleep_time64', 414: 'ppoll_time64', 1000: 'sbrk', 1001: 'heap_register', 1002: 'perf_ctl',
+  1003: 'symbolize', 1004: 'host_export',
 };

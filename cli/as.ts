@@ -1,71 +1,9 @@
-// `pagoda as [-o OUT.o] FILE.s`: the GNU-compatible RISC-V assembler on the host file system.
-// -march= sets the ISA (F and D instructions need it) and -mabi= the float ABI in e_flags, as in GNU as;
-// the other GNU as options gcc passes (-mno-relax, -g, ...) are accepted and change nothing here.
+// `pagoda as`: the assembler (toolchain/driver/as.ts) on the host's files and streams.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { assemble, checkAssembleOptions, formatDiagnostic } from '../toolchain/as/index.js';
-import { reportInternalError } from './internal-error.js';
+import { asMain } from '../toolchain/driver/as.js';
+import { nodeToolHost } from './node-tool-host.js';
 
-const USAGE = 'usage: pagoda as [-march=ISA] [-mabi=ABI] [-o OUT.o] FILE.s';
-/** GNU as options that gcc passes and that do not change what this assembler produces. */
-const IGNORED_OPTIONS = /^(-mrelax|-mno-relax|-mno-arch-attr|-misa-spec=.*|-g|--gdwarf.*|-Q[yn]?)$/;
-
-/** Runs the assembler; returns the exit status (0 ok, 1 errors, an internal error reported in one line). */
-export async function main(argv: string[]): Promise<number> {
-  try {
-    return run(argv);
-  } catch (e) {
-    return reportInternalError('pagoda as', e);
-  }
-}
-
-function run(argv: string[]): number {
-  let out = 'a.out';
-  const inputs: string[] = [];
-  let march: string | undefined;
-  let mabi: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-o') {
-      if (i + 1 >= argv.length) return fail('-o needs a file name');
-      out = argv[++i];
-    } else if (a.startsWith('-o') && a.length > 2) {
-      out = a.slice(2);
-    } else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE + '\n');
-      return 0;
-    } else if (a.startsWith('-march=')) {
-      march = a.slice(7);
-    } else if (a.startsWith('-mabi=')) {
-      mabi = a.slice(6);
-    } else if (a.startsWith('-') && a !== '-') {
-      if (!IGNORED_OPTIONS.test(a)) return fail(`unknown option '${a}'`);
-    } else {
-      inputs.push(a);
-    }
-  }
-  if (inputs.length !== 1) return fail(inputs.length === 0 ? `no input file\n${USAGE}` : 'exactly one input file is supported');
-  const file = inputs[0];
-  let source: string;
-  try {
-    source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(`cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  const bad = checkAssembleOptions({ march, mabi });
-  if (bad !== undefined) return fail(bad);
-  const result = assemble(source, file, { march, mabi });
-  for (const d of result.diagnostics) process.stderr.write(`pagoda as: ${formatDiagnostic(d)}\n`);
-  if (result.object === undefined) return 1;
-  try {
-    writeFileSync(out, result.object);
-  } catch (e) {
-    return fail(`cannot write '${out}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  return 0;
-}
-
-function fail(message: string): number {
-  process.stderr.write(`pagoda as: error: ${message}\n`);
-  return 1;
+/** Runs the command; returns the exit status. */
+export function main(argv: string[]): Promise<number> {
+  return asMain(argv, nodeToolHost());
 }

@@ -1,18 +1,3 @@
-// What the toolchain commands print when a tool fails in a way its own diagnostics do not cover (an
-// exception that is not the tool's error type: a bug). Users get one line naming the tool, saying it is an
-// internal error, and the exception's message, and exit status 1 — never a JavaScript stack, unless they
-// ask for it with PAGODA_DEBUG=1. The fuzz tests (test/fuzz) call the tools in-process and fail on such
-// exceptions, so this hides nothing from them.
-
-/** The one-line report of an internal error in `tool` (e.g. "pagoda ld"); `debug` adds the stack. */
-export function formatInternalError(tool: string, e: unknown, debug = false): string {
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  const line = `${tool}: internal error: ${message.split('\n')[0]} (this is a bug; PAGODA_DEBUG=1 shows where)`;
-  return debug && e instanceof Error && e.stack ? `${line}\n${e.stack}` : line;
-}
-
-/** Prints the report of an internal error in `tool` on stderr and returns the exit status, 1. */
-export function reportInternalError(tool: string, e: unknown): number {
-  process.stderr.write(formatInternalError(tool, e, Boolean(process.env.PAGODA_DEBUG)) + '\n');
-  return 1;
-}
+// The internal-error report of the toolchain commands lives with the drivers (toolchain/driver/); the fuzz
+// tests read its format from here.
+export { formatInternalError } from '../toolchain/driver/internal-error.js';

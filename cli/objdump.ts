@@ -1,66 +1,9 @@
-// `pagoda objdump -d FILE...`: disassembles ELF32 RISC-V files in GNU objdump's layout (toolchain/objdump.ts).
-// Errors: `pagoda objdump: FILE: error: MESSAGE` on stderr; the exit status is 1 when any file failed.
+// `pagoda objdump -d`: the disassembler (toolchain/driver/objdump.ts) on the host's files and streams.
 
-import { readFileSync } from 'node:fs';
-import { ObjdumpError, objdumpDisassemble } from '../toolchain/objdump.js';
-import { ElfFormatError } from '../abi/elfread.js';
-import { reportInternalError } from './internal-error.js';
+import { objdumpMain } from '../toolchain/driver/objdump.js';
+import { nodeToolHost } from './node-tool-host.js';
 
-const USAGE = 'usage: pagoda objdump -d FILE...';
-
-function fail(message: string): number {
-  process.stderr.write(`pagoda objdump: error: ${message}\n${USAGE}\n`);
-  return 1;
-}
-
-/** Reads `file` or returns the reason it cannot be read. */
-function readInput(file: string): Uint8Array | string {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EISDIR') return 'is a directory';
-    if (code === 'EACCES') return 'permission denied';
-    return `cannot read file (${code ?? String(e)})`;
-  }
-}
-
-/** Disassembles one file to stdout; returns false (after reporting) when it cannot. */
-function dumpOne(file: string): boolean {
-  const input = readInput(file);
-  let text: string;
-  try {
-    if (typeof input === 'string') throw new ObjdumpError(input);
-    text = objdumpDisassemble(file, input);
-  } catch (e) {
-    if (!(e instanceof ElfFormatError || e instanceof ObjdumpError)) {
-      reportInternalError(`pagoda objdump: ${file}`, e);
-      return false;
-    }
-    process.stderr.write(`pagoda objdump: ${file}: error: ${e.message}\n`);
-    return false;
-  }
-  process.stdout.write(text);
-  return true;
-}
-
-/** Entry point: `-d`/`--disassemble` is required; every other argument is a file. Returns the exit status. */
-export async function main(argv: string[]): Promise<number> {
-  let disassemble = false;
-  const files: string[] = [];
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  for (const arg of argv) {
-    if (arg === '-d' || arg === '--disassemble') disassemble = true;
-    else if (arg.startsWith('-') && arg !== '-') return fail(`unknown option '${arg}'`);
-    else files.push(arg);
-  }
-  if (!disassemble) return fail('only -d (disassemble) is supported');
-  if (files.length === 0) return fail('no input files');
-  let ok = true;
-  for (const file of files) ok = dumpOne(file) && ok;
-  return ok ? 0 : 1;
+/** Runs the command; returns the exit status. */
+export function main(argv: string[]): Promise<number> {
+  return objdumpMain(argv, nodeToolHost());
 }

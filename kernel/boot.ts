@@ -19,6 +19,7 @@ import { signalForeground } from './tty/jobcontrol.js';
 import { LineDiscipline } from './tty/linedisc.js';
 import type { Vfs } from './fs/vfs.js';
 import type { HostDir } from './fs/hostdir.js';
+import { ProgramActivity } from './programs/activity.js';
 
 export const PAGODA_VERSION = '0.1.0';
 /** Instructions a process runs before the timer lets the next one have the hart (a few ms). */
@@ -88,6 +89,7 @@ export function boot(options: BootOptions = {}): Kernel {
     stderr: options.sinks?.stderr ?? toConsole,
     message: options.sinks?.message ?? line,
     bootLog: options.sinks?.bootLog ?? line,
+    exportFile: options.sinks?.exportFile,
   };
   const log = sinks.bootLog;
   log(`Pagoda ${PAGODA_VERSION}: RV${HART_XLEN}I${HART_LETTERS.slice(1).toUpperCase()} user mode, Sv32 MMU, one hart`);
@@ -122,6 +124,7 @@ export function boot(options: BootOptions = {}): Kernel {
     maxProcesses: options.maxProcesses ?? 64,
     lastPid: 0,
     audit: options.audit ?? false,
+    programs: new ProgramActivity(),
   };
   consoleInput.terminal = !!options.terminal;
   if (options.terminal) {                                          // tty: line editing, echo, Ctrl-C

@@ -27,7 +27,9 @@ export async function runUntilDone(k: Kernel, host: HostWaits, maxInstructions =
     if (state.kind === 'done') return true;
     if (state.kind === 'waiting') {
       const ms = state.wakeAtMs === undefined ? undefined : Math.max(0, state.wakeAtMs - k.monotonicMs());
-      await host.waitForInput(ms);
+      const input = host.waitForInput(ms);
+      // A kernel program (kernel/programs/) may end or need a scheduler pass while everything sleeps.
+      await (k.programs.running > 0 ? Promise.race([input, k.programs.next()]) : input);
     } else {
       await host.yieldToHost();
     }

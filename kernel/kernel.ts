@@ -10,6 +10,7 @@ import type { BootFiles } from './fs/bootfiles.js';
 import type { Process } from './proc/process.js';
 import type { RunQueue } from './proc/runqueue.js';
 import type { Vfs } from './fs/vfs.js';
+import type { ProgramActivity } from './programs/activity.js';
 
 /** Where the kernel's output goes; the host decides (console, stdout, stderr, a test buffer). */
 export interface KernelSinks {
@@ -21,6 +22,8 @@ export interface KernelSinks {
   message: (line: string) => void;
   /** One line of the boot log. */
   bootLog: (line: string) => void;
+  /** A file a program hands to the host (host_export: the web page downloads it); absent, the host takes none. */
+  exportFile?: (path: string, bytes: Uint8Array) => void;
 }
 
 export interface Kernel {
@@ -51,4 +54,6 @@ export interface Kernel {
   audit: boolean;
   /** Round-robin position: the pid that ran last (the next turn goes to the next pid after it). */
   lastPid: number;
+  /** Kernel-provided programs in flight (kernel/programs/): the run loop waits for them too. */
+  readonly programs: ProgramActivity;
 }

@@ -33,6 +33,8 @@ export interface SessionOptions extends Omit<BootOptions, 'onConsoleOutput' | 's
    * with `terminal`. (Kernel-side, a pipe should rather not look like a tty: see notes/web-kernel.md.)
    */
   lineInput?: boolean;
+  /** Files programs hand to the host (host_export, `download FILE`); absent, the host takes none. */
+  exportFile?: (path: string, bytes: Uint8Array) => void;
   /** Its argv (default: [init]) and environment. */
   argv?: readonly string[];
   envp?: readonly string[];
@@ -61,7 +63,7 @@ export class ConsoleSession {
 
   /** Boots the kernel (the boot log goes to the console); call start() to run the boot program. */
   constructor(private readonly options: SessionOptions) {
-    this.kernel = boot({ ...options, onConsoleOutput: options.output });
+    this.kernel = boot({ ...options, onConsoleOutput: options.output, sinks: { exportFile: options.exportFile } });
     this.lineMode = !!options.lineInput && !options.terminal;
     if (this.lineMode) this.kernel.consoleInput.discipline = lineAtATime();
     this.bootCounters = { freeChunks: this.kernel.chunks.freeChunks, usedFrames: this.kernel.frames.usedFrames };

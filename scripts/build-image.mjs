@@ -2,7 +2,9 @@
 // (toolchain/cc compile -> toolchain/as assemble -> toolchain/ar archive -> toolchain/ld link), after `tsc`
 // has written dist/. Layout of the image: /bin/* (one program per userland/bin/*.c, and per directory
 // userland/bin/NAME/ whose .c files are linked together, as the shell's), /tests/* (the libc test
-// programs, userland/tests/*.c), /etc/motd, /etc/passwd, and the empty directories /tmp, /home, /dev, /proc.
+// programs, userland/tests/*.c), the kernel-provided toolchain's marker files /bin/{cc,as,ld,ar,objdump},
+// /usr/include and /usr/lib (headers, crt0.o, libc.a, libm.a for the machine's cc), /etc/motd, /etc/passwd,
+// /home/hello.c (userland/home/), and the directories /tmp, /home, /dev, /proc.
 // Also writes DIST/userland/{libc.a,crt0.o}, where `pagoda cc` finds them.
 //
 //   node scripts/build-image.mjs [--dist DIR] [--out FILE] [--no-gcc-fallback] [--quiet]
@@ -158,17 +160,78 @@ class Builder {
 
 const MOTD = `Welcome to Pagoda: a kernel in TypeScript on an emulated RISC-V machine.
 Type 'help' for the shell's builtins; programs live in /bin (try ls -l /bin, ps, free, chunks).
+
+A first tour: write a program, build it, run it, look at its memory.
+  cd                         go home: /home (the web page keeps it across reloads)
+  edit hello.c               change the greeting; Ctrl-S saves, Ctrl-Q quits
+  cc -O1 -o hello hello.c    Pagoda's own C compiler, inside the machine
+  ./hello                    run it: the address-space view beside follows it
+  ./hello 30 & pmap $!       its regions, as /proc/PID/maps lists them
 `;
 
-/** The boot image's entries: directories, /etc files and the programs. */
-function imageEntries(programs) {
+/** Programs installed under a second name too: alias -> program. */
+const PROGRAM_ALIASES = { 'bin/vi': 'bin/edit' };
+
+/** The kernel-provided programs: /bin/NAME is a marker file whose body the kernel runs (abi/kprogram.ts). */
+const KERNEL_PROGRAMS = ['cc', 'as', 'ld', 'ar', 'objdump'];
+
+/** Every file under `dir` as [path relative to dir, bytes], sorted. */
+function treeFiles(dir, rel = '') {
+  const out = [];
+  for (const name of readdirSync(join(dir, rel)).sort()) {
+    const r = rel ? `${rel}/${name}` : name;
+    if (statSync(join(dir, r)).isDirectory()) out.push(...treeFiles(dir, r));
+    else out.push([r, new Uint8Array(readFileSync(join(dir, r)))]);
+  }
+  return out;
+}
+
+/**
+ * The system's development files, for the machine's own cc: /usr/include (libc's headers, then the
+ * compiler's own, which win a clash as they come first on the host's search path) and /usr/lib (crt0.o,
+ * libc.a, libm.a). Entries in cpio form (directories included).
+ */
+function developmentEntries(lib) {
+  const entries = [];
+  const dirs = new Set();
+  const addDir = (path) => {
+    for (let at = path.indexOf('/'); ; at = path.indexOf('/', at + 1)) {
+      const d = at < 0 ? path : path.slice(0, at);
+      if (!dirs.has(d)) {
+        dirs.add(d);
+        entries.push({ name: d, mode: 0o040755, data: new Uint8Array(0) });
+      }
+      if (at < 0) break;
+    }
+  };
+  const headers = new Map();
+  for (const [rel, bytes] of treeFiles(join(USERLAND, 'libc/include'))) headers.set(rel, bytes);
+  for (const [rel, bytes] of treeFiles(join(ROOT, 'toolchain/cc/include'))) headers.set(rel, bytes);
+  for (const [rel, bytes] of [...headers].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const name = `usr/include/${rel}`;
+    addDir(name.slice(0, name.lastIndexOf('/')));
+    entries.push({ name, mode: 0o100644, data: bytes });
+  }
+  addDir('usr/lib');
+  for (const [name, bytes] of Object.entries(lib)) if (bytes) entries.push({ name: `usr/lib/${name}`, mode: 0o100644, data: bytes });
+  return entries;
+}
+
+/** The boot image's entries: directories, /etc files, the programs and the development files. */
+function imageEntries(programs, lib) {
   const enc = new TextEncoder();
   const dir = (name) => ({ name, mode: 0o040755, data: new Uint8Array(0) });
   const file = (name, text, mode = 0o100644) => ({ name, mode, data: enc.encode(text) });
   const entries = ['bin', 'etc', 'tmp', 'home', 'dev', 'proc'].map(dir);
   entries.push(file('etc/motd', MOTD), file('etc/passwd', 'root:x:0:0:root:/home:/bin/sh\n'));
   entries.push(dir('tests'));
+  // The tour's program, a starting file in /home (which the kernel makes writable).
+  entries.push(file('home/hello.c', readText(join(USERLAND, 'home', 'hello.c')) ?? ''));
   for (const [name, bytes] of programs) entries.push({ name, mode: 0o100755, data: bytes });
+  for (const name of KERNEL_PROGRAMS) {
+    if (!programs.some(([p]) => p === `bin/${name}`)) entries.push(file(`bin/${name}`, `\x7fpagoda-kernel-program ${name}\n`, 0o100755));
+  }
+  entries.push(...developmentEntries(lib));
   return entries;
 }
 
@@ -187,11 +250,12 @@ export function buildImage(tc, opts = {}) {
   }
   const libc = tc.ar.writeArchive(members.map((m, i) => ({ name: `${i}_${m.name}`, bytes: m.bytes })));
   const crt0 = b.object('crt/crt0.s');
+  // The maths are in libc.a (userland/libc/math); libm.a is empty, so `cc prog.c -lm` links as on Unix.
+  const libm = tc.ar.writeArchive([]);
   if (opts.libDir) {
     mkdirSync(opts.libDir, { recursive: true });
     writeFileSync(join(opts.libDir, 'libc.a'), libc);
-    // The maths are in libc.a (userland/libc/math); libm.a is empty, so `pagoda cc prog.c -lm` links as on Unix.
-    writeFileSync(join(opts.libDir, 'libm.a'), tc.ar.writeArchive([]));
+    writeFileSync(join(opts.libDir, 'libm.a'), libm);
     if (crt0) writeFileSync(join(opts.libDir, 'crt0.o'), crt0);
   }
   const programs = [];
@@ -201,8 +265,13 @@ export function buildImage(tc, opts = {}) {
     const exe = b.link(name, objects, crt0, libc);
     if (exe) programs.push([`${dir}/${name}`, exe]);
   }
+  // Second names for a program, as a link would give: the same executable under another name.
+  for (const [alias, target] of Object.entries(PROGRAM_ALIASES)) {
+    const found = programs.find((p) => p[0] === target);
+    if (found) programs.push([alias, found[1]]);
+  }
   rmSync(b.tmp, { recursive: true, force: true });
-  return { image: tc.cpio.writeCpio(imageEntries(programs)), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };
+  return { image: tc.cpio.writeCpio(imageEntries(programs, { 'crt0.o': crt0, 'libc.a': libc, 'libm.a': libm })), programs: programs.map((p) => p[0]), ours: b.ours, byGcc: b.byGcc, failures: b.failures };
 }
 
 async function main() {

@@ -1,12 +1,18 @@
 // The machine's thread: a Web Worker running a console session (kernel/session.ts), so the page never freezes
 // however long a guest computes. Output is batched per slice and sent with credit-based flow control (the page
 // acknowledges what xterm.js has parsed; past OUTPUT_HIGH_WATER unacknowledged bytes the guest is paused).
-// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
+// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS, with the heap panel's walk (throttled to a tenth
+// of the time). The boot image is ./boot.cpio, if served.
+// /home: a kept one arrives with the boot message and replaces the image's; every HOME_SYNC_INTERVAL_MS (and
+// when the page asks) a changed /home goes back to the page, which keeps it. Files programs export
+// (`download FILE`) go to the page as they are handed over.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
+import { homeSignature, listHome, restoreHome } from './home-files.js';
+import { heapBuffers, snapshotHeap } from './heapview-model.js';
 import { snapshotMemory } from './memview-model.js';
 import {
-  OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
+  HOME_SYNC_INTERVAL_MS, OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
   type FromWorker, type ToWorker,
 } from './protocol.js';
 
@@ -23,6 +29,13 @@ let batch: Uint8Array[] = [];
 let batchBytes = 0;
 let flushQueued = false;
 let unacked = 0;
+/** homeSignature() of the /home last sent (or restored). */
+let homeSent = '';
+/** The process whose heap the page's panel shows. */
+let heapPid: number | undefined;
+/** A heap walk costs about 1-1.5 us per block (100,000 blocks: ~100-150 ms), so the next one waits ten times
+ *  as long as the last took: the panel never takes more than a tenth of the machine's time. */
+let nextHeapWalkMs = 0;
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -83,7 +96,11 @@ function describeEnd(end: SessionEnd): string {
 async function runSession(path?: string): Promise<void> {
   if (!session || running) return;
   running = true;
-  const end = await session.start(path);
+  const ending = session.start(path);
+  // start() has spawned the program (or found none) before its first await
+  const pid = session.initPid;
+  if (pid !== undefined) post({ type: 'started', path: path ?? session.initPath() ?? 'init', pid });
+  const end = await ending;
   running = false;
   flushOutput();
   postSnapshot();
@@ -103,6 +120,32 @@ function postSnapshot(): void {
   const mips = ms > rateFrom.ms ? (instret - rateFrom.instret) / (ms - rateFrom.ms) / 1000 : 0;
   rateFrom = { instret, ms };
   post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize, mips });
+  postHeap(false);
+}
+
+/** Sends /home to the page when it changed since last sent. */
+function syncHome(): void {
+  if (!session) return;
+  const signature = homeSignature(session.kernel.fs);
+  if (signature === homeSent) return;
+  homeSent = signature;
+  const entries = listHome(session.kernel.fs);
+  if (!entries) return post({ type: 'home-too-big' });
+  post({ type: 'home', entries }, entries.flatMap((e) => (e.bytes ? [e.bytes.buffer as ArrayBuffer] : [])));
+}
+
+/** A file a program exported: to the page, as a download. */
+function exportFile(path: string, bytes: Uint8Array): void {
+  post({ type: 'download', path, bytes }, [bytes.buffer as ArrayBuffer]);
+}
+
+/** Sends the panel's heap, unless the last walk was too recent (`now`: regardless). */
+function postHeap(now: boolean): void {
+  const t0 = performance.now();
+  if (!session || (!now && t0 < nextHeapWalkMs)) return;
+  const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
+  nextHeapWalkMs = t0 + 10 * (performance.now() - t0);
+  post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
@@ -110,9 +153,13 @@ async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<vo
   session = new ConsoleSession({
     memMiB: msg.memMiB, bootImage, init: msg.init, audit: msg.audit, jit: msg.jit, output: onOutput, yieldToHost: yieldTurn,
     terminal: true, // xterm.js is a terminal: the kernel's line discipline edits, echoes and raises Ctrl-C
+    exportFile,
   });
   session.resize(msg.cols, msg.rows);
+  if (msg.home) restoreHome(session.kernel.fs, msg.home);
+  homeSent = homeSignature(session.kernel.fs);
   setInterval(() => { if (running) postSnapshot(); }, SNAPSHOT_INTERVAL_MS);
+  setInterval(syncHome, HOME_SYNC_INTERVAL_MS);
   postSnapshot();
   await runSession();
 }
@@ -144,6 +191,10 @@ function handle(msg: ToWorker): void {
       return;
     case 'file': return addFile(msg.name, msg.bytes);
     case 'snapshot': return postSnapshot();
+    case 'sync-home': return syncHome();
+    case 'heap-pid':
+      heapPid = msg.pid;
+      return postHeap(true);
   }
 }
 

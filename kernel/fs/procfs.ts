@@ -6,15 +6,21 @@
 //   /proc/uptime         seconds since boot
 //   /proc/PID/maps       the regions in Linux's exact format (fs/proc/task_mmu.c show_map_vma)
 //   /proc/PID/status     Name, State, Pid, PPid, VmSize, VmRSS, Threads
-//   /proc/PID/stat       Linux's one-line form: pid (comm) state ppid pgrp session tty_nr tpgid ...
+//   /proc/PID/stat       Linux's one-line form: pid (comm) state ppid pgrp session tty_nr tpgid ...; utime and
+//                        cutime count instructions at 100 MHz plus a kernel program's host time, in ticks of 10 ms
 //   /proc/PID/cmdline    argv, each followed by a NUL
+//   /proc/PID/perf       the process's perf counters (kernel/perf/report.ts), empty when it is not counted
+//   /proc/PID/heap       the malloc heap block by block (format in kernel/mem/heap/format.ts)
 //   /proc/self           the calling process's directory
 
 import { HART_ISA_LINUX } from '../../abi/hart-isa.js';
 import type { Kernel } from '../kernel.js';
 import { PAGE_SIZE } from '../mem/layout.js';
+import { formatHeap } from '../mem/heap/format.js';
+import { walkHeap } from '../mem/heap/walk.js';
 import { formatMaps } from '../mem/maps.js';
-import type { Process } from '../proc/process.js';
+import { cpuMsOf, type Process } from '../proc/process.js';
+import { perfReport } from '../sys/perf.js';
 import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
 
 const kb = (label: string, kib: number): string => `${(label + ':').padEnd(16)}${String(kib).padStart(8)} kB\n`;
@@ -68,7 +74,8 @@ function statLine(k: Kernel, p: Process): string {
   const vsize = p.alive ? p.space.committedPages * PAGE_SIZE : 0;
   const rss = p.alive ? p.space.residentPages : 0;
   // flags minflt cminflt majflt cmajflt utime stime cutime cstime priority nice num_threads itrealvalue starttime
-  const middle = [0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 0, 1, 0, Math.floor(p.startMs / 10)];
+  const ticks = (ms: number): number => Math.floor(ms / 10);
+  const middle = [0, 0, 0, 0, 0, ticks(cpuMsOf(p)), 0, ticks(p.reapedCpuMs), 0, 20, 0, 1, 0, ticks(p.startMs)];
   return `${p.pid} (${comm}) ${stateOf(p)[0]} ${p.ppid} ${p.pgid} ${p.sid} ${ttyNr} ${tpgid} ${middle.join(' ')} ${vsize} ${rss}\n`;
 }
 
@@ -83,6 +90,8 @@ function processDir(k: Kernel, p: Process, mtimeMs: number): SynthDir {
     stat: () => statLine(k, p),
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
+    perf: () => (p.perf ? perfReport(p) : ''),
+    heap: () => (p.alive ? formatHeap(walkHeap(p.space, p.heap)) : ''),
   };
   return {
     kind: 'sdir', ino: nextIno(), mode: S_IFDIR | 0o555, mtimeMs,

@@ -4,7 +4,6 @@
 
 import { Errno } from '../../abi/errno.js';
 import { ARG_MAX, MAX_ARG_STRLEN, PATH_MAX } from '../../abi/limits.js';
-import { SIG_IGN } from '../../abi/signals.js';
 import { LoadRefusal } from '../../loader/refusal.js';
 import { buildSpace } from './spawn.js';
 import type { Kernel } from '../kernel.js';
@@ -12,6 +11,11 @@ import { copyInString, copyInU32 } from '../mem/uaccess.js';
 import { normalizePath } from '../fs/vfs.js';
 import type { HostFileNode } from '../fs/node.js';
 import type { Process } from './process.js';
+import { commitExec } from './exec-commit.js';
+import { kernelProgramName } from '../../abi/kprogram.js';
+import { execKernelProgram } from '../programs/exec.js';
+import { MAX_SCRIPT_DEPTH, readScriptLine } from './interp.js';
+import { PerfSession } from '../perf/session.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -58,6 +62,27 @@ function readWhole(f: HostFileNode): Uint8Array | number {
 }
 
 /**
+ * The program execve of `path` runs: the file itself, or for a `#!` script its interpreter (a script naming a
+ * script, up to MAX_SCRIPT_DEPTH of them, then ELOOP) with the argv interp.ts describes. -errno when a file
+ * is missing or not executable (EACCES) or a `#!` line is unusable (ENOEXEC).
+ */
+function resolveScripts(k: Kernel, cwd: string, path: string, argv: string[]): { abs: string; bytes: Uint8Array; argv: string[] } | number {
+  let name = path;
+  let args = argv;
+  for (let depth = 0; ; depth++) {
+    const abs = normalizePath(cwd, name);
+    const bytes = executableAt(k, abs);
+    if (typeof bytes === 'number') return bytes;
+    const line = readScriptLine(bytes);
+    if (line === undefined) return { abs, bytes, argv: args };
+    if (typeof line === 'number') return line;
+    if (depth >= MAX_SCRIPT_DEPTH) return -Errno.ELOOP;
+    args = [line.interpreter, ...(line.argument !== undefined ? [line.argument] : []), name, ...args.slice(1)];
+    name = line.interpreter;
+  }
+}
+
+/**
  * Replaces the program of `p` (on the hart) with the one at `pathVa`, given argv/envp user arrays. Returns
  * undefined on success (registers are already set: nothing to complete), -errno on failure (caller intact).
  */
@@ -69,31 +94,25 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   if (typeof argv === 'number') return argv;
   const envp = copyInStringArray(p, envpVa);
   if (typeof envp === 'number') return envp;
-  const abs = normalizePath(p.cwd, path);
-  const bytes = executableAt(k, abs);
-  if (typeof bytes === 'number') return bytes;
+  const found = resolveScripts(k, p.cwd, path, argv);
+  if (typeof found === 'number') return found;
+  const { abs, bytes } = found;
+  const kernelProgram = kernelProgramName(bytes);
+  if (kernelProgram !== undefined) return execKernelProgram(k, p, abs, kernelProgram, found.argv, envp);
   let built: ReturnType<typeof buildSpace>;
   try {
-    built = buildSpace(k, { path: abs, bytes, argv, envp });
+    built = buildSpace(k, { path: normalizePath(p.cwd, path), bytes, argv: found.argv, envp });
   } catch (e) {
     if (e instanceof LoadRefusal) return -e.errno;
     throw e;
   }
-  const cpu = k.machine.cpu;
-  const old = p.space;
-  p.space = built.space;
-  cpu.setSatp(p.space.satp);
-  old.destroy();
-  p.tf.clear();
+  commitExec(k, p, built.space, abs, found.argv);
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
-  cpu.clearReservation();
-  p.name = abs;
-  p.argv = argv;
-  // Handlers do not survive the old program; ignored signals stay ignored (POSIX).
-  for (const [sig, act] of [...p.sigactions]) if (act.handler !== SIG_IGN) p.sigactions.delete(sig);
-  p.fds.closeOnExec();
-  p.pendingSignals = [];
-  p.execed = true;
+  p.image = bytes;
+  if (p.perfAtExec !== undefined) {
+    p.perf = new PerfSession(k.machine.ram, p.perfAtExec ?? undefined);
+    p.perfAtExec = undefined;
+  }
   return undefined;
 }

@@ -27,6 +27,8 @@ export function forkProcess(k: Kernel, parent: Process): number {
   child.umask = parent.umask;
   child.detachedTty = parent.detachedTty;
   child.argv = parent.argv;
+  child.heap = parent.heap;
+  child.image = parent.image;
   child.startMs = k.monotonicMs();
   k.processes.set(child.pid, child);
   return child.pid;

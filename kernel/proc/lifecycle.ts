@@ -28,6 +28,9 @@ export function exitProcess(k: Kernel, p: Process, status: ExitStatus): void {
   p.status = status;
   orphanChildren(k, p);
   if (p.autoReap) k.processes.delete(p.pid);
+  const onExit = p.onExit;
+  p.onExit = undefined;
+  onExit?.();
   const parent = k.processes.get(p.ppid);
   parent?.childExit.wakeAll();
   if (parent && parent.alive && parent !== p) sendSignal(k, parent, Signal.SIGCHLD);

@@ -7,12 +7,22 @@
 import { SIG_DFL } from '../../abi/signals.js';
 import { Hart } from '../../machine/hart.js';
 import type { AddressSpace } from '../mem/addrspace.js';
+import type { HeapRegistration } from '../mem/heap/descriptor.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
 import { WaitChannel, type Sleep } from './waitchan.js';
+import type { PerfSession } from '../perf/session.js';
+import type { CacheLevelSpec } from '../../machine/perf/cache.js';
 
 /** How a process ended: exit(code) or killed by a signal. */
 export type ExitStatus = { kind: 'exited'; code: number } | { kind: 'signaled'; signal: number };
+
+/** Instructions per ms at the nominal 100 MHz the CPU-time clocks count in. */
+export const INSTRUCTIONS_PER_MS = 100_000;
+
+/** CPU time `p` used, in ms: its instructions at the nominal clock rate plus host time a kernel program's
+ *  body spent on its behalf. */
+export const cpuMsOf = (p: Process): number => p.instructions / INSTRUCTIONS_PER_MS + p.hostCpuMs;
 
 /** Shell-style status: the exit code, or 128 + the signal. */
 export const shellStatus = (s: ExitStatus): number => (s.kind === 'exited' ? s.code & 0xff : 128 + s.signal);
@@ -65,8 +75,20 @@ export class Process {
   umask = 0o022;
   /** argv as exec gave it (for /proc/PID/cmdline and ps). */
   argv: readonly string[] = [];
+  /** The executable's bytes as exec loaded them (for symbolize, kernel/proc/symbols.ts). */
+  image: Uint8Array | undefined;
+  /** Perf counting (kernel/perf/session.ts): while set, the scheduler runs the process through its stepper. */
+  perf: PerfSession | undefined;
+  /** perf_ctl ENABLE_AT_EXEC: the cache levels (or null for none) of the session the next execve starts. */
+  perfAtExec: readonly CacheLevelSpec[] | null | undefined;
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
+  /** Host CPU time in ms spent on this process's behalf outside the hart (a kernel program's body). */
+  hostCpuMs = 0;
+  /** CPU ms of the children this process reaped (theirs and their reaped children's): times()'s cutime. */
+  reapedCpuMs = 0;
+  /** Called once when the process ends (a kernel program's body stops waiting then). */
+  onExit: (() => void) | undefined;
   /** Monotonic ms at creation (fork or spawn). */
   startMs = 0;
   /** set_tid_address's pointer (cleared at exit; no threads yet, so nothing waits on it). */
@@ -76,6 +98,8 @@ export class Process {
   /** Woken when a child of this process ends (or a zombie is given to it): its waitid/wait4 sleep here. */
   readonly childExit = new WaitChannel('child exit');
   status: ExitStatus | undefined;
+  /** Where the libc keeps its heap structures (heap_register, 1001); fork copies it, exec forgets it. */
+  heap: HeapRegistration | undefined;
   /** The regions as they were when the process ended (for tests and post-mortems). */
   finalRegions: Region[] = [];
 

@@ -6,7 +6,7 @@
 import { Signal } from '../../abi/signals.js';
 import { CLD_CONTINUED, CLD_EXITED, CLD_KILLED, CLD_STOPPED } from '../../abi/wait.js';
 import type { Kernel } from '../kernel.js';
-import { waitStatusWord as exitStatusWord, type Process } from './process.js';
+import { cpuMsOf, waitStatusWord as exitStatusWord, type Process } from './process.js';
 
 /** Which children a wait accepts: every one, the one with this pid, or the members of one process group. */
 export type ChildSelector = { pid: number | undefined; pgid?: number };
@@ -47,7 +47,10 @@ export function reapChild(k: Kernel, p: Process, sel: ChildSelector, keep: boole
   for (const c of children) {
     if (!c.alive) {
       if (!wants.exited) continue;
-      if (!keep) k.processes.delete(c.pid);
+      if (!keep) {
+        k.processes.delete(c.pid);
+        p.reapedCpuMs += cpuMsOf(c) + c.reapedCpuMs;
+      }
       return { child: c, kind: 'exited' };
     }
     const r = c.jobReport;

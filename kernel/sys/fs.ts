@@ -66,19 +66,27 @@ function openNode(ctx: SysContext, node: Node, abs: string, flags: number): Open
 export function sysOpenat(ctx: SysContext, dirfd: number, pathVa: number, flags: number, mode: number): number {
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
+  const file = openPath(ctx, abs, flags, mode);
+  if (typeof file === 'number') return file;
+  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
+  return fd < 0 ? -Errno.EMFILE : fd;
+}
+
+/** Opens absolute path `abs` as openat does (O_CREAT with `mode`, O_EXCL, O_TRUNC, O_NONBLOCK): a new open
+ *  file, not yet on any fd, or -errno. Kernel programs (kernel/programs/) open files through here too. */
+export function openPath(ctx: SysContext, abs: string, flags: number, mode: number): OpenFile | number {
   const fs = ctx.kernel.fs;
   let node = fs.lookup(abs);
   if (typeof node !== 'number' && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
   if (node === -Errno.ENOENT && (flags & O_CREAT)) {
     if (flags & O_DIRECTORY) return -Errno.EINVAL;
-    node = fs.createFile(abs, mode & 0o777);
+    node = fs.createFile(abs, mode & 0o777 & ~ctx.proc.umask);
   }
   if (typeof node === 'number') return node;
   const file = openNode(ctx, node, abs, flags);
   if (typeof file === 'number') return file;
   if (flags & O_NONBLOCK) file.nonblocking = true;
-  const fd = ctx.proc.fds.add(file, (flags & O_CLOEXEC) !== 0);
-  return fd < 0 ? -Errno.EMFILE : fd;
+  return file;
 }
 
 /** _llseek(fd, offset_high, offset_low, result, whence): the 64-bit new offset stored at result. */
@@ -159,7 +167,7 @@ export function sysGetdents64(ctx: SysContext, fd: number, dirp: number, count: 
 export function sysMkdirat(ctx: SysContext, dirfd: number, pathVa: number, mode: number): number {
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
-  return ctx.kernel.fs.mkdir(abs, mode);
+  return ctx.kernel.fs.mkdir(abs, mode & 0o777 & ~ctx.proc.umask);
 }
 
 /** unlinkat(dirfd, path, flags): AT_REMOVEDIR removes an empty directory. */

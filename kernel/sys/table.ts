@@ -16,7 +16,13 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
+import { sysFchmod, sysFchmodat, sysLinkat, sysUmask } from './fsmodes.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
+import { sysHostExport } from './host.js';
+import { sysTimes } from './times.js';
+import { sysHeapRegister } from './heap.js';
+import { sysSymbolize } from './symbolize.js';
+import { sysPerfCtl } from './perf.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -36,10 +42,12 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.set_tid_address, sysSetTidAddress],
   [Sys.brk, sysBrk],
   [Sys.sbrk, sysSbrk],
+  [Sys.heap_register, sysHeapRegister],
   [Sys.mmap2, sysMmap2],
   [Sys.munmap, sysMunmap],
   [Sys.mprotect, sysMprotect],
   [Sys.uname, sysUname],
+  [Sys.times, sysTimes],
   [Sys.clock_gettime64, sysClockGettime64],
   [Sys.clock_nanosleep_time64, sysClockNanosleep64],
   [Sys.ppoll_time64, sysPpollTime64],
@@ -66,10 +74,17 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getppid, sysGetppid],
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
+  [Sys.perf_ctl, sysPerfCtl],
   [Sys.setpgid, sysSetpgid],
+  [Sys.fchmod, sysFchmod],
+  [Sys.fchmodat, sysFchmodat],
+  [Sys.linkat, sysLinkat],
+  [Sys.umask, sysUmask],
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],
+  [Sys.host_export, sysHostExport],
+  [Sys.symbolize, sysSymbolize],
 ]);
 
 /** Runs the system call numbered `tf.a7` with arguments a0..a5; -ENOSYS for unknown numbers. */

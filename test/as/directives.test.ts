@@ -215,8 +215,20 @@ describe('options, attributes and ignored directives', () => {
       .toHaveLength(1);
   });
 
-  it('ignores .cfi_*, .addrsig and .loc', () => {
-    expect(hexWords(asm('\t.cfi_startproc\n\t.cfi_def_cfa_offset 16\n\tnop\n\t.cfi_endproc\n\t.addrsig\n\t.addrsig_sym f\n\t.loc 1 2 3\n'))).toEqual(['00000013']);
+  it('checks .cfi_* but writes no frame section without `.cfi_sections .debug_frame`; ignores .addrsig', () => {
+    const elf = asm('\t.cfi_startproc\n\t.cfi_def_cfa_offset 16\n\tnop\n\t.cfi_endproc\n\t.addrsig\n\t.addrsig_sym f\n');
+    expect(hexWords(elf)).toEqual(['00000013']);
+    expect(elf.sections.map((x) => x.name)).not.toContain('.debug_frame');
+    expect(elf.sections.map((x) => x.name)).not.toContain('.eh_frame');
+  });
+
+  it('refuses a .loc of a file number no .file assigned, and CFI outside .cfi_startproc', () => {
+    expect(assemble('\t.loc 1 2 3\n\tnop\n', 'l.s').diagnostics.map((d) => `${d.line}:${d.col}: ${d.message}`))
+      .toEqual(['1:7: unassigned file number 1']);
+    expect(assemble('\t.cfi_def_cfa_offset 16\n', 'c.s').diagnostics.map((d) => d.message))
+      .toEqual(['CFI instruction used without previous .cfi_startproc']);
+    expect(assemble('\t.cfi_sections .debug_frame\n\t.cfi_startproc\n\tnop\n', 'c.s').diagnostics.map((d) => d.message))
+      .toEqual(['open CFI at the end of file; missing .cfi_endproc directive']);
   });
 });
 

@@ -9,6 +9,8 @@ import { AsmError, type Diagnostic } from './diagnostics.js';
 import { evaluate, NotYet } from './eval.js';
 import { ExprParser, type Expr, type SymbolResolver } from './expr.js';
 import { FixKind, type Fixup } from './fixup.js';
+import { CallFrames } from './cfi.js';
+import { LineTable } from './dwarf-line.js';
 import { Lexer, Tk, type Token } from './lexer.js';
 import { Section } from './section.js';
 import { Sym, SymbolTable, SymKind } from './symbol.js';
@@ -46,6 +48,10 @@ export class Assembler implements SymbolResolver {
   readonly archStack: string[] = [];
   readonly attributes = new Map<number, number | string>();
   fileSymbol: string | null = null;
+  /** `.file N`/`.loc`: the line table (dwarf-line.ts). */
+  readonly lines = new LineTable();
+  /** `.cfi_*`: the call frame information (cfi.ts). */
+  readonly cfi = new CallFrames();
   readonly idents: string[] = [];
   readonly lcomms: Array<{ sym: Sym; size: number; align: number }> = [];
   /** 1-based number of the line being assembled. */
@@ -188,15 +194,13 @@ export class Assembler implements SymbolResolver {
     }
     if (t.text.charCodeAt(0) === 46) {
       const d = this.directives.get(t.text) ?? this.directives.get(t.text.toLowerCase());
-      if (d === undefined) {
-        if (t.text.startsWith('.cfi_')) return;
-        throw new AsmError(`unknown directive '${t.text}'`, t.col);
-      }
+      if (d === undefined) throw new AsmError(`unknown directive '${t.text}'`, t.col);
       d(this, toks, i + 1, t.text, t.col);
       return;
     }
     const m = this.mnemonics.get(t.text) ?? this.mnemonics.get(t.text.toLowerCase());
     if (m === undefined) throw new AsmError(`unknown instruction '${t.text}'`, t.col);
+    this.lines.flush(this);
     m(this, toks, i + 1, t.text.toLowerCase(), t.col);
   }
 
@@ -329,6 +333,8 @@ export class Assembler implements SymbolResolver {
     this.fixups.push({
       kind, section: sec, frag: sec.curFrag, offset: sec.fragOffset - back, size, expr, line: this.line, col,
     });
+    // GNU as ends its fragment after an instruction the linker may relax away (cfi.ts counts them).
+    if (kind === FixKind.HI20 || kind === FixKind.PCREL_HI20) sec.gnuFrags++;
   }
 
   /** Marks `s` global/weak/local as `.globl`/`.weak`/`.local` do. */

@@ -9,6 +9,8 @@ import { comma, constantAt, parseExprAt, symbolName } from './args.js';
 import { VarKind } from './section.js';
 import { sectionDirectives } from './sections.js';
 import { dataDirectives } from './data.js';
+import { lineDirectives } from './dwarf-line.js';
+import { cfiDirectives } from './cfi.js';
 import { SymKind, type Sym } from './symbol.js';
 
 const isPunct = (t: Token, p: string): boolean => t.kind === Tk.PUNCT && t.text === p;
@@ -214,15 +216,6 @@ const attributeDirective: StatementHandler = (asm, toks, i) => {
   }
 };
 
-/** `.file "name"` sets the STT_FILE symbol; the DWARF form `.file 1 "name"` is ignored. */
-const fileDirective: StatementHandler = (asm, toks, i) => {
-  const t = toks[i];
-  if (t.kind === Tk.NUM) return;
-  if (t.kind !== Tk.STR) throw new AsmError('expected a file name string', t.col);
-  asm.expectEnd(toks, i + 1);
-  asm.fileSymbol = t.text;
-};
-
 /** `.ident "text"`: appended to `.comment`. */
 const identDirective: StatementHandler = (asm, toks, i) => {
   const t = toks[i];
@@ -264,9 +257,10 @@ export function allDirectives(): Map<string, StatementHandler> {
     throw new AsmError('.endr without .rept', col);
   });
   d.set('.attribute', attributeDirective);
-  d.set('.file', fileDirective);
   d.set('.ident', identDirective);
-  for (const n of ['.addrsig', '.addrsig_sym', '.loc', '.loc_view', '.end', '.text_end']) d.set(n, ignored);
+  for (const n of ['.addrsig', '.addrsig_sym', '.loc_view', '.end', '.text_end']) d.set(n, ignored);
+  for (const [n, h] of lineDirectives()) d.set(n, h);
+  for (const [n, h] of cfiDirectives()) d.set(n, h);
   return d;
 }
 

@@ -5,7 +5,9 @@ import { ShFlags, ShType, SymBind } from '../../abi/elf.js';
 import { canonicalIsaString } from '../../abi/isa.js';
 import type { Assembler } from './assembler.js';
 import { defaultFloatAbiFlags } from './attributes.js';
+import { debugFrameSection, emitDebugFrame } from './cfi.js';
 import { emitAlign } from './directives.js';
+import { emitLineProgram } from './dwarf-line.js';
 import { AsmError } from './diagnostics.js';
 import { evaluate } from './eval.js';
 import { branchTargets, layoutSection, type BranchTargets } from './layout.js';
@@ -21,12 +23,20 @@ export function finishAssembly(asm: Assembler): Uint8Array | undefined {
   }
   allocateLocalCommons(asm);
   writeComment(asm);
+  emitLineProgram(asm);
+  const frames = debugFrameSection(asm);
   const targets = new Map<Section, BranchTargets>();
-  for (const sec of asm.sections) {
+  const layout = (sec: Section): void => {
     if (sec.isCode) padEnd(sec);
     const t = branchTargets(sec, (e, f) => asm.error(e.message, e.col, f.line));
     layoutSection(sec, t);
     targets.set(sec, t);
+  };
+  for (const sec of asm.sections) if (sec !== frames) layout(sec);
+  // .debug_frame last: the size of each advance depends on the code's final layout.
+  if (frames !== undefined) {
+    emitDebugFrame(asm, frames);
+    layout(frames);
   }
   resolveSymbols(asm);
   const branchRelocs = new Map<Section, Reloc[]>();

@@ -25,6 +25,8 @@ export const enum FixKind {
   JAL = 8,
   /** `la` under `.option pic`: R_RISCV_GOT_HI20. */
   GOT_HI20 = 9,
+  /** The operand of a DW_CFA_advance_loc* across fragments: R_RISCV_SETn/SUBn (`size` 0 is the 6-bit form). */
+  CFA_ADVANCE = 10,
 }
 
 export interface Fixup {
@@ -33,7 +35,7 @@ export interface Fixup {
   frag: Frag;
   /** Offset within the fragment's fixed part. */
   offset: number;
-  /** DATA only: 1, 2, 4 or 8. */
+  /** DATA: 1, 2, 4 or 8; CFA_ADVANCE: 0 (6 bits), 1, 2 or 4. */
   size: number;
   expr: Expr;
   line: number;

@@ -93,6 +93,7 @@ export function applyFixup(fx: Fixup): void {
   const sec = fx.section;
   const at = fx.frag.address + fx.offset;
   if (fx.kind === FixKind.DATA) return applyData(fx, sec, at);
+  if (fx.kind === FixKind.CFA_ADVANCE) return applyCfaAdvance(fx, sec, at);
   const v = evaluate(fx.expr, true);
   if (v.sub !== null) throw new AsmError('expression is not relocatable (difference of symbols)', fx.col);
   const out = sec.buf;
@@ -152,3 +153,26 @@ function applyData(fx: Fixup, sec: Section, at: number): void {
   addReloc(sec, at, RelocType.R_32, v.sym, v.add);
 }
 
+
+const SET_SUB: Record<number, [number, number]> = {
+  0: [RelocType.SET6, RelocType.SUB6], 1: [RelocType.SET8, RelocType.SUB8],
+  2: [RelocType.SET16, RelocType.SUB16], 4: [RelocType.SET32, RelocType.SUB32],
+};
+
+/**
+ * A DW_CFA_advance_loc* operand that spans code the linker may relax: today's distance goes into the field
+ * (the low 6 bits of the opcode byte for size 0) and SETn/SUBn relocations let the linker recompute it.
+ */
+function applyCfaAdvance(fx: Fixup, sec: Section, at: number): void {
+  const v = evaluateData(fx.expr);
+  if (v.sym === null || v.sub === null || v.sym.kind !== SymKind.LABEL || v.sub.kind !== SymKind.LABEL) {
+    throw new AsmError('internal: a CFA advance must span two labels', fx.col);
+  }
+  const delta = v.sym.address - v.sub.address + v.add;
+  const b = sec.buf;
+  if (fx.size === 0) b[at] = (b[at] & 0xc0) | (delta & 0x3f);
+  else for (let k = 0; k < fx.size; k++) b[at + k] = (delta >>> (8 * k)) & 0xff;
+  const [set, sub] = SET_SUB[fx.size];
+  addReloc(sec, at, set, v.sym, v.add);
+  addReloc(sec, at, sub, v.sub, 0);
+}

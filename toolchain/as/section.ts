@@ -57,6 +57,11 @@ export class Section {
   sym: Sym | null = null;
   /** Index in the ELF section header table (set by the writer). */
   index = 0;
+  /**
+   * How many fragments GNU as would have started in this section so far: ours (branches, alignments) plus one
+   * after each %hi/%pcrel_hi instruction. CFI steps within one of them are constants (cfi.ts).
+   */
+  gnuFrags = 0;
 
   constructor(
     public readonly name: string,
@@ -115,6 +120,7 @@ export class Section {
     f.fixedLen = this.fixedSize - f.fixedStart;
     f.varKind = kind;
     this.frags.push(new Frag(this.fixedSize));
+    this.gnuFrags++;
     return f;
   }
 

@@ -8,6 +8,8 @@
 //   back/   codegen (gen-func, gen-stmt, gen-expr, gen-arith, gen-assign, gen-lval, gen-call, gen-data,
 //           call-ranges), then the passes over each function's text (peephole, param-regs), which read
 //           it back through one instruction table (insn-info)
+//   debug/  -g only, called by back/: `.loc` line marks, prologue `.cfi_*` notes, and the DWARF unit
+//           (debug-info, type-dies, die-writer, abbrev) written as assembly data
 // diagnostics.ts (located errors and warnings) serves every stage; this driver is the only file that sees
 // them all. A compile is a function of its inputs: every counter and table it fills is made per call
 // (the parser, FoldFacts, UnitLabels), so compiling a source twice in one process gives the same text.
@@ -44,6 +46,9 @@ export interface CompileOptions {
   /** -mabi=ilp32 (soft-float objects): any floating type or constant is a located error, and the
    * predefined macros are gcc's soft-float ones. The default is ILP32D hard float. */
   softFloat?: boolean;
+  /** -g: debug information (DWARF 5 lines, frames, types and variables); `compDir` is the compile's
+   * working directory as the unit records it (DW_AT_comp_dir). */
+  debug?: { compDir: string } | null;
 }
 
 /** The target pagoda cc's objects are assembled for by default: gcc's rv32 hard-float ISA and ABI. */
@@ -103,7 +108,8 @@ export function compile(source: string, fileName: string, opts: CompileOptions =
   const opt = Math.min(opts.opt ?? 0, 1);
   const asm = guarded(diags, () => last, () => {
     const folded = opt > 0 ? foldProgram(prog.globals) : null;
-    return codegen(prog, { opt, fileName, folded });
+    const debug = opts.debug ? { compDir: opts.debug.compDir, producer: `Pagoda cc -g -O${opt}` } : null;
+    return codegen(prog, { opt, fileName, folded, debug });
   });
   if (asm === null) return { ok: false, asm: '', diagnostics: diags.list };
   return { ok: true, asm, diagnostics: diags.list };

@@ -1,5 +1,5 @@
-// Reading one relocatable object for the linker: which sections are kept (SHF_ALLOC, minus .eh_frame),
-// their relocations, and the symbol table. Dropped sections (debug info, .comment, .note.GNU-stack, .eh_frame)
+// Reading one relocatable object for the linker: which sections are kept (SHF_ALLOC, minus .eh_frame, plus
+// .debug_*), their relocations, and the symbol table. Dropped sections (.comment, .note.GNU-stack, .eh_frame)
 // take their relocations with them and are never looked at again; .riscv.attributes is not kept as an input
 // section either, attributes.ts reads it from the object to merge it.
 
@@ -15,6 +15,7 @@ import {
   type ElfSymbol,
 } from '../../abi/elfread.js';
 import type { Diagnostics } from './diagnostics.js';
+import { isDebugSection } from './sections.js';
 import type { GlobalSymbol } from './symbols.js';
 
 const SHF_TLS = 0x400;
@@ -50,8 +51,9 @@ export interface InputObject {
   readonly order: number;
 }
 
-/** True for sections the executable needs: allocated, and not unwind tables. */
+/** True for sections the executable needs: allocated, and not unwind tables; and DWARF (.debug_*) for debuggers. */
 function isKept(name: string, type: number, flags: number): boolean {
+  if (type === ShType.PROGBITS && isDebugSection(name, flags)) return true;
   if ((flags & ShFlags.ALLOC) === 0) return false;
   if (type === ShType.GROUP || type === ShType.NULL) return false;
   return name !== '.eh_frame' && !name.startsWith('.eh_frame.');

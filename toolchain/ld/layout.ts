@@ -13,6 +13,8 @@ import { PAGE_SIZE } from '../../abi/riscv.js';
 import type { InputObject, InputSection } from './input.js';
 import {
   classifyInput,
+  debugSpec,
+  isDebugSection,
   initPriority,
   OUT_BSS,
   OUT_TEXT,
@@ -52,7 +54,7 @@ export interface Layout {
   readonly segments: Segment[];
   /** Bytes of ELF header + program headers at file offset 0. */
   readonly headerSize: number;
-  /** End of the loadable part of the file. */
+  /** End of the loadable part of the file and of the debug sections after it. */
   readonly fileEnd: number;
 }
 
@@ -67,10 +69,21 @@ function collectInputs(objects: readonly InputObject[], table: SymbolTable): Out
     size: 0,
     offset: 0,
   }));
+  const debugOutputs = new Map<string, number>();
   for (const obj of objects) {
     for (const sec of obj.sections) {
       if (!sec) continue;
-      sec.output = classifyInput(sec.name, sec.type, sec.flags);
+      if (isDebugSection(sec.name, sec.flags)) {
+        // One output per name, in order of first appearance; inputs are simply concatenated.
+        let k = debugOutputs.get(sec.name);
+        if (k === undefined) {
+          k = outputs.push({ spec: debugSpec(sec.name, sec.flags), inputs: [], commons: [], align: 1, address: 0, size: 0, offset: 0 }) - 1;
+          debugOutputs.set(sec.name, k);
+        }
+        sec.output = k;
+      } else {
+        sec.output = classifyInput(sec.name, sec.type, sec.flags);
+      }
       outputs[sec.output].inputs.push(sec);
     }
   }
@@ -187,5 +200,12 @@ export function computeLayout(
     }
   }
   for (const o of outputs) if (o.spec.type === ShType.NOBITS) o.offset = Math.min(o.offset, fileEnd);
+  // Debug sections follow the loaded part of the file; their addresses stay section-relative (address 0).
+  for (const o of outputs) {
+    if (o.spec.segment !== SegmentKind.NONE) continue;
+    fileEnd = alignUp(Math.max(fileEnd, headerSize), o.align);
+    place(o, 0, fileEnd);
+    fileEnd += o.size;
+  }
   return { outputs, segments, headerSize, fileEnd: Math.max(fileEnd, headerSize) };
 }

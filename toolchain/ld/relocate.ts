@@ -91,6 +91,8 @@ export class Relocator {
     if (!isSectionIndex(s.shndx)) return 0;
     const target = obj.sections[s.shndx];
     if (!target) {
+      // Debug information may describe code in a section that was dropped: GNU ld resolves that to 0 too.
+      if (sec.flags === 0 && sec.name.startsWith('.debug_')) return 0;
       this.where(sec, r, `relocation refers to '${this.symbolName(sec, r)}' in a discarded section`);
       return undefined;
     }

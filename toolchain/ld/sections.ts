@@ -8,6 +8,8 @@ export const enum SegmentKind {
   TEXT = 0,
   RODATA = 1,
   DATA = 2,
+  /** Not loaded: debug sections (.debug_*), placed in the file after the segments at address 0. */
+  NONE = 3,
 }
 
 /** One output section: its name, ELF type and flags, segment, and the input-name patterns it collects. */
@@ -93,4 +95,14 @@ export function initPriority(name: string, prefix: string): number {
   const rest = name.slice(prefix.length);
   const m = /^\.(\d+)$/.exec(rest);
   return m ? Number(m[1]) : 65536;
+}
+
+/** True for DWARF sections, which the executable keeps (unloaded) for debuggers, as GNU ld does. */
+export function isDebugSection(name: string, flags: number): boolean {
+  return (flags & ShFlags.ALLOC) === 0 && name.startsWith('.debug_');
+}
+
+/** The output spec of a debug section: not loaded; string sections keep SHF_MERGE|SHF_STRINGS. */
+export function debugSpec(name: string, flags: number): OutputSpec {
+  return { name, type: ShType.PROGBITS, flags: flags & (ShFlags.MERGE | ShFlags.STRINGS), segment: SegmentKind.NONE, prefixes: [name] };
 }

@@ -6,7 +6,7 @@ import { SHN_ABS, SHN_UNDEF, SymBind, SymType, SYM_SIZE, symInfo } from '../../a
 import { isSectionIndex } from '../../abi/elfread.js';
 import type { InputObject } from './input.js';
 import type { Layout } from './layout.js';
-import { OUT_BSS } from './sections.js';
+import { OUT_BSS, SegmentKind } from './sections.js';
 import { SymbolState, type SymbolTable } from './symbols.js';
 
 /** Encoded tables: `firstGlobal` is the .symtab sh_info (index of the first non-local symbol). */
@@ -99,7 +99,7 @@ export function buildSymbolTable(
 function outputContaining(layout: Layout, address: number, elfIndexOfOutput: (o: number) => number): number {
   for (let i = 0; i < layout.outputs.length; i++) {
     const o = layout.outputs[i];
-    if (o.size > 0 && address >= o.address && address <= o.address + o.size) return elfIndexOfOutput(i);
+    if (o.size > 0 && o.spec.segment !== SegmentKind.NONE && address >= o.address && address <= o.address + o.size) return elfIndexOfOutput(i);
   }
   return SHN_ABS;
 }

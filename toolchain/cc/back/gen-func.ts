@@ -13,7 +13,7 @@ import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
-import { Flow, FunctionCode, insnOf } from './insn-info.js';
+import { Flow, FunctionCode, insnOf, isDebugLine } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
@@ -23,6 +23,8 @@ import type { UnitLabels } from './unit-labels.js';
 import type { FoldFacts } from '../opt/optimize.js';
 import { returnsByRef } from './float-abi.js';
 import { Type, alignOf, is64, isFloat, isRecord, sizeOf } from '../front/types.js';
+import { CFA_IS_S0, cfaOffsetNote, savedNote } from '../debug/frame-notes.js';
+import type { LineMarks } from '../debug/line-marks.js';
 
 function isRegCandidate(v: Obj): boolean {
   const t = v.ty;
@@ -177,10 +179,10 @@ const NONE = (): boolean => false;
  * callee-saved register and the function generated again. Labels are numbered by the unit's `unit`;
  * `folded` (-O1) says whether the folded body may call, saving a walk of it.
  */
-export function genFunction(fn: Obj, opt: number, unit: UnitLabels, folded: FoldFacts | null): GeneratedFunction {
-  if (opt === 0) return generate(fn, opt, unit, NONE, null).out;
+export function genFunction(fn: Obj, opt: number, unit: UnitLabels, folded: FoldFacts | null, marks: LineMarks | null = null): GeneratedFunction {
+  if (opt === 0) return generate(fn, opt, unit, NONE, null, marks).out;
   if (!(folded?.mayCall(fn) ?? mayCall(fn.body))) {
-    const leaf = generate(fn, opt, unit, () => true, null);
+    const leaf = generate(fn, opt, unit, () => true, null, marks);
     if (leaf.callPos.length === 0) return leaf.out;
   }
   const ranges = analyzeRanges(fn);
@@ -188,17 +190,18 @@ export function genFunction(fn: Obj, opt: number, unit: UnitLabels, folded: Fold
     const demoted = new Set<Obj>();
     const callFree = (v: Obj): boolean => !demoted.has(v) && !rangeHoldsCall(ranges.range.get(v), ranges.calls);
     for (let attempt = 0; attempt < 3; attempt++) {
-      const a = generate(fn, opt, unit, callFree, ranges.stmtPos);
+      const a = generate(fn, opt, unit, callFree, ranges.stmtPos, marks);
       const wrong = a.inCallerSaved.filter((v) => rangeHoldsCall(ranges.range.get(v), a.callPos) ||
         argRuleBroken(ranges.range.get(v), ranges.argStmts, a.callPos));
       if (wrong.length === 0) return a.out;
       for (const v of wrong) demoted.add(v);
     }
   }
-  return generate(fn, opt, unit, NONE, null).out;
+  return generate(fn, opt, unit, NONE, null, marks).out;
 }
 
-function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => boolean, stmtPos: Map<Node, number> | null): Attempt {
+function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => boolean, stmtPos: Map<Node, number> | null,
+  marks: LineMarks | null): Attempt {
   for (const v of fn.locals!) {
     v.reg = undefined;
     v.offset = undefined;
@@ -222,6 +225,7 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   const saveArea = Math.ceil((vaBytes + saveBytes(sregs, 8)) / 16) * 16;
   const g = new FnGen(fn, opt, saveArea, unit, POOL.filter((r) => !varRegs.has(r)));
   g.stmtPos = stmtPos;
+  g.marks = marks;
 
   // params entirely on the stack stay where the caller put them (unless they get a register)
   params.forEach((p, i) => {
@@ -285,9 +289,10 @@ function generate(fn: Obj, opt: number, unit: UnitLabels, callFree: (v: Obj) => 
   const bare = Math.ceil((g.maxOutgoing + saveBytes(saved, 0)) / 16) * 16;
   const usesS0 = g.usesS0 || (g.hasAsm && g.lines.some((l) => l.includes('s0')));
   if (opt > 0 && !ft.variadic && g.frameBytes === saveArea && bare <= 2032 && !usesS0) {
-    const lines = barePrologue(bare, saved).concat(g.lines, bareEpilogue(bare, saved));
+    const cfi = marks !== null;
+    const lines = barePrologue(bare, saved, cfi).concat(g.lines, bareEpilogue(bare, saved));
     const tail = g.maxOutgoing === 0 && !g.hasAsm
-      ? { retLabel: g.retLabel, prologue: barePrologue(bare, saved), restore: bareEpilogue(bare, saved).slice(0, -1) }
+      ? { retLabel: g.retLabel, prologue: barePrologue(bare, saved, cfi), restore: bareEpilogue(bare, saved).slice(0, -1) }
       : undefined;
     return attempt(lines, tail);
   }
@@ -309,11 +314,15 @@ function fillAllocaOffsets(g: FnGen): void {
 }
 
 /** Without stack slots or s0 references, no frame pointer: sp moves once and only `saved` are stored. */
-function barePrologue(frame: number, saved: string[]): string[] {
+function barePrologue(frame: number, saved: string[], cfi: boolean): string[] {
   const out: string[] = [];
   if (frame === 0) return out;
   out.push(`\taddi sp, sp, -${frame}`);
-  for (const [r, off] of saveSlots(saved, frame)) out.push(`\t${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
+  if (cfi) out.push(cfaOffsetNote(frame));
+  for (const [r, off] of saveSlots(saved, frame)) {
+    out.push(`\t${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
+    if (cfi) out.push(savedNote(r, off, frame));
+  }
   return out;
 }
 
@@ -377,11 +386,18 @@ function prologue(g: FnGen, frame: number, saveArea: number, vaBytes: number, sr
   const whole = frame <= 2032;
   const first = whole ? frame : saveArea;
   const top = first - vaBytes;
+  const cfi = g.marks !== null;
   e(`addi sp, sp, -${first}`);
-  if (g.hasCalls || g.opt === 0) e(`sw ra, ${top - 4}(sp)`);
-  e(`sw s0, ${top - 8}(sp)`);
-  for (const [r, off] of saveSlots(sregs, top - 8)) e(`${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
+  if (cfi) out.push(cfaOffsetNote(first));
+  const save = (r: string, off: number): void => {
+    e(`${isFReg(r) ? 'fsd' : 'sw'} ${r}, ${off}(sp)`);
+    if (cfi) out.push(savedNote(r, off, first));
+  };
+  if (g.hasCalls || g.opt === 0) save('ra', top - 4);
+  save('s0', top - 8);
+  for (const [r, off] of saveSlots(sregs, top - 8)) save(r, off);
   e(`addi s0, sp, ${first}`);
+  if (cfi) out.push(CFA_IS_S0);
   const rest = frame - first;
   if (rest > 0) {
     if (fits12(-rest)) e(`addi sp, sp, -${rest}`);
@@ -420,14 +436,22 @@ export function tailCalls(lines: string[], info: TailInfo, code: FunctionCode): 
   const lbl = `${info.retLabel}:`;
   const jmp = `\tj ${info.retLabel}`;
   let any = false;
+  // -g directives between the call and the return are looked through (-g must not change the code)
+  const after = (i: number): number => {
+    let k = i + 1;
+    while (k < lines.length && isDebugLine(lines[k])) k++;
+    return k;
+  };
   for (let i = 0; i + 1 < lines.length && !any; i++) {
-    if ((lines[i + 1] === lbl || lines[i + 1] === jmp) && (lines[i].startsWith('\tcall ') || lines[i].startsWith('\tjalr '))) any = true;
+    const n = lines[after(i)];
+    if ((n === lbl || n === jmp) && (lines[i].startsWith('\tcall ') || lines[i].startsWith('\tjalr '))) any = true;
   }
   if (!any) return lines; // nothing to rewrite: no copy
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const next = lines[i + 1];
+    const nextAt = after(i);
+    const next = lines[nextAt];
     const call = l.startsWith('\tcall ');
     if ((!call && !l.startsWith('\tjalr ')) || (next !== `${info.retLabel}:` && next !== `\tj ${info.retLabel}`)) {
       out.push(l);
@@ -439,7 +463,7 @@ export function tailCalls(lines: string[], info: TailInfo, code: FunctionCode): 
       continue;
     }
     out.push(...info.restore, call ? `\ttail ${target}` : `\tjr ${target}`);
-    if (next === `\tj ${info.retLabel}`) i++;
+    if (next === `\tj ${info.retLabel}`) i = nextAt;
   }
   const onlyRa = info.restore.length === 2 && info.restore[0].startsWith('\tlw ra,');
   if (onlyRa && !out.some((l) => l.charCodeAt(0) === 9 && callsOut(insnOf(l, code, 'tail calls').flow))) {

@@ -1,6 +1,7 @@
 // Code generator state for one function: the output buffer, the temporary-register stack with spilling,
 // frame slots, and load/store helpers. Invariant at every label inside an expression: all live temporaries
 // are spilled to their frame slots (callers of split points call spillAll()).
+import type { LineMarks } from '../debug/line-marks.js';
 import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { CompileError } from '../diagnostics.js';
@@ -76,6 +77,8 @@ export class FnGen {
   readonly allocaLines: number[] = [];
   /** Set when an emitted instruction addresses through s0 (the frame pointer is then needed). */
   usesS0 = false;
+  /** -g: where each statement's code starts goes out as a `.loc` line (cc/debug/line-marks.ts); null without -g. */
+  marks: LineMarks | null = null;
   readonly usedSregs = new Set<string>();
   readonly retLabel: string;
   /** Frame offset of the saved hidden struct-return pointer. */

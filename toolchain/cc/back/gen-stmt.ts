@@ -12,6 +12,7 @@ import { alignOf, is64, isRecord, sizeOf } from '../front/types.js';
 /** Generates one statement. `nested` is set inside statement expressions (live temps may exist). */
 export function genStmt(g: FnGen, n: Node, nested = false): void {
   if (g.stmtPos) g.curPos = g.stmtPos.get(n) ?? g.curPos;
+  if (g.marks !== null && n.kind !== 'block' && n.tok) g.lines.push(g.marks.loc(n.tok));
   switch (n.kind) {
     case 'block':
       for (const s of n.body!) genStmt(g, s, nested);

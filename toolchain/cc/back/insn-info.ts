@@ -55,12 +55,12 @@ export interface InsnInfo {
   readonly flow: Flow;
   readonly access: Access;
   /** Upper bound of the bytes it assembles to (li, call and tail may expand to two instructions). */
-  readonly maxBytes: 4 | 8;
+  readonly maxBytes: 0 | 4 | 8;
   /** For a conditional branch: the branch taken exactly when this one is not. */
   readonly inverse: string | null;
 }
 
-function info(mnemonic: string, operands: Operands, flow: Flow, access: Access = Access.NONE, maxBytes: 4 | 8 = 4, inverse: string | null = null): InsnInfo {
+function info(mnemonic: string, operands: Operands, flow: Flow, access: Access = Access.NONE, maxBytes: 0 | 4 | 8 = 4, inverse: string | null = null): InsnInfo {
   return { mnemonic, operands, flow, access, maxBytes, inverse };
 }
 
@@ -106,6 +106,17 @@ export const INSNS: readonly InsnInfo[] = [
   info('fence.tso', Operands.NONE, Flow.NEXT),
 ];
 
+/**
+ * A directive line of -g (`.loc`, `.cfi_*`: cc/debug/): no bytes, no registers, control falls through. Only
+ * these two families: any other directive in generated code is still a bug.
+ */
+const DEBUG_DIRECTIVE: InsnInfo = info('(debug directive)', Operands.NONE, Flow.NEXT, Access.NONE, 0);
+
+/** True for a -g directive line (`\t.loc ...`, `\t.cfi_...`), which passes look through. */
+export function isDebugLine(line: string): boolean {
+  return line.charCodeAt(1) === 46 && (line.startsWith('\t.loc ') || line.startsWith('\t.cfi_'));
+}
+
 /** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */
 const OPAQUE: InsnInfo = info('(inline asm)', Operands.ALL_READ, Flow.NEXT, Access.NONE, 8);
 
@@ -124,6 +135,7 @@ export function insnInfo(mnemonic: string): InsnInfo | undefined {
 
 /** The entry for the mnemonic of instruction line `line` ("\tmnemonic operands..."), or undefined. */
 export function lineInfo(line: string): InsnInfo | undefined {
+  if (isDebugLine(line)) return DEBUG_DIRECTIVE;
   const list = BY_FIRST[line.charCodeAt(1) & 127];
   let end = line.indexOf(' ', 1);
   if (end < 0) end = line.length;

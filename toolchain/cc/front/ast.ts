@@ -126,4 +126,6 @@ export interface Program {
   strings: StringLiteral[];
   /** File-scope basic asm (`asm(".globl x");`), emitted in order at the top of the unit. */
   toplevelAsm?: string[];
+  /** Every typedef of the unit (read only by -g). */
+  typedefs?: Array<{ name: string; type: Type }>;
 }

@@ -584,6 +584,7 @@ function enumDecl(p: Parser): Type {
     return t;
   }
   const t = enumType();
+  t.enumerators = { tag: tag?.text ?? null, values: [] };
   p.expect('{');
   let val = 0n;
   let first = true;
@@ -601,6 +602,7 @@ function enumDecl(p: Parser): Type {
     const cur = p.scope.vars.get(name.text);
     if (cur) throw p.error(`redeclaration of enumerator '${name.text}'`, name);
     p.declare(name.text, { enumType: t, enumVal: val });
+    t.enumerators.values.push([name.text, val]);
     if (val < 0n) anyNegative = true;
     val++;
   }

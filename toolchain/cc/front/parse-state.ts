@@ -78,6 +78,8 @@ export class Parser {
   scope: Scope = new Scope(null);
   readonly globals: Obj[] = [];
   readonly strings: StringLiteral[] = [];
+  /** Every typedef declared, in order (for -g's DW_TAG_typedef entries; nothing else reads it). */
+  readonly typedefs: Array<{ name: string; type: Type }> = [];
   curFn: Obj | null = null;
   /** Inside the initializer of an object of static storage: compound literals there are static too (gcc). */
   inStaticInit = 0;

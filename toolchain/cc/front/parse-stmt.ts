@@ -61,6 +61,7 @@ export function typedefDecl(p: Parser, base: Type, out: Node[] | null = null, at
     const prev = p.scope.vars.get(d.name.text);
     if (prev && !prev.typedef) throw p.error(`'${d.name.text}' redeclared as different kind of symbol`, d.name);
     p.declare(d.name.text, { typedef: d.type });
+    p.typedefs.push({ name: d.name.text, type: d.type });
   }
 }
 

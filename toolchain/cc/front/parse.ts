@@ -53,7 +53,7 @@ export function parse(toks: Token[], diags: Diagnostics, softFloat = false): Pro
       else throw p.error(`storage size of '${g.name}' isn't known`, g.tok);
     }
   }
-  return { globals: p.globals, strings: p.strings, toplevelAsm: asmTexts };
+  return { globals: p.globals, strings: p.strings, toplevelAsm: asmTexts, typedefs: p.typedefs };
 }
 
 function topLevelDeclarators(p: Parser, base: Type, attr: VarAttr): void {

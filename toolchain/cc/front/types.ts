@@ -63,6 +63,8 @@ export interface Type {
    * assignments of the parameters' VLA sizes, run at the start of a definition's body. */
   paramObjs?: Obj[];
   vlaInits?: { obj: Obj; init: Node }[];
+  /** An enum defined with a body: its tag and enumerators (read only by -g). */
+  enumerators?: { tag: string | null; values: Array<[string, bigint]> };
 }
 
 function scalar(kind: TypeKind, size: number, unsigned: boolean): Type {

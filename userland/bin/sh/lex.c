@@ -1,123 +1,354 @@
-/* sh: lexing a list element into tokens, with quotes, escapes and $ expansion done as it is read. */
+/* sh: cutting the input into tokens. A word keeps its text as written (quotes, $-forms, backquotes), so
+ * expansion sees the structure; the lexer only finds where each word ends, which means it reads through
+ * nested quotes, ${...}, $(...), $((...)) and `...`. Here-document bodies are read after the newline that
+ * ends their command line. */
 #include "sh.h"
 
-struct token toks[MAX_WORDS * 2];
-int ntoks;
+#define MAX_PENDING 16
+static struct redir *pending[MAX_PENDING];
+static int npending;
 
-static char *append_str(char *buf, int *len, const char *s) {
-  while (*s && *len < WORD_MAX - 1) buf[(*len)++] = *s++;
-  return buf;
+void lex_reset(void) { npending = 0; }
+
+void lex_add_heredoc(struct redir *r) {
+  if (npending < MAX_PENDING) pending[npending++] = r;
 }
 
-/* Expands $NAME, ${NAME}, $? or $$ at *pp into buf; advances *pp. */
-static void expand_var(const char **pp, char *buf, int *len) {
-  const char *p = *pp + 1;
-  char name[128];
-  int n = 0;
-  char num[16];
-  if (*p == '?') {
-    snprintf(num, sizeof num, "%d", last_status);
-    append_str(buf, len, num);
-    *pp = p + 1;
-    return;
-  }
-  if (*p == '!') {
-    snprintf(num, sizeof num, "%d", last_background);
-    append_str(buf, len, num);
-    *pp = p + 1;
-    return;
-  }
-  if (*p == '$') {
-    snprintf(num, sizeof num, "%d", (int)getpid());
-    append_str(buf, len, num);
-    *pp = p + 1;
-    return;
-  }
-  if (*p == '{') {
-    p++;
-    while (*p && *p != '}' && n < 127) name[n++] = *p++;
-    if (*p == '}') p++;
-  } else {
-    while ((*p == '_' || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')) && n < 127)
-      name[n++] = *p++;
-  }
-  name[n] = 0;
-  if (n == 0) {
-    buf[(*len)++] = '$';
-    *pp = *pp + 1;
-    return;
-  }
-  if (getenv(name)) append_str(buf, len, getenv(name));
-  *pp = p;
+static int is_meta(int c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '<' || c == '>' ||
+         c == '(' || c == ')' || c == -1;
 }
 
-static int is_special(char c) {
-  return c == '|' || c == '&' || c == ';' || c == '<' || c == '>' || c == ' ' || c == '\t' || c == '\n';
+static int unterminated(const char *what) {
+  sh_error("Syntax error: Unterminated %s", what);
+  return -1;
 }
 
-static void add_token(int kind, char *text) {
-  if (ntoks < MAX_WORDS * 2 - 1) {
-    toks[ntoks].kind = kind;
-    toks[ntoks].text = text;
-    ntoks++;
-  }
-}
+static int read_dollar(struct str *b);
+static int read_backquote(struct str *b);
 
-/* Splits line into toks; returns 0, or -1 with a message for an unterminated quote. */
-int lex(const char *p) {
-  ntoks = 0;
-  while (*p) {
-    if (*p == ' ' || *p == '\t' || *p == '\n') { p++; continue; }
-    if (*p == '#') break;
-    if (p[0] == '2' && p[1] == '>' && p[2] == '&' && p[3] == '1') { add_token(T_ERR_TO_OUT, 0); p += 4; continue; }
-    if (p[0] == '1' && p[1] == '>' && p[2] == '&' && p[3] == '2') { add_token(T_OUT_TO_ERR, 0); p += 4; continue; }
-    if (p[0] == '>' && p[1] == '&' && p[2] == '2') { add_token(T_OUT_TO_ERR, 0); p += 3; continue; }
-    if (p[0] == '2' && p[1] == '>') { add_token(T_ERR_GT, 0); p += 2; continue; }
-    if (p[0] == '|' && p[1] == '|') { add_token(T_OR, 0); p += 2; continue; }
-    if (p[0] == '&' && p[1] == '&') { add_token(T_AND, 0); p += 2; continue; }
-    if (p[0] == '>' && p[1] == '>') { add_token(T_GTGT, 0); p += 2; continue; }
-    if (*p == '|') { add_token(T_PIPE, 0); p++; continue; }
-    if (*p == '&') { add_token(T_AMP, 0); p++; continue; }
-    if (*p == ';') { add_token(T_SEMI, 0); p++; continue; }
-    if (*p == '<') { add_token(T_LT, 0); p++; continue; }
-    if (*p == '>') { add_token(T_GT, 0); p++; continue; }
-    {
-      char buf[WORD_MAX];
-      int len = 0;
-      while (*p && !is_special(*p) && len < WORD_MAX - 1) {
-        if (*p == '\'') {
-          p++;
-          while (*p && *p != '\'' && len < WORD_MAX - 1) buf[len++] = *p++;
-          if (*p != '\'') { fprintf(stderr, "sh: unterminated quote\n"); return -1; }
-          p++;
-        } else if (*p == '"') {
-          p++;
-          while (*p && *p != '"' && len < WORD_MAX - 1) {
-            if (*p == '\\' && (p[1] == '"' || p[1] == '\\' || p[1] == '$')) { buf[len++] = p[1]; p += 2; }
-            else if (*p == '$') expand_var(&p, buf, &len);
-            else buf[len++] = *p++;
-          }
-          if (*p != '"') { fprintf(stderr, "sh: unterminated quote\n"); return -1; }
-          p++;
-        } else if (*p == '\\' && p[1]) {
-          buf[len++] = p[1];
-          p += 2;
-        } else if (*p == '$') {
-          expand_var(&p, buf, &len);
-        } else {
-          buf[len++] = *p++;
-        }
-      }
-      buf[len] = 0;
-      add_token(T_WORD, strdup(buf));
+/* Inside "...": up to and including the closing quote. */
+static int read_dquote(struct str *b) {
+  int c;
+  for (;;) {
+    c = src_get();
+    if (c < 0) return unterminated("quoted string");
+    if (c == '"') {
+      str_addc(b, '"');
+      return 0;
     }
+    if (c == '\\') {
+      int d = src_get();
+      if (d == '\n') continue;
+      str_addc(b, '\\');
+      if (d < 0) return unterminated("quoted string");
+      str_addc(b, (char)d);
+      continue;
+    }
+    if (c == '$') {
+      if (read_dollar(b) < 0) return -1;
+      continue;
+    }
+    if (c == '`') {
+      if (read_backquote(b) < 0) return -1;
+      continue;
+    }
+    str_addc(b, (char)c);
   }
-  add_token(T_END, 0);
+}
+
+static int read_squote(struct str *b) {
+  int c;
+  str_addc(b, '\'');
+  while ((c = src_get()) != '\'') {
+    if (c < 0) return unterminated("quoted string");
+    str_addc(b, (char)c);
+  }
+  str_addc(b, '\'');
   return 0;
 }
 
-void free_tokens(void) {
+/* After `: to the closing backquote (escaped backquotes stay escaped for the inner parse). */
+static int read_backquote(struct str *b) {
+  int c;
+  str_addc(b, '`');
+  for (;;) {
+    c = src_get();
+    if (c < 0) return unterminated("`...`");
+    if (c == '\\') {
+      int d = src_get();
+      str_addc(b, '\\');
+      if (d >= 0) str_addc(b, (char)d);
+      continue;
+    }
+    str_addc(b, (char)c);
+    if (c == '`') return 0;
+  }
+}
+
+/* Counts case ... esac inside $( ): a pattern's ')' there does not close the substitution. word collects
+ * the current bare word; at each delimiter it is checked. */
+int case_depth_step(char *word, int *wl, int c, int *ncase) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
+    word[*wl] = 0;
+    if (!strcmp(word, "case")) (*ncase)++;
+    else if (!strcmp(word, "esac") && *ncase > 0) (*ncase)--;
+    *wl = 0;
+  } else if (*wl < 7) {
+    word[(*wl)++] = (char)c;
+  } else {
+    *wl = 7; /* too long to be a keyword */
+    word[0] = 0;
+  }
+  return *ncase;
+}
+
+/* Reads balanced text up to the close character that ends depth 0 (for $( and ${), through quotes. */
+static int read_balanced(struct str *b, int open, int close) {
+  int depth = 1, c, ncase = 0, wl = 0;
+  char word[8];
+  for (;;) {
+    c = src_get();
+    if (open == '(' && c >= 0 && case_depth_step(word, &wl, c, &ncase) && c == ')' && depth == 1) {
+      str_addc(b, (char)c);
+      continue;
+    }
+    if (c < 0) return unterminated(open == '{' ? "${...}" : "$(...)");
+    if (c == '\\') {
+      int d = src_get();
+      if (d == '\n') continue;
+      str_addc(b, '\\');
+      if (d >= 0) str_addc(b, (char)d);
+      continue;
+    }
+    if (c == '\'') {
+      if (open == '{') { /* inside ${...} only outside double quotes matters; kept simple */
+        if (read_squote(b) < 0) return -1;
+        continue;
+      }
+      if (read_squote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '"') {
+      str_addc(b, '"');
+      if (read_dquote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '`') {
+      if (read_backquote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '$') {
+      if (read_dollar(b) < 0) return -1;
+      continue;
+    }
+    str_addc(b, (char)c);
+    if (c == open) depth++;
+    else if (c == close && --depth == 0) return 0;
+  }
+}
+
+/* After $: the parameter, ${...}, $(...) or $((...)) as written. */
+static int read_dollar(struct str *b) {
+  int c = src_get();
+  str_addc(b, '$');
+  if (c == '{') {
+    str_addc(b, '{');
+    return read_balanced(b, '{', '}');
+  }
+  if (c == '(') {
+    str_addc(b, '(');
+    return read_balanced(b, '(', ')');
+  }
+  if (c >= 0) src_unget();
+  return 0;
+}
+
+/* Reads a word's text into b; sets *quoted when any part was quoted or escaped. */
+static int read_word(struct str *b, int *quoted) {
+  int c;
+  for (;;) {
+    c = src_get();
+    if (is_meta(c)) {
+      if (c >= 0) src_unget();
+      return 0;
+    }
+    if (c == '\\') {
+      int d = src_get();
+      if (d == '\n') continue;
+      *quoted = 1;
+      str_addc(b, '\\');
+      if (d >= 0) str_addc(b, (char)d);
+      continue;
+    }
+    if (c == '\'') {
+      *quoted = 1;
+      if (read_squote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '"') {
+      *quoted = 1;
+      str_addc(b, '"');
+      if (read_dquote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '`') {
+      if (read_backquote(b) < 0) return -1;
+      continue;
+    }
+    if (c == '$') {
+      if (read_dollar(b) < 0) return -1;
+      continue;
+    }
+    str_addc(b, (char)c);
+  }
+}
+
+static int operator(int c, struct token *t) {
+  int d = src_get();
+  switch (c) {
+  case ';':
+    if (d == ';') return t->kind = TK_DSEMI, 0;
+    t->kind = TK_SEMI;
+    break;
+  case '&':
+    if (d == '&') return t->kind = TK_AND, 0;
+    t->kind = TK_AMP;
+    break;
+  case '|':
+    if (d == '|') return t->kind = TK_OR, 0;
+    t->kind = TK_PIPE;
+    break;
+  case '(': t->kind = TK_LPAREN; break;
+  case ')': t->kind = TK_RPAREN; break;
+  case '<':
+    if (d == '<') {
+      if (src_peek() == '-') {
+        src_get();
+        return t->kind = TK_DLESSDASH, 0;
+      }
+      return t->kind = TK_DLESS, 0;
+    }
+    if (d == '&') return t->kind = TK_LESSAND, 0;
+    if (d == '>') return t->kind = TK_LESSGREAT, 0;
+    t->kind = TK_LESS;
+    break;
+  case '>':
+    if (d == '>') return t->kind = TK_DGREAT, 0;
+    if (d == '&') return t->kind = TK_GREATAND, 0;
+    if (d == '|') return t->kind = TK_CLOBBER, 0;
+    t->kind = TK_GREAT;
+    break;
+  }
+  if (d >= 0) src_unget();
+  return 0;
+}
+
+int lex_next(struct token *t) {
+  int c;
+  t->text = 0;
+  t->io_number = -1;
+  t->quoted = 0;
+  for (;;) {
+    c = src_get();
+    if (c == ' ' || c == '\t') continue;
+    if (c == '\\' && src_peek() == '\n') {
+      src_get();
+      continue;
+    }
+    if (c == '#') {
+      while ((c = src_get()) >= 0 && c != '\n') {}
+      if (c == '\n') src_unget();
+      continue;
+    }
+    break;
+  }
+  t->lineno = src->lineno;
+  if (c < 0) return t->kind = TK_EOF, 0;
+  if (c == '\n') {
+    t->kind = TK_NEWLINE;
+    t->lineno = src->lineno - 1;
+    return lex_heredocs();
+  }
+  if (strchr(";&|()<>", c)) return operator(c, t);
+  {
+    struct str b = {0, 0, 0};
+    int quoted = 0;
+    src_unget();
+    if (read_word(&b, &quoted) < 0) {
+      free(b.s);
+      return -1;
+    }
+    t->text = str_take(&b);
+    t->quoted = quoted;
+    t->kind = TK_WORD;
+    c = src_peek();
+    if ((c == '<' || c == '>') && !quoted && t->text[0] && strspn(t->text, "0123456789") == strlen(t->text) &&
+        strlen(t->text) < 4) {
+      t->io_number = atoi(t->text);
+      free(t->text);
+      t->text = 0;
+      operator(src_get(), t);
+    }
+    return 0;
+  }
+}
+
+/* Reads one here-document body: lines up to the delimiter line (leading tabs dropped for <<-). */
+static void read_heredoc(struct redir *r) {
+  struct str body = {0, 0, 0};
+  int quoted;
+  char *delim = unquote(r->word, &quoted);
+  r->quoted = quoted;
+  for (;;) {
+    struct str line = {0, 0, 0};
+    int c, ended = 0;
+    char *text;
+    if (r->strip_tabs)
+      while ((c = src_get()) == '\t') {}
+    else
+      c = src_get();
+    if (c < 0) {
+      free(line.s);
+      break;
+    }
+    while (c >= 0 && c != '\n') {
+      if (c == '\\' && !quoted) { /* an escaped newline joins lines before the delimiter test */
+        int d = src_get();
+        if (d == '\n') {
+          c = src_get();
+          continue;
+        }
+        str_addc(&line, '\\');
+        if (d < 0) break;
+        c = d;
+        if (c == '\\') {
+          str_addc(&line, '\\');
+          c = src_get();
+        }
+        continue;
+      }
+      str_addc(&line, (char)c);
+      c = src_get();
+    }
+    if (c < 0) ended = 1;
+    text = str_take(&line);
+    if (strcmp(text, delim) == 0) {
+      free(text);
+      break;
+    }
+    str_adds(&body, text);
+    str_addc(&body, '\n');
+    free(text);
+    if (ended) break;
+  }
+  free(delim);
+  r->heredoc = str_take(&body);
+}
+
+int lex_heredocs(void) {
   int i;
-  for (i = 0; i < ntoks; i++) if (toks[i].text) free(toks[i].text);
-  ntoks = 0;
+  for (i = 0; i < npending; i++) read_heredoc(pending[i]);
+  npending = 0;
+  return 0;
 }

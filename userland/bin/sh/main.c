@@ -1,39 +1,78 @@
-/* sh: the prompt, reading command lines, background job reports, and main. */
+/* sh: options, start-up, the read-eval loop over a source, errors and exit. */
 #include "sh.h"
+#include "lineedit.h"
 
 int last_status;
 int last_background;
 int interactive;
+int opt_errexit, opt_xtrace, opt_nounset, opt_noglob, opt_verbose;
+int in_subshell;
+char *arg0 = "sh";
+int shell_pid;
+int exec_lineno; /* the line of the simple command running, for messages */
+int parsing;      /* messages during parsing name the source's current line */
 
-/* Reaps finished background jobs (and orphans given to init), reporting them when interactive. */
-static void reap_jobs(void) {
-  int ws, pid;
-  while ((pid = waitpid(-1, &ws, WNOHANG)) > 0) {
-    if (!interactive) continue;
-    if (WIFSIGNALED(ws)) printf("[%d] %s\n", pid, signal_text(WTERMSIG(ws)));
-    else printf("[%d] Done (%d)\n", pid, WEXITSTATUS(ws));
-  }
+int set_options(int argc, char **argv, int *consumed);
+
+void sh_error(const char *fmt, ...) {
+  va_list ap;
+  fflush(stdout);
+  if (interactive) fprintf(stderr, "%s: ", arg0);
+  else fprintf(stderr, "%s: %d: ", arg0, (parsing || !exec_lineno) && src ? src->lineno : exec_lineno);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+  fflush(stderr);
 }
 
-/* Reads one line from fd 0 into buf: a terminal gives one line per read; otherwise byte by byte so that
- * nothing past the newline is taken from programs run later. Returns the length, or -1 at end of input. */
-static int read_line(char *buf, int cap) {
-  int len = 0;
-  if (interactive) {
-    int n = (int)read(0, buf, cap - 1);
-    if (n <= 0) return -1;
-    buf[n] = 0;
-    return n;
+void sh_exit(int status) {
+  last_status = status;
+  trap_run_exit(); /* an exit inside the trap ends the shell with its own status */
+  fflush(stdout);
+  fflush(stderr);
+  exit(status & 255);
+}
+
+/* Parses and runs commands from the current source until its end. A syntax error ends a non-interactive
+ * shell with status 2; control flow (break, return) stops the loop for the caller to handle. */
+static int run_source(void) {
+  int status = 0;
+  for (;;) {
+    int eof, error;
+    struct node *n;
+    if (interactive && src->prompt) jobs_notify();
+    n = parse_command(&eof, &error);
+    if (error) {
+      last_status = 2;
+      if (!interactive) sh_exit(2);
+      /* the rest of the bad line is dropped */
+      continue;
+    }
+    if (eof) break;
+    if (n) {
+      status = exec_node(n, 0);
+      node_free(n);
+      if (trap_pending) trap_run_pending();
+      if (pending_break || pending_continue) {
+        if (!loop_depth) pending_break = pending_continue = 0;
+        else break;
+      }
+      if (pending_return) break;
+    }
+    fflush(stdout);
   }
-  while (len < cap - 1) {
-    char ch;
-    int n = (int)read(0, &ch, 1);
-    if (n <= 0) break;
-    buf[len++] = ch;
-    if (ch == '\n') break;
-  }
-  buf[len] = 0;
-  return len > 0 ? len : -1;
+  return last_status = status, last_status;
+}
+
+int run_string(const char *text, const char *name) {
+  struct source s;
+  int status;
+  (void)name;
+  source_push_string(&s, text);
+  status = run_source();
+  source_pop(&s);
+  return status;
 }
 
 static void show_motd(void) {
@@ -45,40 +84,88 @@ static void show_motd(void) {
   close(fd);
 }
 
+static void init_vars(char **envp) {
+  char buf[1024];
+  var_import(envp);
+  var_set("IFS", " \t\n", 0);
+  if (!var_get("PS1")) var_set("PS1", "pagoda:${PWD}\\$ ", 0);
+  if (!var_get("PS2")) var_set("PS2", "> ", 0);
+  if (!var_get("PS4")) var_set("PS4", "+ ", 0);
+  if (!var_get("PATH")) var_set("PATH", "/bin:/usr/bin", 0);
+  var_set("OPTIND", "1", 0);
+  snprintf(buf, sizeof buf, "%d", (int)getppid());
+  var_set("PPID", buf, 0);
+  if (getcwd(buf, sizeof buf)) var_set("PWD", buf, V_EXPORT);
+}
+
+extern char **environ;
+
 int main(int argc, char **argv) {
-  static char line[LINE_MAX];
-  char cwd[256];
-  if (argc >= 3 && strcmp(argv[1], "-c") == 0) {
-    run_line(argv[2]);
-    return last_status;
+  const char *command = 0;
+  int i = 1, force_interactive = 0, status;
+  struct source s;
+  shell_pid = getpid();
+  init_vars(environ);
+  if (argv[0]) arg0 = argv[0];
+  /* options: -c, -i, -s and set's -e -u -x -f -v */
+  for (; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1]; i++) {
+    const char *p;
+    if (!strcmp(argv[i], "--")) {
+      i++;
+      break;
+    }
+    for (p = argv[i] + 1; *p; p++) {
+      if (*p == 'c') command = "";
+      else if (*p == 'i') force_interactive = 1;
+      else if (*p == 's') {}
+      else {
+        char opt[3] = {argv[i][0], *p, 0};
+        char *fake[2] = {"set", opt};
+        int used;
+        if (set_options(2, fake, &used) < 0) return 2;
+      }
+    }
   }
-  if (argc >= 2) {
-    int fd = open(argv[1], O_RDONLY);
+  if (command) {
+    if (i >= argc) {
+      sh_error("-c requires an argument");
+      return 2;
+    }
+    command = argv[i++];
+    if (i < argc) arg0 = argv[i++];
+    set_positional(argv + i, argc - i);
+    status = run_string(command, 0);
+    sh_exit(status);
+  }
+  if (i < argc) { /* a script file */
+    int fd = open(argv[i], O_RDONLY);
     if (fd < 0) {
-      fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
+      arg0 = argv[0];
+      sh_error("cannot open %s: No such file", argv[i]);
       return 127;
     }
-    dup2(fd, 0);
-    close(fd);
+    {
+      int high = fcntl(fd, F_DUPFD_CLOEXEC, 10); /* out of the way of the script's own redirections */
+      if (high >= 0) {
+        close(fd);
+        fd = high;
+      }
+    }
+    arg0 = argv[i++];
+    set_positional(argv + i, argc - i);
+    source_push_fd(&s, fd, 0);
+    status = run_source();
+    sh_exit(status);
   }
-  interactive = argc < 2 && isatty(0);
+  interactive = force_interactive || isatty(0);
   if (interactive) {
     signal(SIGINT, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
-    if (!getenv("PATH")) setenv("PATH", "/bin", 1);
+    jobs_init();
     if (getpid() == 1) show_motd();
   }
-  for (;;) {
-    reap_jobs();
-    if (interactive) {
-      if (!getcwd(cwd, sizeof cwd)) strcpy(cwd, "?");
-      printf("pagoda:%s$ ", cwd);
-      fflush(stdout);
-    }
-    if (read_line(line, sizeof line) < 0) break;
-    run_line(line);
-    fflush(stdout);
-  }
-  if (interactive) printf("exit\n");
-  return last_status;
+  source_push_fd(&s, 0, interactive);
+  status = run_source();
+  if (interactive) fprintf(stderr, "exit\n");
+  sh_exit(status);
 }

@@ -10,6 +10,7 @@
  * bytes get their own mapping (bigchunk.c). */
 #include "malloc_impl.h"
 #include "bigchunk.h"
+#include "heap_desc.h"
 #include <string.h>
 #include <unistd.h>
 
@@ -279,7 +280,14 @@ static size_t buddy_check(void) {
   return walk(0);
 }
 
+/* No top chunk; base (offsets, and so buddies, are computed from it) in the base slot; the order
+ * lists as rings (ring i is order i). */
+static const struct malloc_heap_desc buddy_heap = {
+  HEAP_DESC_MAGIC, HEAP_DESC_VERSION, HEAP_POLICY_BUDDY, &base, 0, 0, lists, ROOT_ORDER + 1,
+  sizeof(struct block), 0, 0, 0, segments, &nsegments, &__malloc_counters,
+};
+
 const struct malloc_policy __malloc_buddy = {
   "buddy", buddy_malloc, buddy_free, buddy_realloc, buddy_memalign, buddy_usable, buddy_info,
-  buddy_check,
+  buddy_check, &buddy_heap,
 };

@@ -1,5 +1,6 @@
 /* Heap walk of the dl policy: consistency check and mallinfo figures; the policy table. */
 #include "dl.h"
+#include "heap_desc.h"
 
 /* Visits every chunk from the heap base to the top; fails on the first inconsistency. */
 static size_t walk(struct mallinfo *mi) {
@@ -40,6 +41,12 @@ static void dl_info(struct mallinfo *mi) {
   else mi->uordblks += __malloc_counters.mmap_bytes;
 }
 
+static const struct malloc_heap_desc dl_heap = {
+  HEAP_DESC_MAGIC, HEAP_DESC_VERSION, HEAP_POLICY_DL, &__dl.base, &__dl.top, &__dl.top_size,
+  &__dl.bins[0], NBINS, sizeof(struct chunk), &__dl.fast[0], FAST_MAX / 8 + 1, sizeof(struct fast_list),
+  0, 0, &__malloc_counters,
+};
+
 const struct malloc_policy __malloc_dl = {
-  "dl", __dl_malloc, __dl_free, __dl_realloc, __dl_memalign, __dl_usable, dl_info, dl_check,
+  "dl", __dl_malloc, __dl_free, __dl_realloc, __dl_memalign, __dl_usable, dl_info, dl_check, &dl_heap,
 };

@@ -58,4 +58,10 @@ struct fchunk *__fit_checked(struct fit_heap *h, void *mem);
 /* Returns in-use chunk p to the heap, coalescing (used by quick when it flushes its lists). */
 void __fit_release(struct fit_heap *h, struct fchunk *p);
 
+/* The heap descriptor (heap_desc.h) of fit heap h for policy id: one free list; quick's lists as the
+ * caches (stacks 0 when there are none). */
+#define FIT_HEAP_DESC(id, h, stacks, nstacks) { HEAP_DESC_MAGIC, HEAP_DESC_VERSION, id, &(h).base, \
+    &(h).top, &(h).top_size, &(h).list, 1, sizeof(struct fchunk), stacks, nstacks, sizeof(struct fchunk *), \
+    0, 0, &__malloc_counters }
+
 #endif

@@ -2,6 +2,8 @@
  * environment variable MALLOC_POLICY (dl, first, next, best, buddy, quick; default dl). Until
  * then __malloc_current points at a "choose" table whose entries pick the policy and forward. */
 #include "malloc_impl.h"
+#include "heap_desc.h"
+#include "layer.h"
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
@@ -28,6 +30,24 @@ static void *counting_malloc(size_t n) {
   return current->malloc(n);
 }
 
+/* MALLOC_DEBUG / MALLOC_TRACE (layer.h): NULL when the environment asked for neither. Until the
+ * policy is chosen it is choose_layer, which chooses and forwards. */
+static const struct malloc_layer choose_layer;
+static const struct malloc_layer *layer = &choose_layer;
+
+/* malloc and free reach these through malloc_fn/free_fn with a tail call (`jr`), so `ra` here is
+ * still the return address into the program that called malloc or free. */
+static void *layer_malloc(size_t n) {
+  void *site;
+  MALLOC_CALL_SITE(site);
+  return layer->malloc(n, site);
+}
+static void layer_free(void *p) {
+  void *site;
+  MALLOC_CALL_SITE(site);
+  layer->free(p, site);
+}
+
 static void count_request(size_t n) {
   if (__malloc_track_requests) __malloc_counters.requested += n;
 }
@@ -36,7 +56,14 @@ static const struct malloc_policy *use_policy(const struct malloc_policy *p) {
   __malloc_track_requests = getenv("MALLOC_STATS") != 0;
   malloc_fn = __malloc_track_requests ? counting_malloc : p->malloc;
   free_fn = p->free;
-  return current = p;
+  __malloc_register_heap(p);
+  current = p;
+  layer = __malloc_layers(p);
+  if (layer) {
+    malloc_fn = layer_malloc;
+    free_fn = layer_free;
+  }
+  return p;
 }
 
 /* Selects the policy named by MALLOC_POLICY (a warning on stderr for an unknown name). */
@@ -71,7 +98,43 @@ static size_t choose_check(void) { return select_policy()->check(); }
 
 static const struct malloc_policy choose_policy = {
   "none", choose_malloc, choose_free, choose_realloc, choose_memalign, choose_usable, choose_info,
-  choose_check,
+  choose_check, 0, /* no heap to publish before a policy is chosen */
+};
+
+/* The plain paths, used when no layer is on (and by choose_layer once it has chosen none). */
+static void *plain_realloc(void *p, size_t n);
+static void *plain_calloc(size_t count, size_t size);
+static void *plain_memalign(size_t align, size_t n);
+
+/* The first call of realloc, calloc or memalign chooses the policy (and its layers), then goes on. */
+static void *choose_layer_malloc(size_t n, void *site) {
+  select_policy();
+  return layer ? layer->malloc(n, site) : current->malloc(n);
+}
+static void choose_layer_free(void *p, void *site) {
+  select_policy();
+  if (layer) layer->free(p, site);
+  else current->free(p);
+}
+static void *choose_layer_realloc(void *p, size_t n, void *site) {
+  select_policy();
+  return layer ? layer->realloc(p, n, site) : plain_realloc(p, n);
+}
+static void *choose_layer_calloc(size_t count, size_t size, void *site) {
+  select_policy();
+  return layer ? layer->calloc(count, size, site) : plain_calloc(count, size);
+}
+static void *choose_layer_memalign(size_t align, size_t n, void *site) {
+  select_policy();
+  return layer ? layer->memalign(align, n, site) : plain_memalign(align, n);
+}
+static size_t choose_layer_usable(void *p) {
+  select_policy();
+  return layer ? layer->usable_size(p) : current->usable_size(p);
+}
+static const struct malloc_layer choose_layer = {
+  choose_layer_malloc, choose_layer_free, choose_layer_realloc, choose_layer_calloc,
+  choose_layer_memalign, choose_layer_usable,
 };
 
 const char *malloc_policy(void) {
@@ -88,12 +151,26 @@ void free(void *p) {
 }
 
 void *realloc(void *p, size_t n) {
+  void *site;
+  MALLOC_CALL_SITE(site);
+  if (layer) return layer->realloc(p, n, site);
+  return plain_realloc(p, n);
+}
+
+static void *plain_realloc(void *p, size_t n) {
   count_request(n);
   if (!p) return current->malloc(n);
   return current->realloc(p, n);
 }
 
 void *calloc(size_t count, size_t size) {
+  void *site;
+  MALLOC_CALL_SITE(site);
+  if (layer) return layer->calloc(count, size, site);
+  return plain_calloc(count, size);
+}
+
+static void *plain_calloc(size_t count, size_t size) {
   size_t total = count * size;
   void *p;
   if (size && total / size != count) {
@@ -107,10 +184,17 @@ void *calloc(size_t count, size_t size) {
 }
 
 void *memalign(size_t align, size_t n) {
+  void *site;
+  MALLOC_CALL_SITE(site);
   if (align == 0 || (align & (align - 1))) {
     errno = EINVAL;
     return 0;
   }
+  if (layer) return layer->memalign(align, n, site);
+  return plain_memalign(align, n);
+}
+
+static void *plain_memalign(size_t align, size_t n) {
   count_request(n);
   if (align <= 8) return current->malloc(n);
   if (n > (size_t)-1 / 2 || align > (size_t)-1 / 4) return __malloc_enomem();
@@ -131,7 +215,9 @@ int posix_memalign(void **out, size_t align, size_t n) {
 }
 
 size_t malloc_usable_size(void *p) {
-  return p ? current->usable_size(p) : 0;
+  if (!p) return 0;
+  if (layer) return layer->usable_size(p);
+  return current->usable_size(p);
 }
 
 void __malloc_info_current(struct mallinfo *mi) {

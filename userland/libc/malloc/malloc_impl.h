@@ -23,6 +23,8 @@ struct malloc_policy {
   void (*info)(struct mallinfo *mi);
   /* Verifies every chunk, aborting on the first bad one; returns the number of chunks. */
   size_t (*check)(void);
+  /* Where the heap's structures are, for the kernel's heap walkers (heap_desc.h); NULL: unpublished. */
+  const struct malloc_heap_desc *heap;
 };
 
 extern const struct malloc_policy __malloc_dl, __malloc_first, __malloc_next, __malloc_best,

@@ -5,6 +5,7 @@
  * when the heap would otherwise have to grow. */
 #include "fit.h"
 #include "bigchunk.h"
+#include "heap_desc.h"
 
 #define QUICK_MAX 1024u
 
@@ -70,7 +71,10 @@ static size_t quick_usable(void *p) { return __fit_usable(&heap, p); }
 static void quick_info(struct mallinfo *mi) { __fit_info(&heap, mi); }
 static size_t quick_check(void) { return __fit_check(&heap); }
 
+static const struct malloc_heap_desc quick_heap =
+    FIT_HEAP_DESC(HEAP_POLICY_QUICK, heap, lists, QUICK_MAX / 8 + 1);
+
 const struct malloc_policy __malloc_quick = {
   "quick", quick_malloc, quick_free, quick_realloc, quick_memalign, quick_usable, quick_info,
-  quick_check,
+  quick_check, &quick_heap,
 };

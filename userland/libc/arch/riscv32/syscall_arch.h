@@ -45,6 +45,7 @@ long __syscall_ret(long r);
 #define SYS_kill 129
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_times 153
 #define SYS_setpgid 154
 #define SYS_getpgid 155
 #define SYS_getsid 156
@@ -71,6 +72,10 @@ long __syscall_ret(long r);
 #define SYS_clock_nanosleep_time64 407
 #define SYS_ppoll_time64 414
 #define SYS_sbrk 1000
+#define SYS_host_export 1004
+#define SYS_heap_register 1001
+#define SYS_perf_ctl 1002
+#define SYS_symbolize 1003
 
 #define AT_FDCWD (-100)
 #define AT_REMOVEDIR 0x200

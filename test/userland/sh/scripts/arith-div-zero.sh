@@ -1,0 +1,3 @@
+(echo $((1 / 0))) 2>/dev/null
+echo status $?
+echo after

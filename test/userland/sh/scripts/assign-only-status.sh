@@ -1,0 +1,6 @@
+x=$(false)
+echo $?
+y=$(true)
+echo $?
+z=$(exit 7)
+echo $?

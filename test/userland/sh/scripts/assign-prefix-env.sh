@@ -1,0 +1,5 @@
+x=outer
+x=inner sh -c 'echo in child: $x'
+echo after: $x
+FOO=bar sh -c 'echo $FOO'
+echo "[$FOO]"

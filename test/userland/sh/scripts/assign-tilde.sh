@@ -1,0 +1,3 @@
+HOME=/hh
+x=~
+echo $x

@@ -1,0 +1,5 @@
+sleep 0 &
+p=$!
+[ -n "$p" ] && echo have-pid
+wait $p
+echo waited $?

@@ -1,0 +1,3 @@
+echo { }
+echo {a,b}
+echo a{b

@@ -1,0 +1,4 @@
+case a in b) true;; esac
+echo $?
+case a in a) (exit 3);; esac
+echo $?

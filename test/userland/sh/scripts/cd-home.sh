@@ -1,0 +1,6 @@
+mkdir h
+HOME=$(pwd)/h
+cd
+echo "${PWD##*/}"
+cd /
+pwd

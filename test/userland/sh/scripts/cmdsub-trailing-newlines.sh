@@ -1,0 +1,2 @@
+x=$(printf 'a\n\nb\n\n')
+echo "[$x]"

@@ -1,0 +1,5 @@
+# a comment
+echo a # trailing comment
+echo b#not-a-comment
+echo '#quoted'
+echo "#dq" \#esc

@@ -1,0 +1,7 @@
+cat > r.sh <<'EOF'
+echo before
+return 3
+echo after
+EOF
+. ./r.sh
+echo status $?

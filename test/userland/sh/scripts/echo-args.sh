@@ -1,0 +1,6 @@
+echo a    b     c
+echo "a    b"
+echo
+echo -n
+echo -- -n x
+echo -e x

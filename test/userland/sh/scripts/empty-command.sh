@@ -1,0 +1,4 @@
+x=
+$x
+echo status $?
+$x echo ran

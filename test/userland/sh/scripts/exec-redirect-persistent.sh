@@ -1,0 +1,4 @@
+exec > log
+echo into-log
+exec >&2
+cat log >&2

@@ -1,0 +1,3 @@
+f() { echo in-f; exit 6; }
+f
+echo never

@@ -1,0 +1,3 @@
+f() { exit 2; }
+(f); echo "status $?"
+echo continues

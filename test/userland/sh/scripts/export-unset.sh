@@ -1,0 +1,4 @@
+export v=1
+unset v
+sh -c 'echo "[${v-unset}]"'
+echo "[${v-unset}]"

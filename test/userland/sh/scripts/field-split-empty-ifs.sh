@@ -1,0 +1,5 @@
+IFS=
+x="a b c"
+set -- $x; echo $#
+unset IFS
+set -- $x; echo $#

@@ -1,0 +1,4 @@
+IFS=:
+x="a:b::c:"
+for w in $x; do echo "<$w>"; done
+set -- $x; echo $#

@@ -1,0 +1,3 @@
+touch b.txt a.txt c.dat
+for f in *.txt; do echo $f; done
+for f in *.none; do echo $f; done

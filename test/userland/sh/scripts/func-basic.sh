@@ -1,0 +1,5 @@
+greet() {
+  echo "hello $1"
+}
+greet world
+greet "two words"

@@ -1,0 +1,4 @@
+touch .a .b c
+echo *
+echo .*
+echo .[ab]

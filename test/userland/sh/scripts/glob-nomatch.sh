@@ -1,0 +1,4 @@
+echo *.nomatch
+echo "no*quoted"
+x='*.nomatch'
+echo $x

@@ -1,0 +1,2 @@
+touch z y x 10 9 B a
+echo *

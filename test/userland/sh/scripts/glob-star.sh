@@ -1,0 +1,5 @@
+touch apple banana cherry .hidden
+echo *
+echo a*
+echo *a*
+echo .h*

@@ -1,0 +1,5 @@
+cat <<EOF
+line one
+  indented
+EOF
+echo after

@@ -1,0 +1,7 @@
+f() {
+  cat <<EOF
+in func $1
+EOF
+}
+f arg
+f other

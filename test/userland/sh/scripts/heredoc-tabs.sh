@@ -1,0 +1,5 @@
+cat <<-EOF
+	one
+		two
+	EOF
+echo done

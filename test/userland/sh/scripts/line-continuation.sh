@@ -1,0 +1,6 @@
+echo one \
+  two \
+  three
+x=abc\
+def
+echo $x

@@ -1,0 +1,3 @@
+echo "$(echo "a b" | cat)"
+x="$(echo '$HOME')"
+echo "$x"

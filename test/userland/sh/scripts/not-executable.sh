@@ -1,0 +1,4 @@
+echo 'echo hi' > plain
+chmod -x plain 2>/dev/null
+./plain 2>/dev/null
+echo $?

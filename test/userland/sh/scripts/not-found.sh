@@ -1,0 +1,4 @@
+nosuchcommand_xyz 2>/dev/null
+echo $?
+./nosuchfile 2>/dev/null
+echo $?

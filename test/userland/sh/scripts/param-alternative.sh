@@ -1,0 +1,2 @@
+unset u; e=; s=x
+echo "[${u+alt}]" "[${e+alt}]" "[${e:+alt}]" "[${s:+alt}]"

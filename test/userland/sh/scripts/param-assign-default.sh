@@ -1,0 +1,6 @@
+unset u
+echo ${u:=first}
+echo $u
+e=
+echo "${e=no}" "[${e}]"
+echo "${e:=yes}" "[${e}]"

@@ -1,0 +1,2 @@
+# error-ish paths
+echo ${x:?} 2>/dev/null; echo never

@@ -1,0 +1,8 @@
+x=hello
+echo ${#x}
+e=
+echo ${#e}
+set -- a b c
+echo ${#}
+y="with space"
+echo ${#y}

@@ -1,0 +1,3 @@
+echo hello | cat
+printf 'b\na\nc\n' | cat | cat
+echo x | { read y; echo "got $y"; }

@@ -1,0 +1,4 @@
+false | true; echo $?
+true | false; echo $?
+true | (exit 5); echo $?
+! true | false; echo $?

@@ -1,0 +1,6 @@
+echo \$HOME
+echo a\ b
+echo \\
+echo \'\"
+echo line\
+continued

@@ -1,0 +1,5 @@
+echo 'single $HOME `x` "dq"'
+echo 'it'"'"'s'
+echo ''
+echo 'a
+b'

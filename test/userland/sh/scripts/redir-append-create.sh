@@ -1,0 +1,3 @@
+echo a >> new
+echo b >> new
+cat new

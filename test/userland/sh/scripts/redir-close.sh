@@ -1,0 +1,2 @@
+( echo x >&- ) 2>/dev/null
+echo status-nonzero $(( $? != 0 ))

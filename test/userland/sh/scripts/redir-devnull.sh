@@ -1,0 +1,3 @@
+echo hidden > /dev/null
+cat /dev/null
+echo visible

@@ -1,0 +1,4 @@
+cat > f <<EOF
+stored
+EOF
+cat f

@@ -1,0 +1,2 @@
+{ echo err >&2; } 2>&1 > f
+echo "file: [$(cat f)]"

@@ -1,0 +1,3 @@
+echo 'echo no-shebang $1' > ns
+chmod +x ns
+./ns arg

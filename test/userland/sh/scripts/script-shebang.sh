@@ -1,0 +1,3 @@
+printf '#!/bin/sh\necho from-script "$@"\n' > run.sh
+chmod +x run.sh
+./run.sh a b

@@ -1,0 +1,8 @@
+set -e
+true
+echo one
+false || echo handled
+if false; then :; fi
+echo two
+false
+echo never

@@ -1,0 +1,6 @@
+set -- x y z
+echo $# $2
+set a b
+echo $# $1
+set --
+echo $#

@@ -1,0 +1,3 @@
+set -- a
+(shift 3) 2>/dev/null
+echo status $?

@@ -1,0 +1,3 @@
+echo content > f
+cat < f | cat
+{ cat; } < f

@@ -1,0 +1,2 @@
+sh -c 'if then' 2>/dev/null
+echo status $?

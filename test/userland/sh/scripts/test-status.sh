@@ -1,0 +1,4 @@
+test; echo $?
+[ ]; echo $?
+[ a ]; echo $?
+[ a = b ]; echo $?

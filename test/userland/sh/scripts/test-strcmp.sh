@@ -1,0 +1,3 @@
+[ a \< b ] && echo less
+[ b \> a ] && echo greater
+[ abc = "a"bc ] && echo quoted-eq

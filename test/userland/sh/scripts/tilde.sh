@@ -1,0 +1,5 @@
+HOME=/my/home
+echo ~
+echo ~/sub
+echo "~"
+echo a~

@@ -1,0 +1,5 @@
+trap 'echo x' EXIT
+trap
+trap - EXIT
+trap
+echo done

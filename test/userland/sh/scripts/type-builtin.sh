@@ -1,0 +1,4 @@
+type echo
+type f 2>/dev/null || echo nof
+f() { :; }
+type f | head -1
