@@ -20,6 +20,7 @@ export const enum Flow {
   Stop,
 }
 
+/** The fields of an instruction word (Unprivileged ISA 2.2-2.3): registers, funct3, sign-extended immediates. */
 export const rdOf = (inst: number): number => (inst >> 7) & 31;
 export const rs1Of = (inst: number): number => (inst >> 15) & 31;
 export const rs2Of = (inst: number): number => (inst >> 20) & 31;

@@ -14,8 +14,10 @@ import { TLB_MASK } from '../tlb.js';
 import { Trap } from '../trap.js';
 import { CodeCache, HOT_VISITS } from './cache.js';
 
-/** Instructions the interpreter runs per cold step before the dispatcher looks for a region again. */
+/** Instructions the interpreter runs per cold step before the dispatcher looks for a region again... */
 const COLD_QUANTUM = 32;
+/** ...and in a frame not hot yet, where no region can start: fewer, cheaper trips through the dispatcher. */
+const COLD_FRAME_QUANTUM = 256;
 /** The entry table's index mask (cache.ts). */
 const SLOT_MASK = 0xffff;
 
@@ -65,7 +67,10 @@ export class Jit {
           // Inside a compiled segment (a slice ended there): the interpreter runs to its end, where a label is.
           const tail = cache.tailAt(pa);
           if (tail !== 0) quantum = tail;
-          else region = cache.visit(pa, vaPage, pc);
+          else {
+            region = cache.visit(pa, vaPage, pc);
+            if (region === undefined && !cache.isHot(pa)) quantum = COLD_FRAME_QUANTUM;
+          }
         }
         if (region !== undefined) {
           context.dirty = false;

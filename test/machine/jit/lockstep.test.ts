@@ -1,8 +1,8 @@
 // The translator against the interpreter, in lockstep: random looping programs (ALU, M, loads and stores of
-// every width, some misaligned, an access fault at the end of some, forward branches, inner loops, calls and returns, AMOs, rdinstret/rdcycle) run
-// on two machines, one interpreting and one translating every page it reaches (jitHotVisits 1). Both run the
-// same random budgets, so slices end anywhere, inside translated segments too; after every run() the two must
-// agree on every register, pc, instret, trap, tval and every byte of the scratch memory.
+// every width, some misaligned, forward branches, inner loops, calls and returns, AMOs, rdinstret/rdcycle, and
+// an access fault at the end of some) run on two machines, one interpreting and one translating every page it
+// reaches (jitHotVisits 1). Both run the same random budgets, so slices end anywhere, inside translated segments
+// too; after every run() the two must agree on every register, pc, instret, trap, tval and every scratch byte.
 
 import { describe, expect, it } from 'vitest';
 import { Csr } from '../../../abi/riscv.js';

@@ -202,3 +202,24 @@ describe('the code cache stays bounded', () => {
     expect(stats.translations).toBeLessThan(120);
   });
 });
+
+describe('the code cache stays bounded across frames', () => {
+  it('new code in 40 pages, each called 3 times, keeps at most the limit of compiled functions (then flushes)', () => {
+    // Each page gets `addi a0,a0,k; jalr zero,ra,0` written by the program, then is called.
+    const p = new Program(CODE).li(R.s1, 40).li(R.s2, CODE + 0x10000);
+    li2(p, R.t2, encode('jalr', [R.zero, R.ra, 0]));
+    li2(p, R.s3, encode('addi', [R.a0, R.a0, 0]));
+    p.label('page').emit('slli', R.t0, R.s1, 20).emit('add', R.t0, R.t0, R.s3).emit('sw', R.t0, R.s2, 0)
+      .emit('sw', R.t2, R.s2, 4).emit('fence.i').li(R.s4, 3)
+      .label('call').emit('jalr', R.ra, R.s2, 0).emit('addi', R.s4, R.s4, -1).emit('bne', R.s4, R.zero, 'call')
+      .li(R.t0, 0x1000).emit('add', R.s2, R.s2, R.t0).emit('addi', R.s1, R.s1, -1).emit('bne', R.s1, R.zero, 'page').emit('ecall');
+    const m = bareMachine(p, EAGER);
+    const cache = m.cpu.jit!.cache;
+    cache.maxFunctions = 8;
+    let most = 0;
+    for (let t = m.run(50); t === Trap.Budget; t = m.run(50)) most = Math.max(most, cache.functions);
+    expect(m.cpu.x[R.a0]).toBe(3 * (40 * 41) / 2);
+    expect(most).toBeLessThanOrEqual(8);
+    expect(cache.stats.flushes).toBeGreaterThan(0);
+  });
+});
