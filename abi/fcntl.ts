@@ -24,6 +24,7 @@ export const AT_SYMLINK_NOFOLLOW = 0x100;
 /** unlinkat: remove a directory (rmdir). */
 export const AT_REMOVEDIR = 0x200;
 /** statx and the like: an empty path names dirfd itself. */
+export const AT_SYMLINK_FOLLOW = 0x400;
 export const AT_EMPTY_PATH = 0x1000;
 
 export const F_DUPFD = 0;

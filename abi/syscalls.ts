@@ -62,7 +62,7 @@ export const enum Sys {
   /** Pagoda: hands a file to the host (the web page's download). */
   host_export = 1004,
   heap_register = 1001,
-  /** Pagoda: perf_ctl(pid, op, buf, len) — per-process counters (kernel/perf/). */
+  /** Pagoda: perf_ctl(op, pid, arg, len) — per-process perf counting (abi/perf.ts, kernel/sys/perf.ts). */
   perf_ctl = 1002,
   /** Pagoda: symbolize(addr, buf, len) — "name+0xoff" from the caller's ELF .symtab. */
   symbolize = 1003,

@@ -1,5 +1,7 @@
 // CPU workloads on the bare machine with paging on: code at 0x10000 (R-X), data from 0x100000
-// (RW-), page tables in RAM. Each workload ends in ecall; MIPS = retired instructions / seconds.
+// (RW-), page tables in RAM. Each workload ends in ecall; MIPS = retired instructions / seconds. Every workload
+// runs on both CPU tiers in the same run: the interpreter (`tier: interp`) and the translator (`tier: jit`,
+// with `vsInterp`, its speed over the interpreter's row just before).
 
 import { Pte } from '../abi/riscv.js';
 import { Machine } from '../machine/machine.js';
@@ -108,9 +110,9 @@ function buildChain(m: Machine): void {
   for (let k = 0; k < nodes; k++) m.ram.write32(DATA_PA + address(k), DATA_VA + address((k + 1) % nodes));
 }
 
-/** A machine with the program mapped and paging on, pc at its start. */
-export function pagedMachine(program: Program): Machine {
-  const m = new Machine({ ramBytes: 64 * 1024 * 1024 });
+/** A machine with the program mapped and paging on, pc at its start; `jit` picks the CPU tier. */
+export function pagedMachine(program: Program, jit = true): Machine {
+  const m = new Machine({ ramBytes: 64 * 1024 * 1024, jit });
   const tables = new Sv32Builder(m.ram, TABLES_PA);
   const code = program.bytes();
   m.ram.writeBytes(CODE_PA, code);
@@ -133,22 +135,34 @@ function measure(m: Machine): { instructions: number; seconds: number } {
   return { instructions: m.cpu.instret - before, seconds: (performance.now() - start) / 1000 };
 }
 
-function row(name: string, m: Machine): BenchRow {
-  const { instructions, seconds } = measure(m);
-  return { group: 'cpu', name, instructions, seconds: round(seconds, 4), mips: round(instructions / seconds / 1e6, 1) };
+/** The two rows of a workload: `build(jit)` makes its machine on each tier. */
+function rows(name: string, build: (jit: boolean) => Machine): BenchRow[] {
+  const interp = measure(build(false));
+  const jit = measure(build(true));
+  const mips = (r: { instructions: number; seconds: number }): number => round(r.instructions / r.seconds / 1e6, 1);
+  return [
+    { group: 'cpu', name, tier: 'interp', instructions: interp.instructions, seconds: round(interp.seconds, 4), mips: mips(interp) },
+    {
+      group: 'cpu', name, tier: 'jit', instructions: jit.instructions, seconds: round(jit.seconds, 4), mips: mips(jit),
+      vsInterp: round(interp.seconds / jit.seconds, 1),
+    },
+  ];
 }
 
 const round = (v: number, digits: number): number => Number(v.toFixed(digits));
 
-/** The cpu group: alu-loop, memcpy, muldiv, pointer-chase, fp. `scale` 1 is the full run. */
+/** The cpu group: alu-loop, memcpy, muldiv, pointer-chase, fp, each on both tiers. `scale` 1 is the full run. */
 export function cpuBench(scale = 1): BenchRow[] {
-  const chase = pagedMachine(pointerChase(Math.round(10_000_000 * scale)));
-  buildChain(chase);
+  const chase = (jit: boolean): Machine => {
+    const m = pagedMachine(pointerChase(Math.round(10_000_000 * scale)), jit);
+    buildChain(m);
+    return m;
+  };
   return [
-    row('alu-loop', pagedMachine(aluLoop(Math.round(20_000_000 * scale)))),
-    row('memcpy', pagedMachine(memcpy(Math.round(1500 * scale)))),
-    row('muldiv', pagedMachine(mulDiv(Math.round(10_000_000 * scale)))),
-    row('pointer-chase', chase),
-    row('fp', pagedMachine(fpKernel(Math.round(2000 * scale)))),
+    ...rows('alu-loop', (jit) => pagedMachine(aluLoop(Math.round(20_000_000 * scale)), jit)),
+    ...rows('memcpy', (jit) => pagedMachine(memcpy(Math.round(1500 * scale)), jit)),
+    ...rows('muldiv', (jit) => pagedMachine(mulDiv(Math.round(10_000_000 * scale)), jit)),
+    ...rows('pointer-chase', chase),
+    ...rows('fp', (jit) => pagedMachine(fpKernel(Math.round(2000 * scale)), jit)),
   ];
 }

@@ -1,4 +1,5 @@
-// `pagoda bench [--json]`: runs every benchmark group and prints a table or one JSON object.
+// `pagoda bench [--json] [--no-jit]`: runs every benchmark group and prints a table or one JSON object. The cpu
+// rows (and the c-workload rows) always run on both CPU tiers; --no-jit runs every other group on the interpreter.
 
 import { ccBench } from '../bench/cc.js';
 import { grindBench } from '../bench/grind.js';
@@ -9,10 +10,12 @@ import { mallocBench } from '../bench/malloc.js';
 import { procBench } from '../bench/proc.js';
 import { BenchGroup, BenchRow } from '../bench/row.js';
 import { toolchainBench } from '../bench/toolchain.js';
+import { workloadBench } from '../bench/workload.js';
 
 /** In the order of the layers: machine, toolchain, kernel, processes, libc's malloc. */
 const GROUPS: BenchGroup[] = [
   () => cpuBench(),
+  () => workloadBench(readBootImage()),
   () => [...toolchainBench(), ...ccBench()],
   () => kernelBench(),
   () => procBench(),
@@ -31,7 +34,8 @@ function table(rows: BenchRow[]): string {
   return lines.join('\n') + '\n';
 }
 
-const USAGE = 'usage: pagoda bench [--json]   (runs the benchmark suite; --json prints one JSON object)\n';
+const USAGE = 'usage: pagoda bench [--json] [--no-jit]   (runs the benchmark suite; --json prints one JSON object;\n' +
+  '  --no-jit: every group but cpu on the interpreter)\n';
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -39,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const json = argv.includes('--json');
-  const unknown = argv.filter((a) => a !== '--json');
+  const unknown = argv.filter((a) => a !== '--json' && a !== '--no-jit');
+  if (argv.includes('--no-jit')) process.env.PAGODA_JIT = '0'; // machine/tier.ts: every machine built from now on
   if (unknown.length > 0) {
     process.stderr.write(`pagoda bench: unknown argument '${unknown[0]}'\n${USAGE}`);
     return 2;

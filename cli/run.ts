@@ -18,10 +18,13 @@ import { LoadRefusal } from '../loader/refusal.js';
 import { NodeHostDir } from './host-dir.js';
 
 import { OUTPUT_PER_TURN, drained, releaseInput, throttleInput } from './flow.js';
+import { parseCacheSpec, type CacheLevelSpec } from '../machine/perf/cache.js';
+import { PerfSession } from '../kernel/perf/session.js';
+import { perfReport } from '../kernel/sys/perf.js';
 
 const SIGPIPE = 13;
 export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [--no-jit] [--host-dir DIR | --no-host-dir]
-                  [--malloc-trace FILE] PROG [ARGS...]
+                  [--malloc-trace FILE] [--perf [--cache SPEC]] PROG [ARGS...]
   PROG: a RISC-V executable on the host, or a path in the machine (boot image) such as /bin/ls;
         a host file wins only when it is a RISC-V ELF32 executable
   --mem MiB       RAM size, an even number from 16 to 1024 (default 128)
@@ -32,6 +35,9 @@ export const RUN_USAGE = `usage: pagoda run [--mem MiB] [--verbose] [--audit] [-
   --no-jit        interpret every instruction (no translation of hot code to JS)
   --malloc-trace FILE  write the program's malloc trace (JSON lines, see README) to FILE, a host file
                   inside the shared directory (MALLOC_TRACE=/host/... in the program's environment)
+  --perf          count the program's instructions, loads, stores, TLB hits/misses, page faults and system
+                  calls; the report goes to stderr when it ends (README: "What memory costs")
+  --cache SPEC    with --perf, simulate caches, e.g. l1d=32k:8:64,l2=512k:16:64 (NAME=SIZE:WAYS:LINE[:CYCLES])
   --help, -h      this help
 `;
 
@@ -46,6 +52,8 @@ interface RunArgs {
   jit: boolean;
   /** --malloc-trace: the trace file as a host path (absolute). */
   mallocTrace?: string;
+  /** --perf: count the program; `cache` the levels of --cache. */
+  perf?: { cache: CacheLevelSpec[] | undefined };
   prog: string;
   args: string[];
 }
@@ -58,6 +66,8 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   let audit = false;
   let jit = true;
   let mallocTrace: string | undefined;
+  let perf = false;
+  let cache: CacheLevelSpec[] | undefined;
   let i = 0;
   for (; i < argv.length && argv[i].startsWith('-'); i++) {
     const a = argv[i];
@@ -77,7 +87,12 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
       if (!v) return '--host-dir needs a directory';
       hostDir = resolve(cwd, v);
     } else if (a === '--no-host-dir') hostDir = undefined;
-    else if (a === '--malloc-trace' || a.startsWith('--malloc-trace=')) {
+    else if (a === '--perf') perf = true;
+    else if (a === '--cache' || a.startsWith('--cache=')) {
+      const levels = parseCacheSpec(value('--cache') ?? '');
+      if (typeof levels === 'string') return `--cache: ${levels}`;
+      cache = levels;
+    } else if (a === '--malloc-trace' || a.startsWith('--malloc-trace=')) {
       const v = value('--malloc-trace');
       if (!v) return '--malloc-trace needs a file';
       mallocTrace = resolve(cwd, v);
@@ -89,7 +104,8 @@ export function parseRunArgs(argv: string[], cwd: string): RunArgs | 'help' | st
   if (mallocTrace !== undefined && machineTracePath(mallocTrace, hostDir) === undefined) {
     return `--malloc-trace ${mallocTrace}: the file must be inside the shared directory (${hostDir ?? 'none: --no-host-dir'})`;
   }
-  return { memMiB, verbose, audit, jit, hostDir, mallocTrace, prog: argv[i], args: argv.slice(i + 1) };
+  if (cache && !perf) return '--cache needs --perf';
+  return { memMiB, verbose, audit, jit, hostDir, mallocTrace, perf: perf ? { cache } : undefined, prog: argv[i], args: argv.slice(i + 1) };
 }
 
 /** The machine's path (/host/...) of host file `file` under `hostDir`, or undefined when it lies outside. */
@@ -216,6 +232,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const p = spawnProcess(k, { path: chosen.path, bytes: chosen.bytes, argv: [parsed.prog, ...parsed.args], envp });
     if (hostDir) p.cwd = '/host';
+    if (parsed.perf) p.perf = new PerfSession(k.machine.ram, parsed.perf.cache);
     pid = p.pid;
   } catch (e) {
     if (!(e instanceof LoadRefusal)) throw e;
@@ -247,5 +264,6 @@ export async function main(argv: string[]): Promise<number> {
   // reported as leaked).
   if (parsed.audit) auditKernel(k, 'at the end of the run');
   if (parsed.verbose) process.stderr.write(`pagoda: pid ${pid} ended: ${JSON.stringify(p.status)}\n`);
+  if (p.perf) process.stderr.write(perfReport(p));
   return shellStatus(p.status!);
 }

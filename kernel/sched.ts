@@ -83,7 +83,8 @@ export function runSlice(k: Kernel, budget: number): RunState {
     const left = stopAt - cpu.instret;
     if (left <= 0) return { kind: 'running' };
     const before = cpu.instret;
-    const trap: Trap = cpu.run(left);
+    // Perf counting runs the process through its counting stepper; otherwise the CPU runs untouched.
+    const trap: Trap = p.perf ? p.perf.stepper.run(cpu, left) : cpu.run(left);
     p.instructions += cpu.instret - before;
     // A fault that keeps coming back with no instruction retired is a kernel bug, not a user error.
     stalled = cpu.instret === before && trap !== Trap.Ecall && trap !== Trap.Timer ? stalled + 1 : 0;

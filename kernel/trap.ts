@@ -16,6 +16,7 @@ import type { SysContext } from './sys/context.js';
 import { dispatchSyscall } from './sys/table.js';
 import { SIGRETURN_VA, returnFromHandler } from './proc/signal.js';
 import { hex8 } from './panic.js';
+import { classifyFault } from './perf/session.js';
 
 /** Handles `trap` for the current process `p` (the hart runs from its trapframe). */
 export function handleTrap(k: Kernel, p: Process, trap: Trap): void {
@@ -51,7 +52,9 @@ function pageFault(k: Kernel, p: Process, access: Access, trap: Trap): void {
     if (!returnFromHandler(p)) kill(k, p, Signal.SIGSEGV, 'bad signal frame');
     return;
   }
+  const kind = p.perf ? classifyFault(p.space, va, access) : undefined;
   const result = p.space.handleFault(va, access);
+  if (p.perf) p.perf.fault(result === FaultResult.MAPPED ? kind! : 'fatal');
   if (result === FaultResult.MAPPED) return;
   if (result === FaultResult.OUT_OF_MEMORY) return kill(k, p, Signal.SIGKILL, `out of memory (${TRAP_NAMES[trap]} at ${hex8(va)})`);
   const why = result === FaultResult.NO_REGION ? 'no mapping' : 'permission denied';
@@ -73,6 +76,7 @@ export function kill(k: Kernel, p: Process, signal: number, what: string): void 
 }
 
 function systemCall(k: Kernel, p: Process): void {
+  if (p.perf) p.perf.syscall(p.tf.a7);
   const result = dispatchSyscall(contextFor(k, p), p.tf);
   if (result !== undefined && p.alive) completeSyscall(p, result);
 }

@@ -11,6 +11,8 @@ import { EM_RISCV, ShFlags, ShType, SymType } from '../abi/elf.js';
 import { DumpSymbols, type DumpSymbol } from './objdump/symbols.js';
 import { type ByteLayout, addressSkip, rawLine, unitLines } from './objdump/lines.js';
 import { riscvArchAttribute } from '../abi/riscv-attributes.js';
+import { readLineRows } from './objdump/debug-line.js';
+import { SourceAnnotator, type SourceOptions } from './objdump/source-lines.js';
 
 /** A file objdump cannot disassemble although it is valid ELF (e.g. another machine). */
 export class ObjdumpError extends Error {
@@ -58,6 +60,7 @@ class SectionDumper {
     private readonly symbols: DumpSymbols,
     private readonly ctx: DisasmContext,
     private readonly state: DumpState,
+    private readonly annotator: SourceAnnotator | null = null,
   ) {
     this.data = sectionBytes(elf, section);
     this.skip = addressSkip(section.addr, section.addr + section.size);
@@ -126,6 +129,7 @@ class SectionDumper {
   /** Prints the instruction or data unit at `off`; returns its size. */
   private unit(off: number): number {
     const addr = (this.section.addr + off) >>> 0;
+    if (this.annotator !== null) this.out += this.annotator.before(addr, this.functionAt(addr));
     if (this.isDataAt(addr)) return this.dataUnit(off, addr);
     const d = disassembleBytes(this.data, off, addr, this.ctx);
     const size = Math.max(d.size, 1);
@@ -133,6 +137,13 @@ class SectionDumper {
     this.state.chunkSize = layout.chunkSize;
     this.out += unitLines(this.data, off, size, addr, this.skip, layout, d.text);
     return size;
+  }
+
+  /** The name of the function symbol whose block holds `addr` (for `-l`'s `name():` lines), or null. */
+  private functionAt(addr: number): string | null {
+    const place = this.symbols.find(addr, this.section, true);
+    const sym = place >= 0 ? this.symbols.sorted[place] : undefined;
+    return sym !== undefined && sym.section === this.section && sym.value <= addr ? sym.name : null;
   }
 
   /** The mapping state at `addr`: the last `$x`/`$d` at or before it; `$xrv...` also switches the ISA. */
@@ -183,10 +194,11 @@ function isCodeSection(s: SectionHeader): boolean {
 }
 
 /**
- * The text `objdump -d FILE` prints for the ELF file `bytes`, named `fileName` in the header.
+ * The text `objdump -d FILE` prints for the ELF file `bytes`, named `fileName` in the header; with `source`
+ * (-S, -l) the source lines and file:line of the code (from `.debug_line`) go before it.
  * Throws ElfFormatError (malformed ELF) or ObjdumpError (not RISC-V); nothing else.
  */
-export function objdumpDisassemble(fileName: string, bytes: Uint8Array): string {
+export function objdumpDisassemble(fileName: string, bytes: Uint8Array, source: SourceOptions | null = null): string {
   const elf = readElf(bytes);
   if (elf.header.machine !== EM_RISCV) {
     throw new ObjdumpError(`e_machine is ${elf.header.machine}, not EM_RISCV (${EM_RISCV}); cannot disassemble`);
@@ -199,13 +211,14 @@ export function objdumpDisassemble(fileName: string, bytes: Uint8Array): string 
     formatAddress: (a) => symbols.formatAddress(a, current!),
   });
   const state: DumpState = { chunkSize: 1 };
+  const annotator = source !== null && (source.source || source.lineNumbers) ? new SourceAnnotator(readLineRows(elf), source) : null;
   let out = `\n${fileName}:     file format elf32-littleriscv\n\n`;
   for (const section of elf.sections) {
     if (!isCodeSection(section)) continue;
     checkContentsInFile(section, bytes.length);
     current = section;
     out += `\nDisassembly of section ${section.name}:\n`;
-    out += new SectionDumper(elf, section, symbols, ctx, state).dump();
+    out += new SectionDumper(elf, section, symbols, ctx, state, annotator).dump();
   }
   return out;
 }

@@ -11,10 +11,13 @@ import debounce from 'lodash-es/debounce.js';
 import throttle from 'lodash-es/throttle.js';
 import { ChunkMapView } from './chunkmap-view.js';
 import { clearHome, loadHome, saveHome } from './home-store.js';
+import { HeapView } from './heap-view.js';
+import type { HeapSnapshot } from './heapview-model.js';
 import type { ChunkCounts, FrameCounts, MemorySnapshot, ProcessView } from './memview-model.js';
 import { OutputPump, type OutputStats } from './output-pump.js';
 import { SNAPSHOT_INTERVAL_MS, type FromWorker, type ToWorker } from './protocol.js';
 import { VmapView } from './vmap-view.js';
+import { perfStripText } from './perf-strip.js';
 
 /** What tests and the console can reach as window.pagoda. */
 export interface PagodaHandle {
@@ -30,6 +33,9 @@ export interface PagodaHandle {
   /** The process the address-space view shows; select another by pid. */
   selectedPid(): number | undefined;
   selectPid(pid: number): void;
+  /** The heap panel's latest snapshot (the selected process's blocks), and its hover text for cell `c`. */
+  heap(): HeapSnapshot | undefined;
+  heapCellText(c: number): string;
   /** Types `text` as if from the keyboard. */
   type(text: string): void;
   /** Puts a file into /home as a drop would. */
@@ -74,6 +80,8 @@ const pump = new OutputPump(term, (bytes) => send({ type: 'ack', bytes }));
 
 const chunkView = new ChunkMapView($('chunkmap'));
 const vmapView = new VmapView($('vmap'), $('maps-tip'));
+const heapView = new HeapView($('heap'), $('maps-tip'));
+let heapPid: number | undefined;
 const procSelect = $<HTMLSelectElement>('process');
 let latest: MemorySnapshot | undefined;
 let guestWinsize: { cols: number; rows: number } | undefined;
@@ -89,6 +97,8 @@ const handle: PagodaHandle = {
   refresh: () => new Promise((resolve) => { snapshotWaiters.push(resolve); send({ type: 'snapshot' }); }),
   selectedPid: () => shownProcess()?.pid,
   selectPid: (pid) => { chosenPid = pid; renderViews(); },
+  heap: () => heapView.shown,
+  heapCellText: (c) => heapView.describeCell(c),
   type: (text) => send({ type: 'input', bytes: new TextEncoder().encode(text) }),
   addFile: (name, bytes) => send({ type: 'file', name, bytes }),
   output: pump.stats,
@@ -131,6 +141,7 @@ function renderProcessChoice(): void {
   summary.textContent = shown
     ? `${shown.residentPages} resident pages, ${shown.pageTablePages} page-table pages, brk 0x${shown.brk.toString(16)}`
     : '';
+  $('perf-strip').textContent = shown ? perfStripText(shown.perf) : '';
 }
 
 let drawnChunks = '';
@@ -150,6 +161,10 @@ const renderViews = throttle((): void => {
   if (key !== drawnProcess) {
     vmapView.render(shown);
     drawnProcess = key;
+  }
+  if (shown?.pid !== heapPid) {
+    heapPid = shown?.pid;
+    send({ type: 'heap-pid', pid: heapPid });
   }
 }, SNAPSHOT_INTERVAL_MS, { leading: true, trailing: true });
 
@@ -185,6 +200,9 @@ worker.onmessage = (e: MessageEvent<FromWorker>): void => {
       return;
     case 'download':
       download(msg.path, msg.bytes);
+      return;
+    case 'heap':
+      if (!msg.heap || msg.heap.pid === heapPid) heapView.render(msg.heap);
       return;
     case 'file-added':
       $('status').textContent = `${msg.path} added (${msg.bytes} bytes)${msg.ran ? ', running' : ''}`;

@@ -13,6 +13,7 @@ import { ChunkState } from '../kernel/mem/chunks.js';
 import { CHUNK_SIZE, FRAMES_PER_CHUNK } from '../kernel/mem/layout.js';
 import { mapsLine } from '../kernel/mem/maps.js';
 import type { RegionKind } from '../kernel/mem/region.js';
+import type { PerfCounts } from '../kernel/perf/session.js';
 
 /** What a chunk cell shows. */
 export const enum ChunkKind {
@@ -63,6 +64,8 @@ export interface ProcessView {
   residentPages: number;
   pageTablePages: number;
   brk: number;
+  /** Its perf counters when the kernel counts it (perf stat), for the counters strip. */
+  perf?: PerfCounts;
 }
 
 export interface MemorySnapshot {
@@ -123,7 +126,7 @@ export function snapshotMemory(k: Kernel): MemorySnapshot {
     p.space.pageTable.forEachLeaf((_va, pte) => { user[Math.floor(ptePa(pte) / CHUNK_SIZE)]++; });
     processes.push({
       pid: p.pid, name: p.name, regions: regionViews(p.space), residentPages: p.space.residentPages,
-      pageTablePages: tables.length, brk: p.space.brk >>> 0,
+      pageTablePages: tables.length, brk: p.space.brk >>> 0, perf: p.perf?.counts(),
     });
   }
   const kinds: number[] = [];

@@ -2,6 +2,7 @@
 // crosses by structured clone; byte arrays are transferred, not copied.
 
 import type { HomeEntry } from './home-files.js';
+import type { HeapSnapshot } from './heapview-model.js';
 import type { MemorySnapshot } from './memview-model.js';
 
 /** Page -> worker. */
@@ -21,7 +22,9 @@ export type ToWorker =
   /** Send a memory snapshot now (besides the periodic ones). */
   | { type: 'snapshot' }
   /** Send /home now if it changed (the page is being hidden or closed). */
-  | { type: 'sync-home' };
+  | { type: 'sync-home' }
+  /** The heap panel shows process `pid` (undefined: none): its heap comes with every memory snapshot. */
+  | { type: 'heap-pid'; pid: number | undefined };
 
 /** Worker -> page. */
 export type FromWorker =
@@ -29,6 +32,8 @@ export type FromWorker =
   | { type: 'output'; bytes: Uint8Array }
   /** The live memory views' data, a few times per second while anything changes. */
   | { type: 'memory'; snapshot: MemorySnapshot; winsize: { cols: number; rows: number }; mips?: number }
+  /** The heap panel's process, block by block (sent with each memory snapshot; the arrays are transferred). */
+  | { type: 'heap'; heap: HeapSnapshot | undefined }
   /** A dropped file landed at `path`; `ran` when it was started because nothing else was running. */
   | { type: 'file-added'; path: string; bytes: number; ran: boolean }
   /** The boot program (or a dropped file run in its place) started as `pid`. */

@@ -1,13 +1,15 @@
 // The machine's thread: a Web Worker running a console session (kernel/session.ts), so the page never freezes
 // however long a guest computes. Output is batched per slice and sent with credit-based flow control (the page
 // acknowledges what xterm.js has parsed; past OUTPUT_HIGH_WATER unacknowledged bytes the guest is paused).
-// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS. The boot image is ./boot.cpio, if served.
+// A memory snapshot goes to the page every SNAPSHOT_INTERVAL_MS, with the heap panel's walk (throttled to a tenth
+// of the time). The boot image is ./boot.cpio, if served.
 // /home: a kept one arrives with the boot message and replaces the image's; every HOME_SYNC_INTERVAL_MS (and
 // when the page asks) a changed /home goes back to the page, which keeps it. Files programs export
 // (`download FILE`) go to the page as they are handed over.
 
 import { ConsoleSession, type SessionEnd } from '../kernel/session.js';
 import { homeSignature, listHome, restoreHome } from './home-files.js';
+import { heapBuffers, snapshotHeap } from './heapview-model.js';
 import { snapshotMemory } from './memview-model.js';
 import {
   HOME_SYNC_INTERVAL_MS, OUTPUT_BATCH_BYTES, OUTPUT_HIGH_WATER, OUTPUT_LOW_WATER, SNAPSHOT_INTERVAL_MS,
@@ -29,6 +31,11 @@ let flushQueued = false;
 let unacked = 0;
 /** homeSignature() of the /home last sent (or restored). */
 let homeSent = '';
+/** The process whose heap the page's panel shows. */
+let heapPid: number | undefined;
+/** A heap walk costs about 1-1.5 us per block (100,000 blocks: ~100-150 ms), so the next one waits ten times
+ *  as long as the last took: the panel never takes more than a tenth of the machine's time. */
+let nextHeapWalkMs = 0;
 
 function post(message: FromWorker, transfer?: Transferable[]): void { scope.postMessage(message, transfer); }
 
@@ -113,6 +120,7 @@ function postSnapshot(): void {
   const mips = ms > rateFrom.ms ? (instret - rateFrom.instret) / (ms - rateFrom.ms) / 1000 : 0;
   rateFrom = { instret, ms };
   post({ type: 'memory', snapshot: snapshotMemory(session.kernel), winsize: session.winsize, mips });
+  postHeap(false);
 }
 
 /** Sends /home to the page when it changed since last sent. */
@@ -129,6 +137,15 @@ function syncHome(): void {
 /** A file a program exported: to the page, as a download. */
 function exportFile(path: string, bytes: Uint8Array): void {
   post({ type: 'download', path, bytes }, [bytes.buffer as ArrayBuffer]);
+}
+
+/** Sends the panel's heap, unless the last walk was too recent (`now`: regardless). */
+function postHeap(now: boolean): void {
+  const t0 = performance.now();
+  if (!session || (!now && t0 < nextHeapWalkMs)) return;
+  const heap = heapPid === undefined ? undefined : snapshotHeap(session.kernel, heapPid);
+  nextHeapWalkMs = t0 + 10 * (performance.now() - t0);
+  post({ type: 'heap', heap }, heap ? heapBuffers(heap) : []);
 }
 
 async function bootMachine(msg: Extract<ToWorker, { type: 'boot' }>): Promise<void> {
@@ -175,6 +192,9 @@ function handle(msg: ToWorker): void {
     case 'file': return addFile(msg.name, msg.bytes);
     case 'snapshot': return postSnapshot();
     case 'sync-home': return syncHome();
+    case 'heap-pid':
+      heapPid = msg.pid;
+      return postHeap(true);
   }
 }
 

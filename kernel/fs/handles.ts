@@ -19,7 +19,7 @@ export function statOf(n: Node): FileStat {
   }
   const dev = n.kind === 'dev';
   return {
-    ino: n.ino, mode: n.mode, size: sizeOf(n), nlink: n.kind === 'dir' ? 2 : 1,
+    ino: n.ino, mode: n.mode, size: sizeOf(n), nlink: n.kind === 'dir' ? 2 : n.kind === 'file' ? n.nlink : 1,
     rdevMajor: dev ? n.major : 0, rdevMinor: dev ? n.minor : 0,
     devMajor: 0, devMinor: n.kind === 'sdir' || n.kind === 'sfile' ? 3 : 1, mtimeMs: n.mtimeMs,
   };
@@ -48,7 +48,18 @@ export class RamFileHandle implements OpenFile {
     readonly openFlags: number,
     private readonly clockMs: () => number,
     private readonly usage: RamfsUsage,
-  ) {}
+  ) {
+    node.opens++;
+  }
+
+  /** The node open here (fchmod, fstat). */
+  get file(): RamFile { return this.node; }
+
+  /** The last fd closed: an unlinked file's bytes go once no other open file holds them. */
+  onLastClose(): void {
+    this.node.opens--;
+    releaseIfGone(this.node, this.usage);
+  }
 
   read(maxBytes: number): ReadResult {
     if (!this.readable) return -Errno.EBADF;
@@ -110,6 +121,14 @@ export function resizeRamFile(f: RamFile, size: number, nowMs: number, usage: Ra
   f.size = size;
   f.mtimeMs = nowMs;
   return 0;
+}
+
+/** A file with no name and no open file left: its bytes leave the ramfs count and host memory. */
+export function releaseIfGone(f: RamFile, usage: RamfsUsage): void {
+  if (f.nlink > 0 || f.opens > 0) return;
+  usage.bytes -= f.size;
+  f.data = new Uint8Array(0);
+  f.size = 0;
 }
 
 /** Truncates ramfs file `f` to zero bytes (O_TRUNC). */

@@ -33,6 +33,10 @@ export interface RamFile extends NodeBase {
   data: Uint8Array;
   size: number;
   writable: boolean;
+  /** Directory entries naming the file (link, unlink, rename); its data lives on while open after the last. */
+  nlink: number;
+  /** Open files on it: with no link and no open file left its bytes leave the ramfs count (RamfsUsage). */
+  opens: number;
 }
 
 /** A character device: each open makes a new OpenFile. */
@@ -83,7 +87,7 @@ export function newDir(writable: boolean, mtimeMs: number, perm = 0o755): RamDir
 }
 
 export function newFile(data: Uint8Array, writable: boolean, mtimeMs: number, perm = 0o644): RamFile {
-  return { kind: 'file', ino: nextIno(), mode: S_IFREG | perm, mtimeMs, data, size: data.length, writable };
+  return { kind: 'file', ino: nextIno(), mode: S_IFREG | perm, mtimeMs, data, size: data.length, writable, nlink: 1, opens: 0 };
 }
 
 /** The entry named `name` in directory `d` (undefined also for a host entry the host refuses to show). */

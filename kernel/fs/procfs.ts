@@ -9,6 +9,7 @@
 //   /proc/PID/stat       Linux's one-line form: pid (comm) state ppid pgrp session tty_nr tpgid ...; utime and
 //                        cutime count instructions at 100 MHz plus a kernel program's host time, in ticks of 10 ms
 //   /proc/PID/cmdline    argv, each followed by a NUL
+//   /proc/PID/perf       the process's perf counters (kernel/perf/report.ts), empty when it is not counted
 //   /proc/PID/heap       the malloc heap block by block (format in kernel/mem/heap/format.ts)
 //   /proc/self           the calling process's directory
 
@@ -19,6 +20,7 @@ import { formatHeap } from '../mem/heap/format.js';
 import { walkHeap } from '../mem/heap/walk.js';
 import { formatMaps } from '../mem/maps.js';
 import { cpuMsOf, type Process } from '../proc/process.js';
+import { perfReport } from '../sys/perf.js';
 import { S_IFDIR, S_IFREG, nextIno, type Node, type SynthDir, type SynthFile } from './node.js';
 
 const kb = (label: string, kib: number): string => `${(label + ':').padEnd(16)}${String(kib).padStart(8)} kB\n`;
@@ -88,6 +90,7 @@ function processDir(k: Kernel, p: Process, mtimeMs: number): SynthDir {
     stat: () => statLine(k, p),
     status: () => status(p),
     cmdline: () => p.argv.map((a) => a + '\0').join(''),
+    perf: () => (p.perf ? perfReport(p) : ''),
     heap: () => (p.alive ? formatHeap(walkHeap(p.space, p.heap)) : ''),
   };
   return {

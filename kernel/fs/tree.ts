@@ -17,7 +17,8 @@ export function buildFileTree(k: Kernel): Vfs {
   const now = k.realtimeMs();
   const vfs = new Vfs(newDir(false, now), k.realtimeMs);
   for (const path of k.files.paths()) {
-    const perm = path.startsWith('/bin/') || path.startsWith('/sbin/') ? 0o755 : 0o644;
+    // The archive's mode; files added by the host without one: programs in /bin and /sbin 0755, others 0644.
+    const perm = k.files.permOf(path) ?? (path.startsWith('/bin/') || path.startsWith('/sbin/') ? 0o755 : 0o644);
     // /home's files in the image are the user's starting files: theirs to change, like the rest of /home.
     vfs.install(path, k.files.get(path)!, perm, path.startsWith('/home/'));
   }

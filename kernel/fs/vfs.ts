@@ -7,10 +7,10 @@
 
 import { Errno } from '../../abi/errno.js';
 import { NAME_MAX } from '../../abi/limits.js';
-import { resizeRamFile } from './handles.js';
+import { releaseIfGone, resizeRamFile } from './handles.js';
 import { childRel, HostFs } from './hostfs.js';
 import type { HostDir } from './hostdir.js';
-import { isDir, lookupIn, newDir, newFile, type DirLike, type HostDirNode, type Node, type RamDir } from './node.js';
+import { isDir, lookupIn, newDir, newFile, type DirLike, type HostDirNode, type Node, type RamDir, type RamFile } from './node.js';
 
 
 /** `path` made absolute against `cwd` and normalised: no '.', '..', empty or trailing components. */
@@ -130,7 +130,7 @@ export class Vfs {
     if (node.kind === 'hdir' || node.kind === 'hfile') return dir ? node.host.port.rmdir(node.rel) : node.host.port.unlink(node.rel);
     if (node.kind === 'dir' && node.children.size > 0) return -Errno.ENOTEMPTY;
     if (p.dir.kind !== 'dir' || !p.dir.writable) return -Errno.EACCES;
-    if (node.kind === 'file') this.usage.bytes -= node.size;
+    if (node.kind === 'file') this.dropLink(node);
     p.dir.children.delete(p.name);
     p.dir.mtimeMs = this.clockMs();
     return 0;
@@ -158,6 +158,8 @@ export class Vfs {
     if (node.kind === 'sdir' || node.kind === 'sfile' || node.kind === 'hdir') return -Errno.EBUSY;
     if (src.dir.kind !== 'dir' || dst.dir.kind !== 'dir') return -Errno.EXDEV;
     const there = dst.dir.children.get(dst.name);
+    // Two names of one file: rename does nothing (POSIX), both names stay.
+    if (there === node) return 0;
     if (there) {
       if (isDir(node) && !isDir(there)) return -Errno.ENOTDIR;
       if (!isDir(node) && isDir(there)) return -Errno.EISDIR;
@@ -165,11 +167,43 @@ export class Vfs {
       if (there.kind === 'dir' && there.children.size > 0) return -Errno.ENOTEMPTY;
     }
     if (!src.dir.writable || !dst.dir.writable) return -Errno.EACCES;
-    if (there?.kind === 'file') this.usage.bytes -= there.size;
+    if (there?.kind === 'file') this.dropLink(there);
     src.dir.children.delete(src.name);
     dst.dir.children.set(dst.name, node);
     src.dir.mtimeMs = dst.dir.mtimeMs = this.clockMs();
     return 0;
+  }
+
+  /** One directory entry less for `f`: with none left and no open file its bytes leave the ramfs count. */
+  private dropLink(f: RamFile): void {
+    f.nlink--;
+    releaseIfGone(f, this.usage);
+  }
+
+  /**
+   * link(2): a second name `to` for the file at `from` (absolute, normalised): 0 or -errno. EPERM for
+   * directories, EEXIST when `to` exists, EXDEV between ramfs and a host directory (which has no hard links
+   * here), EACCES for read-only places.
+   */
+  link(from: string, to: string): number {
+    const node = this.lookup(from);
+    if (typeof node === 'number') return node;
+    if (isDir(node)) return -Errno.EPERM;
+    const c = this.creatable(to);
+    if (typeof c === 'number') return c;
+    if (node.kind !== 'file' || c.dir.kind !== 'dir') return -Errno.EXDEV;
+    c.dir.children.set(c.name, node);
+    node.nlink++;
+    c.dir.mtimeMs = this.clockMs();
+    return 0;
+  }
+
+  /** chmod(2) of the node at `abs`: its permission bits (07777) become `mode`'s. EROFS for the boot image's
+   *  read-only files and directories; a host file's mode is the host's to keep (EPERM). */
+  chmod(abs: string, mode: number): number {
+    const node = this.lookup(abs);
+    if (typeof node === 'number') return node;
+    return chmodNode(node, mode);
   }
 
   /** truncate(2) of the file at `abs` to `size` bytes: 0 or -errno (EISDIR, EACCES for read-only files). */
@@ -226,4 +260,13 @@ export class Vfs {
     dir.writable = writable;
     return dir;
   }
+}
+
+/** chmod on `node` (also fchmod's, through an open file): 0 or -errno (see Vfs.chmod). */
+export function chmodNode(node: Node, mode: number): number {
+  if (node.kind === 'hdir' || node.kind === 'hfile') return -Errno.EPERM;
+  if (node.kind === 'sdir' || node.kind === 'sfile' || node.kind === 'dev') return -Errno.EPERM;
+  if (!node.writable) return -Errno.EROFS;
+  node.mode = (node.mode & ~0o7777) | (mode & 0o7777);
+  return 0;
 }

@@ -14,6 +14,8 @@ import type { Process } from './process.js';
 import { commitExec } from './exec-commit.js';
 import { kernelProgramName } from '../../abi/kprogram.js';
 import { execKernelProgram } from '../programs/exec.js';
+import { MAX_SCRIPT_DEPTH, readScriptLine } from './interp.js';
+import { PerfSession } from '../perf/session.js';
 
 /** The strings of a NULL-terminated user array of string pointers at `va` (NULL: none), or -errno. */
 export function copyInStringArray(p: Process, va: number): string[] | number {
@@ -60,6 +62,27 @@ function readWhole(f: HostFileNode): Uint8Array | number {
 }
 
 /**
+ * The program execve of `path` runs: the file itself, or for a `#!` script its interpreter (a script naming a
+ * script, up to MAX_SCRIPT_DEPTH of them, then ELOOP) with the argv interp.ts describes. -errno when a file
+ * is missing or not executable (EACCES) or a `#!` line is unusable (ENOEXEC).
+ */
+function resolveScripts(k: Kernel, cwd: string, path: string, argv: string[]): { abs: string; bytes: Uint8Array; argv: string[] } | number {
+  let name = path;
+  let args = argv;
+  for (let depth = 0; ; depth++) {
+    const abs = normalizePath(cwd, name);
+    const bytes = executableAt(k, abs);
+    if (typeof bytes === 'number') return bytes;
+    const line = readScriptLine(bytes);
+    if (line === undefined) return { abs, bytes, argv: args };
+    if (typeof line === 'number') return line;
+    if (depth >= MAX_SCRIPT_DEPTH) return -Errno.ELOOP;
+    args = [line.interpreter, ...(line.argument !== undefined ? [line.argument] : []), name, ...args.slice(1)];
+    name = line.interpreter;
+  }
+}
+
+/**
  * Replaces the program of `p` (on the hart) with the one at `pathVa`, given argv/envp user arrays. Returns
  * undefined on success (registers are already set: nothing to complete), -errno on failure (caller intact).
  */
@@ -71,21 +94,25 @@ export function execProcess(k: Kernel, p: Process, pathVa: number, argvVa: numbe
   if (typeof argv === 'number') return argv;
   const envp = copyInStringArray(p, envpVa);
   if (typeof envp === 'number') return envp;
-  const abs = normalizePath(p.cwd, path);
-  const bytes = executableAt(k, abs);
-  if (typeof bytes === 'number') return bytes;
-  const program = kernelProgramName(bytes);
-  if (program !== undefined) return execKernelProgram(k, p, abs, program, argv, envp);
+  const found = resolveScripts(k, p.cwd, path, argv);
+  if (typeof found === 'number') return found;
+  const { abs, bytes } = found;
+  const kernelProgram = kernelProgramName(bytes);
+  if (kernelProgram !== undefined) return execKernelProgram(k, p, abs, kernelProgram, found.argv, envp);
   let built: ReturnType<typeof buildSpace>;
   try {
-    built = buildSpace(k, { path: abs, bytes, argv, envp });
+    built = buildSpace(k, { path: normalizePath(p.cwd, path), bytes, argv: found.argv, envp });
   } catch (e) {
     if (e instanceof LoadRefusal) return -e.errno;
     throw e;
   }
-  commitExec(k, p, built.space, abs, argv);
+  commitExec(k, p, built.space, abs, found.argv);
   p.tf.sp = built.sp;
   p.tf.pc = built.entry;
   p.image = bytes;
+  if (p.perfAtExec !== undefined) {
+    p.perf = new PerfSession(k.machine.ram, p.perfAtExec ?? undefined);
+    p.perfAtExec = undefined;
+  }
   return undefined;
 }

@@ -11,6 +11,8 @@ import type { HeapRegistration } from '../mem/heap/descriptor.js';
 import type { Region } from '../mem/region.js';
 import { FdTable } from './fdtable.js';
 import { WaitChannel, type Sleep } from './waitchan.js';
+import type { PerfSession } from '../perf/session.js';
+import type { CacheLevelSpec } from '../../machine/perf/cache.js';
 
 /** How a process ended: exit(code) or killed by a signal. */
 export type ExitStatus = { kind: 'exited'; code: number } | { kind: 'signaled'; signal: number };
@@ -75,6 +77,10 @@ export class Process {
   argv: readonly string[] = [];
   /** The executable's bytes as exec loaded them (for symbolize, kernel/proc/symbols.ts). */
   image: Uint8Array | undefined;
+  /** Perf counting (kernel/perf/session.ts): while set, the scheduler runs the process through its stepper. */
+  perf: PerfSession | undefined;
+  /** perf_ctl ENABLE_AT_EXEC: the cache levels (or null for none) of the session the next execve starts. */
+  perfAtExec: readonly CacheLevelSpec[] | null | undefined;
   /** User instructions retired while this process was on the hart. */
   instructions = 0;
   /** Host CPU time in ms spent on this process's behalf outside the hart (a kernel program's body). */

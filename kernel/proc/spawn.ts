@@ -5,7 +5,7 @@
 
 import type { Kernel } from '../kernel.js';
 import { planLoad, type LoadPlan } from '../../loader/plan.js';
-import { LoadRefusal } from '../../loader/refusal.js';
+import { LoadRefusal, Refusal } from '../../loader/refusal.js';
 import { buildInitialStack, type StackImage } from '../../loader/stack.js';
 import { AddressSpace } from '../mem/addrspace.js';
 import { STACK_TOP, pageDown } from '../mem/layout.js';
@@ -13,6 +13,9 @@ import { Prot } from '../../abi/mman.js';
 import { Process } from './process.js';
 import { standardFiles } from '../dev/stdio.js';
 import { claimConsole } from '../tty/jobcontrol.js';
+import { kernelProgramName } from '../../abi/kprogram.js';
+import { startKernelProgram } from '../programs/run.js';
+import { KERNEL_PROGRAMS } from '../programs/table.js';
 
 export interface ExecRequest {
   /** The path the program is started as (argv[0] is separate). */
@@ -60,6 +63,8 @@ export function buildSpace(k: Kernel, req: ExecRequest): { space: AddressSpace; 
  * (not yet on the hart), or throws LoadRefusal.
  */
 export function spawnProcess(k: Kernel, req: ExecRequest): Process {
+  const program = kernelProgramName(req.bytes);
+  if (program !== undefined) return spawnKernelProgram(k, req, program);
   const { space, entry, sp } = buildSpace(k, req);
   const p = new Process(k.nextPid++, req.path, space);
   p.tf.pc = entry;
@@ -68,5 +73,21 @@ export function spawnProcess(k: Kernel, req: ExecRequest): Process {
   standardFiles(k).forEach((file, fd) => p.fds.set(fd, file));
   k.processes.set(p.pid, p);
   claimConsole(k, p);
+  return p;
+}
+
+/** spawnProcess for a kernel-provided program's marker file (`pagoda run /bin/cc ...`): an empty address
+ *  space, and the program's body started (kernel/programs/run.ts); LoadRefusal for a name nobody provides. */
+function spawnKernelProgram(k: Kernel, req: ExecRequest, name: string): Process {
+  const load = KERNEL_PROGRAMS.get(name);
+  if (!load) throw new LoadRefusal(Refusal.MALFORMED, `${req.path}: no kernel program named '${name}'`);
+  const space = AddressSpace.create(k.machine.ram, k.frames, k.commit, (va) => k.machine.cpu.flush(va));
+  if (!space) throw noMemory('creating the page table');
+  const p = new Process(k.nextPid++, req.path, space);
+  p.argv = req.argv;
+  standardFiles(k).forEach((file, fd) => p.fds.set(fd, file));
+  k.processes.set(p.pid, p);
+  claimConsole(k, p);
+  startKernelProgram(k, p, name, load, req.argv, req.envp);
   return p;
 }

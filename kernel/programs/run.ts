@@ -6,7 +6,7 @@
 // (the parent's wait sees it as any other); output goes to fds 1 and 2 at each phase boundary (checkpoint)
 // and at the end, waiting as a write(2) would for a full pipe (a closed one raises SIGPIPE). Signals act as on
 // any sleeping process: SIGKILL or Ctrl-C ends it at once, and the body stops at its next file operation or
-// checkpoint, writing nothing more. Host time spent in the body is charged to the process (hostCpuMs).
+// checkpoint, writing nothing more; a stop signal (Ctrl-Z) holds the body at its next checkpoint until SIGCONT. Host time spent in the body is charged to the process (hostCpuMs).
 
 import { Errno } from '../../abi/errno.js';
 import { O_ACCMODE, O_RDONLY, O_RDWR } from '../../abi/fcntl.js';
@@ -64,6 +64,8 @@ class ProgramRun implements ToolRunSide {
     await this.flush();
     this.k.programs.notify();
     await hostTurn();
+    // Stopped (SIGSTOP, Ctrl-Z's SIGTSTP): the body waits here until SIGCONT retries this sleep.
+    while (this.p.alive && this.p.stopped) await this.waitOn(undefined);
     if (!this.p.alive) throw new ToolAborted(`pid ${this.p.pid} was killed`);
     this.segmentStartMs = performance.now();
   }
@@ -125,14 +127,15 @@ class ProgramRun implements ToolRunSide {
     }
   }
 
-  /** Sleeps the process on `channel` until it is woken (or ends). */
-  private waitOn(channel: WaitChannel): Promise<void> {
+  /** Sleeps the process on `channel` until it is woken, or (no channel) until SIGCONT retries the sleep; or
+   *  until it ends. */
+  private waitOn(channel: WaitChannel | undefined): Promise<void> {
     return new Promise<void>((resolve) => {
       this.stopWaiting = resolve;
       this.k.runQueue.sleep(this.p, () => {
         resolve();
         return undefined;
-      }, { channels: [channel], what: this.name });
+      }, { channels: channel ? [channel] : [], what: this.name });
     });
   }
 }

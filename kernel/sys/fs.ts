@@ -80,7 +80,7 @@ export function openPath(ctx: SysContext, abs: string, flags: number, mode: numb
   if (typeof node !== 'number' && (flags & O_CREAT) && (flags & O_EXCL)) return -Errno.EEXIST;
   if (node === -Errno.ENOENT && (flags & O_CREAT)) {
     if (flags & O_DIRECTORY) return -Errno.EINVAL;
-    node = fs.createFile(abs, mode & 0o777);
+    node = fs.createFile(abs, mode & 0o777 & ~ctx.proc.umask);
   }
   if (typeof node === 'number') return node;
   const file = openNode(ctx, node, abs, flags);
@@ -167,7 +167,7 @@ export function sysGetdents64(ctx: SysContext, fd: number, dirp: number, count: 
 export function sysMkdirat(ctx: SysContext, dirfd: number, pathVa: number, mode: number): number {
   const abs = resolvePath(ctx, dirfd, pathVa);
   if (typeof abs === 'number') return abs;
-  return ctx.kernel.fs.mkdir(abs, mode);
+  return ctx.kernel.fs.mkdir(abs, mode & 0o777 & ~ctx.proc.umask);
 }
 
 /** unlinkat(dirfd, path, flags): AT_REMOVEDIR removes an empty directory. */

@@ -16,11 +16,13 @@ import { sysBrk, sysMmap2, sysMprotect, sysMunmap, sysSbrk } from './memory.js';
 import { sysGetpid, sysGetppid, sysGetuid, sysSetTidAddress } from './ids.js';
 import { sysClockGettime64, sysClockNanosleep64 } from './time.js';
 import { sysPpollTime64 } from './poll.js';
+import { sysFchmod, sysFchmodat, sysLinkat, sysUmask } from './fsmodes.js';
 import { sysGetpgid, sysGetsid, sysSetpgid, sysSetsid } from './jobs.js';
 import { sysHostExport } from './host.js';
 import { sysTimes } from './times.js';
 import { sysHeapRegister } from './heap.js';
 import { sysSymbolize } from './symbolize.js';
+import { sysPerfCtl } from './perf.js';
 
 export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, SyscallHandler>([
   [Sys.read, sysRead],
@@ -72,7 +74,12 @@ export const SYSCALLS: ReadonlyMap<number, SyscallHandler> = new Map<number, Sys
   [Sys.getppid, sysGetppid],
   [Sys.rt_sigaction, sysRtSigaction],
   [Sys.rt_sigprocmask, sysRtSigprocmask],
+  [Sys.perf_ctl, sysPerfCtl],
   [Sys.setpgid, sysSetpgid],
+  [Sys.fchmod, sysFchmod],
+  [Sys.fchmodat, sysFchmodat],
+  [Sys.linkat, sysLinkat],
+  [Sys.umask, sysUmask],
   [Sys.getpgid, sysGetpgid],
   [Sys.getsid, sysGetsid],
   [Sys.setsid, sysSetsid],

@@ -26,9 +26,9 @@ export interface PageCode {
 
 /**
  * Discovers the code reachable from the page offsets `seeds` (word indexes) of the page mapped at virtual
- * `vaPage`, reading its words from `frameWords` (RAM as int32, starting at the frame's first word).
+ * `vaPage`, reading its words from `ram` (RAM as int32) from word `frameWord` on; at most `maxInstructions`.
  */
-export function discover(ram: Int32Array, frameWord: number, vaPage: number, seeds: Iterable<number>): PageCode {
+export function discover(ram: Int32Array, frameWord: number, vaPage: number, seeds: Iterable<number>, maxInstructions = PAGE_WORDS): PageCode {
   const code: PageCode = {
     words: ram.slice(frameWord, frameWord + PAGE_WORDS),
     present: new Uint8Array(PAGE_WORDS),
@@ -46,6 +46,10 @@ export function discover(ram: Int32Array, frameWord: number, vaPage: number, see
   for (const s of seeds) enter(s);
   while (work.length > 0) {
     for (let i = work.pop()!; i < PAGE_WORDS && !code.present[i]; i++) {
+      if (code.count >= maxInstructions) { // the region is full: what is left stays outside it
+        if (!code.present[i]) code.labels[i] = 0;
+        break;
+      }
       const inst = code.words[i];
       const pc = (vaPage + 4 * i) | 0;
       const flow = flowOf(inst, pc);

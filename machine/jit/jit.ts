@@ -16,6 +16,8 @@ import { CodeCache, HOT_VISITS } from './cache.js';
 
 /** Instructions the interpreter runs per cold step before the dispatcher looks for a region again. */
 const COLD_QUANTUM = 32;
+/** The entry table's index mask (cache.ts). */
+const SLOT_MASK = 0xffff;
 
 /** What the dispatcher needs of the CPU (machine/cpu.ts implements it). */
 export interface TieredCpu {
@@ -41,31 +43,35 @@ export class Jit {
     const tlb = this.mmu.tlb;
     const fetchTag = tlb.fetchTag;
     const fetchOff = tlb.fetchOff;
-    const regions = this.cache.regions;
-    const context = this.cache.context;
+    const cache = this.cache;
+    const slotKey = cache.slotKey;
+    const slotRegion = cache.slotRegion;
+    const context = cache.context;
+    const stats = cache.stats;
     let n = 0;
     while (n < limit) {
       const hart = cpu.hart;
       const pc = hart.pc;
       const vpn = pc >>> 12;
       const ti = vpn & TLB_MASK;
-      let k = 0;
       let quantum = COLD_QUANTUM;
       if (fetchTag[ti] === vpn) {
-        const frame = (pc + fetchOff[ti]) >>> 12;
+        const pa = (pc + fetchOff[ti]) >>> 0;
         const vaPage = (pc & -4096) >>> 0;
-        const index = (pc >>> 2) & 1023;
-        let region = regions[frame];
-        if (region !== undefined && region.vaPage === vaPage && region.labels[index] === 0 && region.tails[index] !== 0) {
-          // Inside a segment (a slice ended there): the interpreter runs to its end, where a label is.
-          quantum = region.tails[index];
-          region = undefined;
-        } else if (region === undefined || region.vaPage !== vaPage || region.labels[index] === 0) {
-          region = this.cache.visit(frame, vaPage, pc);
+        const slot = (pa >>> 2) & SLOT_MASK;
+        let region = slotKey[slot] === pa ? slotRegion[slot] : undefined;
+        if (region !== undefined && region.vaPage !== vaPage) region = undefined;
+        if (region === undefined) {
+          // Inside a compiled segment (a slice ended there): the interpreter runs to its end, where a label is.
+          const tail = cache.tailAt(pa);
+          if (tail !== 0) quantum = tail;
+          else region = cache.visit(pa, vaPage, pc);
         }
         if (region !== undefined) {
           context.dirty = false;
-          k = region.run(hart, pc, limit - n);
+          const k = region.run(hart, pc, limit - n);
+          stats.entries++;
+          stats.retired += k;
           n += k;
           cpu.instret += k;
           if (cpu.pending !== Trap.Budget) return n;
@@ -74,7 +80,8 @@ export class Jit {
       }
       // Cold: a fetch that misses the TLB (the interpreter translates it, or raises the fault), code not hot
       // yet, or an instruction no region holds.
-      k = cpu.interpret(Math.min(quantum, limit - n));
+      const k = cpu.interpret(Math.min(quantum, limit - n));
+      if (fetchTag[ti] === vpn) cache.warm((pc + fetchOff[ti]) >>> 0, k);
       hart.x[0] = 0;
       n += k;
       cpu.instret += k;

@@ -118,9 +118,8 @@ return n;
 };`;
 }
 
-/** Compiles `code` (the page mapped at `vaPage`) against `world`. */
-export function compileRegion(code: PageCode, vaPage: number, world: RegionWorld): { run: RegionCode; sourceBytes: number } {
-  const source = regionSource(code, vaPage);
+/** Compiles `source` (regionSource of `code`) against `world`. */
+export function compileRegion(code: PageCode, source: string, world: RegionWorld): RegionCode {
   const factory = new Function(
     'cpu', 'c', 'labels', 'executeFloat', 'mulh', 'mulhsu', 'mulhu',
     'i8', 'u8', 'i16', 'u16', 'i32', 'loadTag', 'loadOff', 'storeTag', 'storeOff', source,
@@ -130,5 +129,5 @@ export function compileRegion(code: PageCode, vaPage: number, world: RegionWorld
     world.cpu, world.context, code.labels, executeFloat, mulh, mulhsu, mulhu,
     ram.i8, ram.u8, ram.i16, ram.u16, ram.i32, tlb.loadTag, tlb.loadOff, tlb.storeTag, tlb.storeOff,
   );
-  return { run, sourceBytes: source.length };
+  return run;
 }

@@ -107,11 +107,19 @@ function runQemu(elf: Uint8Array, dir: string, name: string): Uint8Array {
   return new Uint8Array(r.stdout);
 }
 
+/**
+ * The dump after running `p` on both CPU tiers: the interpreter, and the translator compiling every page the
+ * first time it runs (jitHotVisits 1). The two must agree byte for byte before either is compared with qemu.
+ */
 function runPagoda(p: Program): Uint8Array {
-  const m = bareMachine(p);
-  const t = runUntilTrap(m, 1_000_000);
-  if (t !== Trap.Ecall) throw new Error(`pagoda stopped with trap ${t} at ${hex(m.cpu.pc)}`);
-  return m.ram.readBytes(BUF, DUMP_BYTES);
+  const dumps = [{ jit: false }, { jit: true, jitHotVisits: 1 }].map((tier) => {
+    const m = bareMachine(p, tier);
+    const t = runUntilTrap(m, 1_000_000);
+    if (t !== Trap.Ecall) throw new Error(`pagoda (jit ${tier.jit}) stopped with trap ${t} at ${hex(m.cpu.pc)}`);
+    return m.ram.readBytes(BUF, DUMP_BYTES);
+  });
+  expect(firstDifference(dumps[1], dumps[0]), 'translator vs interpreter').toBe('');
+  return dumps[0];
 }
 
 /** First difference as a readable line, or ''. */

@@ -57,8 +57,11 @@ function runQemu(b: Built, bytes: number): Uint8Array {
   return new Uint8Array(r.stdout);
 }
 
-function runPagoda(b: Built, bytes: number): Uint8Array {
-  const m = new Machine({ ramBytes: TEST_RAM });
+/** Batches also run on the translator (every page compiled the first time it runs): a few, for the time. */
+const TRANSLATED_BATCHES = 2;
+
+function runPagoda(b: Built, bytes: number, translate = false): Uint8Array {
+  const m = new Machine({ ramBytes: TEST_RAM, jit: translate, jitHotVisits: 1 });
   m.ram.writeBytes(TEXT, b.image);
   m.cpu.pc = TEXT;
   const t = runUntilTrap(m, 10_000_000);
@@ -90,7 +93,7 @@ function differences(seed: number, ours: Uint8Array, theirs: Uint8Array): string
 
 describe.skipIf(missing.length > 0)('differential: random F/D programs against qemu-riscv32', () => {
   const batches = Math.ceil(PROGRAMS / PER_BATCH);
-  it(`${PROGRAMS} programs of ${LENGTH} random F/D instructions leave every register, fcsr and memory as qemu does`, () => {
+  it(`${PROGRAMS} programs of ${LENGTH} random F/D instructions (the first ${TRANSLATED_BATCHES * PER_BATCH} translated too) leave every register, fcsr and memory as qemu does`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'pagoda-fpdiff-'));
     try {
       const failures: string[] = [];
@@ -99,7 +102,9 @@ describe.skipIf(missing.length > 0)('differential: random F/D programs against q
         const programs = Math.min(PER_BATCH, PROGRAMS - i * PER_BATCH);
         const b = build(dir, seed, programs);
         const bytes = programs * BLOCK_BYTES;
-        failures.push(...differences(seed, runPagoda(b, bytes), runQemu(b, bytes)));
+        const theirs = runQemu(b, bytes);
+        failures.push(...differences(seed, runPagoda(b, bytes), theirs));
+        if (i < TRANSLATED_BATCHES) failures.push(...differences(seed, runPagoda(b, bytes, true), theirs).map((d) => `translated: ${d}`));
       }
       expect(failures).toEqual([]);
     } finally {

@@ -68,7 +68,7 @@ describe.skipIf(!hasTools)('userland libc built with gcc', () => {
   });
 
   for (const name of ['string_test', 'ctype_test', 'stdlib_test', 'printf_test', 'stdio_test', 'syscall_test', 'posix_test',
-    'time_test', 'stdio2_test', 'float_conv_test']) {
+    'time_test', 'stdio2_test', 'float_conv_test', 'fsmodes_test']) {
     it(`passes ${name}`, () => {
       const r = qemu(name);
       expect(r.stdout).toMatch(new RegExp(`${name}: \\d+ checks ok`));

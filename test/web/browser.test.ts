@@ -1,7 +1,8 @@
 // The built page (dist/www) in headless Debian chromium through playwright-core, served by `pagoda web`'s
 // server on a random port: boot output, typing, the chunk-map counts, the address-space view's maps lines,
-// a file dropped into /home, output throughput, and no request beyond the page's origin. With a shell in the
-// boot image (kernel II), `ls /bin` and `pmap 1` as well. Timings are reported, never asserted.
+// the heap panel (100,000 blocks of heapdemo), a file dropped into /home, output throughput, and no request
+// beyond the page's origin. With a shell in the boot image (kernel II), `ls /bin` and `pmap 1` as well.
+// Timings are reported, never asserted.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ if (!hasChromium) console.warn(`${CHROMIUM} not found (apt-get install -y chromi
 if (!built) console.warn('dist/www not built (npm run build): skipping the browser tests');
 if (!hasGcc) console.warn('riscv64-unknown-elf-gcc not found: skipping the browser tests with the stand-in boot program');
 if (!hasShell) console.warn('no /bin/sh in the boot image yet (kernel II): skipping the browser test of `ls /bin` and `pmap 1`');
+const hasCc = !!realImage && readCpio(realImage).some((e) => e.name.replace(/^\/+/, '') === 'bin/cc');
+if (hasShell && !hasCc) console.warn('no /bin/cc in the boot image: skipping the browser test that edits, builds and runs hello.c');
 
 /** Per-test and per-hook limit: a browser on a busy 2-core machine is slow; nothing here is timed. */
 const BROWSER_TEST_MS = 240_000;
@@ -397,6 +400,33 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await page.setViewportSize({ width: 1400, height: 900 });
   }, BROWSER_TEST_MS);
 
+  it('draws a running program\'s heap, 100,000 blocks, with the libc\'s figures and a hover naming the blocks', async () => {
+    const page = session.page;
+    await typeLine(page, 'heapdemo 100000');
+    await waitForScreen(page, /^heapdemo \d+: 100000 blocks under dl, \d+ bytes in use, \d+ free; Enter ends$/m, 120_000);
+    const [, pid, inUse, free] = /^heapdemo (\d+): 100000 blocks under dl, (\d+) bytes in use, (\d+) free/m.exec(await screenText(page))!.map(Number);
+    await page.evaluate((p) => window.pagoda.selectPid(p), pid);
+    await page.waitForFunction((p) => window.pagoda.heap()?.pid === p, pid, { timeout: 60_000 });
+    const h = await page.evaluate(() => {
+      const x = window.pagoda.heap()!;
+      return { count: x.count, policy: x.policy, summary: x.summary, corrupt: x.corrupt.length, shown: document.querySelector<HTMLElement>('.heap-summary')!.dataset.blocks };
+    });
+    expect(h).toMatchObject({ policy: 'dl', corrupt: 0, shown: String(h.count) });
+    expect(h.count).toBeGreaterThan(100000); // the blocks, the top chunk, the mapped array of pointers
+    expect(h.summary.inUseBytes).toBe(inUse); // mallinfo's uordblks and fordblks, as the program printed them
+    expect(h.summary.freeBytes).toBe(free);
+    await page.locator('.heap-canvas').scrollIntoViewIfNeeded();
+    const box = (await page.locator('.heap-canvas').boundingBox())!;
+    await page.mouse.move(box.x + 1, box.y + 1);
+    const tip = await page.locator('#maps-tip').textContent();
+    expect(tip).toBe(await page.evaluate(() => window.pagoda.heapCellText(0)));
+    expect(tip).toMatch(/^\d+ blocks \(.*used.*\) 0x[0-9a-f]{8}-0x[0-9a-f]{8}\n0x[0-9a-f]{8} \d+ (used|free|cached)/);
+    mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: join(OUT, 'heap-panel-100k.png') });
+    await typeLine(page, '');
+    await waitForPrompt(page);
+  }, BROWSER_TEST_MS);
+
   it('shows what a pipeline prints, 1.3 MB (throughput reported: bound by the guest programs, not the terminal)', async () => {
     const page = session.page;
     const before = await page.evaluate(() => ({ parsed: window.pagoda.output.parsed, t: performance.now() }));
@@ -406,6 +436,41 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     const mb = (after.parsed - before.parsed) / 1e6;
     console.log(`browser: shell pipeline output ${mb.toFixed(2)} MB in ${((after.t - before.t) / 1000).toFixed(2)} s = ${(mb / ((after.t - before.t) / 1000)).toFixed(1)} MB/s`);
     expect(after.parsed - before.parsed).toBeGreaterThan(20000 * 62);
+    await waitForPrompt(page);
+  }, BROWSER_TEST_MS);
+
+  it.skipIf(!hasCc)('edits hello.c with the editor, builds it with the machine\'s cc, runs it and shows its address space (compile time reported)', async () => {
+    const page = session.page;
+    await typeLine(page, 'cd');
+    await waitForPrompt(page);
+    await typeLine(page, 'edit hello.c');
+    await waitForScreen(page, /hello\.c - \d+ lines/);
+    // Find the greeting, replace "hello" by "howdy", save, quit.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('"hello');
+    await waitForScreen(page, /Search .*: "hello$/m);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Delete');
+    await page.keyboard.type('howdy');
+    await waitForScreen(page, /"howdy, world"/);
+    await page.keyboard.press('Control+S');
+    await waitForScreen(page, /wrote \d+ bytes to hello\.c/);
+    await page.keyboard.press('Control+Q');
+    await waitForPrompt(page);
+    const t0 = Date.now();
+    await typeLine(page, 'cc -O1 -o hello hello.c && echo built');
+    await waitForScreen(page, /^built$/m, 120_000);
+    console.log(`browser: cc -O1 -o hello hello.c inside the machine in the page: ${Date.now() - t0} ms (from typing to "built")`);
+    await waitForPrompt(page);
+    await typeLine(page, './hello 4');
+    await waitForScreen(page, /^howdy, world, from pid \d+$/m);
+    const pid = Number(/^howdy, world, from pid (\d+)$/m.exec(await screenText(page))![1]);
+    await page.waitForFunction((p) => window.pagoda.selectedPid() === p, pid, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('#vmap [data-maps]')].some((e) => e.dataset.maps!.endsWith('/home/hello')), undefined, { timeout: 60_000 });
+    const text = await page.locator('#vmap .span.text').getAttribute('data-maps');
+    expect(text).toMatch(/^00010000-[0-9a-f]{8} r-xp .* \/home\/hello$/);
+    await waitForScreen(page, /^bye$/m, 60_000);
     await waitForPrompt(page);
   }, BROWSER_TEST_MS);
 

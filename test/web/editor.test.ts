@@ -20,11 +20,15 @@ const KEY = { up: '\x1b[A', down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', hom
   del: '\x1b[3~', pgdn: '\x1b[6~', pgup: '\x1b[5~', backspace: '\x7f', esc: '\x1b' };
 const ctrl = (c: string): string => String.fromCharCode(c.charCodeAt(0) & 0x1f);
 
+/** What the guest sent to the terminal: bytes and writes (the console hands each write over as one piece). */
+const sent = { bytes: 0, writes: 0 };
+
 function bootShell(cols = 100, rows = 30): { session: ConsoleSession; screen: Screen; ended: Promise<SessionEnd> } {
   const screen = new Screen(cols, rows);
   const session = new ConsoleSession({
     memMiB: 64, bootImage: image, terminal: true,
-    output: (b) => screen.write(b), yieldToHost: () => new Promise((r) => setImmediate(r)),
+    output: (b) => { sent.bytes += b.length; sent.writes++; screen.write(b); },
+    yieldToHost: () => new Promise((r) => setImmediate(r)),
   });
   screen.term.onData((d) => session.input(d));
   session.resize(cols, rows);
@@ -85,6 +89,13 @@ describe.skipIf(!hasEditor)('the editor', () => {
     expect(colourAt(screen, 1, 13)).toBe(1);
     expect(colourAt(screen, 4, 5)).toBe(6);
     expect(colourAt(screen, 0, 8)).toBe(-1);
+
+    // A key typed costs one frame, one write, which resends only its row and the status bar.
+    const before = { ...sent };
+    screen.term.input(KEY.right);
+    await waitForRow(screen, 28, /1:2 $/);
+    expect(sent.writes - before.writes).toBe(1);
+    expect(sent.bytes - before.bytes).toBeLessThan(200);
 
     // Ctrl-E, Enter and typing split the first line; Delete twice and a Tab re-indent "return".
     screen.term.input(ctrl('e') + '\r  puts("hi");');

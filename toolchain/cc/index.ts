@@ -8,6 +8,8 @@
 //   back/   codegen (gen-func, gen-stmt, gen-expr, gen-arith, gen-assign, gen-lval, gen-call, gen-data,
 //           call-ranges), then the passes over each function's text (peephole, param-regs), which read
 //           it back through one instruction table (insn-info)
+//   debug/  -g only, called by back/: `.loc` line marks, prologue `.cfi_*` notes, and the DWARF unit
+//           (debug-info, type-dies, die-writer, abbrev) written as assembly data
 // diagnostics.ts (located errors and warnings) serves every stage; this driver is the only file that sees
 // them all. A compile is a function of its inputs: every counter and table it fills is made per call
 // (the parser, FoldFacts, UnitLabels), so compiling a source twice in one process gives the same text.

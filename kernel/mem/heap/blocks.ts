@@ -122,10 +122,17 @@ export class BlockBuilder {
 
   /** The blocks sorted by address (walkers add mapped blocks after the heap's), trimmed to their count. */
   finish(): HeapBlocks {
-    const order = Array.from({ length: this.n }, (_, i) => i);
     let sorted = true;
     for (let i = 1; i < this.n && sorted; i++) sorted = this.addr[i - 1] <= this.addr[i];
-    if (!sorted) order.sort((a, b) => this.addr[a] - this.addr[b]);
+    if (sorted) {
+      return {
+        count: this.n, addr: this.addr.slice(0, this.n), size: this.size.slice(0, this.n),
+        state: this.state.slice(0, this.n), list: this.list.slice(0, this.n),
+      };
+    }
+    const order = new Uint32Array(this.n);
+    for (let i = 0; i < this.n; i++) order[i] = i;
+    order.sort((a, b) => this.addr[a] - this.addr[b]);
     const pick = <T extends Uint32Array | Uint8Array>(a: T, out: T): T => {
       for (let i = 0; i < this.n; i++) out[i] = a[order[i]];
       return out;

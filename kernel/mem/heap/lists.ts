@@ -14,7 +14,10 @@ export interface Span {
 /** Member address -> the list code (blocks.ts listCode) of the list it was found on. */
 export type Membership = Map<number, number>;
 
-const inSpans = (spans: readonly Span[], a: number): boolean => spans.some((s) => a >= s.start && a < s.end);
+function inSpans(spans: readonly Span[], a: number): boolean {
+  for (let i = 0; i < spans.length; i++) if (a >= spans[i].start && a < spans[i].end) return true;
+  return false;
+}
 
 /**
  * Walks `count` circular doubly-linked lists whose heads are `stride` bytes apart from `heads` (forward link

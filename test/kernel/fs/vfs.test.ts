@@ -50,7 +50,7 @@ describe('Vfs', () => {
     expect(v.remove('/tmp/none', false)).toBe(-Errno.ENOENT);
   });
 
-  it('refuses writes past the ramfs capacity with ENOSPC, and gives space back on truncate and unlink', () => {
+  it('refuses writes past the ramfs capacity with ENOSPC, and gives space back on truncate, and on unlink once the last open file closes', () => {
     const v = new Vfs(newDir(false, 0), () => 1, 1000);
     v.ensureDir('/tmp', true);
     const f = v.createFile('/tmp/big', 0o644);
@@ -65,6 +65,11 @@ describe('Vfs', () => {
     h.seek(0, 0);
     expect(h.write(new Uint8Array(500))).toBe(500);
     expect(v.remove('/tmp/big', false)).toBe(0);
+    // Unlinked but still open: the bytes are still there for the open file.
+    expect(v.usage.bytes).toBe(500);
+    h.seek(0, 0);
+    expect((h.read(1000) as Uint8Array).length).toBe(500);
+    h.onLastClose();
     expect(v.usage.bytes).toBe(0);
   });
 });

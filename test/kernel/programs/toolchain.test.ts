@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootTestKernel, type TestKernel } from '../../harness.js';
 import { sendSignal } from '../../../kernel/proc/signal.js';
+import { Signal } from '../../../abi/signals.js';
 import type { Process } from '../../../kernel/proc/process.js';
 import { ccMain } from '../../../toolchain/driver/cc.js';
 import { ToolFileError, type ToolHost } from '../../../toolchain/driver/host.js';
@@ -106,9 +107,28 @@ describe.skipIf(!built)('the toolchain inside the machine', () => {
 
   it('a compile killed with SIGKILL ends at once: the shell sees 137 and no output file is written', async () => {
     const r = await sh(k, 'cd /tmp && cc -o killed /home/many.c /home/hello.c; echo status=$?; ls /tmp', '/bin/cc', (p) => {
-      sendSignal(k.kernel, p, 9);
+      sendSignal(k.kernel, p, Signal.SIGKILL);
     });
     expect(r.stdout).toBe('status=137\nh.o\nh.s\nh2\nhello\nlib.a\n');
+    expect(k.counters()).toEqual(k.bootCounters);
+  });
+
+  it('a stopped compile waits at its next phase until SIGCONT, then finishes', async () => {
+    let stoppedFor = 0;
+    let writtenWhileStopped = true;
+    const r = await sh(k, 'cd /tmp && cc -o cont /home/hello.c; ./cont', '/bin/cc', (p) => {
+      sendSignal(k.kernel, p, Signal.SIGSTOP);
+      const at = performance.now();
+      setTimeout(() => {
+        stoppedFor = performance.now() - at;
+        writtenWhileStopped = typeof k.kernel.fs.lookup('/tmp/cont') !== 'number';
+        expect(p.stopped).toBe(true);
+        sendSignal(k.kernel, p, Signal.SIGCONT);
+      }, 300);
+    });
+    expect(stoppedFor).toBeGreaterThanOrEqual(299);
+    expect(writtenWhileStopped).toBe(false);
+    expect(r.stdout).toContain('hello, 42 from ./cont\n');
     expect(k.counters()).toEqual(k.bootCounters);
   });
 });

@@ -117,8 +117,13 @@ describe('syscalls with random arguments, eight processes at once', () => {
     auditKernel(k, `after fuzz seed ${seed}`);
     expect(t.counters()).toEqual(t.bootCounters);
     expect(k.fs.usage.bytes).toBeLessThanOrEqual(k.fs.usage.limitBytes);
-    expect(calls).toBeGreaterThan(30);             // processes die early by design: kill(-1), munmap of their code, execve
+    // Processes die early by design (kill(-1), munmap of their code, execve): a seed may end after a few calls;
+    // which seeds do shifts whenever the kernel gains a call, so the floor is on the total below.
+    expect(calls).toBeGreaterThan(3);
     survived += calls;
   }, 120_000);
-  it('counted the calls', () => { console.log(`multi-process syscall fuzz: ${survived} system calls survived`); });
+  it('counted the calls', () => {
+    console.log(`multi-process syscall fuzz: ${survived} system calls survived`);
+    expect(survived).toBeGreaterThan(12 * 30);
+  });
 });

@@ -70,7 +70,15 @@ export function codegen(prog: Program, opts: CodegenOptions): string {
     const lines = peephole(gen.lines, opts.opt, code, unit);
     let body = gen.tail ? tailCalls(lines, gen.tail, code) : lines;
     if (opts.opt > 0) {
-      if (gen.homes.length > 0) body = keepParamsInArgRegs(body, gen.homes, gen.retLabel, code);
+      if (gen.homes.length > 0) {
+        const moves = marks ? gen.homes.map((h) => body.includes(`\tmv ${h.reg}, ${h.incoming}`)) : [];
+        body = keepParamsInArgRegs(body, gen.homes, gen.retLabel, code);
+        // -g: a parameter the pass left in its argument register lives there (its homing move is gone)
+        if (marks) gen.homes.forEach((h, k) => {
+          if (!moves[k] || body.includes(`\tmv ${h.reg}, ${h.incoming}`)) return;
+          for (const v of f.locals ?? []) if (v.reg === h.reg) v.reg = h.incoming;
+        });
+      }
       body = jumpsToRet(body);
     }
     // the body as one string: joining a few thousand chunks is much cheaper than a quarter million lines

@@ -13,7 +13,7 @@ import type { SwitchTable } from './gen-switch.js';
 import type { Node, Obj } from '../front/ast.js';
 import { analyzeRanges, argRuleBroken, rangeHoldsCall } from './call-ranges.js';
 import { classifyArgs } from './gen-call.js';
-import { Flow, FunctionCode, insnOf } from './insn-info.js';
+import { Flow, FunctionCode, insnOf, isDebugLine } from './insn-info.js';
 import { copyStruct } from './gen-lval.js';
 import { FnGen, POOL, SREGS, fits12, storeInsn } from './gen-state.js';
 import { genStmt } from './gen-stmt.js';
@@ -436,14 +436,22 @@ export function tailCalls(lines: string[], info: TailInfo, code: FunctionCode): 
   const lbl = `${info.retLabel}:`;
   const jmp = `\tj ${info.retLabel}`;
   let any = false;
+  // -g directives between the call and the return are looked through (-g must not change the code)
+  const after = (i: number): number => {
+    let k = i + 1;
+    while (k < lines.length && isDebugLine(lines[k])) k++;
+    return k;
+  };
   for (let i = 0; i + 1 < lines.length && !any; i++) {
-    if ((lines[i + 1] === lbl || lines[i + 1] === jmp) && (lines[i].startsWith('\tcall ') || lines[i].startsWith('\tjalr '))) any = true;
+    const n = lines[after(i)];
+    if ((n === lbl || n === jmp) && (lines[i].startsWith('\tcall ') || lines[i].startsWith('\tjalr '))) any = true;
   }
   if (!any) return lines; // nothing to rewrite: no copy
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
-    const next = lines[i + 1];
+    const nextAt = after(i);
+    const next = lines[nextAt];
     const call = l.startsWith('\tcall ');
     if ((!call && !l.startsWith('\tjalr ')) || (next !== `${info.retLabel}:` && next !== `\tj ${info.retLabel}`)) {
       out.push(l);
@@ -455,7 +463,7 @@ export function tailCalls(lines: string[], info: TailInfo, code: FunctionCode): 
       continue;
     }
     out.push(...info.restore, call ? `\ttail ${target}` : `\tjr ${target}`);
-    if (next === `\tj ${info.retLabel}`) i++;
+    if (next === `\tj ${info.retLabel}`) i = nextAt;
   }
   const onlyRa = info.restore.length === 2 && info.restore[0].startsWith('\tlw ra,');
   if (onlyRa && !out.some((l) => l.charCodeAt(0) === 9 && callsOut(insnOf(l, code, 'tail calls').flow))) {

@@ -112,6 +112,11 @@ export const INSNS: readonly InsnInfo[] = [
  */
 const DEBUG_DIRECTIVE: InsnInfo = info('(debug directive)', Operands.NONE, Flow.NEXT, Access.NONE, 0);
 
+/** True for a -g directive line (`\t.loc ...`, `\t.cfi_...`), which passes look through. */
+export function isDebugLine(line: string): boolean {
+  return line.charCodeAt(1) === 46 && (line.startsWith('\t.loc ') || line.startsWith('\t.cfi_'));
+}
+
 /** A line of inline assembly whose mnemonic is not in the table: assumed to read every operand. */
 const OPAQUE: InsnInfo = info('(inline asm)', Operands.ALL_READ, Flow.NEXT, Access.NONE, 8);
 
@@ -130,7 +135,7 @@ export function insnInfo(mnemonic: string): InsnInfo | undefined {
 
 /** The entry for the mnemonic of instruction line `line` ("\tmnemonic operands..."), or undefined. */
 export function lineInfo(line: string): InsnInfo | undefined {
-  if (line.charCodeAt(1) === 46 && (line.startsWith('\t.loc ') || line.startsWith('\t.cfi_'))) return DEBUG_DIRECTIVE;
+  if (isDebugLine(line)) return DEBUG_DIRECTIVE;
   const list = BY_FIRST[line.charCodeAt(1) & 127];
   let end = line.indexOf(' ', 1);
   if (end < 0) end = line.length;

@@ -15,7 +15,7 @@
 // Also here: jumpsToRet, which turns a jump to a bare `ret` into `ret` (run after the rename, which can
 // leave the return label holding nothing else).
 
-import { Flow, FunctionCode, Operands, insnOf } from './insn-info.js';
+import { Flow, FunctionCode, Operands, insnOf, isDebugLine } from './insn-info.js';
 
 /** True when the operand line[s, e) uses register `reg`: the register itself, or "N(reg)" / "%lo(sym)(reg)". */
 function operandUses(line: string, s: number, e: number, reg: string): boolean {
@@ -216,7 +216,7 @@ export function jumpsToRet(lines: string[]): string[] {
   const jumps: string[] = []; // "\tj L" for every such label L
   for (let i = 0; i < lines.length; i++) {
     if (lines[i] !== '\tret') continue;
-    for (let k = i - 1; k >= 0 && lines[k].charCodeAt(0) !== 9; k--) {
+    for (let k = i - 1; k >= 0 && (lines[k].charCodeAt(0) !== 9 || isDebugLine(lines[k])); k--) {
       if (lines[k].endsWith(':')) jumps.push(`\tj ${lines[k].slice(0, -1)}`);
     }
   }

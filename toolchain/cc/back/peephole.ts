@@ -3,7 +3,7 @@
 // branch over a `j` (the assembler does not relax branches). At -O1 also fuses "op tX, ...; mv R, tX" and
 // folds %lo() into the access of a global array element. What each mnemonic reads, writes, and does to
 // control flow comes from the one instruction table, insn-info.ts.
-import { Access, Flow, FunctionCode, InsnInfo, Operands, insnOf, lineInfo, unknownInsn } from './insn-info.js';
+import { Access, Flow, FunctionCode, InsnInfo, Operands, insnOf, isDebugLine, lineInfo, unknownInsn } from './insn-info.js';
 import type { UnitLabels } from './unit-labels.js';
 
 /** Upper bound of the bytes an assembly line assembles to (labels take none). */
@@ -68,9 +68,13 @@ function reads(insn: Insn, info: InsnInfo, reg: string): boolean {
  */
 function deadAfter(lines: string[], i: number, reg: string, code: FunctionText): boolean {
   if (!isTemp(reg, code.varRegs) && !isFTemp(reg)) return false;
-  const end = Math.min(lines.length, i + 40);
-  for (let k = i + 1; k < end; k++) {
+  // a window of 39 lines after i, not counting -g directives (so -g never changes the code)
+  let budget = 39;
+  let k = i + 1;
+  for (; k < lines.length && budget > 0; k++) {
     const l = lines[k];
+    if (isDebugLine(l)) continue;
+    budget--;
     if (!l.startsWith('\t')) return true; // label
     const insn = parse(l)!;
     const info = infoOf(insn, l, code);
@@ -81,7 +85,7 @@ function deadAfter(lines: string[], i: number, reg: string, code: FunctionText):
     }
     if (info.operands === Operands.DEST_FIRST && insn.args[0] === reg) return true;
   }
-  return end === lines.length;
+  return k === lines.length;
 }
 
 /** t0-t5 and a2-a7, unless a variable lives there (`varRegs`: the caller-saved registers holding variables). */
@@ -146,7 +150,7 @@ function simplify(lines: string[], code: FunctionCode): string[] {
         const inv = branchOverJump(lines, i, l, code);
         if (inv !== null) {
           lines[w++] = inv;
-          i++;
+          i = skipDebugLines(lines, i + 1); // the `j` goes, with any -g mark of its statement (it has no code left)
           continue;
         }
       }
@@ -173,23 +177,33 @@ function isLabelOf(lbl: string, target: string, from: number): boolean {
   return true;
 }
 
-/** "\tj L" followed (through labels only) by "L:". */
+/** The index of the first line at or after `k` that is not a -g directive (insn-info.ts isDebugLine). */
+function skipDebugLines(lines: string[], k: number): number {
+  while (k < lines.length && isDebugLine(lines[k])) k++;
+  return k;
+}
+
+/** "\tj L" followed (through labels and -g directives only) by "L:". */
 function jumpsToNextLabel(lines: string[], i: number, l: string): boolean {
   if (l.indexOf(' ', 3) >= 0 || l.indexOf('\t', 3) >= 0) return false;
-  for (let k = i + 1; k < lines.length && lines[k].charCodeAt(0) !== 9; k++) if (isLabelOf(lines[k], l, 3)) return true;
+  for (let k = i + 1; k < lines.length && (lines[k].charCodeAt(0) !== 9 || isDebugLine(lines[k])); k++) if (isLabelOf(lines[k], l, 3)) return true;
   return false;
 }
 
-/** "\tbcc X, L1" + "\tj L2" + "L1:" -> "\tb!cc X, L2" (null when the lines do not have that shape). */
+/**
+ * "\tbcc X, L1" + "\tj L2" + "L1:" -> "\tb!cc X, L2" (null when the lines do not have that shape). -g directives
+ * may stand before the `j` and before the label.
+ */
 function branchOverJump(lines: string[], i: number, l: string, code: FunctionCode): string | null {
-  const next = lines[i + 1];
+  const j = skipDebugLines(lines, i + 1);
+  const next = lines[j];
   if (next === undefined || !next.startsWith('\tj .L') || next.indexOf(' ', 3) >= 0 || next.indexOf('\t', 3) >= 0) return null;
   const sp = l.indexOf(' ');
   if (sp < 0) return null;
   const inv = insnOf(l, code, 'peephole').inverse;
   const last = l.lastIndexOf(', ');
   if (inv === null || last <= sp || !l.startsWith('.L', last + 2) || l.indexOf(' ', last + 2) >= 0 || l.indexOf('\t', last + 2) >= 0) return null;
-  const after = lines[i + 2];
+  const after = lines[skipDebugLines(lines, j + 1)];
   if (after === undefined || !isLabelOf(after, l, last + 2)) return null;
   return `\t${inv} ${l.slice(sp + 1, last)}, ${next.slice(3)}`;
 }

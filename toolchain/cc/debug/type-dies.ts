@@ -3,7 +3,7 @@
 // once; the entry itself is written later, as a child of the unit, so recursive types (a struct holding a
 // pointer to itself) and the order of first use never nest one entry inside another.
 
-import type { Record as RecordBody, Type } from '../front/types.js';
+import { ty, type Record as RecordBody, type Type } from '../front/types.js';
 import { Abbrev } from './abbrev.js';
 import type { DieWriter } from './die-writer.js';
 
@@ -15,7 +15,8 @@ function baseName(t: Type): [string, Ate] | null {
   const u = t.unsigned;
   switch (t.kind) {
     case 'bool': return ['_Bool', Ate.BOOLEAN];
-    case 'char': return u ? ['char', Ate.UNSIGNED_CHAR] : ['signed char', Ate.SIGNED_CHAR];
+    // plain char and unsigned char are one type here but for identity (copies made by qualifiers lose it)
+    case 'char': return u ? [t === ty.uchar ? 'unsigned char' : 'char', Ate.UNSIGNED_CHAR] : ['signed char', Ate.SIGNED_CHAR];
     case 'short': return u ? ['short unsigned int', Ate.UNSIGNED] : ['short int', Ate.SIGNED];
     case 'int': return u ? ['unsigned int', Ate.UNSIGNED] : ['int', Ate.SIGNED];
     case 'long': return u ? ['long unsigned int', Ate.UNSIGNED] : ['long int', Ate.SIGNED];

@@ -21,10 +21,19 @@ static const char *const TYPES[] = {
 static int is_word(int c) { return isalnum(c) || c == '_'; }
 
 /* The class of the identifier s[0..n) : keyword, type or normal. */
-static int word_class(const char *s, int n) {
+static int in_list(const char *const *list, const char *s, int n) {
   int i;
-  for (i = 0; KEYWORDS[i]; i++) if ((int)strlen(KEYWORDS[i]) == n && memcmp(KEYWORDS[i], s, (size_t)n) == 0) return HL_KEYWORD;
-  for (i = 0; TYPES[i]; i++) if ((int)strlen(TYPES[i]) == n && memcmp(TYPES[i], s, (size_t)n) == 0) return HL_TYPE;
+  /* the first byte and the terminating NUL reject almost every entry before a full compare */
+  for (i = 0; list[i]; i++) {
+    if (list[i][0] == s[0] && strncmp(list[i], s, (size_t)n) == 0 && list[i][n] == 0) return 1;
+  }
+  return 0;
+}
+
+static int word_class(const char *s, int n) {
+  if (n < 2 || n > 14) return HL_NORMAL;   /* the lists' shortest and longest names */
+  if (in_list(KEYWORDS, s, n)) return HL_KEYWORD;
+  if (in_list(TYPES, s, n)) return HL_TYPE;
   return HL_NORMAL;
 }
 

@@ -116,7 +116,7 @@ int byte_at_column(const struct line *l, int col) {
 int text_load(struct text *t, const char *path) {
   char buf[4096];
   char *data = NULL;
-  int cap = 0, len = 0, n, start, i;
+  int cap = 0, len = 0, n, start, i, colour;
   int fd = open(path, O_RDONLY);
   if (fd < 0) return errno == ENOENT ? 1 : -1;
   while ((n = (int)read(fd, buf, sizeof buf)) > 0) {
@@ -129,6 +129,9 @@ int text_load(struct text *t, const char *path) {
     free(data);
     return -1;
   }
+  /* coloured once at the end rather than line by line as they are added */
+  colour = t->colour_c;
+  t->colour_c = 0;
   for (start = 0, i = 0; i < len; i++) {
     if (data[i] != '\n') continue;
     text_insert_line(t, t->nlines, data + start, i - start);
@@ -136,6 +139,7 @@ int text_load(struct text *t, const char *path) {
   }
   if (start < len) text_insert_line(t, t->nlines, data + start, len - start);
   free(data);
+  t->colour_c = colour;
   syntax_all(t);
   t->dirty = 0;
   return 0;

@@ -1,5 +1,6 @@
 /* sh: options, start-up, the read-eval loop over a source, errors and exit. */
 #include "sh.h"
+#include "lineedit.h"
 
 int last_status;
 int last_background;

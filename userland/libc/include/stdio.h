@@ -41,6 +41,8 @@ FILE *fdopen(int fd, const char *mode);
 int fclose(FILE *f);
 /* rename(from, to): 0, or -1 with errno (replaces a file, or an empty directory). */
 int rename(const char *from, const char *to);
+/* rename relative to directory fds (AT_FDCWD: the working directory). */
+int renameat(int fromfd, const char *from, int tofd, const char *to);
 int fflush(FILE *f);
 int setvbuf(FILE *f, char *buf, int mode, size_t size);
 void setbuf(FILE *f, char *buf);

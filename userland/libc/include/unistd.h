@@ -30,6 +30,9 @@ int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 int unlink(const char *path);
 int rmdir(const char *path);
+/* A second name for a file (hard link): EPERM for directories, EEXIST when `to` exists. */
+int link(const char *from, const char *to);
+int linkat(int fromfd, const char *from, int tofd, const char *to, int flags);
 int isatty(int fd);
 pid_t getpid(void);
 pid_t getppid(void);

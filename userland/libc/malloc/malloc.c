@@ -98,7 +98,7 @@ static size_t choose_check(void) { return select_policy()->check(); }
 
 static const struct malloc_policy choose_policy = {
   "none", choose_malloc, choose_free, choose_realloc, choose_memalign, choose_usable, choose_info,
-  choose_check,
+  choose_check, 0, /* no heap to publish before a policy is chosen */
 };
 
 /* The plain paths, used when no layer is on (and by choose_layer once it has chosen none). */

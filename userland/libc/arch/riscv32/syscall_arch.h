@@ -45,11 +45,11 @@ long __syscall_ret(long r);
 #define SYS_kill 129
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_times 153
 #define SYS_setpgid 154
 #define SYS_getpgid 155
 #define SYS_getsid 156
 #define SYS_setsid 157
-#define SYS_times 153
 #define SYS_uname 160
 #define SYS_umask 166
 #define SYS_getpid 172
