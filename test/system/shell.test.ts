@@ -44,7 +44,7 @@ describe('the shell on the console', () => {
     expect(await s.run('false; echo $?')).toBe('1');
     expect(await s.run('true && echo yes || echo no')).toBe('yes');
     expect(await s.run('false && echo yes || echo no')).toBe('no');
-    expect(await s.run('nosuchprogram; echo $?')).toBe('sh: nosuchprogram: command not found\n127');
+    expect(await s.run('nosuchprogram; echo $?')).toMatch(/^\S*sh: (\d+: )?nosuchprogram: not found\n127$/); /* dash's words */
   });
 
   it('exports variables to programs and changes directory', async () => {
@@ -70,24 +70,24 @@ describe('the shell on the console', () => {
 
   it('runs background jobs while the shell takes commands', async () => {
     const out = await s.run('sleep 1 &');
-    expect(out).toMatch(/^\[\d+\]$/);
-    const pid = out.slice(1, -1);
+    expect(out).toMatch(/^\[1\] \d+$/); /* [job] pid, as bash */
+    const pid = out.split(' ')[1];
     expect(await s.run('ps')).toMatch(new RegExp(`\\n\\s*${pid}\\s+1 S .* sleep 1`));
     await new Promise((r) => setTimeout(r, 1200));
-    expect(await s.run('echo after')).toMatch(new RegExp(`\\[${pid}\\] Done \\(0\\)`));
+    expect(await s.run('echo after')).toMatch(/^\[1\]\+  Done {20}sleep 1$/m);
   });
 
   it('reports a program killed by a signal like bash', async () => {
     const out = await s.run('mapdemo 30 & sleep 0.2; kill -9 $!; echo x');
-    const pid = out.match(/^\[(\d+)\]$/m)![1];
+    expect(out).toMatch(/^\[\d+\] \d+$/m);
     expect(out).toMatch(/^x$/m);
-    expect(out).toMatch(new RegExp(`^\\[${pid}\\] Killed$`, 'm'));
+    expect(out).toMatch(/^\[\d+\]\+  Killed {18}mapdemo 30$/m);
     expect(await s.run('kill -SEGV 99999; echo $?')).toContain('No such process');
   });
 
   it('shows the mappings of a process that called malloc and mmap with pmap', async () => {
     const out = await s.run('mapdemo 20 &');
-    const pid = out.match(/\[(\d+)\]/)![1];
+    const pid = out.match(/\[\d+\] (\d+)/)![1];
     await s.waitFor(`mapdemo pid ${pid}`);
     const pmap = await s.run(`pmap ${pid}`);
     expect(pmap).toMatch(new RegExp(`^${pid}:\\s+mapdemo 20`, "m"));

@@ -31,8 +31,8 @@ describe('the console terminal', () => {
   });
 
   it('keeps the shell responsive while two programs spin in the background', async () => {
-    const a = (await s.run('spin &')).match(/\[(\d+)\]/)![1];
-    const b = (await s.run('spin &')).match(/\[(\d+)\]/)![1];
+    const a = (await s.run('spin &')).match(/^\[\d+\] (\d+)$/m)![1]; /* [job] pid, as bash */
+    const b = (await s.run('spin &')).match(/^\[\d+\] (\d+)$/m)![1];
     expect(await s.run('echo still here')).toBe('still here');
     const ps = await s.run('ps');
     expect(ps).toMatch(new RegExp(`^\\s*${a}\\s+1 R .*spin$`, 'm'));
