@@ -48,8 +48,7 @@ describe.skipIf(!built || !haveDash)('sh conformance: Pagoda sh and dash agree o
     const cc = spawnSync('node', [PAGODA, 'cc', '-O1', '-o', join(ours, 'driver'), join(__dirname, 'driver.c')], { encoding: 'utf8' });
     expect(cc.stderr).toBe('');
     const start = performance.now();
-    // TEMPORARY (integrator, 00:45): the whole suite stalls near its end under the JIT (a JIT bug being fixed).
-    const run = spawnSync('node', [PAGODA, 'run', '--no-jit', join(ours, 'driver'), ...names], { cwd: ours, encoding: 'utf8', env, timeout: 120_000 });
+    const run = spawnSync('node', [PAGODA, 'run', join(ours, 'driver'), ...names], { cwd: ours, encoding: 'utf8', env, timeout: 120_000 });
     seconds = (performance.now() - start) / 1000;
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
