@@ -10,6 +10,7 @@ import * as as from '../../toolchain/as/index.js';
 import * as ld from '../../toolchain/ld/index.js';
 import * as ar from '../../toolchain/ar.js';
 import * as cpio from '../../abi/cpio.js';
+import { ICANON } from '../../abi/termios.js';
 import { ConsoleSession, type SessionEnd } from '../../kernel/session.js';
 import { auditKernel } from '../../kernel/audit/audit.js';
 
@@ -90,6 +91,35 @@ export class System {
       if (n >= count) return;
       if (this.stopped) throw new Error(`${this.stopped}, before the screen showed ${String(what)} x${count}; it shows:\n${t}`);
       if (Date.now() > deadline) throw new Error(`screen never showed ${String(what)} x${count}; processes:\n${this.processTable()}\nit shows:\n${t}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /**
+   * Waits until program `name` (the last part of its path) is running and asleep with the terminal back in
+   * canonical mode: what is typed from then on goes to it, echoed. (Typed earlier, it could reach the shell's
+   * line editor, which reads in raw mode with its own echo, before the shell hands the terminal over.)
+   */
+  async waitForReader(name: string, ms = 30_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const k = this.kernel;
+      const reading = [...k.processes.values()].some((p) => p.alive && p.blocked && p.name.split('/').pop() === name);
+      if (reading && ((k.consoleInput.discipline?.termios.lflag ?? 0) & ICANON) !== 0) return;
+      if (Date.now() > deadline) throw new Error(`${name} never waited for input; processes:\n${this.processTable()}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Waits until every byte typed was read and the shell (pid 1) is alone and asleep: the command line ran. */
+  async waitForIdleShell(ms = 30_000): Promise<void> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const k = this.kernel;
+      const alive = [...k.processes.values()].filter((p) => p.alive);
+      const idle = k.machine.uart.inputLength === 0 && !k.consoleInput.ready;
+      if (idle && alive.length === 1 && alive[0].pid === 1 && alive[0].blocked) return this.flushed();
+      if (Date.now() > deadline) throw new Error(`the shell never went idle; processes:\n${this.processTable()}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

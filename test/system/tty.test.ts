@@ -23,6 +23,7 @@ describe('the console terminal', () => {
   it('ends a program reading the terminal with Ctrl-D', async () => {
     const before = s.prompts();
     s.type('wc -l\r');
+    await s.waitForReader('wc');
     s.type('one\rtwo\r');
     await s.waitFor('two');
     s.type('\x04');
@@ -62,7 +63,11 @@ describe('the console terminal', () => {
     await s.waitFor(/pagoda:[^\n$]*\$ /, before + 1);
     expect(s.text()).not.toContain('echo secret');
     expect(s.lines().at(-2)).toMatch(/secret$/);
-    await s.run('stty echo');
-    expect(await s.run('echo visible')).toBe('visible');
+    // Typed without echo, `stty echo` leaves its prompt on the same line, where the line editor's next prompt
+    // (drawn from the start of the line) replaces it: wait for the shell to be idle rather than count prompts.
+    s.type('stty echo\r');
+    await s.waitForIdleShell();
+    s.type('echo visible\r');
+    await s.waitFor(/echo visible *\nvisible *\n/);
   });
 });
