@@ -175,7 +175,10 @@ describe.skipIf(!hasEditor)('the editor', () => {
     sendSignal(session.kernel, editor!, Signal.SIGTERM);
     session.resume();   // the machine sleeps waiting for input: wake it to run the handler
     await waitForPrompt(screen);
-    expect(session.kernel.consoleInput.discipline!.termios.lflag & (ICANON | ECHO)).toBe(ICANON | ECHO);
+    // The shell's line editor holds raw mode at its prompt and gives the next command the modes it found there,
+    // which are the editor's restored ones: stty sees canonical mode with echo.
+    screen.term.input('stty\r');
+    await screen.waitFor(/icanon echo isig/);
     expect(fileText(session, '/tmp/long.txt')).toBeUndefined();
     session.powerOff();
     await ended;
