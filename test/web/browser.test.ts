@@ -277,7 +277,8 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
   it('says the shell runs in the status line (no more "booting…"), and shows it in the address-space view', async () => {
     const page = session.page;
     expect(await page.locator('#status').textContent()).toBe('running /bin/sh (pid 1)');
-    expect(await page.evaluate(() => window.pagoda.selectedPid())).toBe(1);
+    // The view shows pid 1 once a memory snapshot has listed it (they come a few times a second).
+    await page.waitForFunction(() => window.pagoda.selectedPid() === 1, undefined, { timeout: 30_000 });
     expect(await page.locator('#process').inputValue()).toBe('');
   }, BROWSER_TEST_MS);
 
