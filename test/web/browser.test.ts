@@ -291,18 +291,25 @@ describe.skipIf(!hasChromium || !built || !hasShell)('the web page, booting the 
     await typeLine(page, 'pmap 1');
     await waitForScreen(page, '[stack]');
     await waitForPrompt(page);
-    // The address-space view's hover lines are /proc/1/maps, line for line.
-    await typeLine(page, 'cat /proc/1/maps');
+    // The address-space view's hover lines are /proc/PID/maps, line for line, for a process whose regions stay put
+    // while the page redraws (the shell's own can change between two commands: it allocates as it reads them).
+    await typeLine(page, 'sleep 1000 &');
+    await waitForScreen(page, /^\[1\] \d+$/m);
+    await waitForPrompt(page);
+    const sleeper = Number((await screenText(page)).match(/^\[1\] (\d+)$/m)![1]);
+    await typeLine(page, `cat /proc/${sleeper}/maps`);
     await waitForPrompt(page);
     const screen = (await screenText(page)).split('\n');
-    const catAt = screen.map((l) => l.endsWith('$ cat /proc/1/maps')).lastIndexOf(true);
+    const catAt = screen.map((l) => l.endsWith(`$ cat /proc/${sleeper}/maps`)).lastIndexOf(true);
     const procMaps = screen.slice(catAt + 1, -1).map((l) => l.trimEnd());
-    await page.evaluate(() => window.pagoda.selectPid(1));
+    await page.evaluate((pid) => window.pagoda.selectPid(pid), sleeper);
     await page.evaluate(() => window.pagoda.refresh());
     // Generous: under load (CI, 2 cores) the throttled redraw after the snapshot has taken over 30 s.
     await page.waitForFunction((n) => document.querySelectorAll('#vmap [data-maps]').length === n, procMaps.length, { timeout: 150_000, polling: 100 });
     const drawn = await page.locator('#vmap [data-maps]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.maps!.trimEnd()).reverse());
     expect(drawn).toEqual(procMaps);
+    await typeLine(page, 'kill %1; wait');
+    await waitForPrompt(page);
     // The kernel's own chunk map, as /proc/chunks prints it ('#' used, '.' free), against the page's view.
     await typeLine(page, 'cat /proc/chunks');
     await waitForScreen(page, /^#[#.]{63}$/m);
