@@ -103,6 +103,33 @@ int case_depth_step(char *word, int *wl, int c, int *ncase) {
   return *ncase;
 }
 
+/* A part of a word that begins with `c` and is kept as written: a backslash escape (a backslash-newline is
+ * dropped), '...', "...", `...` or $.... Returns 1 when `c` began one (read into b), 0 when `c` is plain,
+ * -1 on an unterminated part. `quoted` (may be NULL) is set when the part quotes. */
+static int read_quoted_part(struct str *b, int c, int *quoted) {
+  int r;
+  if (c == '\\') {
+    int d = src_get();
+    if (d == '\n') return 1;
+    if (quoted) *quoted = 1;
+    str_addc(b, '\\');
+    if (d >= 0) str_addc(b, (char)d);
+    return 1;
+  }
+  if (c == '\'' || c == '"') {
+    if (quoted) *quoted = 1;
+    if (c == '"') str_addc(b, '"');
+    r = c == '"' ? read_dquote(b) : read_squote(b);
+  } else if (c == '`') {
+    r = read_backquote(b);
+  } else if (c == '$') {
+    r = read_dollar(b);
+  } else {
+    return 0;
+  }
+  return r < 0 ? -1 : 1;
+}
+
 /* Reads balanced text up to the close character that ends depth 0 (for $( and ${), through quotes. */
 static int read_balanced(struct str *b, int open, int close) {
   int depth = 1, c, ncase = 0, wl = 0;
@@ -114,33 +141,9 @@ static int read_balanced(struct str *b, int open, int close) {
       continue;
     }
     if (c < 0) return unterminated(open == '{' ? "${...}" : "$(...)");
-    if (c == '\\') {
-      int d = src_get();
-      if (d == '\n') continue;
-      str_addc(b, '\\');
-      if (d >= 0) str_addc(b, (char)d);
-      continue;
-    }
-    if (c == '\'') {
-      if (open == '{') { /* inside ${...} only outside double quotes matters; kept simple */
-        if (read_squote(b) < 0) return -1;
-        continue;
-      }
-      if (read_squote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '"') {
-      str_addc(b, '"');
-      if (read_dquote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '`') {
-      if (read_backquote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '$') {
-      if (read_dollar(b) < 0) return -1;
-      continue;
+    switch (read_quoted_part(b, c, 0)) {
+    case -1: return -1;
+    case 1: continue;
     }
     str_addc(b, (char)c);
     if (c == open) depth++;
@@ -173,32 +176,9 @@ static int read_word(struct str *b, int *quoted) {
       if (c >= 0) src_unget();
       return 0;
     }
-    if (c == '\\') {
-      int d = src_get();
-      if (d == '\n') continue;
-      *quoted = 1;
-      str_addc(b, '\\');
-      if (d >= 0) str_addc(b, (char)d);
-      continue;
-    }
-    if (c == '\'') {
-      *quoted = 1;
-      if (read_squote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '"') {
-      *quoted = 1;
-      str_addc(b, '"');
-      if (read_dquote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '`') {
-      if (read_backquote(b) < 0) return -1;
-      continue;
-    }
-    if (c == '$') {
-      if (read_dollar(b) < 0) return -1;
-      continue;
+    switch (read_quoted_part(b, c, quoted)) {
+    case -1: return -1;
+    case 1: continue;
     }
     str_addc(b, (char)c);
   }
